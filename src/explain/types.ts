@@ -1,0 +1,68 @@
+import type { Lang } from '../i18n/lang.js';
+
+/** RFC 1939 session states; `undefined` in a finding when the paste does not show enough to tell. */
+export type SessionState = 'AUTHORIZATION' | 'TRANSACTION' | 'UPDATE';
+
+export interface FindingReference {
+  /** "RFC 1939 §7" */
+  label: string;
+  url: string;
+  note?: string;
+}
+
+/** One error found in the input, explained in one language. The JSON shape of `popbot explain --json`. */
+export interface Finding {
+  /** A category code of the taxonomy (`mailbox.locked`). */
+  category: string;
+  /** The knowledge-base entry id (`unable-to-lock-maildrop`). */
+  entry: string;
+  /** The input line, secrets masked, trimmed to a readable length. */
+  line: string;
+  /** 1-based line number in the input. */
+  lineNumber: number;
+  /** The command this reply answered, secrets masked, when the input shows it (`PASS ****`, `RETR 9`). */
+  command?: string;
+  state?: SessionState;
+  /** RFC 2449 extended response code (`IN-USE`, `SYS/TEMP`), when present. */
+  responseCode?: string;
+  /** 0–1: how sure the match is (a specific wording in context is near 1, a bare `-ERR` near 0.5). */
+  confidence: number;
+  title: string;
+  meaning: string;
+  causes: string[];
+  userSteps: string[];
+  adminSteps: string[];
+  /** Whether retrying later, without changing anything, is expected to help. */
+  retry: boolean;
+  references: FindingReference[];
+}
+
+export type WarningCode = 'secret.exposed' | 'input.truncated' | 'input.binary';
+
+export interface ExplainWarning {
+  code: WarningCode;
+  message: string;
+}
+
+/**
+ * What the explainer concluded about the input as a whole:
+ * errors (findings non-empty), no-error (POP content with only +OK or nothing wrong),
+ * not-pop (text, but nothing of POP in it), empty, too-large (over MAX_INPUT_CHARS; nothing explained).
+ */
+export type ExplainOutcome = 'errors' | 'no-error' | 'not-pop' | 'empty' | 'too-large';
+
+export interface ExplainResult {
+  lang: Lang;
+  outcome: ExplainOutcome;
+  /** For every outcome but `errors`: one sentence for the user, in `lang`. */
+  message?: string;
+  findings: Finding[];
+  warnings: ExplainWarning[];
+}
+
+export interface ExplainOptions {
+  /** Forces the answer's language; otherwise the language of the paste, then `fallbackLang`, then English. */
+  lang?: Lang;
+  /** The platform's or environment's language, used when the paste itself shows none. */
+  fallbackLang?: Lang;
+}

@@ -1,0 +1,104 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { explain } from '../../src/explain/explain.js';
+import { cli } from '../../src/i18n/cli-messages.js';
+import { isLang, type Lang } from '../../src/i18n/lang.js';
+import { renderResultText } from '../../src/render/text.js';
+
+/**
+ * The local chat bot: the same conversation as in Slack or Discord, in a terminal. A multi-line paste is
+ * one message: on a terminal, lines that arrive together (a paste) are gathered until input pauses; when
+ * reading a pipe, everything between two /commands is one message.
+ */
+
+export interface ShellOptions {
+  input: Readable & { isTTY?: boolean };
+  output: Writable & { isTTY?: boolean };
+  lang?: Lang;
+  fallbackLang?: Lang;
+  color?: boolean;
+  /** Runs /popcheck; absent until the probe is wired, then the command says it is unavailable. */
+  popcheck?: (args: string[], lang: Lang, write: (text: string) => void) => Promise<void>;
+  /** How long input must pause before a terminal paste counts as complete. */
+  pasteIdleMs?: number;
+}
+
+export async function runShell(options: ShellOptions): Promise<void> {
+  const interactive = Boolean(options.input.isTTY);
+  let lang: Lang | undefined = options.lang;
+  const write = (text: string) => options.output.write(`${text}\n`);
+  const shownLang = () => lang ?? options.fallbackLang ?? 'en';
+  const rl = createInterface({ input: options.input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+  if (interactive) write(cli.t(shownLang(), 'shell.welcome'));
+
+  let buffer: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let quit = false;
+  const pending: Promise<void>[] = [];
+
+  const answer = (text: string) => {
+    const result = explain(text, { ...(lang ? { lang } : {}), ...(options.fallbackLang ? { fallbackLang: options.fallbackLang } : {}) });
+    write(renderResultText(result, { color: options.color ?? false }));
+    if (interactive) write('');
+  };
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const text = buffer.join('\n');
+    buffer = [];
+    if (text.trim() !== '') answer(text);
+  };
+
+  const command = async (line: string) => {
+    const [name = '', ...args] = line.trim().split(/\s+/);
+    switch (name.toLowerCase()) {
+      case '/help':
+        write(cli.t(shownLang(), 'shell.help'));
+        return;
+      case '/lang': {
+        const wanted = args[0];
+        if (isLang(wanted)) {
+          lang = wanted;
+          write(cli.t(wanted, 'shell.lang'));
+        } else write(cli.t(shownLang(), 'shell.badLang'));
+        return;
+      }
+      case '/quit':
+      case '/exit':
+        quit = true;
+        write(cli.t(shownLang(), 'shell.bye'));
+        rl.close();
+        return;
+      case '/popcheck':
+        if (options.popcheck) await options.popcheck(args, shownLang(), write);
+        else write(cli.t(shownLang(), 'shell.unknownCommand', { command: name }));
+        return;
+      default:
+        write(cli.t(shownLang(), 'shell.unknownCommand', { command: name.slice(0, 40) }));
+    }
+  };
+
+  for await (const line of rl) {
+    if (quit) break;
+    // Only the shell's own commands: a pasted path such as /var/mail/joe stays part of the message.
+    if (/^\/(?:help|lang|quit|exit|popcheck)\b/i.test(line.trim())) {
+      flush();
+      pending.push(command(line));
+      await pending[pending.length - 1];
+      continue;
+    }
+    if (interactive) {
+      if (line.trim() === '' && buffer.length > 0) {
+        flush();
+        continue;
+      }
+      buffer.push(line);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, options.pasteIdleMs ?? 150);
+    } else {
+      buffer.push(line);
+    }
+  }
+  flush();
+  await Promise.all(pending);
+}

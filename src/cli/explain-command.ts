@@ -1,0 +1,128 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { explain, MAX_INPUT_CHARS } from '../explain/explain.js';
+import { type SummaryResult, SummaryCounter } from '../explain/summary.js';
+import { cli } from '../i18n/cli-messages.js';
+import { core } from '../i18n/core-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { langFromEnv } from '../i18n/lang.js';
+import { renderResultText } from '../render/text.js';
+import { cliLang, readAll } from './args.js';
+import { type CliIO, EXIT, UsageError } from './io.js';
+import { ProgressBar } from './progress.js';
+
+export async function runExplainCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseExplainArgs(args);
+  const envLang = langFromEnv(io.env);
+  if (values.help) {
+    io.stdout.write(`${cli.t(envLang ?? 'en', 'usage')}\n`);
+    return EXIT.ok;
+  }
+  if (values.summary) {
+    if (positionals.length > 1) throw new UsageError('explain --summary takes one FILE (or - for stdin)');
+    return runSummary(positionals[0] ?? '-', values.json ?? false, cliLang(values.lang, io.env), io);
+  }
+  const forced = values.lang === undefined ? undefined : cliLang(values.lang, io.env);
+  let text: string;
+  if (positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-')) {
+    text = (await readAll(io.stdin, MAX_INPUT_CHARS)).text;
+  } else {
+    text = positionals.join(' ');
+  }
+  const result = explain(text, { ...(forced ? { lang: forced } : {}), ...(envLang ? { fallbackLang: envLang } : {}) });
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ lang: result.lang, outcome: result.outcome, ...(result.message ? { message: result.message } : {}), findings: result.findings, warnings: result.warnings }, null, 2)}\n`);
+  } else {
+    io.stdout.write(`${renderResultText(result, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function runSummary(file: string, json: boolean, lang: Lang, io: CliIO): Promise<number> {
+  let input: NodeJS.ReadableStream;
+  let total = 0;
+  if (file === '-') {
+    input = io.stdin;
+  } else {
+    try {
+      total = statSync(file).size;
+    } catch (error) {
+      io.stderr.write(`popbot: ${cli.t(lang, 'error.readFile', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`);
+      return EXIT.failure;
+    }
+    input = createReadStream(file);
+  }
+  const counter = new SummaryCounter();
+  const progress = io.stderr.isTTY && total > 4 * 1024 * 1024 && !json ? new ProgressBar(io.stderr, total) : undefined;
+  let bytes = 0;
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    for await (const line of lines) {
+      counter.push(line);
+      if (progress) {
+        bytes += line.length + 1;
+        progress.update(bytes);
+      }
+    }
+  } catch (error) {
+    progress?.clear();
+    io.stderr.write(`popbot: ${cli.t(lang, 'error.readFile', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`);
+    return EXIT.failure;
+  }
+  progress?.clear();
+  const result = counter.result();
+  io.stdout.write(json ? `${JSON.stringify(summaryJson(result, lang), null, 2)}\n` : `${renderSummary(result, lang)}\n`);
+  return EXIT.ok;
+}
+
+function summaryJson(result: SummaryResult, lang: Lang) {
+  return {
+    lang,
+    lines: result.lines,
+    errors: result.errors,
+    categories: result.categories,
+    warnings: result.secretFound ? [{ code: 'secret.exposed', message: core.t(lang, 'warning.secret.exposed') }] : [],
+  };
+}
+
+function renderSummary(result: SummaryResult, lang: Lang): string {
+  if (result.errors === 0) return core.t(lang, 'summary.none', { lines: result.lines });
+  const width = Math.max(...result.categories.map((c) => c.category.length));
+  const rows = result.categories.map(
+    (c) => `  ${String(c.count).padStart(8)}  ${c.category.padEnd(width)}  ${c.example.lineNumber}: ${c.example.line}`,
+  );
+  const warn = result.secretFound ? [`! ${core.t(lang, 'warning.secret.exposed')}`] : [];
+  return [...warn, core.t(lang, 'summary.header', { errors: result.errors, lines: result.lines }), ...rows].join('\n');
+}
+
+interface ExplainArgs {
+  values: { json?: boolean; lang?: string; summary?: boolean; help?: boolean };
+  positionals: string[];
+}
+
+/**
+ * The text to explain usually starts with a dash (`-ERR ...`), so a generic option parser would take it
+ * for an unknown option: only popbot's own long options are options here, anything else is text.
+ */
+export function parseExplainArgs(args: string[]): ExplainArgs {
+  const values: ExplainArgs['values'] = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '--json') values.json = true;
+    else if (arg === '--summary') values.summary = true;
+    else if (arg === '--help' || arg === '-h') values.help = true;
+    else if (arg === '--lang') {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError("option '--lang <value>' argument missing");
+      values.lang = value;
+    } else if (arg.startsWith('--lang=')) values.lang = arg.slice('--lang='.length);
+    else if (/^--[a-z]/i.test(arg)) throw new UsageError(`unknown option '${arg.split('=')[0]}'`);
+    else positionals.push(arg);
+  }
+  return { values, positionals };
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../config/config.js';
+import { cli } from '../i18n/cli-messages.js';
+import { langFromEnv } from '../i18n/lang.js';
+import { KnowledgeError } from '../knowledge/errors.js';
+import { projectRoot } from '../knowledge/paths.js';
+import { type CliIO, EXIT, processIO, UsageError } from './io.js';
+
+/**
+ * The `popbot` command. Each subcommand's module is imported only when it runs, so `popbot explain`
+ * never loads the Slack or Discord SDKs.
+ */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const lang = langFromEnv(io.env) ?? 'en';
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'explain':
+        return await (await import('./explain-command.js')).runExplainCommand(rest, io);
+      case 'kb':
+        return await (await import('./kb-command.js')).runKbCommand(rest, io);
+      case 'check':
+        return await (await import('./check.js')).runCheckCommand(rest, io);
+      case 'shell':
+        return await (await import('./start-command.js')).runShellCommand(rest, io);
+      case 'start':
+        return await (await import('./start-command.js')).runStartCommand(rest, io);
+      case 'discord':
+        return await (await import('./discord-command.js')).runDiscordCommand(rest, io);
+      case '--version':
+      case '-v':
+      case 'version': {
+        const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+        io.stdout.write(`popbot ${pkg.version}\n`);
+        return EXIT.ok;
+      }
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout.write(`${cli.t(lang, 'usage')}\n`);
+        return EXIT.ok;
+      case undefined:
+        io.stderr.write(`${cli.t(lang, 'usage')}\n`);
+        return EXIT.usage;
+      default:
+        throw new UsageError(cli.t(lang, 'error.unknownCommand', { command }));
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`popbot: ${error.message}\n${cli.t(lang, 'hint.usage')}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`popbot: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof KnowledgeError) {
+      io.stderr.write(`popbot: ${cli.t(lang, 'error.knowledge', { message: error.message })}\n`);
+      return EXIT.failure;
+    }
+    // No stack trace for users; POPBOT_DEBUG=1 shows it to whoever debugs.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`popbot: internal error: ${message}\n`);
+    if (io.env.POPBOT_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.failure;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /(?:popbot(?:\.js)?|main\.js)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  const io = processIO();
+  // EPIPE (output piped into `head`) is not an error worth a trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`popbot: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT.failure;
+    },
+  );
+}

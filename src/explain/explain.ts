@@ -1,0 +1,124 @@
+import { core } from '../i18n/core-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { defaultKnowledgeBase } from '../knowledge/load.js';
+import type { CompiledEntry } from '../knowledge/load.js';
+import { detectLanguage } from './language.js';
+import { bestMatch, UNKNOWN_ENTRY_ID } from './match.js';
+import { type Candidate, SessionTracker, showsClientCommands } from './session.js';
+import type { ExplainOptions, ExplainResult, ExplainWarning, Finding, FindingReference } from './types.js';
+
+/** Larger pastes get a "too large" answer: a chat paste is far smaller, and logs go to `--summary`. */
+export const MAX_INPUT_CHARS = 2 * 1024 * 1024;
+export const MAX_LINES = 200_000;
+/** A client message this close to a server reply of the same category repeats it (Outlook's dialog around -ERR). */
+const ECHO_DISTANCE = 8;
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+export function references(entry: CompiledEntry): FindingReference[] {
+  return entry.entry.references.map((r) => ({
+    label: `RFC ${r.rfc} §${r.section}`,
+    url: `https://www.rfc-editor.org/rfc/rfc${r.rfc}#section-${r.section}`,
+    ...(r.note ? { note: r.note } : {}),
+  }));
+}
+
+export function findingFrom(candidate: Candidate, entry: CompiledEntry, confidence: number, lang: Lang): Finding {
+  const text = entry.entry[lang];
+  const finding: Finding = {
+    category: entry.entry.category,
+    entry: entry.entry.id,
+    line: candidate.line,
+    lineNumber: candidate.lineNumber,
+    confidence,
+    title: text.title,
+    meaning: text.meaning,
+    causes: [...text.causes],
+    userSteps: [...text.userSteps],
+    adminSteps: [...text.adminSteps],
+    retry: entry.entry.retry,
+    references: references(entry),
+  };
+  if (candidate.command) finding.command = candidate.command.display;
+  if (candidate.state) finding.state = candidate.state;
+  if (candidate.responseCode) finding.responseCode = candidate.responseCode;
+  return finding;
+}
+
+/** Matches one candidate; server replies always get an answer (the unknown entry at worst). */
+export function explainCandidate(
+  kb: KnowledgeBase,
+  candidate: Candidate,
+): { entry: CompiledEntry; confidence: number } | undefined {
+  const match = bestMatch(kb, candidate);
+  if (match) return match;
+  if (candidate.kind !== 'server') return undefined;
+  const unknown = kb.entry(UNKNOWN_ENTRY_ID);
+  return unknown ? { entry: unknown, confidence: 0.2 } : undefined;
+}
+
+function dropEchoes(findings: Finding[], kinds: Map<Finding, Candidate['kind']>): Finding[] {
+  const server = findings.filter((f) => kinds.get(f) === 'server');
+  return findings.filter(
+    (f) =>
+      kinds.get(f) !== 'client' ||
+      !server.some((s) => s.category === f.category && Math.abs(s.lineNumber - f.lineNumber) <= ECHO_DISTANCE),
+  );
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(chars / 1024)} KiB`;
+}
+
+/**
+ * Finds every POP error in a paste (a -ERR line, a transcript of any common shape, a mail program's error
+ * dialog) and explains each in `lang`, using the command each reply answered. Pure: no I/O.
+ */
+export function explain(input: string, options: ExplainOptions = {}, kb: KnowledgeBase = defaultKnowledgeBase()): ExplainResult {
+  const lang: Lang = options.lang ?? detectLanguage(input) ?? options.fallbackLang ?? 'en';
+  const warnings: ExplainWarning[] = [];
+  const done = (outcome: ExplainResult['outcome'], params?: Record<string, string | number>): ExplainResult => ({
+    lang,
+    outcome,
+    message: core.t(lang, `outcome.${outcome}` as 'outcome.empty', params),
+    findings: [],
+    warnings,
+  });
+
+  if (input.trim() === '') return done('empty');
+  if (input.length > MAX_INPUT_CHARS) return done('too-large', { size: formatSize(input.length) });
+
+  let text = input;
+  const controls = input.match(CONTROL)?.length ?? 0;
+  if (controls > 0) {
+    text = input.replace(CONTROL, '');
+    if (controls > input.length * 0.1) warnings.push({ code: 'input.binary', message: core.t(lang, 'warning.input.binary') });
+  }
+
+  let lines = text.split(/\r\n|\r|\n/);
+  if (lines.length > MAX_LINES) {
+    lines = lines.slice(0, MAX_LINES);
+    warnings.push({ code: 'input.truncated', message: core.t(lang, 'warning.input.truncated', { lines: MAX_LINES }) });
+  }
+
+  const tracker = new SessionTracker({ hasClientCommands: showsClientCommands(lines) });
+  const findings: Finding[] = [];
+  const kinds = new Map<Finding, Candidate['kind']>();
+  for (let i = 0; i < lines.length; i++) {
+    const { candidate } = tracker.next(lines[i] ?? '', i + 1);
+    if (!candidate) continue;
+    const match = explainCandidate(kb, candidate);
+    if (!match) continue;
+    const finding = findingFrom(candidate, match.entry, match.confidence, lang);
+    kinds.set(finding, candidate.kind);
+    findings.push(finding);
+  }
+
+  if (tracker.secretFound) {
+    warnings.unshift({ code: 'secret.exposed', message: core.t(lang, 'warning.secret.exposed') });
+  }
+  const kept = dropEchoes(findings, kinds);
+  if (kept.length > 0) return { lang, outcome: 'errors', findings: kept, warnings };
+  return done(tracker.sawPop ? 'no-error' : 'not-pop');
+}

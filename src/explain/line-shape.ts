@@ -1,0 +1,75 @@
+/**
+ * Recognises who wrote a pasted line, whatever tool printed the transcript: `C:`/`S:`, `>`/`<` (curl -v),
+ * `Client:`/`Server:`, fetchmail's `POP3>`/`POP3<`, mpop's `-->`/`<--`, Python poplib's `*cmd*`/`*resp*`,
+ * Thunderbird's `SendData:`/`RECV:`, or nothing at all (telnet, openssl s_client).
+ */
+
+export type Role = 'client' | 'server' | 'unknown';
+
+export interface LineShape {
+  role: Role;
+  /** The line without its transcript prefix, log prefix or repr quoting. */
+  content: string;
+  /** True when a prefix said who wrote the line (as opposed to guessing from the content). */
+  explicit: boolean;
+}
+
+// Python's repr of bytes or str: b'+OK ready\r\n' -> +OK ready
+function unrepr(text: string): string {
+  const m = /^b?(['"])(.*)\1$/.exec(text.trim());
+  if (!m) return text;
+  return (m[2] ?? '').replace(/(?:\\r)?\\n$|\\r$/, '').replace(/\\'/g, "'");
+}
+
+interface PrefixRule {
+  re: RegExp;
+  role: (marker: string) => Role;
+  repr?: boolean;
+  /** Generic markers (`Server:`, `>`) also start prose lines; they count only before POP-looking content. */
+  generic?: boolean;
+}
+
+const POP_LIKE = /^(?:[+-]\s*ok\b|-err\b|-se tromper\b|\+\s|\+$|\.$|(?:user|pass|apop|auth|stat|list|retr|dele|noop|rset|quit|top|uidl|capa|stls|utf8|xtnd|last)\b)/i;
+
+// Order matters: the specific tool markers first, the one-character markers last.
+const RULES: readonly PrefixRule[] = [
+  { re: /\bPOP3?([<>])\s?(.*)$/, role: (m) => (m === '<' ? 'server' : 'client') },
+  { re: /(?:^|\s)(<--|-->)\s?(.*)$/, role: (m) => (m === '<--' ? 'server' : 'client') },
+  { re: /\*(cmd|put|resp|get)\*\s*(.*)$/, role: (m) => (m === 'cmd' || m === 'put' ? 'client' : 'server'), repr: true },
+  { re: /\b(SendData|RECV|Send|Recv):\s?(.*)$/, role: (m) => (m.toLowerCase().startsWith('s') ? 'client' : 'server') },
+  { re: /^(?:\S+\s+){0,6}?(C|S|c|s)\s?:\s?(.*)$/, role: (m) => (m.toLowerCase() === 'c' ? 'client' : 'server') },
+  {
+    re: /^\W{0,3}(client|server|cli|srv)\s*:\s?(.*)$/i,
+    role: (m) => (m.toLowerCase().startsWith('c') ? 'client' : 'server'),
+    generic: true,
+  },
+  { re: /^(>{1,3}|<{1,3})\s?(.*)$/, role: (m) => (m.startsWith('<') ? 'server' : 'client'), generic: true },
+];
+
+// A leading timestamp or syslog header, so that `12:00:01 C: USER x` and `Nov 22 10:00:00 host prog[1]: ...` parse.
+const LOG_PREFIX =
+  /^(?:\[[^\]]{1,40}\]\s*|\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\s*|\d\d:\d\d:\d\d(?:[.,]\d+)?\s*|[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\S+\s+\S+?:\s*)+/;
+
+export function stripLogPrefix(line: string): string {
+  return line.replace(LOG_PREFIX, '');
+}
+
+export function lineShape(rawLine: string): LineShape {
+  const line = stripLogPrefix(rawLine.trim());
+  for (const rule of RULES) {
+    const m = rule.re.exec(line);
+    if (!m) continue;
+    const marker = m[1] ?? '';
+    const rest = m[2] ?? '';
+    // `S:` / `C:` rules must not fire on ordinary prose like "Status: S: ..." far into a sentence.
+    if ((marker === 'C' || marker === 'S' || marker === 'c' || marker === 's') && m.index > 0) {
+      const before = line.slice(0, line.length - rest.length).toLowerCase();
+      if (/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(before) && !/mailnews|pop3|debug|\d/.test(before)) continue;
+    }
+    const content = (rule.repr ? unrepr(rest) : rest).trim();
+    if (rule.generic && !POP_LIKE.test(content)) return { role: 'unknown', content: line, explicit: false };
+    return { role: rule.role(marker), content, explicit: true };
+  }
+  if (/^\*\s/.test(line)) return { role: 'unknown', content: line.slice(2).trim(), explicit: false };
+  return { role: 'unknown', content: line, explicit: false };
+}

@@ -1,0 +1,92 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { CommandSpec, CompiledEntry } from '../knowledge/load.js';
+import { normalizeForMatch } from './normalize.js';
+import type { Candidate, CommandInfo } from './session.js';
+
+/** Only this much of a line is matched: POP lines are at most 512 octets (RFC 2449), and it bounds regex time. */
+export const MAX_MATCH_CHARS = 600;
+export const UNKNOWN_ENTRY_ID = 'unknown-pop-error';
+
+export interface Match {
+  entry: CompiledEntry;
+  confidence: number;
+}
+
+interface Ranked {
+  entry: CompiledEntry;
+  /** Compared left to right; see knowledge/README.md "How matching works". */
+  rank: [matchKind: number, context: number, code: number, priority: number, length: number];
+}
+
+function fitsCommand(spec: CommandSpec, command: CommandInfo): boolean {
+  if (spec.verb !== command.verb) return false;
+  return spec.args === 'any' || (spec.args === 'some') === command.hasArgs;
+}
+
+/**
+ * 2: the reply answered one of the entry's commands; 1: the entry lists none, or the command is unknown
+ * (no evidence either way); -1: the reply answered another command, so the entry does not apply.
+ */
+function contextFit(entry: CompiledEntry, command: CommandInfo | undefined): number {
+  if (entry.commands.length === 0 || !command) return 1;
+  return entry.commands.some((spec) => fitsCommand(spec, command)) ? 2 : -1;
+}
+
+function longestMatch(entry: CompiledEntry, text: string): number {
+  let best = -1;
+  for (const re of entry.patterns) {
+    const m = re.exec(text);
+    if (m && m[0].length > best) best = m[0].length;
+  }
+  return best;
+}
+
+function compareRanked(a: Ranked, b: Ranked): number {
+  for (let i = 0; i < a.rank.length; i++) {
+    const d = (b.rank[i] ?? 0) - (a.rank[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return a.entry.entry.id < b.entry.entry.id ? -1 : a.entry.entry.id > b.entry.entry.id ? 1 : 0;
+}
+
+function confidenceOf(r: Ranked, command: CommandInfo | undefined): number {
+  const [kind, context, code] = r.rank;
+  if (kind === 2) return context === 2 ? 0.95 : command || r.entry.commands.length === 0 ? (code ? 0.92 : 0.9) : 0.85;
+  if (kind === 1) return context === 2 ? 0.7 : 0.6;
+  return 0.5;
+}
+
+export function matchText(text: string): string {
+  return normalizeForMatch(text.length > MAX_MATCH_CHARS * 4 ? text.slice(0, MAX_MATCH_CHARS * 4) : text).slice(
+    0,
+    MAX_MATCH_CHARS,
+  );
+}
+
+/**
+ * The best entry for a candidate, or undefined when nothing fits (for server candidates the caller falls
+ * back to the unknown entry). Deterministic: the same input always yields the same entry.
+ */
+export function bestMatch(kb: KnowledgeBase, candidate: Candidate): Match | undefined {
+  const text = matchText(candidate.text);
+  const ranked: Ranked[] = [];
+  for (const entry of kb.byKind[candidate.kind]) {
+    const context = contextFit(entry, candidate.command);
+    if (context < 0) continue;
+    const m = entry.entry.match;
+    const code = candidate.responseCode && m.responseCodes.includes(candidate.responseCode) ? 1 : 0;
+    if (entry.patterns.length > 0) {
+      const length = longestMatch(entry, text);
+      if (length < 0) continue;
+      ranked.push({ entry, rank: [2, context, code, m.priority, length] });
+    } else if (m.bare) {
+      if (context === 2) ranked.push({ entry, rank: [0, context, code, m.priority, 0] });
+    } else if (code) {
+      ranked.push({ entry, rank: [1, context, code, m.priority, 0] });
+    }
+  }
+  if (ranked.length === 0) return undefined;
+  ranked.sort(compareRanked);
+  const best = ranked[0]!;
+  return { entry: best.entry, confidence: best.entry.entry.category === 'unknown' ? 0.2 : confidenceOf(best, candidate.command) };
+}

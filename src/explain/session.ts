@@ -1,0 +1,279 @@
+import { lineShape } from './line-shape.js';
+import { MASK, maskCommandContent, maskFreeText, replaceSecret } from './secrets.js';
+import type { SessionState } from './types.js';
+
+/**
+ * Follows a POP session through a pasted transcript, one line at a time (so that `explain --summary` can
+ * stream a log of any size): pairs every reply with the command it answers (pipelined commands queue up),
+ * skips the data of multi-line responses up to the lone ".", tracks the RFC 1939 state, and hands out the
+ * lines that may hold an error, each with its context.
+ */
+
+export const POP_COMMANDS = [
+  'USER', 'PASS', 'APOP', 'AUTH', 'STAT', 'LIST', 'RETR', 'DELE', 'NOOP', 'RSET', 'QUIT', 'TOP', 'UIDL',
+  'CAPA', 'STLS', 'UTF8', 'XTND', 'LAST', 'LANG', 'RPOP',
+] as const;
+const COMMAND_SET = new Set<string>(POP_COMMANDS);
+
+export interface CommandInfo {
+  verb: string;
+  hasArgs: boolean;
+  /** The command as shown to the user, secrets masked (`PASS ****`). */
+  display: string;
+  state: SessionState;
+}
+
+export type CandidateKind = 'server' | 'client' | 'reply';
+
+export interface Candidate {
+  kind: CandidateKind;
+  lineNumber: number;
+  /** The line as shown to the user: secrets masked, control characters removed. */
+  line: string;
+  /** What the matcher sees: the text after -ERR for server candidates, the line content otherwise. */
+  text: string;
+  responseCode?: string;
+  command?: CommandInfo;
+  state?: SessionState;
+}
+
+// Status lines: +OK / -ERR, the seed article's machine-translated "-SE TROMPER" and "+ Ok".
+const STATUS = /^["'`(\s]*(\+\s?ok|-\s?err(?:eur|or)?|-se tromper)(?![a-z])[\s:]*(.*)$/i;
+const EMBEDDED_ERR = /(?:^|[^\w+-])(-ERR|-SE TROMPER)(?![a-z])[\s:]*(.*)$/i;
+const RESPONSE_CODE = /^\[([A-Za-z0-9][A-Za-z0-9/-]*)\]\s*/;
+const BROKEN_STATUS = /^(?:\+err|-ok)\b/i;
+const OTHER_PROTOCOL = /^(?:220[ -]|\* (?:OK|PREAUTH|BYE)\b|HTTP\/\d|SSH-\d|<!doctype|<html)/i;
+const CONNECTION_MARKER = /^(?:Connected to |CONNECTED\(|\* Connected to |Trying \S+\.\.\.|\*\s+Trying )/;
+// A server reply quoted inside a client's own message: Thunderbird, Apple Mail, Outlook dialogs, in en/fr/vi.
+const QUOTED_REPLY =
+  /(?:\bresponded|\breplied|\bserver response|\bthe server returned(?: the)? error|\ba repondu|\ba renvoye(?: l.?erreur)?|\breponse du serveur|\bda tra loi|\bda phan hoi|\bphan hoi cua may chu)\s*:\s*(.+)$/;
+const ABOUT_PASSWORD = /\b(?:password|mot de passe|mat khau)\b/;
+const ABOUT_USER = /\b(?:user ?name|username|nom d.?utilisateur|ten (?:nguoi dung|dang nhap))\b/;
+
+const MULTILINE_ALWAYS = new Set(['RETR', 'TOP', 'CAPA', 'XTND']);
+const MULTILINE_WITHOUT_ARGS = new Set(['LIST', 'UIDL']);
+// Commands a telnet user types in lowercase too; the count of arguments tells them from prose.
+const ARITY: Record<string, [number, number, boolean?]> = {
+  USER: [1, 1], PASS: [1, 99], APOP: [2, 2], AUTH: [0, 2], STAT: [0, 0], LIST: [0, 1, true], RETR: [1, 1, true],
+  DELE: [1, 1, true], NOOP: [0, 0], RSET: [0, 0], QUIT: [0, 0], TOP: [2, 2, true], UIDL: [0, 1, true],
+  CAPA: [0, 0], STLS: [0, 0], UTF8: [0, 0], XTND: [1, 3], LAST: [0, 0], LANG: [0, 1], RPOP: [1, 1],
+};
+
+// Control characters (but tab) and ANSI escapes never reach a reply or a terminal.
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const MAX_SHOWN = 300;
+
+export function displayLine(line: string): string {
+  const clean = line.replace(ANSI, '').replace(CONTROL, '').trim();
+  return clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN - 1)}…` : clean;
+}
+
+function parseCommand(content: string, explicit: boolean): { verb: string; args: string[] } | undefined {
+  const m = /^([A-Za-z][A-Za-z0-9]{2,4})(?:\s+(.*))?$/.exec(content);
+  if (!m) return undefined;
+  const verb = (m[1] ?? '').toUpperCase();
+  if (!COMMAND_SET.has(verb)) return undefined;
+  const args = (m[2] ?? '').trim().split(/\s+/).filter(Boolean);
+  // A password may hold spaces, and PASS lines must be recognised so they are masked.
+  if (verb === 'PASS' && args.length > 0) return { verb, args };
+  if (explicit) return { verb, args };
+  const [min = 0, max = 0, numeric] = ARITY[verb] ?? [0, 0];
+  if (args.length < min || args.length > max) return undefined;
+  if (numeric && !args.every((a) => /^\d+$/.test(a))) return undefined;
+  return { verb, args };
+}
+
+export interface SessionOptions {
+  /** Whether the whole input shows client commands; then the first reply before any command is a greeting. */
+  hasClientCommands: boolean;
+}
+
+export class SessionTracker {
+  private state: SessionState = 'AUTHORIZATION';
+  private readonly pending: CommandInfo[] = [];
+  private dataFor: string | undefined;
+  private seenStatus = false;
+  private connected = false;
+  private awaitingAuthData = false;
+  /** Set once a real secret was masked anywhere in the input. */
+  secretFound = false;
+  /** Set once any POP status line or command was seen: the input is a POP conversation. */
+  sawPop = false;
+
+  constructor(private readonly options: SessionOptions) {}
+
+  /** Reads one input line; returns the candidate error it holds, if any, and the line masked for display. */
+  next(rawLine: string, lineNumber: number): { candidate?: Candidate; shown: string } {
+    const shape = lineShape(rawLine);
+    const content = shape.content;
+    let shown = rawLine;
+    const free = maskFreeText(shown);
+    if (free.found) {
+      this.secretFound = true;
+      shown = free.text;
+    }
+
+    if (this.dataFor !== undefined) {
+      const endsData =
+        content === '.' ||
+        (shape.explicit && shape.role === 'client') ||
+        (this.dataFor !== 'RETR' && this.dataFor !== 'TOP' && STATUS.test(content));
+      if (!endsData) return { shown: displayLine(shown) };
+      this.dataFor = undefined;
+      if (content === '.') return { shown: displayLine(shown) };
+    }
+
+    if (CONNECTION_MARKER.test(content)) this.connected = true;
+
+    const status = STATUS.exec(content);
+    if (status) this.sawPop = true;
+    if (status && !(this.awaitingAuthData && /^\+\s/.test(content) && !/^\+\s?ok\b/i.test(content))) {
+      return { ...this.onStatus(status, lineNumber, shown), shown: displayLine(shown) };
+    }
+
+    // SASL continuation from the server: the next client line carries credentials.
+    if (/^\+(?:\s|$)/.test(content) && this.pending[0]?.verb === 'AUTH') {
+      this.awaitingAuthData = true;
+      return { shown: displayLine(shown) };
+    }
+    if (this.awaitingAuthData && shape.role !== 'server' && /^[A-Za-z0-9+/=*]+$/.test(content)) {
+      if (content !== '*' && content !== '=') {
+        this.secretFound = true;
+        shown = replaceSecret(shown, content);
+      }
+      this.awaitingAuthData = false;
+      return { shown: displayLine(shown) };
+    }
+
+    if (shape.role !== 'server') {
+      const command = parseCommand(content, shape.explicit && shape.role === 'client');
+      if (command) {
+        this.sawPop = true;
+        const masked = maskCommandContent(content);
+        let display = content;
+        if (masked?.found) {
+          this.secretFound = true;
+          display = masked.text;
+          shown = replaceSecret(shown, masked.secret ?? '');
+        }
+        this.awaitingAuthData = false;
+        this.pending.push({
+          verb: command.verb,
+          hasArgs: command.args.length > 0,
+          display: display.replace(/(?:\\r\\n|\\r|\\n)$/, ''),
+          state: this.state,
+        });
+        return { shown: displayLine(shown) };
+      }
+    }
+
+    const embedded = EMBEDDED_ERR.exec(content);
+    if (embedded) {
+      return {
+        candidate: this.serverCandidate(embedded[2] ?? '', lineNumber, shown, undefined),
+        shown: displayLine(shown),
+      };
+    }
+
+    const quoted = QUOTED_REPLY.exec(normalizeLight(content));
+    if (quoted && (quoted[1] ?? '').length > 1) {
+      const lower = normalizeLight(content);
+      const verb = ABOUT_PASSWORD.test(lower) ? 'PASS' : ABOUT_USER.test(lower) ? 'USER' : undefined;
+      const command: CommandInfo | undefined = verb
+        ? { verb, hasArgs: true, display: verb === 'PASS' ? `PASS ${MASK}` : 'USER', state: 'AUTHORIZATION' }
+        : undefined;
+      const candidate = this.serverCandidate(quoted[1] ?? '', lineNumber, shown, command);
+      return { candidate: { ...candidate, kind: 'server' }, shown: displayLine(shown) };
+    }
+
+    const atStatusPosition = this.pending.length > 0 || (!this.seenStatus && (this.connected || shape.explicit));
+    if (content !== '' && shape.role === 'server' && shape.explicit && (atStatusPosition || BROKEN_STATUS.test(content))) {
+      const command = this.pending.shift() ?? this.greeting();
+      this.seenStatus = true;
+      return {
+        candidate: withContext({ kind: 'reply', lineNumber, line: displayLine(shown), text: content }, command),
+        shown: displayLine(shown),
+      };
+    }
+    // Unlabelled lines (telnet, openssl s_client) hold much noise; only another protocol's greeting, or a
+    // reply with a broken status indicator, is taken for the server's answer.
+    if (shape.role === 'unknown' && (BROKEN_STATUS.test(content) || (!this.seenStatus && OTHER_PROTOCOL.test(content)))) {
+      this.seenStatus = true;
+      return {
+        candidate: withContext({ kind: 'reply', lineNumber, line: displayLine(shown), text: content }, this.greeting()),
+        shown: displayLine(shown),
+      };
+    }
+    if (content.length >= 4 && /[a-z]/i.test(content)) {
+      return { candidate: { kind: 'client', lineNumber, line: displayLine(shown), text: content }, shown: displayLine(shown) };
+    }
+    return { shown: displayLine(shown) };
+  }
+
+  private greeting(): CommandInfo | undefined {
+    if (this.seenStatus) return undefined;
+    if (!this.connected && !this.options.hasClientCommands) return undefined;
+    return { verb: 'GREETING', hasArgs: false, display: '(greeting)', state: 'AUTHORIZATION' };
+  }
+
+  private onStatus(status: RegExpExecArray, lineNumber: number, shown: string): { candidate?: Candidate } {
+    const ok = (status[1] ?? '').startsWith('+');
+    const command = this.pending.shift() ?? this.greeting();
+    this.seenStatus = true;
+    this.awaitingAuthData = false;
+    if (ok) {
+      if (command) this.advance(command);
+      return {};
+    }
+    if (command?.verb === 'QUIT' && command.state === 'TRANSACTION') command.state = 'UPDATE';
+    return { candidate: this.serverCandidate(status[2] ?? '', lineNumber, shown, command) };
+  }
+
+  private advance(command: CommandInfo): void {
+    const verb = command.verb;
+    if (verb === 'PASS' || verb === 'APOP' || verb === 'AUTH') this.state = 'TRANSACTION';
+    else if (verb === 'QUIT' && this.state === 'TRANSACTION') this.state = 'UPDATE';
+    if (MULTILINE_ALWAYS.has(verb) || (MULTILINE_WITHOUT_ARGS.has(verb) && !command.hasArgs)) this.dataFor = verb;
+  }
+
+  private serverCandidate(afterErr: string, lineNumber: number, shown: string, command: CommandInfo | undefined): Candidate {
+    // Python's repr (b'-ERR ...\r\n') and quoting in prose leave a line end escape and a closing quote.
+    let text = afterErr.replace(/(?:\\r\\n|\\r|\\n)?['"`]?\s*$/, '').trim();
+    const code = RESPONSE_CODE.exec(text);
+    let responseCode: string | undefined;
+    if (code) {
+      responseCode = (code[1] ?? '').toUpperCase();
+      text = text.slice(code[0].length);
+    }
+    const candidate: Candidate = { kind: 'server', lineNumber, line: displayLine(shown), text };
+    if (responseCode) candidate.responseCode = responseCode;
+    return withContext(candidate, command);
+  }
+}
+
+function withContext(candidate: Candidate, command: CommandInfo | undefined): Candidate {
+  if (!command) return candidate;
+  return { ...candidate, command, state: command.state };
+}
+
+/** Accent- and case-folding only, for the quoted-reply markers (the matcher does the full normalisation). */
+function normalizeLight(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+/** Cheap pre-scan: does the input show client commands at all (then a first reply is a greeting)? */
+export function showsClientCommands(lines: readonly string[]): boolean {
+  let seen = 0;
+  for (const line of lines) {
+    const shape = lineShape(line);
+    if (shape.role === 'server') continue;
+    if (parseCommand(shape.content, shape.explicit && shape.role === 'client')) return true;
+    if (++seen > 5000) break;
+  }
+  return false;
+}

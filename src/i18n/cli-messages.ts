@@ -1,0 +1,125 @@
+import { defineCatalogue } from './catalogue.js';
+
+/** Words of the command-line interface and the local shell bot. */
+export const cli = defineCatalogue('cli', {
+  en: {
+    usage: `popbot — explains POP3 email errors, and checks a POP server live.
+
+Usage:
+  popbot explain [TEXT|-] [--json] [--lang en|fr|vi]   explain a pasted error or session (stdin when no TEXT)
+  popbot explain --summary [FILE|-] [--json]           count errors per category in a log of any size
+  popbot check TARGET [options]                        live check of a POP server (popbot check --help)
+  popbot kb list [--category CODE] [--json]            list the knowledge base
+  popbot kb show ID|CATEGORY [--lang L] [--json]       show an entry, or the entries of a category
+  popbot kb stats [--json]                             entries per category and language
+  popbot kb eval [--json]                              accuracy on the evaluation set
+  popbot shell [--lang L]                              the chat bot, in this terminal
+  popbot start                                         start the bot: Slack/Discord when configured, else the shell
+  popbot discord register                              register the Discord slash commands
+  popbot --version | --help`,
+    'error.unknownCommand': 'unknown command "{command}"',
+    'error.badOption': '{message}',
+    'error.badLang': '--lang takes en, fr or vi, not "{value}"',
+    'error.readFile': 'cannot read {file}: {reason}',
+    'error.kbNotFound': 'no entry or category "{id}" (try: popbot kb list)',
+    'error.missingArgument': '{what} is missing',
+    'error.knowledge': 'the knowledge base is broken: {message}',
+    'hint.usage': 'Run `popbot --help` for usage.',
+    'shell.welcome':
+      'popbot — paste a POP error, a session transcript or an error dialog (several lines are fine), then an empty line. /help for help, /quit to leave.',
+    'shell.help': `Paste anything with a POP error in it: a -ERR line, a C:/S: or telnet session, fetchmail or curl -v output, an Outlook or Thunderbird error. End a multi-line paste with an empty line.
+Commands:
+  /lang en|fr|vi     answer in this language
+  /popcheck HOST [PORT]   check a POP server live (DNS, TLS, certificate, capabilities)
+  /help              this help
+  /quit              leave`,
+    'shell.lang': 'I will answer in English.',
+    'shell.badLang': 'Languages: en, fr, vi.',
+    'shell.unknownCommand': 'Unknown command {command}. /help lists the commands.',
+    'shell.bye': 'Bye.',
+    'stats.header': 'Entries per category',
+    'stats.thin': 'Thin categories (fewer than {min} entries): {list}',
+    'stats.none': 'none',
+    'stats.total': '{entries} entries, {patterns} patterns, {examples} examples',
+  },
+  fr: {
+    usage: `popbot — explique les erreurs de messagerie POP3 et teste un serveur POP en direct.
+
+Utilisation :
+  popbot explain [TEXTE|-] [--json] [--lang en|fr|vi]  explique une erreur ou une session collée (stdin sans TEXTE)
+  popbot explain --summary [FICHIER|-] [--json]        compte les erreurs par catégorie dans un journal de toute taille
+  popbot check CIBLE [options]                         test en direct d'un serveur POP (popbot check --help)
+  popbot kb list [--category CODE] [--json]            liste la base de connaissances
+  popbot kb show ID|CATÉGORIE [--lang L] [--json]      affiche une entrée, ou les entrées d'une catégorie
+  popbot kb stats [--json]                             entrées par catégorie et par langue
+  popbot kb eval [--json]                              précision sur le jeu d'évaluation
+  popbot shell [--lang L]                              le bot de discussion, dans ce terminal
+  popbot start                                         démarre le bot : Slack/Discord s'ils sont configurés, sinon le shell
+  popbot discord register                              enregistre les commandes slash Discord
+  popbot --version | --help`,
+    'error.unknownCommand': 'commande inconnue « {command} »',
+    'error.badOption': '{message}',
+    'error.badLang': '--lang accepte en, fr ou vi, pas « {value} »',
+    'error.readFile': 'impossible de lire {file} : {reason}',
+    'error.kbNotFound': 'aucune entrée ni catégorie « {id} » (essayez : popbot kb list)',
+    'error.missingArgument': '{what} manquant',
+    'error.knowledge': 'la base de connaissances est invalide : {message}',
+    'hint.usage': "Lancez `popbot --help` pour l'aide.",
+    'shell.welcome':
+      "popbot — collez une erreur POP, une session ou un message d'erreur (plusieurs lignes possibles), puis une ligne vide. /help pour l'aide, /quit pour quitter.",
+    'shell.help': `Collez tout texte contenant une erreur POP : une ligne -ERR, une session C:/S: ou telnet, une sortie fetchmail ou curl -v, une erreur Outlook ou Thunderbird. Terminez un collage de plusieurs lignes par une ligne vide.
+Commandes :
+  /lang en|fr|vi     répondre dans cette langue
+  /popcheck HÔTE [PORT]   tester un serveur POP en direct (DNS, TLS, certificat, capacités)
+  /help              cette aide
+  /quit              quitter`,
+    'shell.lang': 'Je répondrai en français.',
+    'shell.badLang': 'Langues : en, fr, vi.',
+    'shell.unknownCommand': 'Commande inconnue {command}. /help liste les commandes.',
+    'shell.bye': 'Au revoir.',
+    'stats.header': 'Entrées par catégorie',
+    'stats.thin': 'Catégories peu fournies (moins de {min} entrées) : {list}',
+    'stats.none': 'aucune',
+    'stats.total': '{entries} entrées, {patterns} motifs, {examples} exemples',
+  },
+  vi: {
+    usage: `popbot — giải thích lỗi email POP3 và kiểm tra trực tiếp máy chủ POP.
+
+Cách dùng:
+  popbot explain [VĂN BẢN|-] [--json] [--lang en|fr|vi]  giải thích lỗi hoặc phiên làm việc được dán vào (đọc stdin nếu không có VĂN BẢN)
+  popbot explain --summary [TỆP|-] [--json]              đếm lỗi theo loại trong tệp nhật ký với kích thước bất kỳ
+  popbot check ĐÍCH [tùy chọn]                           kiểm tra trực tiếp máy chủ POP (popbot check --help)
+  popbot kb list [--category MÃ] [--json]                liệt kê cơ sở tri thức
+  popbot kb show ID|LOẠI [--lang L] [--json]             xem một mục, hoặc các mục của một loại lỗi
+  popbot kb stats [--json]                               số mục theo loại lỗi và ngôn ngữ
+  popbot kb eval [--json]                                độ chính xác trên bộ đánh giá
+  popbot shell [--lang L]                                bot trò chuyện ngay trong terminal này
+  popbot start                                           chạy bot: Slack/Discord nếu đã cấu hình, nếu không thì shell
+  popbot discord register                                đăng ký các lệnh slash của Discord
+  popbot --version | --help`,
+    'error.unknownCommand': 'không có lệnh "{command}"',
+    'error.badOption': '{message}',
+    'error.badLang': '--lang chỉ nhận en, fr hoặc vi, không nhận "{value}"',
+    'error.readFile': 'không đọc được {file}: {reason}',
+    'error.kbNotFound': 'không có mục hay loại lỗi "{id}" (thử: popbot kb list)',
+    'error.missingArgument': 'thiếu {what}',
+    'error.knowledge': 'cơ sở tri thức bị lỗi: {message}',
+    'hint.usage': 'Chạy `popbot --help` để xem cách dùng.',
+    'shell.welcome':
+      'popbot — hãy dán lỗi POP, bản ghi phiên làm việc hoặc hộp thoại báo lỗi (có thể nhiều dòng), rồi một dòng trống. /help để xem trợ giúp, /quit để thoát.',
+    'shell.help': `Dán bất kỳ nội dung nào có lỗi POP: dòng -ERR, phiên C:/S: hoặc telnet, kết quả của fetchmail hay curl -v, lỗi của Outlook hay Thunderbird. Kết thúc đoạn dán nhiều dòng bằng một dòng trống.
+Lệnh:
+  /lang en|fr|vi     trả lời bằng ngôn ngữ này
+  /popcheck MÁY_CHỦ [CỔNG]   kiểm tra trực tiếp máy chủ POP (DNS, TLS, chứng chỉ, tính năng)
+  /help              trợ giúp này
+  /quit              thoát`,
+    'shell.lang': 'Tôi sẽ trả lời bằng tiếng Việt.',
+    'shell.badLang': 'Ngôn ngữ: en, fr, vi.',
+    'shell.unknownCommand': 'Không có lệnh {command}. Gõ /help để xem danh sách lệnh.',
+    'shell.bye': 'Tạm biệt.',
+    'stats.header': 'Số mục theo loại lỗi',
+    'stats.thin': 'Các loại lỗi còn ít mục (dưới {min} mục): {list}',
+    'stats.none': 'không có',
+    'stats.total': '{entries} mục, {patterns} mẫu nhận dạng, {examples} ví dụ',
+  },
+});

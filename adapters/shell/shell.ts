@@ -37,7 +37,10 @@ export async function runShell(options: ShellOptions): Promise<void> {
   const pending: Promise<void>[] = [];
 
   const answer = (text: string) => {
-    const result = explain(text, { ...(lang ? { lang } : {}), ...(options.fallbackLang ? { fallbackLang: options.fallbackLang } : {}) });
+    const result = explain(text, {
+      ...(lang ? { lang } : {}),
+      ...(options.fallbackLang ? { fallbackLang: options.fallbackLang } : {}),
+    });
     write(renderResultText(result, { color: options.color ?? false }));
     if (interactive) write('');
   };

@@ -5,7 +5,8 @@ export type PopcheckArgs =
   | { ok: true; host: string; port?: number; user?: string; public: boolean; lang?: Lang }
   | { ok: false; error: 'usage' | 'password-in-command' };
 
-const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|[0-9a-fx.:]+)$/i;
+const HOST =
+  /^(?:\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|[0-9a-fx.:]+)$/i;
 
 /**
  * Parses `/popcheck HOST [PORT] [USER] [public] [lang:xx]` as typed in Slack or the shell. Anything beyond
@@ -16,7 +17,8 @@ export function parsePopcheckArgs(text: string): PopcheckArgs {
   const words = directive.text.split(/\s+/).filter(Boolean);
   const isPublic = words.some((w) => w.toLowerCase() === 'public');
   const rest = words.filter((w) => w.toLowerCase() !== 'public');
-  if (rest.some((w) => /^(?:pass(?:word)?|pwd|mdp|mat-?khau)[:=]/i.test(w))) return { ok: false, error: 'password-in-command' };
+  if (rest.some((w) => /^(?:pass(?:word)?|pwd|mdp|mat-?khau)[:=]/i.test(w)))
+    return { ok: false, error: 'password-in-command' };
   let [target, ...more] = rest;
   if (!target) return { ok: false, error: 'usage' };
   // Slack turns host names into links: <http://pop.example.com|pop.example.com> or <mailto:a@b|a@b>.

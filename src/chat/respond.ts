@@ -43,7 +43,10 @@ export function answerMessage(request: ChatRequest): ChatAnswer | undefined {
     if (request.mode === 'watch' && !/-ERR\b/i.test(text.slice(0, MAX_CHAT_PASTE_CHARS))) return undefined;
     return { kind: 'notice', lang, text: chat.t(lang, 'too-large', { size: sizeLabel(text.length) }) };
   }
-  const result: ExplainResult = explain(text, { ...(chosen ? { lang: chosen } : {}), fallbackLang: fallback });
+  const result: ExplainResult = explain(text, {
+    ...(chosen ? { lang: chosen } : {}),
+    fallbackLang: fallback,
+  });
   if (request.mode === 'watch') {
     const leaked = result.warnings.some((w) => w.code === 'secret.exposed');
     if (result.outcome !== 'errors' && !(leaked && result.outcome === 'no-error')) return undefined;
@@ -55,7 +58,12 @@ export function answerMessage(request: ChatRequest): ChatAnswer | undefined {
  * `/poperror CODE`: a knowledge-base entry id or a category code shows that entry (or the category's
  * entries) as findings; anything else is explained as a paste.
  */
-export function lookupOrExplain(text: string, lang: Lang | undefined, fallback: Lang, kb: KnowledgeBase = defaultKnowledgeBase()): ChatAnswer {
+export function lookupOrExplain(
+  text: string,
+  lang: Lang | undefined,
+  fallback: Lang,
+  kb: KnowledgeBase = defaultKnowledgeBase(),
+): ChatAnswer {
   const trimmed = text.trim();
   const shownLang = lang ?? fallback;
   if (/^[a-z0-9.-]+$/.test(trimmed) && !trimmed.startsWith('-')) {
@@ -70,15 +78,31 @@ export function lookupOrExplain(text: string, lang: Lang | undefined, fallback: 
           shownLang,
         );
       });
-      return { kind: 'explanation', lang: shownLang, result: { lang: shownLang, outcome: 'errors', findings, warnings: [] } };
+      return {
+        kind: 'explanation',
+        lang: shownLang,
+        result: { lang: shownLang, outcome: 'errors', findings, warnings: [] },
+      };
     }
-    if (!/\s/.test(trimmed) && trimmed.includes('.') && !/^\d/.test(trimmed) && kb.category(trimmed) === undefined && /^[a-z]+\.[a-z-]+$/.test(trimmed)) {
-      return { kind: 'notice', lang: shownLang, text: chat.t(shownLang, 'entry-not-found', { code: trimmed }) };
+    if (
+      !/\s/.test(trimmed) &&
+      trimmed.includes('.') &&
+      !/^\d/.test(trimmed) &&
+      kb.category(trimmed) === undefined &&
+      /^[a-z]+\.[a-z-]+$/.test(trimmed)
+    ) {
+      return {
+        kind: 'notice',
+        lang: shownLang,
+        text: chat.t(shownLang, 'entry-not-found', { code: trimmed }),
+      };
     }
   }
-  return answerMessage({ text, mode: 'direct', lang, defaultLang: fallback }) ?? {
-    kind: 'notice',
-    lang: shownLang,
-    text: chat.t(shownLang, 'usage.poperror'),
-  };
+  return (
+    answerMessage({ text, mode: 'direct', lang, defaultLang: fallback }) ?? {
+      kind: 'notice',
+      lang: shownLang,
+      text: chat.t(shownLang, 'usage.poperror'),
+    }
+  );
 }

@@ -4,7 +4,10 @@ import { isLang, type Lang, langFromEnv } from '../i18n/lang.js';
 import { UsageError } from './io.js';
 
 /** node:util parseArgs, with its errors turned into one-line usage errors. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
@@ -15,13 +18,17 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
 /** The language of CLI output: --lang, else LC_ALL/LC_MESSAGES/LANG, else English. */
 export function cliLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
   if (flag !== undefined) {
-    if (!isLang(flag)) throw new UsageError(cli.t(langFromEnv(env) ?? 'en', 'error.badLang', { value: flag }));
+    if (!isLang(flag))
+      throw new UsageError(cli.t(langFromEnv(env) ?? 'en', 'error.badLang', { value: flag }));
     return flag;
   }
   return langFromEnv(env) ?? 'en';
 }
 
-export async function readAll(stream: NodeJS.ReadableStream, maxChars: number): Promise<{ text: string; truncated: boolean }> {
+export async function readAll(
+  stream: NodeJS.ReadableStream,
+  maxChars: number,
+): Promise<{ text: string; truncated: boolean }> {
   const chunks: string[] = [];
   let size = 0;
   stream.setEncoding('utf8');

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { explain, MAX_INPUT_CHARS } from '../explain/explain.js';
-import { type SummaryResult, SummaryCounter } from '../explain/summary.js';
+import { SummaryCounter, type SummaryResult } from '../explain/summary.js';
 import { cli } from '../i18n/cli-messages.js';
 import { core } from '../i18n/core-messages.js';
 import type { Lang } from '../i18n/lang.js';
@@ -29,9 +29,14 @@ export async function runExplainCommand(args: string[], io: CliIO): Promise<numb
   } else {
     text = positionals.join(' ');
   }
-  const result = explain(text, { ...(forced ? { lang: forced } : {}), ...(envLang ? { fallbackLang: envLang } : {}) });
+  const result = explain(text, {
+    ...(forced ? { lang: forced } : {}),
+    ...(envLang ? { fallbackLang: envLang } : {}),
+  });
   if (values.json) {
-    io.stdout.write(`${JSON.stringify({ lang: result.lang, outcome: result.outcome, ...(result.message ? { message: result.message } : {}), findings: result.findings, warnings: result.warnings }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ lang: result.lang, outcome: result.outcome, ...(result.message ? { message: result.message } : {}), findings: result.findings, warnings: result.warnings }, null, 2)}\n`,
+    );
   } else {
     io.stdout.write(`${renderResultText(result, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })}\n`);
   }
@@ -47,13 +52,16 @@ async function runSummary(file: string, json: boolean, lang: Lang, io: CliIO): P
     try {
       total = statSync(file).size;
     } catch (error) {
-      io.stderr.write(`popbot: ${cli.t(lang, 'error.readFile', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`);
+      io.stderr.write(
+        `popbot: ${cli.t(lang, 'error.readFile', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`,
+      );
       return EXIT.failure;
     }
     input = createReadStream(file);
   }
   const counter = new SummaryCounter();
-  const progress = io.stderr.isTTY && total > 4 * 1024 * 1024 && !json ? new ProgressBar(io.stderr, total) : undefined;
+  const progress =
+    io.stderr.isTTY && total > 4 * 1024 * 1024 && !json ? new ProgressBar(io.stderr, total) : undefined;
   let bytes = 0;
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   try {
@@ -66,12 +74,16 @@ async function runSummary(file: string, json: boolean, lang: Lang, io: CliIO): P
     }
   } catch (error) {
     progress?.clear();
-    io.stderr.write(`popbot: ${cli.t(lang, 'error.readFile', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`);
+    io.stderr.write(
+      `popbot: ${cli.t(lang, 'error.readFile', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`,
+    );
     return EXIT.failure;
   }
   progress?.clear();
   const result = counter.result();
-  io.stdout.write(json ? `${JSON.stringify(summaryJson(result, lang), null, 2)}\n` : `${renderSummary(result, lang)}\n`);
+  io.stdout.write(
+    json ? `${JSON.stringify(summaryJson(result, lang), null, 2)}\n` : `${renderSummary(result, lang)}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -81,7 +93,9 @@ function summaryJson(result: SummaryResult, lang: Lang) {
     lines: result.lines,
     errors: result.errors,
     categories: result.categories,
-    warnings: result.secretFound ? [{ code: 'secret.exposed', message: core.t(lang, 'warning.secret.exposed') }] : [],
+    warnings: result.secretFound
+      ? [{ code: 'secret.exposed', message: core.t(lang, 'warning.secret.exposed') }]
+      : [],
   };
 }
 
@@ -89,10 +103,15 @@ function renderSummary(result: SummaryResult, lang: Lang): string {
   if (result.errors === 0) return core.t(lang, 'summary.none', { lines: result.lines });
   const width = Math.max(...result.categories.map((c) => c.category.length));
   const rows = result.categories.map(
-    (c) => `  ${String(c.count).padStart(8)}  ${c.category.padEnd(width)}  ${c.example.lineNumber}: ${c.example.line}`,
+    (c) =>
+      `  ${String(c.count).padStart(8)}  ${c.category.padEnd(width)}  ${c.example.lineNumber}: ${c.example.line}`,
   );
   const warn = result.secretFound ? [`! ${core.t(lang, 'warning.secret.exposed')}`] : [];
-  return [...warn, core.t(lang, 'summary.header', { errors: result.errors, lines: result.lines }), ...rows].join('\n');
+  return [
+    ...warn,
+    core.t(lang, 'summary.header', { errors: result.errors, lines: result.lines }),
+    ...rows,
+  ].join('\n');
 }
 
 interface ExplainArgs {

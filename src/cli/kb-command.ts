@@ -24,9 +24,21 @@ export async function runKbCommand(args: string[], io: CliIO): Promise<number> {
     case 'list': {
       const entries = kb.entries.filter((e) => !values.category || e.entry.category === values.category);
       if (values.json) {
-        out(JSON.stringify(entries.map((e) => ({ id: e.entry.id, category: e.entry.category, kind: e.entry.kind, title: e.entry[lang].title })), null, 2));
+        out(
+          JSON.stringify(
+            entries.map((e) => ({
+              id: e.entry.id,
+              category: e.entry.category,
+              kind: e.entry.kind,
+              title: e.entry[lang].title,
+            })),
+            null,
+            2,
+          ),
+        );
       } else {
-        for (const e of entries) out(`${e.entry.category.padEnd(26)} ${e.entry.id.padEnd(44)} ${e.entry[lang].title}`);
+        for (const e of entries)
+          out(`${e.entry.category.padEnd(26)} ${e.entry.id.padEnd(44)} ${e.entry[lang].title}`);
       }
       return EXIT.ok;
     }
@@ -43,15 +55,27 @@ export async function runKbCommand(args: string[], io: CliIO): Promise<number> {
       if (values.json) out(JSON.stringify(report, null, 2));
       else {
         const pct = (c: number, t: number) => (t === 0 ? '-' : `${((100 * c) / t).toFixed(1)}%`);
-        out(`top-category accuracy: ${report.correct}/${report.total} = ${pct(report.correct, report.total)}`);
-        for (const l of LANGS) out(`  ${l}: ${report.perLang[l].correct}/${report.perLang[l].total} = ${pct(report.perLang[l].correct, report.perLang[l].total)}`);
+        out(
+          `top-category accuracy: ${report.correct}/${report.total} = ${pct(report.correct, report.total)}`,
+        );
+        for (const l of LANGS)
+          out(
+            `  ${l}: ${report.perLang[l].correct}/${report.perLang[l].total} = ${pct(report.perLang[l].correct, report.perLang[l].total)}`,
+          );
         if (report.misses.length > 0) out(`misses (${report.misses.length}):`);
-        for (const m of report.misses) out(`  [${m.file} ${m.lang}] expected ${m.expected}, got ${m.got}: ${JSON.stringify(m.text.slice(0, 160))}`);
+        for (const m of report.misses)
+          out(
+            `  [${m.file} ${m.lang}] expected ${m.expected}, got ${m.got}: ${JSON.stringify(m.text.slice(0, 160))}`,
+          );
       }
       return EXIT.ok;
     }
     default:
-      throw new UsageError(sub ? cli.t(lang, 'error.unknownCommand', { command: `kb ${sub}` }) : cli.t(lang, 'error.missingArgument', { what: 'list|show|stats|eval' }));
+      throw new UsageError(
+        sub
+          ? cli.t(lang, 'error.unknownCommand', { command: `kb ${sub}` })
+          : cli.t(lang, 'error.missingArgument', { what: 'list|show|stats|eval' }),
+      );
   }
 }
 
@@ -62,7 +86,13 @@ function showEntry(kb: KnowledgeBase, id: string, lang: Lang, json: boolean, io:
     return EXIT.failure;
   }
   if (json) {
-    io.stdout.write(`${JSON.stringify(entries.map((e) => e.entry), null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify(
+        entries.map((e) => e.entry),
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT.ok;
   }
   const blocks = entries.map((e) => {
@@ -72,7 +102,9 @@ function showEntry(kb: KnowledgeBase, id: string, lang: Lang, json: boolean, io:
     const finding = explain(input, { lang }, kb).findings.find((f) => f.entry === e.entry.id);
     const producers = `(${e.entry.producers.join(', ')})`;
     const examples = e.entry.examples.map((x) => `  ${x.text}   — ${x.source}`).join('\n');
-    const body = finding ? renderFindingText(finding, lang, { color: false }) : `${e.entry[lang].title}\n${e.entry[lang].meaning}`;
+    const body = finding
+      ? renderFindingText(finding, lang, { color: false })
+      : `${e.entry[lang].title}\n${e.entry[lang].meaning}`;
     return `${e.entry.id} ${producers}\n${body}\n\n${examples}`;
   });
   io.stdout.write(`${blocks.join('\n\n———\n\n')}\n`);
@@ -85,7 +117,9 @@ function stats(kb: KnowledgeBase) {
     return {
       category: c.code,
       entries: entries.length,
-      languages: Object.fromEntries(LANGS.map((l) => [l, entries.filter((e) => e.entry[l].title.trim() !== '').length])),
+      languages: Object.fromEntries(
+        LANGS.map((l) => [l, entries.filter((e) => e.entry[l].title.trim() !== '').length]),
+      ),
       examples: entries.reduce((n, e) => n + e.entry.examples.length, 0),
       thin: entries.length < THIN,
     };
@@ -96,10 +130,15 @@ function renderStats(kb: KnowledgeBase, lang: Lang): string {
   const rows = stats(kb);
   const lines = [cli.t(lang, 'stats.header'), `  ${'category'.padEnd(26)} entries  en  fr  vi  examples`];
   for (const r of rows) {
-    lines.push(`  ${r.category.padEnd(26)} ${String(r.entries).padStart(7)} ${LANGS.map((l) => String(r.languages[l]).padStart(3)).join(' ')} ${String(r.examples).padStart(9)}`);
+    lines.push(
+      `  ${r.category.padEnd(26)} ${String(r.entries).padStart(7)} ${LANGS.map((l) => String(r.languages[l]).padStart(3)).join(' ')} ${String(r.examples).padStart(9)}`,
+    );
   }
   const thin = rows.filter((r) => r.thin).map((r) => r.category);
-  lines.push('', cli.t(lang, 'stats.thin', { min: THIN, list: thin.length ? thin.join(', ') : cli.t(lang, 'stats.none') }));
+  lines.push(
+    '',
+    cli.t(lang, 'stats.thin', { min: THIN, list: thin.length ? thin.join(', ') : cli.t(lang, 'stats.none') }),
+  );
   lines.push(
     cli.t(lang, 'stats.total', {
       entries: kb.entries.length,

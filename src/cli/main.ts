@@ -31,7 +31,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       case '--version':
       case '-v':
       case 'version': {
-        const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+        const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as {
+          version: string;
+        };
         io.stdout.write(`popbot ${pkg.version}\n`);
         return EXIT.ok;
       }
@@ -67,7 +69,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /(?:popbot(?:\.js)?|main\.js)$/.test(process.argv[1]);
+const invokedDirectly =
+  process.argv[1] !== undefined && /(?:popbot(?:\.js)?|main\.js)$/.test(process.argv[1]);
 if (invokedDirectly) {
   const io = processIO();
   // EPIPE (output piped into `head`) is not an error worth a trace.
@@ -79,7 +82,9 @@ if (invokedDirectly) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`popbot: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `popbot: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exitCode = EXIT.failure;
     },
   );

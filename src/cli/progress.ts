@@ -17,7 +17,9 @@ export class ProgressBar {
     const ratio = Math.min(1, done / this.total);
     const width = 30;
     const filled = Math.round(ratio * width);
-    this.out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%`);
+    this.out.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%`,
+    );
   }
 
   clear(): void {

@@ -12,14 +12,26 @@ export const CoreConfigSchema = z.object({
   POPBOT_PROBE_ALLOW: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   POPBOT_PROBE_PORTS: z
     .string()
     .default('110,995')
     .transform((s, ctx) => {
-      const ports = s.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
+      const ports = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map(Number);
       if (ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) {
-        ctx.addIssue({ code: 'custom', message: 'a comma-separated list of TCP ports (1-65535), e.g. 110,995' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a comma-separated list of TCP ports (1-65535), e.g. 110,995',
+        });
         return z.NEVER;
       }
       return ports;

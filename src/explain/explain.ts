@@ -1,8 +1,8 @@
 import { core } from '../i18n/core-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { defaultKnowledgeBase } from '../knowledge/load.js';
 import type { CompiledEntry } from '../knowledge/load.js';
+import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { detectLanguage } from './language.js';
 import { bestMatch, UNKNOWN_ENTRY_ID } from './match.js';
 import { type Candidate, SessionTracker, showsClientCommands } from './session.js';
@@ -15,6 +15,8 @@ export const MAX_LINES = 200_000;
 const ECHO_DISTANCE = 8;
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// Terminal colours in pasted logs (fetchmail, journalctl) would glue "\e[31m" to the "-ERR" after it.
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]/g;
 
 export function references(entry: CompiledEntry): FindingReference[] {
   return entry.entry.references.map((r) => ({
@@ -24,7 +26,12 @@ export function references(entry: CompiledEntry): FindingReference[] {
   }));
 }
 
-export function findingFrom(candidate: Candidate, entry: CompiledEntry, confidence: number, lang: Lang): Finding {
+export function findingFrom(
+  candidate: Candidate,
+  entry: CompiledEntry,
+  confidence: number,
+  lang: Lang,
+): Finding {
   const text = entry.entry[lang];
   const finding: Finding = {
     category: entry.entry.category,
@@ -58,13 +65,23 @@ export function explainCandidate(
   return unknown ? { entry: unknown, confidence: 0.2 } : undefined;
 }
 
+/**
+ * Drops findings that repeat one already made: a client message next to a server reply of the same category
+ * (Outlook's dialog around the -ERR it quotes, curl's "Login denied" after the -ERR), and a reply quoted again
+ * without its command (a Python traceback repeating the -ERR it raised).
+ */
 function dropEchoes(findings: Finding[], kinds: Map<Finding, Candidate['kind']>): Finding[] {
+  const kept: Finding[] = [];
+  const near = (a: Finding, b: Finding) => Math.abs(a.lineNumber - b.lineNumber) <= ECHO_DISTANCE;
   const server = findings.filter((f) => kinds.get(f) === 'server');
-  return findings.filter(
-    (f) =>
-      kinds.get(f) !== 'client' ||
-      !server.some((s) => s.category === f.category && Math.abs(s.lineNumber - f.lineNumber) <= ECHO_DISTANCE),
-  );
+  for (const f of findings) {
+    const kind = kinds.get(f);
+    if (kind === 'client' && server.some((s) => s.category === f.category && near(s, f))) continue;
+    if (kind === 'server' && f.command === undefined && kept.some((k) => k.entry === f.entry && near(k, f)))
+      continue;
+    kept.push(f);
+  }
+  return kept;
 }
 
 function formatSize(chars: number): string {
@@ -75,10 +92,17 @@ function formatSize(chars: number): string {
  * Finds every POP error in a paste (a -ERR line, a transcript of any common shape, a mail program's error
  * dialog) and explains each in `lang`, using the command each reply answered. Pure: no I/O.
  */
-export function explain(input: string, options: ExplainOptions = {}, kb: KnowledgeBase = defaultKnowledgeBase()): ExplainResult {
+export function explain(
+  input: string,
+  options: ExplainOptions = {},
+  kb: KnowledgeBase = defaultKnowledgeBase(),
+): ExplainResult {
   const lang: Lang = options.lang ?? detectLanguage(input) ?? options.fallbackLang ?? 'en';
   const warnings: ExplainWarning[] = [];
-  const done = (outcome: ExplainResult['outcome'], params?: Record<string, string | number>): ExplainResult => ({
+  const done = (
+    outcome: ExplainResult['outcome'],
+    params?: Record<string, string | number>,
+  ): ExplainResult => ({
     lang,
     outcome,
     message: core.t(lang, `outcome.${outcome}` as 'outcome.empty', params),
@@ -89,17 +113,21 @@ export function explain(input: string, options: ExplainOptions = {}, kb: Knowled
   if (input.trim() === '') return done('empty');
   if (input.length > MAX_INPUT_CHARS) return done('too-large', { size: formatSize(input.length) });
 
-  let text = input;
-  const controls = input.match(CONTROL)?.length ?? 0;
+  let text = input.includes('\u001b') ? input.replace(ANSI, '') : input;
+  const controls = text.match(CONTROL)?.length ?? 0;
   if (controls > 0) {
-    text = input.replace(CONTROL, '');
-    if (controls > input.length * 0.1) warnings.push({ code: 'input.binary', message: core.t(lang, 'warning.input.binary') });
+    text = text.replace(CONTROL, '');
+    if (controls > input.length * 0.1)
+      warnings.push({ code: 'input.binary', message: core.t(lang, 'warning.input.binary') });
   }
 
   let lines = text.split(/\r\n|\r|\n/);
   if (lines.length > MAX_LINES) {
     lines = lines.slice(0, MAX_LINES);
-    warnings.push({ code: 'input.truncated', message: core.t(lang, 'warning.input.truncated', { lines: MAX_LINES }) });
+    warnings.push({
+      code: 'input.truncated',
+      message: core.t(lang, 'warning.input.truncated', { lines: MAX_LINES }),
+    });
   }
 
   const tracker = new SessionTracker({ hasClientCommands: showsClientCommands(lines) });

@@ -29,15 +29,26 @@ interface PrefixRule {
   generic?: boolean;
 }
 
-const POP_LIKE = /^(?:[+-]\s*ok\b|-err\b|-se tromper\b|\+\s|\+$|\.$|(?:user|pass|apop|auth|stat|list|retr|dele|noop|rset|quit|top|uidl|capa|stls|utf8|xtnd|last)\b)/i;
+const POP_LIKE =
+  /^(?:[+-]\s*ok\b|-err\b|-se tromper\b|\+\s|\+$|\.$|(?:user|pass|apop|auth|stat|list|retr|dele|noop|rset|quit|top|uidl|capa|stls|utf8|xtnd|last)\b)/i;
 
 // Order matters: the specific tool markers first, the one-character markers last.
 const RULES: readonly PrefixRule[] = [
   { re: /\bPOP3?([<>])\s?(.*)$/, role: (m) => (m === '<' ? 'server' : 'client') },
   { re: /(?:^|\s)(<--|-->)\s?(.*)$/, role: (m) => (m === '<--' ? 'server' : 'client') },
-  { re: /\*(cmd|put|resp|get)\*\s*(.*)$/, role: (m) => (m === 'cmd' || m === 'put' ? 'client' : 'server'), repr: true },
-  { re: /\b(SendData|RECV|Send|Recv):\s?(.*)$/, role: (m) => (m.toLowerCase().startsWith('s') ? 'client' : 'server') },
-  { re: /^(?:\S+\s+){0,6}?(C|S|c|s)\s?:\s?(.*)$/, role: (m) => (m.toLowerCase() === 'c' ? 'client' : 'server') },
+  {
+    re: /\*(cmd|put|resp|get)\*\s*(.*)$/,
+    role: (m) => (m === 'cmd' || m === 'put' ? 'client' : 'server'),
+    repr: true,
+  },
+  {
+    re: /\b(SendData|RECV|Send|Recv):\s?(.*)$/,
+    role: (m) => (m.toLowerCase().startsWith('s') ? 'client' : 'server'),
+  },
+  {
+    re: /^(?:\S+\s+){0,6}?(C|S|c|s)\s?:\s?(.*)$/,
+    role: (m) => (m.toLowerCase() === 'c' ? 'client' : 'server'),
+  },
   {
     re: /^\W{0,3}(client|server|cli|srv)\s*:\s?(.*)$/i,
     role: (m) => (m.toLowerCase().startsWith('c') ? 'client' : 'server'),
@@ -64,7 +75,8 @@ export function lineShape(rawLine: string): LineShape {
     // `S:` / `C:` rules must not fire on ordinary prose like "Status: S: ..." far into a sentence.
     if ((marker === 'C' || marker === 'S' || marker === 'c' || marker === 's') && m.index > 0) {
       const before = line.slice(0, line.length - rest.length).toLowerCase();
-      if (/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(before) && !/mailnews|pop3|debug|\d/.test(before)) continue;
+      if (/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(before) && !/mailnews|pop3|debug|\d/.test(before))
+        continue;
     }
     const content = (rule.repr ? unrepr(rest) : rest).trim();
     if (rule.generic && !POP_LIKE.test(content)) return { role: 'unknown', content: line, explicit: false };

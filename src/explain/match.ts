@@ -51,16 +51,16 @@ function compareRanked(a: Ranked, b: Ranked): number {
 
 function confidenceOf(r: Ranked, command: CommandInfo | undefined): number {
   const [kind, context, code] = r.rank;
-  if (kind === 2) return context === 2 ? 0.95 : command || r.entry.commands.length === 0 ? (code ? 0.92 : 0.9) : 0.85;
+  if (kind === 2)
+    return context === 2 ? 0.95 : command || r.entry.commands.length === 0 ? (code ? 0.92 : 0.9) : 0.85;
   if (kind === 1) return context === 2 ? 0.7 : 0.6;
   return 0.5;
 }
 
 export function matchText(text: string): string {
-  return normalizeForMatch(text.length > MAX_MATCH_CHARS * 4 ? text.slice(0, MAX_MATCH_CHARS * 4) : text).slice(
-    0,
-    MAX_MATCH_CHARS,
-  );
+  return normalizeForMatch(
+    text.length > MAX_MATCH_CHARS * 4 ? text.slice(0, MAX_MATCH_CHARS * 4) : text,
+  ).slice(0, MAX_MATCH_CHARS);
 }
 
 /**
@@ -88,5 +88,8 @@ export function bestMatch(kb: KnowledgeBase, candidate: Candidate): Match | unde
   if (ranked.length === 0) return undefined;
   ranked.sort(compareRanked);
   const best = ranked[0]!;
-  return { entry: best.entry, confidence: best.entry.entry.category === 'unknown' ? 0.2 : confidenceOf(best, candidate.command) };
+  return {
+    entry: best.entry,
+    confidence: best.entry.entry.category === 'unknown' ? 0.2 : confidenceOf(best, candidate.command),
+  };
 }

@@ -7,7 +7,17 @@
 const QUOTES = /["'`\u00AB\u00BB\u2018-\u201F\u2032\u2033\u2039\u203A\uFF02\uFF07]/g;
 const MARKS = /\p{M}+/gu;
 // Characters that do not decompose under NFKD but that people type without their stroke.
-const STROKED: Record<string, string> = { đ: 'd', Đ: 'd', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe' };
+const STROKED: Record<string, string> = {
+  đ: 'd',
+  Đ: 'd',
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+};
 const STROKED_RE = /[đĐøØłŁßæœ]/g;
 // Zero-width and bidi controls hide inside pasted text and would split words.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;

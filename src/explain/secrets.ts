@@ -41,19 +41,28 @@ export function maskCommandContent(content: string): MaskResult | undefined {
     const parts = /^(\S+)(\s+)(\S.*)$/.exec(args);
     if (!parts) return { text: content, found: false };
     if (isAlreadyMasked(parts[3] ?? '')) return { text: content, found: false };
-    return { text: `${lead}${verbRaw}${space}${parts[1]}${parts[2]}${MASK}${tail}`, found: true, secret: parts[3] ?? '' };
+    return {
+      text: `${lead}${verbRaw}${space}${parts[1]}${parts[2]}${MASK}${tail}`,
+      found: true,
+      secret: parts[3] ?? '',
+    };
   }
   // AUTH MECHANISM [initial-response]: the initial response carries the credentials (PLAIN, LOGIN, XOAUTH2...).
   const parts = /^(\S+)(\s+)(\S.*)$/.exec(args);
   if (!parts) return { text: content, found: false };
   const payload = parts[3] ?? '';
   if (payload === '=' || isAlreadyMasked(payload)) return { text: content, found: false };
-  return { text: `${lead}${verbRaw}${space}${parts[1]}${parts[2]}${MASK}${tail}`, found: true, secret: payload };
+  return {
+    text: `${lead}${verbRaw}${space}${parts[1]}${parts[2]}${MASK}${tail}`,
+    found: true,
+    secret: payload,
+  };
 }
 
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^:/\s@]*):([^@\s/]+)@/gi;
 const CURL_USER = /(\s(?:-u|--user)(?:\s+|=))(['"]?)([^:\s'"]*):([^\s'"]+)\2/g;
-const QUOTED_PASSWORD = /\b(password|passwd|pass|pwd|mot de passe|mat khau|mật khẩu)(\s*[:=]?\s*)("[^"]*"|'[^']*')/gi;
+const QUOTED_PASSWORD =
+  /\b(password|passwd|pass|pwd|mot de passe|mat khau|mật khẩu)(\s*[:=]?\s*)("[^"]*"|'[^']*')/gi;
 const RC_PASSWORD = /\b(password|pass)(\s+)(?!["'])(\S+)/gi;
 const BEARER = /\b(bearer|xoauth2|oauthbearer)(\s+)([A-Za-z0-9\-._~+/]{16,}=*)/gi;
 

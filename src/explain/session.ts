@@ -10,8 +10,26 @@ import type { SessionState } from './types.js';
  */
 
 export const POP_COMMANDS = [
-  'USER', 'PASS', 'APOP', 'AUTH', 'STAT', 'LIST', 'RETR', 'DELE', 'NOOP', 'RSET', 'QUIT', 'TOP', 'UIDL',
-  'CAPA', 'STLS', 'UTF8', 'XTND', 'LAST', 'LANG', 'RPOP',
+  'USER',
+  'PASS',
+  'APOP',
+  'AUTH',
+  'STAT',
+  'LIST',
+  'RETR',
+  'DELE',
+  'NOOP',
+  'RSET',
+  'QUIT',
+  'TOP',
+  'UIDL',
+  'CAPA',
+  'STLS',
+  'UTF8',
+  'XTND',
+  'LAST',
+  'LANG',
+  'RPOP',
 ] as const;
 const COMMAND_SET = new Set<string>(POP_COMMANDS);
 
@@ -54,9 +72,26 @@ const MULTILINE_ALWAYS = new Set(['RETR', 'TOP', 'CAPA', 'XTND']);
 const MULTILINE_WITHOUT_ARGS = new Set(['LIST', 'UIDL']);
 // Commands a telnet user types in lowercase too; the count of arguments tells them from prose.
 const ARITY: Record<string, [number, number, boolean?]> = {
-  USER: [1, 1], PASS: [1, 99], APOP: [2, 2], AUTH: [0, 2], STAT: [0, 0], LIST: [0, 1, true], RETR: [1, 1, true],
-  DELE: [1, 1, true], NOOP: [0, 0], RSET: [0, 0], QUIT: [0, 0], TOP: [2, 2, true], UIDL: [0, 1, true],
-  CAPA: [0, 0], STLS: [0, 0], UTF8: [0, 0], XTND: [1, 3], LAST: [0, 0], LANG: [0, 1], RPOP: [1, 1],
+  USER: [1, 1],
+  PASS: [1, 99],
+  APOP: [2, 2],
+  AUTH: [0, 2],
+  STAT: [0, 0],
+  LIST: [0, 1, true],
+  RETR: [1, 1, true],
+  DELE: [1, 1, true],
+  NOOP: [0, 0],
+  RSET: [0, 0],
+  QUIT: [0, 0],
+  TOP: [2, 2, true],
+  UIDL: [0, 1, true],
+  CAPA: [0, 0],
+  STLS: [0, 0],
+  UTF8: [0, 0],
+  XTND: [1, 3],
+  LAST: [0, 0],
+  LANG: [0, 1],
+  RPOP: [1, 1],
 };
 
 // Control characters (but tab) and ANSI escapes never reach a reply or a terminal.
@@ -187,26 +222,44 @@ export class SessionTracker {
       return { candidate: { ...candidate, kind: 'server' }, shown: displayLine(shown) };
     }
 
-    const atStatusPosition = this.pending.length > 0 || (!this.seenStatus && (this.connected || shape.explicit));
-    if (content !== '' && shape.role === 'server' && shape.explicit && (atStatusPosition || BROKEN_STATUS.test(content))) {
+    const atStatusPosition =
+      this.pending.length > 0 || (!this.seenStatus && (this.connected || shape.explicit));
+    if (
+      content !== '' &&
+      shape.role === 'server' &&
+      shape.explicit &&
+      (atStatusPosition || BROKEN_STATUS.test(content))
+    ) {
       const command = this.pending.shift() ?? this.greeting();
       this.seenStatus = true;
       return {
-        candidate: withContext({ kind: 'reply', lineNumber, line: displayLine(shown), text: content }, command),
+        candidate: withContext(
+          { kind: 'reply', lineNumber, line: displayLine(shown), text: content },
+          command,
+        ),
         shown: displayLine(shown),
       };
     }
     // Unlabelled lines (telnet, openssl s_client) hold much noise; only another protocol's greeting, or a
     // reply with a broken status indicator, is taken for the server's answer.
-    if (shape.role === 'unknown' && (BROKEN_STATUS.test(content) || (!this.seenStatus && OTHER_PROTOCOL.test(content)))) {
+    if (
+      shape.role === 'unknown' &&
+      (BROKEN_STATUS.test(content) || (!this.seenStatus && OTHER_PROTOCOL.test(content)))
+    ) {
       this.seenStatus = true;
       return {
-        candidate: withContext({ kind: 'reply', lineNumber, line: displayLine(shown), text: content }, this.greeting()),
+        candidate: withContext(
+          { kind: 'reply', lineNumber, line: displayLine(shown), text: content },
+          this.greeting(),
+        ),
         shown: displayLine(shown),
       };
     }
     if (content.length >= 4 && /[a-z]/i.test(content)) {
-      return { candidate: { kind: 'client', lineNumber, line: displayLine(shown), text: content }, shown: displayLine(shown) };
+      return {
+        candidate: { kind: 'client', lineNumber, line: displayLine(shown), text: content },
+        shown: displayLine(shown),
+      };
     }
     return { shown: displayLine(shown) };
   }
@@ -234,10 +287,16 @@ export class SessionTracker {
     const verb = command.verb;
     if (verb === 'PASS' || verb === 'APOP' || verb === 'AUTH') this.state = 'TRANSACTION';
     else if (verb === 'QUIT' && this.state === 'TRANSACTION') this.state = 'UPDATE';
-    if (MULTILINE_ALWAYS.has(verb) || (MULTILINE_WITHOUT_ARGS.has(verb) && !command.hasArgs)) this.dataFor = verb;
+    if (MULTILINE_ALWAYS.has(verb) || (MULTILINE_WITHOUT_ARGS.has(verb) && !command.hasArgs))
+      this.dataFor = verb;
   }
 
-  private serverCandidate(afterErr: string, lineNumber: number, shown: string, command: CommandInfo | undefined): Candidate {
+  private serverCandidate(
+    afterErr: string,
+    lineNumber: number,
+    shown: string,
+    command: CommandInfo | undefined,
+  ): Candidate {
     // Python's repr (b'-ERR ...\r\n') and quoting in prose leave a line end escape and a closing quote.
     let text = afterErr.replace(/(?:\\r\\n|\\r|\\n)?['"`]?\s*$/, '').trim();
     const code = RESPONSE_CODE.exec(text);

@@ -49,7 +49,14 @@ export class SummaryCounter {
   }
 
   result(): SummaryResult {
-    const categories = [...this.counts.values()].sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
-    return { lines: this.lineCount, errors: this.errorCount, categories, secretFound: this.tracker.secretFound };
+    const categories = [...this.counts.values()].sort(
+      (a, b) => b.count - a.count || a.category.localeCompare(b.category),
+    );
+    return {
+      lines: this.lineCount,
+      errors: this.errorCount,
+      categories,
+      secretFound: this.tracker.secretFound,
+    };
   }
 }

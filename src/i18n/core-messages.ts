@@ -3,7 +3,8 @@ import { defineCatalogue } from './catalogue.js';
 /** The explainer's own words and the labels every renderer shares. */
 export const core = defineCatalogue('core', {
   en: {
-    'outcome.empty': 'Nothing to explain: the message is empty. Paste the error line or the POP session around it.',
+    'outcome.empty':
+      'Nothing to explain: the message is empty. Paste the error line or the POP session around it.',
     'outcome.no-error':
       'No POP error found: the server answered +OK to everything shown. If something still fails, paste the lines around the error, or the session up to the failure.',
     'outcome.not-pop':
@@ -64,7 +65,8 @@ export const core = defineCatalogue('core', {
     'summary.none': 'Aucune erreur POP trouvée dans les {lines} lignes lues.',
   },
   vi: {
-    'outcome.empty': 'Không có gì để giải thích: tin nhắn trống. Hãy dán dòng báo lỗi hoặc phiên POP quanh lỗi đó.',
+    'outcome.empty':
+      'Không có gì để giải thích: tin nhắn trống. Hãy dán dòng báo lỗi hoặc phiên POP quanh lỗi đó.',
     'outcome.no-error':
       'Không tìm thấy lỗi POP: máy chủ đã trả lời +OK cho mọi lệnh được hiển thị. Nếu vẫn còn lỗi, hãy dán các dòng quanh lỗi, hoặc cả phiên làm việc cho đến lúc lỗi xảy ra.',
     'outcome.not-pop':

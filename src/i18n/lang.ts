@@ -12,7 +12,10 @@ export function isLang(value: unknown): value is Lang {
  */
 export function langFromLocale(locale: string | undefined | null): Lang | undefined {
   if (!locale) return undefined;
-  const primary = locale.trim().toLowerCase().split(/[-_.@]/)[0];
+  const primary = locale
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   return isLang(primary) ? primary : undefined;
 }
 

@@ -53,7 +53,9 @@ export interface EvalReport {
 
 /** Top-category accuracy of the explainer over the evaluation cases, per language. */
 export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[]): EvalReport {
-  const perLang = Object.fromEntries(LANGS.map((l) => [l, { total: 0, correct: 0 }])) as EvalReport['perLang'];
+  const perLang = Object.fromEntries(
+    LANGS.map((l) => [l, { total: 0, correct: 0 }]),
+  ) as EvalReport['perLang'];
   const misses: EvalReport['misses'] = [];
   let correct = 0;
   for (const c of cases) {

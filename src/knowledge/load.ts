@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { normalizePatternSource } from '../explain/normalize.js';
 import { KnowledgeError } from './errors.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { defaultKnowledgeDir } from './paths.js';
-import { type Category, CategoriesFileSchema, type Entry, EntrySchema } from './schema.js';
 import { findBacktrackingRisk } from './pattern-safety.js';
+import { CategoriesFileSchema, type Category, type Entry, EntrySchema } from './schema.js';
 
 export interface CompiledEntry {
   readonly entry: Entry;
@@ -36,12 +36,16 @@ function readYaml(file: string, root: string): unknown {
   try {
     raw = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new KnowledgeError(`${relative(root, file)}: cannot be read (${(cause as Error).message})`, file, { cause });
+    throw new KnowledgeError(`${relative(root, file)}: cannot be read (${(cause as Error).message})`, file, {
+      cause,
+    });
   }
   try {
     return parseYaml(raw);
   } catch (cause) {
-    throw new KnowledgeError(`${relative(root, file)}: not valid YAML: ${(cause as Error).message}`, file, { cause });
+    throw new KnowledgeError(`${relative(root, file)}: not valid YAML: ${(cause as Error).message}`, file, {
+      cause,
+    });
   }
 }
 
@@ -60,9 +64,13 @@ function compilePattern(source: string, where: string, file: string): RegExp {
   try {
     return new RegExp(normalizePatternSource(source), 'iu');
   } catch (cause) {
-    throw new KnowledgeError(`${where}: pattern ${JSON.stringify(source)} is not a valid regular expression`, file, {
-      cause,
-    });
+    throw new KnowledgeError(
+      `${where}: pattern ${JSON.stringify(source)} is not a valid regular expression`,
+      file,
+      {
+        cause,
+      },
+    );
   }
 }
 
@@ -97,10 +105,13 @@ export function loadKnowledgeBase(dir: string = defaultKnowledgeDir()): Knowledg
     if (!codes.has(entry.category)) {
       throw new KnowledgeError(`${rel}: category: "${entry.category}" is not in categories.yaml`, file);
     }
-    const patterns = entry.match.patterns.map((p, i) => compilePattern(p, `${rel}: match.patterns.${i}`, file));
+    const patterns = entry.match.patterns.map((p, i) =>
+      compilePattern(p, `${rel}: match.patterns.${i}`, file),
+    );
     compiled.push({ entry, file: rel, patterns, commands: entry.match.commands.map(parseCommandSpec) });
   }
-  if (compiled.length === 0) throw new KnowledgeError(`${relative(dir, entriesDir)}: no entries found`, entriesDir);
+  if (compiled.length === 0)
+    throw new KnowledgeError(`${relative(dir, entriesDir)}: no entries found`, entriesDir);
   return new KnowledgeBase(categories, compiled);
 }
 

@@ -11,11 +11,13 @@ export function projectRoot(): string {
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'knowledge'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('popbot: cannot find the project root (package.json beside knowledge/)');
+    if (parent === dir)
+      throw new Error('popbot: cannot find the project root (package.json beside knowledge/)');
     dir = parent;
   }
 }
 
-export function defaultKnowledgeDir(): string {
-  return join(projectRoot(), 'knowledge');
+/** `POPBOT_KNOWLEDGE_DIR` points popbot at another knowledge base (a fork with local entries). */
+export function defaultKnowledgeDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.POPBOT_KNOWLEDGE_DIR || join(projectRoot(), 'knowledge');
 }

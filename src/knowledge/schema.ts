@@ -43,7 +43,9 @@ export const MatchSchema = z.strictObject({
   /** RFC 2449 extended response codes (`IN-USE`, `SYS/TEMP`); alone, they make a code-only fallback entry. */
   responseCodes: z.array(z.string().regex(RESPONSE_CODE)).default([]),
   /** The commands this reply may answer; a reply to another known command never matches this entry. */
-  commands: z.array(z.string().regex(COMMAND_SPEC, 'a command such as "RETR", "RETR <arg>" or "LIST <none>"')).default([]),
+  commands: z
+    .array(z.string().regex(COMMAND_SPEC, 'a command such as "RETR", "RETR <arg>" or "LIST <none>"'))
+    .default([]),
   /** A context-only fallback: any `-ERR` to one of `commands` that no wording entry explains. */
   bare: z.boolean().default(false),
   /** Breaks ties between entries that match the same line equally well; higher wins. */
@@ -74,7 +76,11 @@ export const EntrySchema = z
   .superRefine((entry, ctx) => {
     const m = entry.match;
     if (m.bare && (m.commands.length === 0 || m.patterns.length > 0)) {
-      ctx.addIssue({ code: 'custom', path: ['match', 'bare'], message: 'a bare entry lists commands and no patterns' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['match', 'bare'],
+        message: 'a bare entry lists commands and no patterns',
+      });
     }
     if (!m.bare && m.patterns.length === 0 && (entry.kind !== 'server' || m.responseCodes.length === 0)) {
       ctx.addIssue({

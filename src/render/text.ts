@@ -8,7 +8,13 @@ export interface TextStyle {
   color: boolean;
 }
 
-const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', yellow: '\u001b[33m', reset: '\u001b[0m' };
+const ANSI = {
+  bold: '\u001b[1m',
+  dim: '\u001b[2m',
+  red: '\u001b[31m',
+  yellow: '\u001b[33m',
+  reset: '\u001b[0m',
+};
 
 function paint(style: TextStyle, code: keyof typeof ANSI, text: string): string {
   return style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text;
@@ -18,49 +24,62 @@ function bullets(items: readonly string[], numbered = false): string {
   return items.map((item, i) => `  ${numbered ? `${i + 1}.` : '-'} ${item}`).join('\n');
 }
 
+/** French typography puts a space before a colon. */
+export function colon(lang: Lang): string {
+  return lang === 'fr' ? '\u00a0: ' : ': ';
+}
+
 export function renderFindingText(finding: Finding, lang: Lang, style: TextStyle, index?: number): string {
   const t = (key: Parameters<typeof core.t>[1]) => core.t(lang, key);
+  const c = colon(lang);
   const head = `${index === undefined ? '' : `${index}. `}${finding.title}`;
   const context = [
-    `${t('label.line')} ${finding.lineNumber}: ${finding.line}`,
-    finding.command ? `${t('label.command')}: ${finding.command}` : undefined,
-    finding.state ? `${t('label.state')}: ${finding.state}` : undefined,
+    `${t('label.line')} ${finding.lineNumber}${c}${finding.line}`,
+    finding.command ? `${t('label.command')}${c}${finding.command}` : undefined,
+    finding.state ? `${t('label.state')}${c}${finding.state}` : undefined,
   ].filter(Boolean);
   const parts = [
     paint(style, 'bold', head),
     paint(style, 'dim', context.join('  ·  ')),
     '',
-    `${t('label.meaning')}: ${finding.meaning}`,
+    `${t('label.meaning')}${c}${finding.meaning}`,
     '',
-    `${t('label.causes')}:`,
+    `${t('label.causes')}${c.trimEnd()}`,
     bullets(finding.causes),
     '',
-    `${t('label.userSteps')}:`,
+    `${t('label.userSteps')}${c.trimEnd()}`,
     bullets(finding.userSteps, true),
     '',
-    `${t('label.adminSteps')}:`,
+    `${t('label.adminSteps')}${c.trimEnd()}`,
     bullets(finding.adminSteps, true),
     '',
-    `${t('label.retry')}: ${t(finding.retry ? 'retry.yes' : 'retry.no')}`,
+    `${t('label.retry')}${c}${t(finding.retry ? 'retry.yes' : 'retry.no')}`,
   ];
   if (finding.references.length > 0) {
-    parts.push(`${t('label.references')}: ${finding.references.map((r) => `${r.label} <${r.url}>`).join(', ')}`);
+    parts.push(
+      `${t('label.references')}${c}${finding.references.map((r) => `${r.label} <${r.url}>`).join(', ')}`,
+    );
   }
   parts.push(
     paint(
       style,
       'dim',
-      `${t('label.category')}: ${finding.category}  ·  ${t('label.entry')}: ${finding.entry}${
+      `${t('label.category')}${c}${finding.category}  ·  ${t('label.entry')}${c}${finding.entry}${
         finding.responseCode ? `  ·  [${finding.responseCode}]` : ''
-      }  ·  ${t('label.confidence')}: ${Math.round(finding.confidence * 100)}%`,
+      }  ·  ${t('label.confidence')}${c}${Math.round(finding.confidence * 100)}%`,
     ),
   );
   return parts.join('\n');
 }
 
-export function renderResultText(result: ExplainResult, style: TextStyle, maxFindings = Number.POSITIVE_INFINITY): string {
+export function renderResultText(
+  result: ExplainResult,
+  style: TextStyle,
+  maxFindings = Number.POSITIVE_INFINITY,
+): string {
   const out: string[] = [];
-  for (const w of result.warnings) out.push(paint(style, w.code === 'secret.exposed' ? 'red' : 'yellow', `! ${w.message}`));
+  for (const w of result.warnings)
+    out.push(paint(style, w.code === 'secret.exposed' ? 'red' : 'yellow', `! ${w.message}`));
   if (result.findings.length === 0) {
     out.push(result.message ?? '');
     return out.join('\n\n');

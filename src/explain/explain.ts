@@ -70,15 +70,14 @@ export function explainCandidate(
  * (Outlook's dialog around the -ERR it quotes, curl's "Login denied" after the -ERR), and a reply quoted again
  * without its command (a Python traceback repeating the -ERR it raised).
  */
-function dropEchoes(findings: Finding[], kinds: Map<Finding, Candidate['kind']>): Finding[] {
+function dropEchoes(findings: Finding[], kinds: Map<Finding, Candidate['kind']>, quoted: Set<Finding>): Finding[] {
   const kept: Finding[] = [];
   const near = (a: Finding, b: Finding) => Math.abs(a.lineNumber - b.lineNumber) <= ECHO_DISTANCE;
   const server = findings.filter((f) => kinds.get(f) === 'server');
   for (const f of findings) {
     const kind = kinds.get(f);
     if (kind === 'client' && server.some((s) => s.category === f.category && near(s, f))) continue;
-    if (kind === 'server' && f.command === undefined && kept.some((k) => k.entry === f.entry && near(k, f)))
-      continue;
+    if (quoted.has(f) && kept.some((k) => k.entry === f.entry && near(k, f))) continue;
     kept.push(f);
   }
   return kept;
@@ -133,6 +132,7 @@ export function explain(
   const tracker = new SessionTracker({ hasClientCommands: showsClientCommands(lines) });
   const findings: Finding[] = [];
   const kinds = new Map<Finding, Candidate['kind']>();
+  const quoted = new Set<Finding>();
   for (let i = 0; i < lines.length; i++) {
     const { candidate } = tracker.next(lines[i] ?? '', i + 1);
     if (!candidate) continue;
@@ -140,13 +140,14 @@ export function explain(
     if (!match) continue;
     const finding = findingFrom(candidate, match.entry, match.confidence, lang);
     kinds.set(finding, candidate.kind);
+    if (candidate.quoted) quoted.add(finding);
     findings.push(finding);
   }
 
   if (tracker.secretFound) {
     warnings.unshift({ code: 'secret.exposed', message: core.t(lang, 'warning.secret.exposed') });
   }
-  const kept = dropEchoes(findings, kinds);
+  const kept = dropEchoes(findings, kinds, quoted);
   if (kept.length > 0) return { lang, outcome: 'errors', findings: kept, warnings };
   return done(tracker.sawPop ? 'no-error' : 'not-pop');
 }

@@ -53,6 +53,8 @@ export interface Candidate {
   responseCode?: string;
   command?: CommandInfo;
   state?: SessionState;
+  /** The -ERR stood inside a longer line (a traceback, a dialog), not at its start. */
+  quoted?: boolean;
 }
 
 // Status lines: +OK / -ERR, the seed article's machine-translated "-SE TROMPER" and "+ Ok".
@@ -206,7 +208,7 @@ export class SessionTracker {
     const embedded = EMBEDDED_ERR.exec(content);
     if (embedded) {
       return {
-        candidate: this.serverCandidate(embedded[2] ?? '', lineNumber, shown, undefined),
+        candidate: { ...this.serverCandidate(embedded[2] ?? '', lineNumber, shown, undefined), quoted: true },
         shown: displayLine(shown),
       };
     }

@@ -1,13 +1,24 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { normalizePatternSource } from '../explain/normalize.js';
+import {
+  defaultCacheFile,
+  knowledgeStamp,
+  listKnowledgeFiles,
+  type RawKnowledge,
+  readCache,
+  writeCache,
+} from './cache.js';
 import { KnowledgeError } from './errors.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { defaultKnowledgeDir } from './paths.js';
 import { findBacktrackingRisk } from './pattern-safety.js';
 import { CategoriesFileSchema, type Category, type Entry, EntrySchema } from './schema.js';
+
+// The YAML parser is loaded only when the build's parsed cache does not match the files.
+const requireYaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 export interface CompiledEntry {
   readonly entry: Entry;
@@ -21,32 +32,56 @@ export interface CommandSpec {
   readonly args: 'any' | 'some' | 'none';
 }
 
-function listYamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listYamlFiles(path));
-    else if (name.endsWith('.yaml') || name.endsWith('.yml')) out.push(path);
-  }
-  return out;
-}
-
-function readYaml(file: string, root: string): unknown {
-  let raw: string;
+function readText(file: string, root: string): string {
   try {
-    raw = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (cause) {
     throw new KnowledgeError(`${relative(root, file)}: cannot be read (${(cause as Error).message})`, file, {
       cause,
     });
   }
+}
+
+function parseYamlDoc(text: string): { doc?: unknown; yamlError?: string } {
   try {
-    return parseYaml(raw);
-  } catch (cause) {
-    throw new KnowledgeError(`${relative(root, file)}: not valid YAML: ${(cause as Error).message}`, file, {
-      cause,
-    });
+    return { doc: requireYaml().parse(text) };
+  } catch (error) {
+    return { yamlError: (error as Error).message };
   }
+}
+
+/** Reads every knowledge file, parsed: from the build's cache when its hash matches, else from the YAML. */
+export function readRawKnowledge(dir: string, cacheFile?: string): RawKnowledge {
+  const files = listKnowledgeFiles(dir);
+  const texts = new Map<string, string>();
+  const read = (file: string) => {
+    let text = texts.get(file);
+    if (text === undefined) {
+      text = readText(file, dir);
+      texts.set(file, text);
+    }
+    return text;
+  };
+  const stamp = knowledgeStamp(dir, files, read);
+  const cached = cacheFile ? readCache(cacheFile, stamp) : undefined;
+  if (cached) return cached;
+  const categories = parseYamlDoc(read(join(dir, 'categories.yaml')));
+  return {
+    stamp,
+    categories: categories.yamlError ? { yamlError: categories.yamlError } : categories.doc,
+    entries: files.map((file) => ({ file: relative(dir, file), ...parseYamlDoc(read(file)) })),
+  };
+}
+
+/** `npm run build` stores the parsed knowledge base beside the compiled code, after validating it. */
+export function buildKnowledgeCache(
+  dir: string = defaultKnowledgeDir(),
+  cacheFile: string = defaultCacheFile(),
+): KnowledgeBase {
+  const raw = readRawKnowledge(dir);
+  const kb = compileKnowledge(dir, raw);
+  writeCache(cacheFile, raw);
+  return kb;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -78,25 +113,36 @@ function compilePattern(source: string, where: string, file: string): RegExp {
  * Loads and validates the whole knowledge base. Any broken file stops the load with a KnowledgeError that
  * names the file and the field, so a bad entry can never reach users half-read.
  */
-export function loadKnowledgeBase(dir: string = defaultKnowledgeDir()): KnowledgeBase {
+export function loadKnowledgeBase(
+  dir: string = defaultKnowledgeDir(),
+  cacheFile: string | undefined = defaultCacheFile(),
+): KnowledgeBase {
+  return compileKnowledge(dir, readRawKnowledge(dir, cacheFile));
+}
+
+function compileKnowledge(dir: string, raw: RawKnowledge): KnowledgeBase {
   const categoriesFile = join(dir, 'categories.yaml');
-  const parsedCategories = CategoriesFileSchema.safeParse(readYaml(categoriesFile, dir));
+  const rawCategories = raw.categories as { yamlError?: string } | undefined;
+  if (rawCategories && typeof rawCategories === 'object' && 'yamlError' in rawCategories) {
+    throw new KnowledgeError(`categories.yaml: not valid YAML: ${rawCategories.yamlError}`, categoriesFile);
+  }
+  const parsedCategories = CategoriesFileSchema.safeParse(raw.categories);
   if (!parsedCategories.success) {
     throw new KnowledgeError(`categories.yaml: ${describeIssues(parsedCategories.error)}`, categoriesFile);
   }
   const categories: Category[] = parsedCategories.data.categories;
   const codes = new Set(categories.map((c) => c.code));
 
-  const entriesDir = join(dir, 'entries');
   const compiled: CompiledEntry[] = [];
   const seen = new Map<string, string>();
-  for (const file of listYamlFiles(entriesDir)) {
-    const rel = relative(dir, file);
-    const parsed = EntrySchema.safeParse(readYaml(file, dir));
+  for (const { file: rel, doc, yamlError } of raw.entries) {
+    const file = join(dir, rel);
+    if (yamlError !== undefined) throw new KnowledgeError(`${rel}: not valid YAML: ${yamlError}`, file);
+    const parsed = EntrySchema.safeParse(doc);
     if (!parsed.success) throw new KnowledgeError(`${rel}: ${describeIssues(parsed.error)}`, file);
     const entry = parsed.data;
     const expectedName = `${entry.id}.yaml`;
-    if (!file.endsWith(`/${expectedName}`)) {
+    if (!rel.endsWith(`/${expectedName}`)) {
       throw new KnowledgeError(`${rel}: id: "${entry.id}" must match the file name (${expectedName})`, file);
     }
     const previous = seen.get(entry.id);
@@ -110,8 +156,7 @@ export function loadKnowledgeBase(dir: string = defaultKnowledgeDir()): Knowledg
     );
     compiled.push({ entry, file: rel, patterns, commands: entry.match.commands.map(parseCommandSpec) });
   }
-  if (compiled.length === 0)
-    throw new KnowledgeError(`${relative(dir, entriesDir)}: no entries found`, entriesDir);
+  if (compiled.length === 0) throw new KnowledgeError('entries: no entries found', join(dir, 'entries'));
   return new KnowledgeBase(categories, compiled);
 }
 

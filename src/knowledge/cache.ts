@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { projectRoot } from './paths.js';
+
+/**
+ * Parsing YAML is most of popbot's start-up time, so `npm run build` stores the parsed documents as JSON,
+ * keyed by a hash of every knowledge file. The loader uses the cache only when the hash still matches, and
+ * validates its documents with the same schema as the YAML: the cache saves parsing, never validation.
+ */
+
+export interface RawKnowledge {
+  /** sha256 over every file's path and content. */
+  stamp: string;
+  /** Parsed categories.yaml, or an error message when it is not valid YAML. */
+  categories: unknown;
+  entries: { file: string; doc?: unknown; yamlError?: string }[];
+}
+
+export function listKnowledgeFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.yaml') || name.endsWith('.yml')) out.push(path);
+    }
+  };
+  walk(join(dir, 'entries'));
+  return out;
+}
+
+export function knowledgeStamp(
+  dir: string,
+  files: readonly string[],
+  read: (file: string) => string,
+): string {
+  const hash = createHash('sha256');
+  for (const file of [join(dir, 'categories.yaml'), ...files]) {
+    hash.update(relative(dir, file));
+    hash.update('\0');
+    hash.update(read(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export function defaultCacheFile(): string {
+  return join(projectRoot(), 'dist', 'knowledge-cache.json');
+}
+
+export function readCache(file: string, stamp: string): RawKnowledge | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as RawKnowledge;
+    return cached.stamp === stamp ? cached : undefined;
+  } catch {
+    // A damaged cache is only a slower start: the YAML is read instead.
+    return undefined;
+  }
+}
+
+export function writeCache(file: string, raw: RawKnowledge): void {
+  writeFileSync(file, JSON.stringify(raw));
+}

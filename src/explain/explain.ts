@@ -58,11 +58,34 @@ export function explainCandidate(
   kb: KnowledgeBase,
   candidate: Candidate,
 ): { entry: CompiledEntry; confidence: number } | undefined {
+  if (candidate.prose) {
+    // The program's own message may be documented as such (a JavaMail exception, a Gmail fetcher error);
+    // else the reply it quotes is explained, but never as "unknown": prose is not proof of a POP error.
+    const client = bestMatch(kb, { ...candidate, kind: 'client', text: candidate.line });
+    if (client) return client;
+    const server = bestMatch(kb, candidate);
+    return server && server.entry.entry.category !== 'unknown' ? server : undefined;
+  }
   const match = bestMatch(kb, candidate);
   if (match) return match;
+  if (candidate.kind === 'client') return quotedServerWording(kb, candidate);
   if (candidate.kind !== 'server') return undefined;
   const unknown = kb.entry(UNKNOWN_ENTRY_ID);
   return unknown ? { entry: unknown, confidence: 0.2 } : undefined;
+}
+
+// A server's wording quoted in prose without its -ERR: I get "Unable to lock mailbox" when ...
+const QUOTED = /["\u201c\u201e\u00ab]\s*([^"\u201c\u201d\u00ab\u00bb]{6,200}?)\s*["\u201d\u00bb]/g;
+const QUOTED_CONFIDENCE = 0.75;
+
+function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): { entry: CompiledEntry; confidence: number } | undefined {
+  for (const m of candidate.text.matchAll(QUOTED)) {
+    const match = bestMatch(kb, { ...candidate, kind: 'server', text: m[1] ?? '' }, { wordingOnly: true });
+    if (match && match.entry.entry.category !== 'unknown') {
+      return { entry: match.entry, confidence: Math.min(match.confidence, QUOTED_CONFIDENCE) };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -67,6 +67,8 @@ export function stripLogPrefix(line: string): string {
 
 export function lineShape(rawLine: string): LineShape {
   const line = stripLogPrefix(rawLine.trim());
+  // A line that starts with a status is a reply, whatever markers its text holds further on.
+  if (/^(?:\+OK|-ERR|-SE TROMPER)\b/i.test(line)) return { role: 'server', content: line, explicit: false };
   for (const rule of RULES) {
     const m = rule.re.exec(line);
     if (!m) continue;

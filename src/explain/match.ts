@@ -67,10 +67,11 @@ export function matchText(text: string): string {
  * The best entry for a candidate, or undefined when nothing fits (for server candidates the caller falls
  * back to the unknown entry). Deterministic: the same input always yields the same entry.
  */
-export function bestMatch(kb: KnowledgeBase, candidate: Candidate): Match | undefined {
+export function bestMatch(kb: KnowledgeBase, candidate: Candidate, options: { wordingOnly?: boolean } = {}): Match | undefined {
   const text = matchText(candidate.text);
   const ranked: Ranked[] = [];
   for (const entry of kb.byKind[candidate.kind]) {
+    if (options.wordingOnly && entry.patterns.length === 0) continue;
     const context = contextFit(entry, candidate.command);
     if (context < 0) continue;
     const m = entry.entry.match;

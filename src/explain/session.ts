@@ -55,6 +55,8 @@ export interface Candidate {
   state?: SessionState;
   /** The -ERR stood inside a longer line (a traceback, a dialog), not at its start. */
   quoted?: boolean;
+  /** A reply's text quoted by a program's own message, without -ERR: the whole line may match a client entry. */
+  prose?: boolean;
 }
 
 // Status lines: +OK / -ERR, the seed article's machine-translated "-SE TROMPER" and "+ Ok".
@@ -63,10 +65,11 @@ const EMBEDDED_ERR = /(?:^|[^\w+-])(-ERR|-SE TROMPER)(?![a-z])[\s:]*(.*)$/i;
 const RESPONSE_CODE = /^\[([A-Za-z0-9][A-Za-z0-9/-]*)\]\s*/;
 const BROKEN_STATUS = /^(?:\+err|-ok)\b/i;
 const OTHER_PROTOCOL = /^(?:220[ -]|\* (?:OK|PREAUTH|BYE)\b|HTTP\/\d|SSH-\d|<!doctype|<html)/i;
+const QUOTED_GREETING = /(?:greeting|banner)(?: from (?:the )?server)?\s*:\s*(.+)$|(?:^|:\s)((?:\* OK\b|220[ -]\S).*)$/i;
 const CONNECTION_MARKER = /^(?:Connected to |CONNECTED\(|\* Connected to |Trying \S+\.\.\.|\*\s+Trying )/;
 // A server reply quoted inside a client's own message: Thunderbird, Apple Mail, Outlook dialogs, in en/fr/vi.
 const QUOTED_REPLY =
-  /(?:\bresponded|\breplied|\bserver response|\bthe server returned(?: the)? error|\ba repondu|\ba renvoye(?: l.?erreur)?|\breponse du serveur|\bda tra loi|\bda phan hoi|\bphan hoi cua may chu)\s*:\s*(.+)$/;
+  /(?:\bresponded|\breplied|\bserver response|\ba repondu|\ba renvoye(?: l.?erreur)?|\breponse du serveur|\bda tra loi|\bda phan hoi|\bphan hoi cua may chu|\bcommand failed|exception)\s*:\s*(.+)$|\b(?:returned|reported)(?: the| an)? error\s*:?\s*(["'\u201c\u00ab].+)$/;
 const ABOUT_PASSWORD = /\b(?:password|mot de passe|mat khau)\b/;
 const ABOUT_USER = /\b(?:user ?name|username|nom d.?utilisateur|ten (?:nguoi dung|dang nhap))\b/;
 
@@ -214,14 +217,15 @@ export class SessionTracker {
     }
 
     const quoted = QUOTED_REPLY.exec(normalizeLight(content));
-    if (quoted && (quoted[1] ?? '').length > 1) {
+    const quotedText = quoted ? (quoted[1] ?? quoted[2] ?? '') : '';
+    if (quoted && quotedText.length > 1) {
       const lower = normalizeLight(content);
       const verb = ABOUT_PASSWORD.test(lower) ? 'PASS' : ABOUT_USER.test(lower) ? 'USER' : undefined;
       const command: CommandInfo | undefined = verb
         ? { verb, hasArgs: true, display: verb === 'PASS' ? `PASS ${MASK}` : 'USER', state: 'AUTHORIZATION' }
         : undefined;
-      const candidate = this.serverCandidate(quoted[1] ?? '', lineNumber, shown, command);
-      return { candidate: { ...candidate, kind: 'server' }, shown: displayLine(shown) };
+      const candidate = this.serverCandidate(quotedText, lineNumber, shown, command);
+      return { candidate: { ...candidate, kind: 'server', prose: true }, shown: displayLine(shown) };
     }
 
     const atStatusPosition =
@@ -256,6 +260,18 @@ export class SessionTracker {
         ),
         shown: displayLine(shown),
       };
+    }
+    // Another protocol's greeting quoted by a client ("Unexpected greeting from server: 220 ... ESMTP").
+    const greeting = QUOTED_GREETING.exec(content);
+    if (greeting) {
+      const text = (greeting[1] ?? greeting[2] ?? '').trim();
+      if (OTHER_PROTOCOL.test(text)) {
+        const command: CommandInfo = { verb: 'GREETING', hasArgs: false, display: '(greeting)', state: 'AUTHORIZATION' };
+        return {
+          candidate: withContext({ kind: 'reply', lineNumber, line: displayLine(shown), text }, command),
+          shown: displayLine(shown),
+        };
+      }
     }
     if (content.length >= 4 && /[a-z]/i.test(content)) {
       return {
@@ -300,7 +316,10 @@ export class SessionTracker {
     command: CommandInfo | undefined,
   ): Candidate {
     // Python's repr (b'-ERR ...\r\n') and quoting in prose leave a line end escape and a closing quote.
-    let text = afterErr.replace(/(?:\\r\\n|\\r|\\n)?['"`]?\s*$/, '').trim();
+    let text = afterErr
+      .replace(/(?:\\r\\n|\\r|\\n)?['"`\u00bb\u201d\u2019]*\s*$/, '')
+      .replace(/^['"`\u00ab\u201c\u2018]+\s*/, '')
+      .trim();
     const code = RESPONSE_CODE.exec(text);
     let responseCode: string | undefined;
     if (code) {

@@ -1,25 +1,119 @@
+import type { Logger } from 'pino';
 import { runShell } from '../../adapters/shell/shell.js';
+import { parsePopcheckArgs } from '../chat/popcheck-args.js';
 import { CoreConfigSchema, readConfig } from '../config/config.js';
-import { langFromEnv } from '../i18n/lang.js';
+import { chat } from '../i18n/chat-messages.js';
+import { type Lang, langFromEnv } from '../i18n/lang.js';
+import { createLogger } from '../log/logger.js';
+import { guardOptionsFromEnv, ProbeGuard, RateLimiter, renderProbeText, runProbe } from '../probe/index.js';
 import { cliLang, parseCommandArgs } from './args.js';
 import { type CliIO, EXIT } from './io.js';
+
+/** How long in-flight replies may take to finish after SIGTERM/SIGINT before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+type PopcheckHandler = (args: string[], lang: Lang, write: (text: string) => void) => Promise<void>;
+
+/** The shell's /popcheck: the same guard and rate limit as in chat, no login (that is `popbot check --user`). */
+function shellPopcheck(env: NodeJS.ProcessEnv, color: boolean): PopcheckHandler {
+  const guard = new ProbeGuard(guardOptionsFromEnv(env));
+  const limiter = new RateLimiter();
+  return async (args, lang, write) => {
+    const parsed = parsePopcheckArgs(args.join(' '));
+    if (!parsed.ok) {
+      write(chat.t(lang, parsed.error === 'password-in-command' ? 'password-in-command' : 'usage.popcheck'));
+      return;
+    }
+    const shownLang = parsed.lang ?? lang;
+    if (parsed.user) {
+      write(chat.t(shownLang, 'chat-login-disabled'));
+      return;
+    }
+    const slot = limiter.acquire('shell', shownLang);
+    if (!slot.ok) {
+      write(slot.message);
+      return;
+    }
+    try {
+      write(chat.t(shownLang, 'checking', { target: parsed.host }));
+      const report = await runProbe({ target: parsed.host, port: parsed.port, lang: shownLang }, { guard });
+      write(renderProbeText(report, shownLang, { color }));
+    } finally {
+      slot.release();
+    }
+  };
+}
 
 export async function runShellCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs(args, { lang: { type: 'string' } });
   const config = readConfig(CoreConfigSchema, io.env);
   const lang = values.lang === undefined ? undefined : cliLang(values.lang, io.env);
+  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
   await runShell({
     input: io.stdin,
     output: io.stdout,
     ...(lang ? { lang } : {}),
     fallbackLang: langFromEnv(io.env) ?? config.POPBOT_DEFAULT_LANG,
-    color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
+    color,
+    popcheck: shellPopcheck(io.env, color),
   });
   return EXIT.ok;
 }
 
-/** Starts the adapters whose tokens are configured; with none, the local shell. */
+interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the adapters whose tokens are configured; with none, the local shell. Each adapter module is
+ * imported only when configured, so a Slack-only bot never loads discord.js.
+ */
 export async function runStartCommand(args: string[], io: CliIO): Promise<number> {
   parseCommandArgs(args, {});
-  return runShellCommand([], io);
+  const config = readConfig(CoreConfigSchema, io.env);
+  // Any variable of a platform means "start it": a half-configured adapter then fails with a message naming
+  // what is missing, instead of silently falling back to the shell.
+  const wantSlack = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'].some((v) => io.env[v]);
+  const wantDiscord = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'].some((v) => io.env[v]);
+  if (!wantSlack && !wantDiscord) return runShellCommand([], io);
+
+  const logger: Logger = createLogger({ level: config.LOG_LEVEL });
+  const running: Running[] = [];
+  try {
+    if (wantSlack) {
+      const { startSlack } = await import('../../adapters/slack/index.js');
+      running.push({ name: 'slack', ...(await startSlack({ env: io.env, logger })) });
+    }
+    if (wantDiscord) {
+      const { startDiscord } = await import('../../adapters/discord/index.js');
+      running.push({ name: 'discord', ...(await startDiscord({ env: io.env, logger })) });
+    }
+  } catch (error) {
+    await Promise.allSettled(running.map((r) => r.stop()));
+    throw error;
+  }
+  logger.info({ adapters: running.map((r) => r.name) }, 'popbot started');
+
+  // An exception in one handler must never take the bot down; it is logged (the adapters catch their own).
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'shutting down');
+      const grace = setTimeout(() => {
+        logger.warn('in-flight work did not finish in time; exiting');
+        resolve();
+      }, SHUTDOWN_GRACE_MS);
+      grace.unref();
+      Promise.allSettled(running.map((r) => r.stop())).then(() => {
+        clearTimeout(grace);
+        resolve();
+      });
+    };
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  });
+  logger.flush();
+  return EXIT.ok;
 }

@@ -78,7 +78,10 @@ export function explainCandidate(
 const QUOTED = /["\u201c\u201e\u00ab]\s*([^"\u201c\u201d\u00ab\u00bb]{6,200}?)\s*["\u201d\u00bb]/g;
 const QUOTED_CONFIDENCE = 0.75;
 
-function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): { entry: CompiledEntry; confidence: number } | undefined {
+function quotedServerWording(
+  kb: KnowledgeBase,
+  candidate: Candidate,
+): { entry: CompiledEntry; confidence: number } | undefined {
   for (const m of candidate.text.matchAll(QUOTED)) {
     const match = bestMatch(kb, { ...candidate, kind: 'server', text: m[1] ?? '' }, { wordingOnly: true });
     if (match && match.entry.entry.category !== 'unknown') {
@@ -93,7 +96,11 @@ function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): { entry: 
  * (Outlook's dialog around the -ERR it quotes, curl's "Login denied" after the -ERR), and a reply quoted again
  * without its command (a Python traceback repeating the -ERR it raised).
  */
-function dropEchoes(findings: Finding[], kinds: Map<Finding, Candidate['kind']>, quoted: Set<Finding>): Finding[] {
+function dropEchoes(
+  findings: Finding[],
+  kinds: Map<Finding, Candidate['kind']>,
+  quoted: Set<Finding>,
+): Finding[] {
   const kept: Finding[] = [];
   const near = (a: Finding, b: Finding) => Math.abs(a.lineNumber - b.lineNumber) <= ECHO_DISTANCE;
   const server = findings.filter((f) => kinds.get(f) === 'server');

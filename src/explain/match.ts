@@ -67,8 +67,14 @@ export function matchText(text: string): string {
  * The best entry for a candidate, or undefined when nothing fits (for server candidates the caller falls
  * back to the unknown entry). Deterministic: the same input always yields the same entry.
  */
-export function bestMatch(kb: KnowledgeBase, candidate: Candidate, options: { wordingOnly?: boolean } = {}): Match | undefined {
+export function bestMatch(
+  kb: KnowledgeBase,
+  candidate: Candidate,
+  options: { wordingOnly?: boolean } = {},
+): Match | undefined {
   const text = matchText(candidate.text);
+  // Client candidates are every free-text line of a paste: rule most out with one test.
+  if (candidate.kind === 'client' && !kb.anyPattern('client').test(text)) return undefined;
   const ranked: Ranked[] = [];
   for (const entry of kb.byKind[candidate.kind]) {
     if (options.wordingOnly && entry.patterns.length === 0) continue;

@@ -22,9 +22,12 @@ const STROKED_RE = /[đĐøØłŁßæœ]/g;
 // Zero-width and bidi controls hide inside pasted text and would split words.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0]+/g;
+const ASCII = /^[\u0000-\u007f]*$/;
 
 /** Lowercase, accent-free, quote-free, single-spaced: the form every pattern is matched against. */
 export function normalizeForMatch(text: string): string {
+  // Most log lines are ASCII: decomposing them finds nothing to fold.
+  if (ASCII.test(text)) return text.replace(QUOTES, '').replace(SPACES, ' ').trim().toLowerCase();
   return text
     .normalize('NFKD')
     .replace(MARKS, '')

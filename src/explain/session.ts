@@ -65,7 +65,8 @@ const EMBEDDED_ERR = /(?:^|[^\w+-])(-ERR|-SE TROMPER)(?![a-z])[\s:]*(.*)$/i;
 const RESPONSE_CODE = /^\[([A-Za-z0-9][A-Za-z0-9/-]*)\]\s*/;
 const BROKEN_STATUS = /^(?:\+err|-ok)\b/i;
 const OTHER_PROTOCOL = /^(?:220[ -]|\* (?:OK|PREAUTH|BYE)\b|HTTP\/\d|SSH-\d|<!doctype|<html)/i;
-const QUOTED_GREETING = /(?:greeting|banner)(?: from (?:the )?server)?\s*:\s*(.+)$|(?:^|:\s)((?:\* OK\b|220[ -]\S).*)$/i;
+const QUOTED_GREETING =
+  /(?:greeting|banner)(?: from (?:the )?server)?\s*:\s*(.+)$|(?:^|:\s)((?:\* OK\b|220[ -]\S).*)$/i;
 const CONNECTION_MARKER = /^(?:Connected to |CONNECTED\(|\* Connected to |Trying \S+\.\.\.|\*\s+Trying )/;
 // A server reply quoted inside a client's own message: Thunderbird, Apple Mail, Outlook dialogs, in en/fr/vi.
 const QUOTED_REPLY =
@@ -266,7 +267,12 @@ export class SessionTracker {
     if (greeting) {
       const text = (greeting[1] ?? greeting[2] ?? '').trim();
       if (OTHER_PROTOCOL.test(text)) {
-        const command: CommandInfo = { verb: 'GREETING', hasArgs: false, display: '(greeting)', state: 'AUTHORIZATION' };
+        const command: CommandInfo = {
+          verb: 'GREETING',
+          hasArgs: false,
+          display: '(greeting)',
+          state: 'AUTHORIZATION',
+        };
         return {
           candidate: withContext({ kind: 'reply', lineNumber, line: displayLine(shown), text }, command),
           shown: displayLine(shown),

@@ -23,6 +23,22 @@ export class KnowledgeBase {
     };
   }
 
+  private unions = new Map<Entry['kind'], RegExp>();
+
+  /**
+   * One regex that matches wherever any pattern of this kind matches: a single test tells most lines of a
+   * big log apart from the few worth matching entry by entry.
+   */
+  anyPattern(kind: Entry['kind']): RegExp {
+    let union = this.unions.get(kind);
+    if (!union) {
+      const sources = this.byKind[kind].flatMap((e) => e.patterns.map((p) => `(?:${p.source})`));
+      union = sources.length > 0 ? new RegExp(sources.join('|'), 'i') : /(?!)/;
+      this.unions.set(kind, union);
+    }
+    return union;
+  }
+
   entry(id: string): CompiledEntry | undefined {
     return this.byId.get(id);
   }

@@ -97,7 +97,9 @@ function compilePattern(source: string, where: string, file: string): RegExp {
   const risk = findBacktrackingRisk(source);
   if (risk) throw new KnowledgeError(`${where}: pattern ${JSON.stringify(source)} ${risk}`, file);
   try {
-    return new RegExp(normalizePatternSource(source), 'iu');
+    // No 'u' flag: patterns run on accent-free text, and case-insensitive matching is several times
+    // faster without it (measured on a 10 MB log).
+    return new RegExp(normalizePatternSource(source), 'i');
   } catch (cause) {
     throw new KnowledgeError(
       `${where}: pattern ${JSON.stringify(source)} is not a valid regular expression`,

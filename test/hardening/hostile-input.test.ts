@@ -9,24 +9,69 @@ import { renderResultText } from '../../src/render/text.js';
  */
 
 const popTokens = fc.constantFrom(
-  '-ERR', '+OK', '-SE TROMPER', '+ Ok', 'C:', 'S:', '>', '<', 'POP3<', 'POP3>', '<--', '-->', '*cmd*', '*resp*',
-  'USER', 'PASS', 'AUTH PLAIN', 'RETR 1', 'LIST', 'CAPA', 'QUIT', '.', '[IN-USE]', '[SYS/TEMP]', '+', '\r', '\u0000',
-  '\u202e', '\u200b', '\u001b[31m', '"', '“', 'é', 'ậ', 'đ', '0x800CCC0E', 'ECONNREFUSED',
+  '-ERR',
+  '+OK',
+  '-SE TROMPER',
+  '+ Ok',
+  'C:',
+  'S:',
+  '>',
+  '<',
+  'POP3<',
+  'POP3>',
+  '<--',
+  '-->',
+  '*cmd*',
+  '*resp*',
+  'USER',
+  'PASS',
+  'AUTH PLAIN',
+  'RETR 1',
+  'LIST',
+  'CAPA',
+  'QUIT',
+  '.',
+  '[IN-USE]',
+  '[SYS/TEMP]',
+  '+',
+  '\r',
+  '\u0000',
+  '\u202e',
+  '\u200b',
+  '\u001b[31m',
+  '"',
+  '“',
+  'é',
+  'ậ',
+  'đ',
+  '0x800CCC0E',
+  'ECONNREFUSED',
 );
 const hostileText = fc
-  .array(fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), popTokens, fc.constantFrom('\n', '\r\n', '\r', ' ')), {
-    maxLength: 200,
-  })
+  .array(
+    fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 20 }),
+      popTokens,
+      fc.constantFrom('\n', '\r\n', '\r', ' '),
+    ),
+    {
+      maxLength: 200,
+    },
+  )
   .map((parts) => parts.join(''));
 
 describe('explaining any string', () => {
-  test.prop([hostileText], { numRuns: 400 })('never throws, and always answers something readable', (text) => {
-    const result = explain(text);
-    expect(['errors', 'no-error', 'not-pop', 'empty', 'too-large']).toContain(result.outcome);
-    if (result.outcome === 'errors') expect(result.findings.length).toBeGreaterThan(0);
-    else expect(result.message).toBeTruthy();
-    expect(typeof renderResultText(result, { color: false })).toBe('string');
-  });
+  test.prop([hostileText], { numRuns: 400 })(
+    'never throws, and always answers something readable',
+    (text) => {
+      const result = explain(text);
+      expect(['errors', 'no-error', 'not-pop', 'empty', 'too-large']).toContain(result.outcome);
+      if (result.outcome === 'errors') expect(result.findings.length).toBeGreaterThan(0);
+      else expect(result.message).toBeTruthy();
+      expect(typeof renderResultText(result, { color: false })).toBe('string');
+    },
+  );
 
   test.prop([fc.string({ unit: 'binary', maxLength: 2000 })], { numRuns: 200 })(
     'never throws on lone surrogates and arbitrary code points',
@@ -36,7 +81,14 @@ describe('explaining any string', () => {
   );
 
   const errLine = fc.string({ maxLength: 80 }).map((s) => `-ERR ${s.replace(/[\r\n]/g, ' ')}`);
-  const plainLine = fc.constantFrom('', 'hello', 'Trying 192.0.2.1...', 'some log noise', 'S: +OK fine', '+OK ready');
+  const plainLine = fc.constantFrom(
+    '',
+    'hello',
+    'Trying 192.0.2.1...',
+    'some log noise',
+    'S: +OK fine',
+    '+OK ready',
+  );
   test.prop([fc.array(fc.oneof(errLine, plainLine), { minLength: 1, maxLength: 60 })], { numRuns: 300 })(
     'every line that starts with -ERR yields a finding for that line',
     (lines) => {

@@ -1,0 +1,292 @@
+import { MessageFlags, type MessageMentionOptions } from 'discord.js';
+import type { Logger } from 'pino';
+import { parsePopcheckArgs } from '../../src/chat/popcheck-args.js';
+import { answerMessage, extractLangDirective, lookupOrExplain } from '../../src/chat/respond.js';
+import { chat } from '../../src/i18n/chat-messages.js';
+import { discordMessages } from '../../src/i18n/discord-messages.js';
+import { type Lang, langFromLocale } from '../../src/i18n/lang.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import type { ProbeGuard } from '../../src/probe/guard.js';
+import type { RateLimiter } from '../../src/probe/rate-limit.js';
+import type { ProbeDeps, ProbeReport, ProbeRequest } from '../../src/probe/types.js';
+import { COMMAND, OPTION } from './commands.js';
+import type { ReplyBody } from './embeds.js';
+import { describeError } from './errors.js';
+import { InFlight } from './in-flight.js';
+import { LOGIN_MODAL_PREFIX, loginModal, PASSWORD_FIELD } from './modal.js';
+import { PendingLogins } from './pending-logins.js';
+import type {
+  InteractionPayload,
+  MessageMenuCommand,
+  ModalSubmit,
+  SlashCommand,
+  WatchedMessage,
+} from './ports.js';
+import { renderAnswer } from './render-explanation.js';
+import { renderProbeReport } from './render-probe.js';
+
+export type ProbeFn = (request: ProbeRequest, deps: ProbeDeps) => Promise<ProbeReport>;
+
+export interface BotOptions {
+  supportChannels: readonly string[];
+  defaultLang: Lang;
+  chatLogin: boolean;
+  logger: Logger;
+  probe: ProbeFn;
+  guard: ProbeGuard;
+  limiter: RateLimiter;
+  /** The bot's own user id once logged in. */
+  selfId: () => string | undefined;
+  kb?: KnowledgeBase;
+  now?: () => number;
+}
+
+/** Pasted text can never ping anyone; a channel reply may notify the person who asked, nobody else. */
+export const NO_MENTIONS = (): MessageMentionOptions => ({ parse: [] });
+const REPLY_MENTIONS = (): MessageMentionOptions => ({ parse: [], repliedUser: true });
+const EPHEMERAL = MessageFlags.Ephemeral;
+
+type AnyInteraction = SlashCommand | MessageMenuCommand | ModalSubmit;
+
+/**
+ * Turns Discord events into chat-core calls and the answers into replies. Each entry point settles on its
+ * own and never throws: a failure in one event is logged, answered once if possible, and forgotten.
+ */
+export class DiscordBot {
+  readonly #o: BotOptions;
+  readonly #log: Logger;
+  readonly #channels: ReadonlySet<string>;
+  readonly #inFlight = new InFlight();
+  readonly #aborter = new AbortController();
+  readonly #logins: PendingLogins;
+  #stopping = false;
+
+  constructor(options: BotOptions) {
+    this.#o = options;
+    this.#log = options.logger;
+    this.#channels = new Set(options.supportChannels);
+    this.#logins = new PendingLogins(options.now);
+  }
+
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
+
+  onMessage(message: WatchedMessage): Promise<void> {
+    return this.#run('message', () => this.#message(message));
+  }
+
+  onSlashCommand(interaction: SlashCommand): Promise<void> {
+    return this.#run('command', () => this.#guarded(interaction, () => this.#slash(interaction)));
+  }
+
+  onMessageMenu(interaction: MessageMenuCommand): Promise<void> {
+    return this.#run('menu', () => this.#guarded(interaction, () => this.#menu(interaction)));
+  }
+
+  onModalSubmit(interaction: ModalSubmit): Promise<void> {
+    return this.#run('modal', () => this.#guarded(interaction, () => this.#modal(interaction)));
+  }
+
+  /** Stops taking events, cancels running probes (they report "cancelled"), waits for replies up to `ms`. */
+  async stop(ms = 10_000): Promise<void> {
+    this.#stopping = true;
+    this.#aborter.abort();
+    const done = await this.#inFlight.drain(ms);
+    if (!done) this.#log.warn({ pending: this.#inFlight.size }, 'discord: replies still pending at shutdown');
+  }
+
+  #run(kind: string, work: () => Promise<void>): Promise<void> {
+    if (this.#stopping) return Promise.resolve();
+    const tracked = this.#inFlight.track(
+      work().catch((error: unknown) =>
+        this.#log.error({ kind, err: describeError(error) }, 'discord: handler failed'),
+      ),
+    );
+    return tracked;
+  }
+
+  /** A platform call that may fail (permissions, deleted message, expired interaction): logged, never thrown. */
+  async #call(what: string, call: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await call();
+      return true;
+    } catch (error) {
+      this.#log.warn({ call: what, err: describeError(error) }, 'discord: platform call failed');
+      return false;
+    }
+  }
+
+  #watched(message: WatchedMessage): boolean {
+    if (this.#channels.has(message.channelId)) return true;
+    // A forum post, or a reply in it, lives in a thread whose parent is the forum channel.
+    const parent = message.channel.isThread() ? message.channel.parentId : undefined;
+    return typeof parent === 'string' && this.#channels.has(parent);
+  }
+
+  async #message(message: WatchedMessage): Promise<void> {
+    if (message.author.bot || message.webhookId !== null || message.system) return;
+    if (message.author.id === this.#o.selfId()) return;
+    if (!this.#watched(message) || message.content.trim() === '') return;
+    const answer = answerMessage({
+      text: message.content,
+      mode: 'watch',
+      platformLang: langFromLocale(message.guild?.preferredLocale),
+      defaultLang: this.#o.defaultLang,
+    });
+    if (!answer) return;
+    const body = renderAnswer(answer);
+    this.#log.info(
+      { guildId: message.guildId, channelId: message.channelId, messageId: message.id },
+      'discord: answering',
+    );
+    await this.#call('message.reply', () => message.reply({ ...body, allowedMentions: REPLY_MENTIONS() }));
+  }
+
+  /** The interaction's language: the user's Discord locale, else the guild's, else POPBOT_DEFAULT_LANG. */
+  #langs(interaction: AnyInteraction): { user: Lang | undefined; fallback: Lang } {
+    return {
+      user: langFromLocale(interaction.locale),
+      fallback: langFromLocale(interaction.guildLocale) ?? this.#o.defaultLang,
+    };
+  }
+
+  async #guarded(interaction: AnyInteraction, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.#log.error(
+        { interactionId: interaction.id, err: describeError(error) },
+        'discord: interaction failed',
+      );
+      const { user, fallback } = this.#langs(interaction);
+      const body: ReplyBody = { content: chat.t(user ?? fallback, 'internal-error'), embeds: [] };
+      // Exactly one answer per interaction: edit the deferred one, or reply if nothing went out yet.
+      if (interaction.replied) return;
+      if (interaction.deferred)
+        await this.#call('interaction.editReply', () => interaction.editReply(this.#safe(body)));
+      else await this.#call('interaction.reply', () => interaction.reply(this.#safe(body, true)));
+    }
+  }
+
+  #safe(body: ReplyBody, ephemeral?: boolean): InteractionPayload {
+    return { ...body, allowedMentions: NO_MENTIONS(), ...(ephemeral ? { flags: EPHEMERAL } : {}) };
+  }
+
+  async #notice(interaction: AnyInteraction, text: string): Promise<void> {
+    await this.#call('interaction.reply', () =>
+      interaction.reply(this.#safe({ content: text, embeds: [] }, true)),
+    );
+  }
+
+  async #slash(interaction: SlashCommand): Promise<void> {
+    if (interaction.commandName === COMMAND.poperror) return this.#poperror(interaction);
+    if (interaction.commandName === COMMAND.popcheck) return this.#popcheck(interaction);
+    const { user, fallback } = this.#langs(interaction);
+    await this.#notice(interaction, chat.t(user ?? fallback, 'help'));
+  }
+
+  async #poperror(interaction: SlashCommand): Promise<void> {
+    const { user, fallback } = this.#langs(interaction);
+    const directive = extractLangDirective(interaction.options.getString(OPTION.text) ?? '');
+    const answer = lookupOrExplain(directive.text, directive.lang ?? user, fallback, this.#o.kb);
+    // A paste with a password stays between the bot and its author, whatever they asked.
+    const leaked =
+      answer.kind === 'explanation' && answer.result.warnings.some((w) => w.code === 'secret.exposed');
+    const isPublic = (interaction.options.getBoolean(OPTION.public) ?? false) && !leaked;
+    await this.#call('interaction.reply', () =>
+      interaction.reply(this.#safe(renderAnswer(answer), !isPublic)),
+    );
+  }
+
+  async #menu(interaction: MessageMenuCommand): Promise<void> {
+    const { user, fallback } = this.#langs(interaction);
+    const lang = user ?? fallback;
+    const text = interaction.targetMessage.content;
+    if (text.trim() === '') return this.#notice(interaction, discordMessages.t(lang, 'no-text'));
+    const answer = answerMessage({
+      text,
+      mode: 'direct',
+      lang: user,
+      platformLang: fallback,
+      defaultLang: this.#o.defaultLang,
+    });
+    const body = answer ? renderAnswer(answer) : { content: chat.t(lang, 'help'), embeds: [] };
+    await this.#call('interaction.reply', () => interaction.reply(this.#safe(body, true)));
+  }
+
+  async #popcheck(interaction: SlashCommand): Promise<void> {
+    const { user: userLang, fallback } = this.#langs(interaction);
+    const lang = userLang ?? fallback;
+    const host = interaction.options.getString(OPTION.host) ?? '';
+    const port = interaction.options.getInteger(OPTION.port);
+    const parsed = parsePopcheckArgs(port === null ? host : `${host} ${port}`);
+    if (!parsed.ok) {
+      const key = parsed.error === 'password-in-command' ? 'password-in-command' : 'usage.popcheck';
+      return this.#notice(interaction, chat.t(lang, key));
+    }
+    const loginUser = interaction.options.getString(OPTION.user)?.trim() || parsed.user;
+    if (loginUser) {
+      if (!this.#o.chatLogin) return this.#notice(interaction, chat.t(lang, 'chat-login-disabled'));
+      const key = this.#logins.put({
+        userId: interaction.user.id,
+        host: parsed.host,
+        ...(parsed.port !== undefined ? { port: parsed.port } : {}),
+        user: loginUser,
+      });
+      // A modal must be the first answer (no defer before it), within Discord's 3 seconds.
+      await this.#call('interaction.showModal', () =>
+        interaction.showModal(loginModal(key, loginUser, lang)),
+      );
+      return;
+    }
+    const isPublic = interaction.options.getBoolean(OPTION.public) ?? false;
+    await this.#probeAndReport(interaction, { target: parsed.host, port: parsed.port, lang }, !isPublic);
+  }
+
+  async #modal(interaction: ModalSubmit): Promise<void> {
+    const { user: userLang, fallback } = this.#langs(interaction);
+    const lang = userLang ?? fallback;
+    if (!interaction.customId.startsWith(LOGIN_MODAL_PREFIX)) return;
+    const login = this.#logins.take(interaction.customId.slice(LOGIN_MODAL_PREFIX.length));
+    if (!login) return this.#notice(interaction, discordMessages.t(lang, 'login.expired'));
+    if (login.userId !== interaction.user.id)
+      return this.#notice(interaction, discordMessages.t(lang, 'login.other-user'));
+    if (!this.#o.chatLogin) return this.#notice(interaction, chat.t(lang, 'chat-login-disabled'));
+    const password = interaction.fields.getTextInputValue(PASSWORD_FIELD);
+    await this.#probeAndReport(
+      interaction,
+      { target: login.host, port: login.port, user: login.user, password, lang },
+      true,
+    );
+  }
+
+  /** Rate limit, then defer (Discord wants an answer within 3 s; a probe takes longer), then the report. */
+  async #probeAndReport(
+    interaction: SlashCommand | ModalSubmit,
+    request: ProbeRequest & { lang: Lang },
+    ephemeral: boolean,
+  ): Promise<void> {
+    const rate = this.#o.limiter.acquire(`discord:${interaction.user.id}`, request.lang);
+    if (!rate.ok) return this.#notice(interaction, rate.message);
+    try {
+      const deferred = await this.#call('interaction.deferReply', () =>
+        interaction.deferReply(ephemeral ? { flags: EPHEMERAL } : {}),
+      );
+      if (!deferred) return;
+      const report = await this.#o.probe(
+        { ...request, signal: this.#aborter.signal },
+        { guard: this.#o.guard },
+      );
+      this.#log.info(
+        { interactionId: interaction.id, exitCode: report.exitCode, ms: report.durationMs },
+        'discord: probe done',
+      );
+      await this.#call('interaction.editReply', () =>
+        interaction.editReply(this.#safe(renderProbeReport(report))),
+      );
+    } finally {
+      rate.release();
+    }
+  }
+}

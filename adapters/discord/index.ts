@@ -1,0 +1,85 @@
+import type { Logger } from 'pino';
+import { ConfigError } from '../../src/config/config.js';
+import { defaultKnowledgeBase } from '../../src/knowledge/load.js';
+import { GuardConfigError, guardOptionsFromEnv, ProbeGuard } from '../../src/probe/guard.js';
+import { RateLimiter } from '../../src/probe/rate-limit.js';
+import { runProbe } from '../../src/probe/run-probe.js';
+import { DiscordBot } from './bot.js';
+import { createClient, wireClient } from './client.js';
+import { readDiscordConfig } from './config.js';
+import { scrub } from './errors.js';
+
+export { discordConfigured } from './config.js';
+
+export interface DiscordHandle {
+  /** Finishes replies in flight (bounded), cancels probes, disconnects. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartDiscordOptions {
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** How long stop() waits for replies in flight. Default 8 s, inside the CLI's 10 s shutdown grace. */
+  drainMs?: number;
+}
+
+/**
+ * Starts the Discord bot and resolves once it is connected. Bad DISCORD_* values, or a token Discord
+ * rejects, throw ConfigError naming the variable; the token itself never appears in a message or a log.
+ */
+export async function startDiscord(options: StartDiscordOptions): Promise<DiscordHandle> {
+  const config = readDiscordConfig(options.env);
+  let guard: ProbeGuard;
+  try {
+    guard = new ProbeGuard(guardOptionsFromEnv(options.env));
+  } catch (error) {
+    if (error instanceof GuardConfigError) throw new ConfigError(error.message, { cause: error });
+    throw error;
+  }
+  const log = options.logger.child({ adapter: 'discord' });
+  // Loaded before connecting: a broken knowledge file stops the start, not the first answer.
+  const kb = defaultKnowledgeBase();
+  const client = createClient(config);
+  const bot = new DiscordBot({
+    supportChannels: config.DISCORD_SUPPORT_CHANNELS,
+    defaultLang: config.POPBOT_DEFAULT_LANG,
+    chatLogin: config.POPBOT_CHAT_LOGIN,
+    logger: log,
+    probe: runProbe,
+    guard,
+    limiter: new RateLimiter(),
+    selfId: () => client.user?.id,
+    kb,
+  });
+  wireClient(client, bot, log);
+  try {
+    await client.login(config.DISCORD_TOKEN);
+  } catch (error) {
+    await client.destroy().catch(() => undefined);
+    throw loginError(error);
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        await bot.stop(options.drainMs ?? 8_000);
+        await client.destroy();
+        log.info('discord: stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+function loginError(error: unknown): Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  const status = (error as { status?: unknown } | null)?.status;
+  if (code === 'TokenInvalid' || status === 401) {
+    return new ConfigError(
+      'invalid configuration:\n  DISCORD_TOKEN: Discord rejected the token (reset it in the Developer Portal → Bot)',
+      { cause: error },
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`discord: could not connect: ${scrub(message)}`);
+}

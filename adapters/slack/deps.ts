@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { Lang } from '../../src/i18n/lang.js';
+import type { ProbeGuard } from '../../src/probe/guard.js';
+import type { RateLimiter } from '../../src/probe/rate-limit.js';
+import type { ProbeDeps, ProbeReport, ProbeRequest } from '../../src/probe/types.js';
+import type { Inflight, RecentKeys } from './inflight.js';
+import type { LocaleCache } from './locale.js';
+
+export type ProbeRunner = (request: ProbeRequest, deps: ProbeDeps) => Promise<ProbeReport>;
+
+/** What every handler shares: built once in app.ts, passed down, nothing global. */
+export interface SlackDeps {
+  log: Logger;
+  defaultLang: Lang;
+  chatLogin: boolean;
+  locales: LocaleCache;
+  guard: ProbeGuard;
+  limiter: RateLimiter;
+  runProbe: ProbeRunner;
+  /** Extra probe dependencies (tests pass a CA, a resolver); the guard always comes from `guard`. */
+  probeDeps: Omit<ProbeDeps, 'guard'>;
+  inflight: Inflight;
+  seen: RecentKeys;
+  fetch: typeof globalThis.fetch;
+}
+
+/** The callback id of the message shortcut and of the login modal, shared with manifest.yml. */
+export const SHORTCUT_EXPLAIN = 'explain_pop_error';
+export const VIEW_LOGIN = 'popcheck_login';

@@ -1,0 +1,60 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { type Lang, langFromLocale } from '../../src/i18n/lang.js';
+
+export interface LocaleCacheOptions {
+  /** How long a user's locale is trusted; people rarely change it. Default one hour. */
+  ttlMs?: number;
+  /** Oldest entries go first above this many users. */
+  maxEntries?: number;
+  now?: () => number;
+}
+
+/**
+ * The Slack locale of each user (`users.info` with `include_locale`), mapped to a popbot language and
+ * cached, so a busy channel does not cost one API call per message. A failed lookup is not cached.
+ */
+export class LocaleCache {
+  readonly #ttlMs: number;
+  readonly #max: number;
+  readonly #now: () => number;
+  readonly #entries = new Map<string, { lang: Lang | undefined; until: number }>();
+
+  constructor(options: LocaleCacheOptions = {}) {
+    this.#ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+    this.#max = options.maxEntries ?? 5000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  async langOf(client: webApi.WebClient, userId: string | undefined, log: Logger): Promise<Lang | undefined> {
+    if (!userId) return undefined;
+    const now = this.#now();
+    const hit = this.#entries.get(userId);
+    if (hit && hit.until > now) return hit.lang;
+    try {
+      const info = await client.users.info({ user: userId, include_locale: true });
+      const lang = langFromLocale(info.user?.locale);
+      this.#entries.delete(userId);
+      this.#entries.set(userId, { lang, until: now + this.#ttlMs });
+      if (this.#entries.size > this.#max) {
+        const oldest = this.#entries.keys().next().value;
+        if (oldest !== undefined) this.#entries.delete(oldest);
+      }
+      return lang;
+    } catch (error) {
+      log.warn({ err: slackErrorSummary(error) }, 'users.info failed; using the default language');
+      return undefined;
+    }
+  }
+}
+
+/** What to log about a failed Slack call: its code and status, never the request (it holds the token). */
+export function slackErrorSummary(error: unknown): { name: string; code?: string; message: string } {
+  const e = error as { name?: unknown; code?: unknown; message?: unknown; data?: { error?: unknown } } | null;
+  const detail = typeof e?.data?.error === 'string' ? ` (${e.data.error})` : '';
+  return {
+    name: typeof e?.name === 'string' ? e.name : 'Error',
+    ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+    message: `${typeof e?.message === 'string' ? e.message : String(error)}${detail}`.slice(0, 300),
+  };
+}

@@ -1,0 +1,177 @@
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { closedError, nodeErrorLine, ProbeError } from './errors.js';
+import { LIMITS } from './limits.js';
+import { cleanServerText, type Secrets } from './secrets.js';
+import type { Transcript } from './transcript.js';
+import type { Clock } from './types.js';
+
+export interface ConnectionContext {
+  clock: Clock;
+  secrets: Secrets;
+  transcript: Transcript;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * A POP3 line reader over one socket, with two modes (single line, dot-terminated multi-line) and hard
+ * limits. Every line it returns is already masked and cleaned; every wait ends at an absolute time.
+ */
+export class PopConnection {
+  #socket: Socket | TLSSocket;
+  #buf: Buffer = Buffer.alloc(0);
+  #lines: string[] = [];
+  #ended: ProbeError | undefined;
+  #wake: (() => void) | undefined;
+  #received = 0;
+  readonly #onData = (chunk: Buffer) => this.#data(chunk);
+  readonly #onError = (error: Error) =>
+    this.#end(new ProbeError('probe.socket', error.message, nodeErrorLine(error), { cause: error }));
+  readonly #onClose = () => this.#end(closedError());
+  readonly #onAbort = () => {
+    this.#end(new ProbeError('probe.aborted', 'aborted'));
+    this.#socket.destroy();
+  };
+
+  constructor(
+    socket: Socket | TLSSocket,
+    readonly ctx: ConnectionContext,
+    readonly encrypted: boolean,
+  ) {
+    this.#socket = socket;
+    this.#attach();
+    ctx.signal?.addEventListener('abort', this.#onAbort, { once: true });
+    if (ctx.signal?.aborted) this.#onAbort();
+  }
+
+  get socket(): Socket | TLSSocket {
+    return this.#socket;
+  }
+
+  #attach(): void {
+    this.#socket.on('data', this.#onData);
+    this.#socket.on('error', this.#onError);
+    this.#socket.on('close', this.#onClose);
+  }
+
+  #data(chunk: Buffer): void {
+    if (this.#ended) return;
+    this.#received += chunk.length;
+    this.#buf = this.#buf.length === 0 ? chunk : Buffer.concat([this.#buf, chunk]);
+    for (let nl = this.#buf.indexOf(0x0a); nl >= 0; nl = this.#buf.indexOf(0x0a)) {
+      const end = nl > 0 && this.#buf[nl - 1] === 0x0d ? nl - 1 : nl;
+      if (end > LIMITS.maxLineBytes) {
+        this.#tooLong();
+        return;
+      }
+      this.#lines.push(this.#buf.subarray(0, end).toString('utf8'));
+      this.#buf = this.#buf.subarray(nl + 1);
+    }
+    if (this.#buf.length > LIMITS.maxLineBytes) {
+      this.#tooLong();
+      return;
+    }
+    this.#wake?.();
+  }
+
+  #tooLong(): void {
+    this.#end(
+      new ProbeError('probe.line-too-long', `line longer than ${LIMITS.maxLineBytes} bytes`, undefined),
+    );
+    this.#socket.destroy();
+  }
+
+  #end(error: ProbeError): void {
+    this.#ended ??= error;
+    this.#wake?.();
+  }
+
+  /** The server's text made safe to show: secrets masked, controls replaced, length capped. */
+  show(text: string): string {
+    return cleanServerText(this.ctx.secrets.mask(text), LIMITS.maxShownChars);
+  }
+
+  /** Next line, or a ProbeError: timeout (nothing came), drip (bytes came, no full line), limit, close. */
+  async readLine(until: number, since = this.#received): Promise<string> {
+    for (;;) {
+      const line = this.#lines.shift();
+      if (line !== undefined) {
+        this.ctx.transcript.add('S', this.show(line));
+        // Masked and cleaned once here, so no later message, finding or error can carry the raw text.
+        return cleanServerText(this.ctx.secrets.mask(line), LIMITS.maxLineBytes);
+      }
+      if (this.#ended) throw this.#ended;
+      const wait = until - this.ctx.clock.now();
+      if (wait <= 0) {
+        throw this.#received > since
+          ? new ProbeError('probe.drip', 'response too slow')
+          : new ProbeError('probe.timeout', 'no response');
+      }
+      await new Promise<void>((resolve) => {
+        const timer = this.ctx.clock.setTimeout(resolve, wait);
+        this.#wake = () => {
+          this.ctx.clock.clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.#wake = undefined;
+    }
+  }
+
+  /** The body of a multi-line response (after its `+OK` line), dot-unstuffed, size-limited. */
+  async readMultiline(until: number): Promise<string[]> {
+    const since = this.#received;
+    const body: string[] = [];
+    let size = 0;
+    for (;;) {
+      const line = await this.readLine(until, since);
+      if (line === '.') return body;
+      size += line.length + 2;
+      if (size > LIMITS.maxResponseBytes) {
+        this.#end(
+          new ProbeError('probe.response-too-large', `response over ${LIMITS.maxResponseBytes} bytes`),
+        );
+        this.#socket.destroy();
+        throw this.#ended;
+      }
+      body.push(line.startsWith('..') ? line.slice(1) : line);
+    }
+  }
+
+  /** Sends one command; `shown` is what the transcript and every report see (secrets masked at the source). */
+  send(command: string, shown: string = command): void {
+    this.ctx.transcript.add('C', shown);
+    if (this.#ended) throw this.#ended;
+    this.#socket.write(`${command}\r\n`);
+  }
+
+  async command(command: string, until: number, shown: string = command): Promise<string> {
+    this.send(command, shown);
+    return this.readLine(until);
+  }
+
+  /**
+   * Hands the raw socket over for a TLS upgrade (STLS). Fail-closed: whatever the server sent after its
+   * `+OK` and before the handshake is discarded, never read as if it had come encrypted (RFC 2595 §3.1).
+   */
+  detach(): Socket {
+    const discarded = this.#buf.length + this.#lines.reduce((n, l) => n + l.length, 0);
+    if (discarded > 0) this.ctx.transcript.add('*', `discarded ${discarded} bytes sent before TLS`);
+    this.#buf = Buffer.alloc(0);
+    this.#lines = [];
+    this.#socket.off('data', this.#onData);
+    this.#socket.off('error', this.#onError);
+    this.#socket.off('close', this.#onClose);
+    this.ctx.signal?.removeEventListener('abort', this.#onAbort);
+    return this.#socket as Socket;
+  }
+
+  /** Ends the session; the socket is destroyed whatever state it is in. */
+  close(): void {
+    this.ctx.signal?.removeEventListener('abort', this.#onAbort);
+    this.#socket.off('data', this.#onData);
+    // Keep an error listener: a late RST after destroy must not become an uncaught exception.
+    this.#socket.on('error', () => {});
+    this.#socket.destroy();
+  }
+}

@@ -1,0 +1,109 @@
+import { isIP, connect as netConnect, type Socket } from 'node:net';
+import { type ConnectionOptions, type TLSSocket, connect as tlsConnect } from 'node:tls';
+import { closedError, nodeErrorLine, ProbeError } from './errors.js';
+import type { Clock, SocketFactory } from './types.js';
+
+export const systemSockets: SocketFactory = {
+  tcp: ({ host, port, family }) => netConnect({ host, port, family }),
+  tls: (options) => tlsConnect(options),
+};
+
+interface WaitOptions {
+  clock: Clock;
+  until: number;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Waits for `event` on `socket`, settling exactly once: the event, an error, a close, the deadline or an
+ * abort. On anything but the event the socket is destroyed.
+ */
+function waitFor<T extends Socket>(
+  socket: T,
+  event: string,
+  opts: WaitOptions,
+  onTimeout: () => ProbeError,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const done = (error?: ProbeError) => {
+      if (settled) return;
+      settled = true;
+      opts.clock.clearTimeout(timer);
+      socket.off(event, onEvent);
+      socket.off('error', onError);
+      socket.off('close', onClose);
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        socket.on('error', () => {});
+        socket.destroy();
+        reject(error);
+      } else resolve(socket);
+    };
+    const onEvent = () => done();
+    const onError = (e: Error) =>
+      done(new ProbeError('probe.socket', e.message, nodeErrorLine(e), { cause: e }));
+    const onClose = () => done(closedError());
+    const onAbort = () => done(new ProbeError('probe.aborted', 'aborted'));
+    const timer = opts.clock.setTimeout(() => done(onTimeout()), Math.max(0, opts.until - opts.clock.now()));
+    socket.once(event, onEvent);
+    socket.once('error', onError);
+    socket.once('close', onClose);
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) onAbort();
+  });
+}
+
+export function tcpConnect(
+  sockets: SocketFactory,
+  target: { address: string; family: 4 | 6; port: number },
+  opts: WaitOptions,
+): Promise<Socket> {
+  const socket = sockets.tcp({ host: target.address, port: target.port, family: target.family });
+  const where =
+    target.family === 6 ? `[${target.address}]:${target.port}` : `${target.address}:${target.port}`;
+  // Node's own wording for a connect timeout, so the explainer reads it like a pasted one.
+  return waitFor(
+    socket,
+    'connect',
+    opts,
+    () => new ProbeError('probe.timeout', 'connect timed out', `Error: connect ETIMEDOUT ${where}`),
+  );
+}
+
+export interface HandshakeOptions {
+  /** The name the user asked for: sent as SNI (when it is a name) and checked against the certificate. */
+  host: string;
+  ca?: string | Buffer | (string | Buffer)[] | undefined;
+}
+
+/**
+ * A TLS handshake over an open socket (implicit TLS right after connect, or after STLS). Verification is
+ * done by the caller from the certificate, so a bad certificate can be described before the socket closes;
+ * nothing is sent on it until the caller has decided.
+ */
+export function tlsHandshake(
+  sockets: SocketFactory,
+  raw: Socket,
+  options: HandshakeOptions,
+  opts: WaitOptions,
+): Promise<TLSSocket> {
+  const tlsOptions: ConnectionOptions = {
+    socket: raw,
+    rejectUnauthorized: false,
+    ...(isIP(options.host) ? {} : { servername: options.host }),
+    ...(options.ca ? { ca: options.ca } : {}),
+  };
+  const socket = sockets.tls(tlsOptions);
+  const handshake = waitFor(
+    socket,
+    'secureConnect',
+    opts,
+    () => new ProbeError('probe.timeout', 'TLS handshake timed out', 'Error: TLS handshake timeout'),
+  );
+  // A failed handshake must not leave the TCP socket under it open.
+  return handshake.catch((error: unknown) => {
+    raw.destroy();
+    throw error;
+  });
+}

@@ -1,0 +1,288 @@
+import { explain as defaultExplain } from '../explain/explain.js';
+import type { Lang } from '../i18n/lang.js';
+import { probeMessages } from '../i18n/probe-messages.js';
+import { Attempt, type AttemptContext, type AttemptOutcome, type AttemptSettings } from './attempt.js';
+import { Deadline, systemClock } from './deadline.js';
+import { type GuardPass, type GuardRefusal, ProbeGuard } from './guard.js';
+import { LIMITS } from './limits.js';
+import { systemSockets } from './net.js';
+import { systemResolver } from './resolver.js';
+import { cleanServerText, Secrets } from './secrets.js';
+import { StepRecorder } from './steps.js';
+import { parseTarget, type TargetCandidate, targetCandidates } from './target.js';
+import { Transcript } from './transcript.js';
+import type {
+  AttemptTls,
+  ExitCode,
+  ProbeDeps,
+  ProbeReport,
+  ProbeRequest,
+  ResolvedTarget,
+  TlsMode,
+} from './types.js';
+
+interface PlannedAttempt {
+  port: number;
+  tls: AttemptTls;
+}
+
+/** Which ports and encryption to try, in order (`auto`: implicit TLS on 995, then STLS on 110). */
+function planAttempts(
+  mode: TlsMode,
+  candidate: TargetCandidate,
+  portOverride: number | undefined,
+): PlannedAttempt[] {
+  const port = portOverride ?? candidate.port;
+  if (mode === 'implicit') return [{ port: port ?? 995, tls: 'implicit' }];
+  if (mode === 'stls') return [{ port: port ?? 110, tls: 'stls' }];
+  if (mode === 'none') return [{ port: port ?? 110, tls: 'none' }];
+  if (candidate.tls && port !== undefined) return [{ port, tls: candidate.tls }];
+  if (port === undefined) {
+    return [
+      { port: 995, tls: 'implicit' },
+      { port: 110, tls: 'stls' },
+    ];
+  }
+  if (port === 110) return [{ port, tls: 'stls' }];
+  return [
+    { port, tls: 'implicit' },
+    { port, tls: 'stls' },
+  ];
+}
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Walks a POP server step by step and reports each step, with the explainer's reading of every failure.
+ * Never throws for anything the network or the server does; always closes its sockets.
+ */
+export async function runProbe(request: ProbeRequest, deps: ProbeDeps = {}): Promise<ProbeReport> {
+  const lang: Lang = request.lang ?? 'en';
+  const clock = deps.clock ?? systemClock;
+  const resolver = deps.resolver ?? systemResolver;
+  const guard = deps.guard ?? new ProbeGuard({ resolver });
+  const startedAt = clock.now();
+  const deadline = new Deadline(clock, request.timeouts?.totalMs ?? LIMITS.totalMs);
+  const rec = new StepRecorder(lang, clock, deps.explain ?? defaultExplain, request.onStep);
+  const secrets = new Secrets();
+  secrets.add(request.password);
+  const transcript = new Transcript();
+  const t = (key: Parameters<typeof probeMessages.t>[1], params?: Record<string, string | number>) =>
+    probeMessages.t(lang, key, params);
+
+  // What the user typed goes back into reports and chat replies: masked and made safe to show.
+  const input = cleanServerText(secrets.mask(request.target), 300);
+  const target: ResolvedTarget = {
+    input,
+    host: '',
+    port: undefined,
+    source: 'given',
+    addresses: [],
+  };
+  const outcomes: AttemptOutcome[] = [];
+  let unknown = false;
+
+  const finish = (): ProbeReport => {
+    const final = outcomes.at(-1);
+    const best = [...outcomes].reverse().find((o) => o.success) ?? final;
+    const report: ProbeReport = {
+      lang,
+      target,
+      steps: rec.steps,
+      findings: rec.findings,
+      settings: best?.success ? best.settings : undefined,
+      capabilities: best?.capabilities ?? {},
+      exitCode: exitCode(rec.steps, outcomes, unknown),
+      durationMs: Math.round(clock.now() - startedAt),
+    };
+    const server = best?.server ?? outcomes.find((o) => o.server)?.server;
+    if (server) report.server = server;
+    if (best?.tls) report.tls = best.tls;
+    if (best?.mailbox) report.mailbox = best.mailbox;
+    if (request.transcript) report.transcript = transcript.snapshot();
+    return report;
+  };
+
+  // Target: what to connect to, and where that answer came from.
+  let s0 = clock.now();
+  const parsed = parseTarget(request.target);
+  const invalidCredentials =
+    (request.user !== undefined && CONTROL.test(request.user)) ||
+    (request.password !== undefined && /[\r\n\0]/.test(request.password));
+  if (!parsed || invalidCredentials) {
+    unknown = true;
+    rec.add('target', 'fail', s0, t('target.invalid', { input: shorten(input) }), {
+      code: 'guard.invalid-target',
+    });
+    return finish();
+  }
+  target.host = parsed.host;
+  const candidates = await withDeadline(targetCandidates(parsed, resolver), deadline, clock).catch(() => [
+    { host: parsed.host, port: parsed.port, source: 'given' as const },
+  ]);
+
+  // DNS through the guard: one lookup per candidate, and the probe connects only to what it checked.
+  let pass: GuardPass | undefined;
+  let refusal: GuardRefusal | undefined;
+  let chosen: TargetCandidate | undefined;
+  let attempts: PlannedAttempt[] = [];
+  for (const c of candidates) {
+    const planned = planAttempts(request.tls ?? 'auto', c, request.port);
+    attempts = planned.filter((a) => guard.portAllowed(a.port));
+    const firstPort = attempts[0]?.port ?? planned[0]!.port;
+    const result = await withDeadline(guard.check(c.host, firstPort, lang), deadline, clock).catch(
+      (): GuardRefusal => ({
+        ok: false,
+        code: 'guard.unresolvable',
+        message: t('guard.unresolvable', { host: c.host }),
+        host: c.host,
+        port: firstPort,
+        errorLine: `Error: getaddrinfo EAI_AGAIN ${c.host}`,
+      }),
+    );
+    chosen = c;
+    if (result.ok) {
+      pass = result;
+      break;
+    }
+    refusal = result;
+    if (result.code !== 'guard.unresolvable') break;
+  }
+  const c = chosen!;
+  target.host = c.host;
+  target.port = request.port ?? c.port;
+  target.source = c.source;
+  if (c.via) target.via = c.via;
+  const targetDetail =
+    c.source === 'srv'
+      ? t('target.srv', { host: c.host, port: c.port ?? '', record: c.via ?? '' })
+      : c.source === 'provider'
+        ? t('target.provider', { host: c.host, provider: c.via ?? '' })
+        : c.source === 'guess'
+          ? t('target.guess', { host: c.host })
+          : t('target.given', { host: c.host });
+
+  if (!pass) {
+    const r = refusal!;
+    if (r.code === 'guard.unresolvable' && c.source === 'guess') {
+      rec.add(
+        'target',
+        'fail',
+        s0,
+        t('target.none', { domain: parsed.host, tried: candidates.map((x) => x.host).join(', ') }),
+        {
+          explain: r.errorLine,
+          expect: 'connect.dns',
+        },
+      );
+      return finish();
+    }
+    rec.add('target', 'ok', s0, targetDetail);
+    s0 = clock.now();
+    if (r.code === 'guard.unresolvable') {
+      rec.add('dns', 'fail', s0, r.message, { explain: r.errorLine, expect: 'connect.dns' });
+    } else {
+      unknown = true;
+      rec.add('dns', 'fail', s0, r.message, { code: r.code });
+    }
+    return finish();
+  }
+  rec.add('target', 'ok', s0, targetDetail);
+  rec.add('dns', 'ok', s0, t('dns.ok', { addresses: pass.addresses.map((a) => a.address).join(', ') }));
+  target.addresses = pass.addresses.map((a) => a.address);
+
+  const settings: AttemptSettings = {
+    lang,
+    user: request.user,
+    password: request.password,
+    apop: request.apop ?? false,
+    insecure: request.insecure ?? false,
+    allowPlaintext: request.allowPlaintext ?? false,
+    certWarnDays: request.certWarnDays ?? LIMITS.certWarnDays,
+    stepMs: request.timeouts?.stepMs ?? LIMITS.stepMs,
+    loginMs: request.timeouts?.loginMs ?? LIMITS.loginMs,
+  };
+  const ctx: AttemptContext = {
+    settings,
+    sockets: deps.sockets ?? systemSockets,
+    clock,
+    ca: deps.ca,
+    deadline,
+    rec,
+    secrets,
+    transcript,
+    signal: request.signal,
+  };
+
+  for (let i = 0; i < attempts.length; i++) {
+    const a = attempts[i]!;
+    const outcome = await new Attempt(ctx, {
+      host: pass.host,
+      addresses: pass.addresses,
+      port: a.port,
+      tls: a.tls,
+      index: i,
+    }).run();
+    outcomes.push(outcome);
+    if (outcome.aborted) {
+      unknown = true;
+      break;
+    }
+    const next = attempts[i + 1];
+    const more =
+      next !== undefined && outcome.transportFailure && !outcome.success && deadline.remaining() > 0;
+    if (!more) {
+      addSkipped(rec, outcome, { ...a, attempt: i }, t('skipped.earlier'));
+      break;
+    }
+  }
+  return finish();
+}
+
+function addSkipped(
+  rec: StepRecorder,
+  outcome: AttemptOutcome,
+  a: PlannedAttempt & { attempt: number },
+  detail: string,
+): void {
+  if (outcome.success) return;
+  rec.scope = a;
+  const now = rec.clock.now();
+  for (const name of outcome.remaining) rec.add(name, 'skipped', now, detail);
+  rec.scope = undefined;
+}
+
+/** Monitoring-plugin exit code: the attempt that counts is the one that worked, else every one. */
+function exitCode(steps: ProbeReport['steps'], outcomes: AttemptOutcome[], unknown: boolean): ExitCode {
+  if (unknown) return 3;
+  const winner = outcomes.findIndex((o) => o.success);
+  // Steps of an attempt that failed before another one worked do not count: the fallback is the answer.
+  const counted = winner < 0 ? steps : steps.filter((s) => s.attempt === undefined || s.attempt === winner);
+  if (counted.some((s) => s.status === 'fail')) return 2;
+  if (counted.some((s) => s.status === 'warn')) return 1;
+  return 0;
+}
+
+function withDeadline<T>(
+  promise: Promise<T>,
+  deadline: Deadline,
+  clock: ProbeDeps['clock'] & {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = clock.setTimeout(() => reject(new Error('deadline')), deadline.remaining());
+    promise.then(
+      (v) => {
+        clock.clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clock.clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+function shorten(text: string): string {
+  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}

@@ -1,0 +1,66 @@
+import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
+import type { TlsDetails } from './types.js';
+
+/**
+ * OpenSSL's wording for the verify results people meet (X509_verify_cert_error_string, OpenSSL 3), which
+ * Node uses as the error message when it rejects a certificate: the explainer knows these lines.
+ */
+const VERIFY_MESSAGES: Record<string, string> = {
+  CERT_HAS_EXPIRED: 'certificate has expired',
+  CERT_NOT_YET_VALID: 'certificate is not yet valid',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
+  SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in certificate chain',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unable to verify the first certificate',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'unable to get local issuer certificate',
+  UNABLE_TO_GET_ISSUER_CERT: 'unable to get issuer certificate',
+  CERT_REVOKED: 'certificate revoked',
+  CERT_SIGNATURE_FAILURE: 'certificate signature failure',
+};
+
+const DAY_MS = 86_400_000;
+
+function dn(name: PeerCertificate['subject'] | undefined): string {
+  if (!name) return '';
+  // Node gives a repeated attribute (two OUs) as an array.
+  return Object.entries(name)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`)
+    .join(', ');
+}
+
+/** Certificate facts and the verdict for `host`; `now` comes from the probe's clock. */
+export function describeTls(socket: TLSSocket, host: string, now: number): TlsDetails {
+  const cert = socket.getPeerCertificate();
+  const cipher = socket.getCipher();
+  const altNames = (cert.subjectaltname ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const validTo = cert.valid_to ?? '';
+  const end = Date.parse(validTo);
+  const daysLeft = Number.isNaN(end) ? 0 : Math.floor((end - now) / DAY_MS);
+  const identity = cert.raw ? checkServerIdentity(host, cert) : new Error('no certificate');
+  const chainError = socket.authorized ? undefined : String(socket.authorizationError ?? 'UNKNOWN');
+  const reason = chainError ?? (identity ? 'ERR_TLS_CERT_ALTNAME_INVALID' : undefined);
+  return {
+    protocol: socket.getProtocol(),
+    cipher: cipher?.standardName ?? cipher?.name ?? '',
+    subject: dn(cert.subject),
+    issuer: dn(cert.issuer),
+    altNames,
+    validFrom: cert.valid_from ?? '',
+    validTo,
+    daysLeft,
+    hostMatch: identity === undefined,
+    trusted: reason === undefined,
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/** The error line Node would have thrown for this verdict, for the explainer. */
+export function tlsErrorLine(details: TlsDetails, host: string): string {
+  if (details.reason === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return `Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: ${host}. is not in the cert's altnames: ${details.altNames.join(', ')}`;
+  }
+  const message = details.reason ? VERIFY_MESSAGES[details.reason] : undefined;
+  return `Error: ${message ?? 'certificate verify failed'}${details.reason ? ` (${details.reason})` : ''}`;
+}

@@ -1,0 +1,159 @@
+import type { APIEmbed } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import type { ReplyBody } from '../../adapters/discord/embeds.js';
+import { renderExplanation } from '../../adapters/discord/render-explanation.js';
+import { renderProbeReport } from '../../adapters/discord/render-probe.js';
+import { codeSpan, neutraliseMentions, safeProse } from '../../adapters/discord/safe-text.js';
+import { lookupOrExplain } from '../../src/chat/respond.js';
+import type { ExplainResult, Finding } from '../../src/explain/types.js';
+import { core } from '../../src/i18n/core-messages.js';
+import { LANGS, type Lang } from '../../src/i18n/lang.js';
+import { defaultKnowledgeBase } from '../../src/knowledge/load.js';
+import { sampleReport } from './bot-fixture.js';
+
+/** Discord's documented limits, restated here so the renderer is checked against them, not against itself. */
+function expectWithinDiscordLimits(body: ReplyBody) {
+  expect((body.content ?? '').length).toBeLessThanOrEqual(2000);
+  expect(body.embeds.length).toBeLessThanOrEqual(10);
+  let total = 0;
+  for (const e of body.embeds as APIEmbed[]) {
+    expect((e.title ?? '').length).toBeLessThanOrEqual(256);
+    expect((e.description ?? '').length).toBeLessThanOrEqual(4096);
+    expect((e.fields ?? []).length).toBeLessThanOrEqual(25);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeGreaterThan(0);
+      expect(f.name.length).toBeLessThanOrEqual(256);
+      expect(f.value.length).toBeGreaterThan(0);
+      expect(f.value.length).toBeLessThanOrEqual(1024);
+    }
+    expect((e.footer?.text ?? '').length).toBeLessThanOrEqual(2048);
+    total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length;
+    total += (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  }
+  expect(total).toBeLessThanOrEqual(6000);
+}
+
+function allFindings(lang: Lang): Finding[] {
+  const kb = defaultKnowledgeBase();
+  return kb.entries.flatMap((e) => {
+    const answer = lookupOrExplain(e.entry.id, lang, lang, kb);
+    return answer.kind === 'explanation' ? answer.result.findings : [];
+  });
+}
+
+const result = (lang: Lang, findings: Finding[]): ExplainResult => ({
+  lang,
+  outcome: 'errors',
+  findings,
+  warnings: [],
+});
+
+describe.each(LANGS)('Discord rendering in %s', (lang) => {
+  const findings = allFindings(lang);
+
+  it('one finding: one embed with title, meaning, causes, steps, retry, references and the codes in the footer', () => {
+    const f = findings.find((x) => x.entry === 'unable-to-lock-maildrop')!;
+    const body = renderExplanation(result(lang, [f]));
+    expectWithinDiscordLimits(body);
+    expect(body.embeds).toHaveLength(1);
+    const e = body.embeds[0]!;
+    expect(e.title).toBe(f.title);
+    expect(e.description).toContain(f.meaning);
+    const names = (e.fields ?? []).map((x) => x.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        core.t(lang, 'label.causes'),
+        core.t(lang, 'label.userSteps'),
+        core.t(lang, 'label.retry'),
+      ]),
+    );
+    if (f.references.length > 0) expect(names).toContain(core.t(lang, 'label.references'));
+    expect(e.footer!.text).toContain(f.category);
+    expect(e.footer!.text).toContain(f.entry);
+    expect(body.content).toBeUndefined();
+  });
+
+  it(`every knowledge-base entry (${findings.length}) alone fits Discord's limits`, () => {
+    for (const f of findings) expectWithinDiscordLimits(renderExplanation(result(lang, [f])));
+  });
+
+  it('many findings: as many embeds as fit, then "…and N more" with the right N', () => {
+    expect(findings.length).toBeGreaterThan(20);
+    const body = renderExplanation(result(lang, findings));
+    expectWithinDiscordLimits(body);
+    expect(body.embeds.length).toBeGreaterThan(0);
+    const left = findings.length - body.embeds.length;
+    expect(body.content).toBe(core.t(lang, 'more.findings', { count: left }));
+    expect(body.embeds[0]!.title).toMatch(/^1\. /);
+  });
+
+  it('an oversized finding shrinks to fit instead of being refused by Discord', () => {
+    const long = 'x'.repeat(3000);
+    const huge: Finding = {
+      ...findings[0]!,
+      title: long,
+      meaning: long,
+      line: long,
+      causes: Array.from({ length: 60 }, (_, i) => `${i} ${long}`),
+      userSteps: Array.from({ length: 60 }, () => long),
+      adminSteps: Array.from({ length: 60 }, () => long),
+    };
+    const body = renderExplanation(result(lang, [huge, huge, huge]));
+    expectWithinDiscordLimits(body);
+    expect(body.embeds.length).toBeGreaterThanOrEqual(1);
+    const causes = body.embeds[0]!.fields!.find((f) => f.name === core.t(lang, 'label.causes'))!.value.split(
+      '\n',
+    );
+    const shownCauses = causes.length - 1;
+    expect(shownCauses).toBeGreaterThan(0);
+    expect(causes.at(-1)).toBe(core.t(lang, 'more.findings', { count: 60 - shownCauses }));
+  });
+
+  it('a probe report with many steps and findings fits, report first', () => {
+    const report = {
+      ...sampleReport({ target: 'pop.example.com', lang }),
+      findings: findings.slice(0, 30),
+      exitCode: 2 as const,
+    };
+    report.steps = Array.from({ length: 13 }, (_, i) => ({
+      ...report.steps[2]!,
+      detail: `${'z'.repeat(900)} ${i}`,
+      attempt: i % 2,
+    }));
+    const body = renderProbeReport(report);
+    expectWithinDiscordLimits(body);
+    expect(body.embeds[0]!.title).toContain('pop.example.com');
+    expect(body.content).toBe(core.t(lang, 'more.findings', { count: 30 - (body.embeds.length - 1) }));
+  });
+});
+
+describe('echoed text made inert', () => {
+  it.each([
+    ['@everyone', /@everyone/],
+    ['@here', /@here/],
+    ['<@&123456789012345678>', /<@&/],
+    ['<@!123456789012345678>', /<@!/],
+    ['<@123456789012345678>', /<@\d/],
+    ['<#123456789012345678>', /<#\d/],
+  ])('%s no longer reads as a mention', (input, live) => {
+    expect(neutraliseMentions(`hi ${input} there`)).not.toMatch(live);
+    expect(safeProse(input)).not.toMatch(live);
+    expect(codeSpan(input)).not.toMatch(live);
+  });
+
+  it('a masked link with fake text does not render as a link', () => {
+    expect(safeProse('[your bank](https://evil.example)')).toBe('\\[your bank](https://evil.example)');
+  });
+
+  it('a backtick cannot close the code span early, and newlines stay on one line', () => {
+    const span = codeSpan('-ERR `**bold**`\n@everyone');
+    expect(span.match(/`/g)).toHaveLength(2);
+    expect(span).not.toContain('\n');
+  });
+
+  it('Markdown in a server line cannot change the reply layout', () => {
+    expect(safeProse('# Heading **bold** ||spoiler||')).toBe(
+      '\\# Heading \\*\\*bold\\*\\* \\|\\|spoiler\\|\\|',
+    );
+  });
+});

@@ -20,7 +20,9 @@ interface Ranked {
 
 function fitsCommand(spec: CommandSpec, command: CommandInfo): boolean {
   if (spec.verb !== command.verb) return false;
-  return spec.args === 'any' || (spec.args === 'some') === command.hasArgs;
+  if (spec.args === 'any') return true;
+  if (spec.args === 'first') return spec.first === command.firstArg;
+  return (spec.args === 'some') === command.hasArgs;
 }
 
 /**
@@ -82,14 +84,16 @@ export function bestMatch(
     if (context < 0) continue;
     const m = entry.entry.match;
     const code = candidate.responseCode && m.responseCodes.includes(candidate.responseCode) ? 1 : 0;
+    // An entry made for certain commands may not use its priority to win where the command is not shown.
+    const priority = !candidate.command && entry.commands.length > 0 ? Math.min(m.priority, 0) : m.priority;
     if (entry.patterns.length > 0) {
       const length = longestMatch(entry, text);
       if (length < 0) continue;
-      ranked.push({ entry, rank: [2, context, code, m.priority, length] });
+      ranked.push({ entry, rank: [2, context, code, priority, length] });
     } else if (m.bare) {
-      if (context === 2) ranked.push({ entry, rank: [0, context, code, m.priority, 0] });
+      if (context === 2) ranked.push({ entry, rank: [0, context, code, priority, 0] });
     } else if (code) {
-      ranked.push({ entry, rank: [1, context, code, m.priority, 0] });
+      ranked.push({ entry, rank: [1, context, code, priority, 0] });
     }
   }
   if (ranked.length === 0) return undefined;

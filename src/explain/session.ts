@@ -36,6 +36,8 @@ const COMMAND_SET = new Set<string>(POP_COMMANDS);
 export interface CommandInfo {
   verb: string;
   hasArgs: boolean;
+  /** The first argument, upper-cased (`XOAUTH2` in `AUTH XOAUTH2 ...`): some replies mean more after it. */
+  firstArg?: string;
   /** The command as shown to the user, secrets masked (`PASS ****`). */
   display: string;
   state: SessionState;
@@ -202,6 +204,7 @@ export class SessionTracker {
         this.pending.push({
           verb: command.verb,
           hasArgs: command.args.length > 0,
+          ...(command.args[0] && command.verb !== 'PASS' ? { firstArg: command.args[0].toUpperCase() } : {}),
           display: display.replace(/(?:\\r\\n|\\r|\\n)$/, ''),
           state: this.state,
         });

@@ -29,7 +29,9 @@ export interface CompiledEntry {
 
 export interface CommandSpec {
   readonly verb: string;
-  readonly args: 'any' | 'some' | 'none';
+  readonly args: 'any' | 'some' | 'none' | 'first';
+  /** With args 'first': the first argument the command must carry (`XOAUTH2` in `AUTH XOAUTH2`). */
+  readonly first?: string;
 }
 
 function readText(file: string, root: string): string {
@@ -90,7 +92,9 @@ function describeIssues(error: z.ZodError): string {
 
 export function parseCommandSpec(spec: string): CommandSpec {
   const [verb = '', rest] = spec.split(' ');
-  return { verb, args: rest === '<arg>' ? 'some' : rest === '<none>' ? 'none' : 'any' };
+  if (rest === '<arg>') return { verb, args: 'some' };
+  if (rest === '<none>') return { verb, args: 'none' };
+  return rest ? { verb, args: 'first', first: rest } : { verb, args: 'any' };
 }
 
 function compilePattern(source: string, where: string, file: string): RegExp {

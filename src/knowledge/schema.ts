@@ -7,8 +7,11 @@ import { z } from 'zod';
 
 export const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CATEGORY_CODE = /^(?:[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*|unknown)$/;
-/** `RETR` (with or without arguments), `RETR <arg>` (with), `LIST <none>` (without), `GREETING`. */
-export const COMMAND_SPEC = /^[A-Z][A-Z0-9]*(?: <arg>| <none>)?$/;
+/**
+ * `RETR` (with or without arguments), `RETR <arg>` (with), `LIST <none>` (without), `AUTH XOAUTH2` (with this
+ * first argument), `GREETING`.
+ */
+export const COMMAND_SPEC = /^[A-Z][A-Z0-9]*(?: <arg>| <none>| [A-Z0-9][A-Z0-9-]*)?$/;
 export const RESPONSE_CODE = /^[A-Z0-9][A-Z0-9-]*(?:\/[A-Z0-9][A-Z0-9-]*)*$/;
 
 const text = z.string().trim().min(1);
@@ -44,7 +47,11 @@ export const MatchSchema = z.strictObject({
   responseCodes: z.array(z.string().regex(RESPONSE_CODE)).default([]),
   /** The commands this reply may answer; a reply to another known command never matches this entry. */
   commands: z
-    .array(z.string().regex(COMMAND_SPEC, 'a command such as "RETR", "RETR <arg>" or "LIST <none>"'))
+    .array(
+      z
+        .string()
+        .regex(COMMAND_SPEC, 'a command such as "RETR", "RETR <arg>", "LIST <none>" or "AUTH XOAUTH2"'),
+    )
     .default([]),
   /** A context-only fallback: any `-ERR` to one of `commands` that no wording entry explains. */
   bare: z.boolean().default(false),

@@ -124,6 +124,15 @@ describe('context changes the answer', () => {
   it('a bare -ERR after QUIT means deleted messages were not removed', () => {
     expect(explain('C: QUIT\nS: -ERR').findings[0]?.category).toBe('update.delete-failed');
   });
+  it('the same words mean an OAuth token problem after AUTH XOAUTH2, and a failed login after PASS', () => {
+    expect(
+      explain('C: AUTH XOAUTH2 dXNlcj1qb2UBYXV0aD1CZWFyZXIgeHl6AQE=\nS: -ERR [AUTH] Invalid credentials')
+        .findings[0]?.category,
+    ).toBe('auth.oauth-token');
+    expect(explain('C: PASS hunter2\nS: -ERR [AUTH] Authentication failed.').findings[0]?.category).toBe(
+      'auth.failed',
+    );
+  });
   it('pipelined commands are answered in order', () => {
     const result = explain('C: STAT\nC: RETR 5\nC: RETR 6\nS: +OK 1 100\nS: -ERR\nS: -ERR no such message');
     expect(result.findings.map((f) => f.command)).toEqual(['RETR 5', 'RETR 6']);

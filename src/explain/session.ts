@@ -76,6 +76,7 @@ const QUOTED_REPLY =
 const ABOUT_PASSWORD = /\b(?:password|mot de passe|mat khau)\b/;
 const ABOUT_USER = /\b(?:user ?name|username|nom d.?utilisateur|ten (?:nguoi dung|dang nhap))\b/;
 
+const TRANSACTION_ONLY = new Set(['STAT', 'LIST', 'RETR', 'DELE', 'NOOP', 'RSET', 'TOP', 'UIDL', 'LAST']);
 const MULTILINE_ALWAYS = new Set(['RETR', 'TOP', 'CAPA', 'XTND']);
 const MULTILINE_WITHOUT_ARGS = new Set(['LIST', 'UIDL']);
 // Commands a telnet user types in lowercase too; the count of arguments tells them from prose.
@@ -134,6 +135,8 @@ export interface SessionOptions {
 
 export class SessionTracker {
   private state: SessionState = 'AUTHORIZATION';
+  /** False until the paste shows where the session starts: a greeting, a connection, or a first command. */
+  private stateKnown = false;
   private readonly pending: CommandInfo[] = [];
   private dataFor: string | undefined;
   private seenStatus = false;
@@ -201,6 +204,11 @@ export class SessionTracker {
           shown = replaceSecret(shown, masked.secret ?? '');
         }
         this.awaitingAuthData = false;
+        if (!this.stateKnown) {
+          // A paste that starts with RETR or DELE starts mid-session, after a login it does not show.
+          if (!this.seenStatus && !this.connected && TRANSACTION_ONLY.has(command.verb)) this.state = 'TRANSACTION';
+          this.stateKnown = true;
+        }
         this.pending.push({
           verb: command.verb,
           hasArgs: command.args.length > 0,

@@ -133,6 +133,10 @@ describe('context changes the answer', () => {
       'auth.failed',
     );
   });
+  it('a paste that starts with RETR starts mid-session, after a login it does not show', () => {
+    expect(explain('C: RETR 9\nS: -ERR').findings[0]?.state).toBe('TRANSACTION');
+    expect(explain('S: +OK ready\nC: RETR 9\nS: -ERR').findings[0]?.state).toBe('AUTHORIZATION');
+  });
   it('pipelined commands are answered in order', () => {
     const result = explain('C: STAT\nC: RETR 5\nC: RETR 6\nS: +OK 1 100\nS: -ERR\nS: -ERR no such message');
     expect(result.findings.map((f) => f.command)).toEqual(['RETR 5', 'RETR 6']);

@@ -13,6 +13,7 @@ export const MAX_INPUT_CHARS = 2 * 1024 * 1024;
 export const MAX_LINES = 200_000;
 /** A client message this close to a server reply of the same category repeats it (Outlook's dialog around -ERR). */
 const ECHO_DISTANCE = 8;
+const WRAP_DISTANCE = 2;
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 // Terminal colours in pasted logs (fetchmail, journalctl) would glue "\e[31m" to the "-ERR" after it.
@@ -106,7 +107,11 @@ function dropEchoes(
   const server = findings.filter((f) => kinds.get(f) === 'server');
   for (const f of findings) {
     const kind = kinds.get(f);
-    if (kind === 'client' && server.some((s) => s.category === f.category && near(s, f))) continue;
+    // A program's message right beside the -ERR it received wraps that reply (Outlook's 0x800CCC90 around
+    // "The server responded: -ERR ..."): the reply says more.
+    const wraps = (s: Finding) => Math.abs(s.lineNumber - f.lineNumber) <= WRAP_DISTANCE;
+    if (kind === 'client' && server.some((s) => (s.category === f.category && near(s, f)) || wraps(s)))
+      continue;
     if (quoted.has(f) && kept.some((k) => k.entry === f.entry && near(k, f))) continue;
     kept.push(f);
   }

@@ -103,9 +103,11 @@ const ARITY: Record<string, [number, number, boolean?]> = {
   RPOP: [1, 1],
 };
 
-// Control characters (but tab) and ANSI escapes never reach a reply or a terminal.
+// Control characters (but tab), ANSI escapes, bidi overrides and zero-width characters never reach a reply or a
+// terminal: they would rewrite or hide what the reader sees.
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const MAX_SHOWN = 300;
 
 export function displayLine(line: string): string {
@@ -206,14 +208,15 @@ export class SessionTracker {
         this.awaitingAuthData = false;
         if (!this.stateKnown) {
           // A paste that starts with RETR or DELE starts mid-session, after a login it does not show.
-          if (!this.seenStatus && !this.connected && TRANSACTION_ONLY.has(command.verb)) this.state = 'TRANSACTION';
+          if (!this.seenStatus && !this.connected && TRANSACTION_ONLY.has(command.verb))
+            this.state = 'TRANSACTION';
           this.stateKnown = true;
         }
         this.pending.push({
           verb: command.verb,
           hasArgs: command.args.length > 0,
           ...(command.args[0] && command.verb !== 'PASS' ? { firstArg: command.args[0].toUpperCase() } : {}),
-          display: display.replace(/(?:\\r\\n|\\r|\\n)$/, ''),
+          display: displayLine(display.replace(/(?:\\r\\n|\\r|\\n)$/, '')),
           state: this.state,
         });
         return { shown: displayLine(shown) };

@@ -75,7 +75,9 @@ export function explainCandidate(
   return unknown ? { entry: unknown, confidence: 0.2 } : undefined;
 }
 
-// A server's wording quoted in prose without its -ERR: I get "Unable to lock mailbox" when ...
+// A server's wording quoted in prose without its -ERR: I get "Unable to lock mailbox" when ... Only specific
+// wordings count here (no catch-all entry of negative priority): "Internal server error" quoted from a web
+// page is no POP error.
 const QUOTED = /["\u201c\u201e\u00ab]\s*([^"\u201c\u201d\u00ab\u00bb]{6,200}?)\s*["\u201d\u00bb]/g;
 const QUOTED_CONFIDENCE = 0.75;
 

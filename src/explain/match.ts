@@ -79,7 +79,7 @@ export function bestMatch(
   if (candidate.kind === 'client' && !kb.anyPattern('client').test(text)) return undefined;
   const ranked: Ranked[] = [];
   for (const entry of kb.byKind[candidate.kind]) {
-    if (options.wordingOnly && entry.patterns.length === 0) continue;
+    if (options.wordingOnly && (entry.patterns.length === 0 || entry.entry.match.priority < 0)) continue;
     const context = contextFit(entry, candidate.command);
     if (context < 0) continue;
     const m = entry.entry.match;

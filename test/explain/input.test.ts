@@ -71,6 +71,18 @@ describe('inputs with no error, and bad inputs', () => {
     expect(result.findings).toHaveLength(10);
   });
 
+  it('prose quoting a web or API error is not taken for a POP error', () => {
+    for (const text of ['Our build says "Internal server error" from the REST API', 'the login page shows "user not found"']) {
+      expect(explain(text).outcome).toBe('not-pop');
+    }
+  });
+
+  it('prose quoting a POP server wording is explained, with less confidence', () => {
+    const f = explain('I get "Unable to lock mailbox" every time I check mail').findings[0];
+    expect(f?.category).toBe('mailbox.locked');
+    expect(f?.confidence).toBeLessThanOrEqual(0.75);
+  });
+
   it('findings come in input order', () => {
     const result = explain(
       'C: RETR 2\nS: -ERR no such message\nC: QUIT\nS: -ERR some deleted messages not removed',

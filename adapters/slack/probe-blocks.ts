@@ -13,7 +13,7 @@ import {
   type SlackReply,
   section,
 } from './blocks.js';
-import { clip, safeText } from './escape.js';
+import { clip, safeCode, safeText } from './escape.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -45,7 +45,8 @@ function stepSections(report: ProbeReport, lang: Lang): KnownBlock[] {
     }
     const code = step.code ? ` \`${safeText(step.code)}\`` : '';
     lines.push(
-      `${MARK[step.status]} *${safeText(t(lang, `step.${step.name}`))}*: ${safeText(clip(step.detail, 500))}${code}`,
+      // The detail quotes the server (greeting, -ERR): as inline code, its *, _, ~ or ``` cannot restyle the report.
+      `${MARK[step.status]} *${safeText(t(lang, `step.${step.name}`))}*: ${safeCode(clip(step.detail, 500))}${code}`,
     );
   }
   if (report.steps.length > MAX_STEPS) {
@@ -88,7 +89,7 @@ export function probeReply(report: ProbeReport, lang: Lang): SlackReply {
   }
   const caps = report.capabilities.afterLogin ?? report.capabilities.afterStls ?? report.capabilities.before;
   if (caps && caps.length > 0) {
-    const names = caps.slice(0, MAX_CAPABILITIES).map((c) => safeText([c.name, ...c.args].join(' ')));
+    const names = caps.slice(0, MAX_CAPABILITIES).map((c) => safeCode([c.name, ...c.args].join(' ')));
     blocks.push(context([`*${safeText(t('render.capabilities'))}*: ${names.join(' · ')}`]));
   }
   const findings = report.findings.slice(0, MAX_FINDINGS);

@@ -4,6 +4,7 @@ import { parsePopcheckArgs } from '../chat/popcheck-args.js';
 import { CoreConfigSchema, readConfig } from '../config/config.js';
 import { chat } from '../i18n/chat-messages.js';
 import { type Lang, langFromEnv } from '../i18n/lang.js';
+import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { createLogger } from '../log/logger.js';
 import { guardOptionsFromEnv, ProbeGuard, RateLimiter, renderProbeText, runProbe } from '../probe/index.js';
 import { cliLang, parseCommandArgs } from './args.js';
@@ -60,6 +61,17 @@ export async function runShellCommand(args: string[], io: CliIO): Promise<number
   return EXIT.ok;
 }
 
+/** Name, code and message of an error, with anything token-like (long path segments, bearer values) masked. */
+export function describeError(error: unknown): { name: string; code?: string; message: string } {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const message = e.message
+    .replace(/\/[A-Za-z0-9._~-]{40,}/g, '/****')
+    .replace(/\b(xox[abposr]|xapp)-[A-Za-z0-9-]+/g, '$1-****')
+    .replace(/\b(bot|bearer)\s+[A-Za-z0-9._~+/=-]{20,}/gi, '$1 ****');
+  const code = (e as NodeJS.ErrnoException).code;
+  return { name: e.name, ...(code ? { code: String(code) } : {}), message };
+}
+
 interface Running {
   name: string;
   stop(): Promise<void>;
@@ -72,6 +84,8 @@ interface Running {
 export async function runStartCommand(args: string[], io: CliIO): Promise<number> {
   parseCommandArgs(args, {});
   const config = readConfig(CoreConfigSchema, io.env);
+  // A broken knowledge file stops the start (KnowledgeError, exit 3), not the first answer in a chat.
+  defaultKnowledgeBase();
   // Any variable of a platform means "start it": a half-configured adapter then fails with a message naming
   // what is missing, instead of silently falling back to the shell.
   const wantSlack = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'].some((v) => io.env[v]);
@@ -95,8 +109,14 @@ export async function runStartCommand(args: string[], io: CliIO): Promise<number
   }
   logger.info({ adapters: running.map((r) => r.name) }, 'popbot started');
 
-  // An exception in one handler must never take the bot down; it is logged (the adapters catch their own).
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  // An exception in one handler must never take the bot down (the adapters catch their own); what escapes
+  // them is logged without the error object itself, whose request URLs can carry interaction tokens.
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ error: describeError(reason) }, 'unhandled rejection'),
+  );
+  process.on('uncaughtException', (error) =>
+    logger.error({ error: describeError(error) }, 'uncaught exception'),
+  );
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: NodeJS.Signals) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { KnowledgeError } from './errors.js';
 import { projectRoot } from './paths.js';
 
 /**
@@ -18,15 +19,44 @@ export interface RawKnowledge {
 }
 
 export function listKnowledgeFiles(dir: string): string[] {
+  const entries = join(dir, 'entries');
+  if (!existsSync(entries)) {
+    throw new KnowledgeError(
+      `${entries}: no such folder (is POPBOT_KNOWLEDGE_DIR pointing at a knowledge base?)`,
+      entries,
+    );
+  }
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch (cause) {
+      throw new KnowledgeError(
+        `${relative(dir, d) || d}: cannot be read (${(cause as NodeJS.ErrnoException).code})`,
+        d,
+        { cause },
+      );
+    }
+    for (const name of names) {
       const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
+      let isDir: boolean;
+      try {
+        isDir = statSync(path).isDirectory();
+      } catch (cause) {
+        throw new KnowledgeError(
+          `${relative(dir, path)}: cannot be read (${(cause as NodeJS.ErrnoException).code})`,
+          path,
+          {
+            cause,
+          },
+        );
+      }
+      if (isDir) walk(path);
       else if (name.endsWith('.yaml') || name.endsWith('.yml')) out.push(path);
     }
   };
-  walk(join(dir, 'entries'));
+  walk(entries);
   return out;
 }
 

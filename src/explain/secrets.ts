@@ -20,7 +20,7 @@ export interface MaskResult {
 }
 
 // The end of a secret argument: before a closing quote or a repr'd line end (`\r\n'` in Python debug output).
-const ARG_TAIL = /(?:\\r\\n|\\r|\\n)?['"]?\s*$/;
+const ARG_TAIL = /(?:\\r\\n|\\r|\\n)?['"]?$/;
 
 /**
  * Masks the argument(s) of a POP command line given as its content (the text after any transcript
@@ -29,7 +29,9 @@ const ARG_TAIL = /(?:\\r\\n|\\r|\\n)?['"]?\s*$/;
 export function maskCommandContent(content: string): MaskResult | undefined {
   const m = /^(\s*)(pass|apop|auth)(\s+)(.*)$/i.exec(content);
   if (!m) return undefined;
-  const [, lead = '', verbRaw = '', space = '', rest = ''] = m;
+  const [, lead = '', verbRaw = '', space = '', untrimmed = ''] = m;
+  // trimEnd first: ARG_TAIL with a `\s*` would rescan a run of spaces from every position (quadratic).
+  const rest = untrimmed.trimEnd();
   const tail = ARG_TAIL.exec(rest)?.[0] ?? '';
   const args = rest.slice(0, rest.length - tail.length);
   const verb = verbRaw.toUpperCase();
@@ -59,7 +61,8 @@ export function maskCommandContent(content: string): MaskResult | undefined {
   };
 }
 
-const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^:/\s@]*):([^@\s/]+)@/gi;
+// Bounded scheme and user lengths: an unbounded run would be rescanned from every letter of a long word.
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]{0,20}:\/\/)([^:/\s@]{0,256}):([^@\s/]{1,256})@/gi;
 const CURL_USER = /(\s(?:-u|--user)(?:\s+|=))(['"]?)([^:\s'"]*):([^\s'"]+)\2/g;
 const QUOTED_PASSWORD =
   /\b(password|passwd|pass|pwd|mot de passe|mat khau|mật khẩu)(\s*[:=]?\s*)("[^"]*"|'[^']*')/gi;
@@ -85,7 +88,8 @@ export function maskFreeText(line: string): MaskResult {
     return `${word}${sep}${value[0]}${MASK}${value[0]}`;
   });
   // fetchmailrc lines (`poll ... user joe password s3cret`) write the password unquoted.
-  if (/\b(?:poll|skip)\b.*\b(?:user(?:name)?|protocol|proto)\b/i.test(text)) {
+  // Two tests, not one `poll.*user`: that would rescan the line from every "poll" (quadratic).
+  if (/\b(?:poll|skip)\b/i.test(text) && /\b(?:user(?:name)?|protocol|proto)\b/i.test(text)) {
     text = text.replace(RC_PASSWORD, (whole, word: string, sep: string, value: string) => {
       if (isAlreadyMasked(value)) return whole;
       found = true;

@@ -109,6 +109,7 @@ const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]/g;
 const CONTROL =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const MAX_SHOWN = 300;
+export const MAX_LINE_CHARS = 4096;
 
 export function displayLine(line: string): string {
   const clean = line.replace(ANSI, '').replace(CONTROL, '').trim();
@@ -152,7 +153,10 @@ export class SessionTracker {
   constructor(private readonly options: SessionOptions) {}
 
   /** Reads one input line; returns the candidate error it holds, if any, and the line masked for display. */
-  next(rawLine: string, lineNumber: number): { candidate?: Candidate; shown: string } {
+  next(fullLine: string, lineNumber: number): { candidate?: Candidate; shown: string } {
+    // A POP line is at most 512 octets (RFC 2449); only a bounded prefix of any line is read, so no
+    // pattern ever runs on a megabyte, and nothing past it is ever shown.
+    const rawLine = fullLine.length > MAX_LINE_CHARS ? boundedLine(fullLine) : fullLine;
     const shape = lineShape(rawLine);
     const content = shape.content;
     let shown = rawLine;
@@ -336,8 +340,10 @@ export class SessionTracker {
     command: CommandInfo | undefined,
   ): Candidate {
     // Python's repr (b'-ERR ...\r\n') and quoting in prose leave a line end escape and a closing quote.
+    // trimEnd first: a `\s*$` in the pattern would rescan a run of spaces from every position (quadratic).
     let text = afterErr
-      .replace(/(?:\\r\\n|\\r|\\n)?['"`\u00bb\u201d\u2019]*\s*$/, '')
+      .trimEnd()
+      .replace(/(?:\\r\\n|\\r|\\n)?['"`\u00bb\u201d\u2019]*$/, '')
       .replace(/^['"`\u00ab\u201c\u2018]+\s*/, '')
       .trim();
     const code = RESPONSE_CODE.exec(text);
@@ -350,6 +356,13 @@ export class SessionTracker {
     if (responseCode) candidate.responseCode = responseCode;
     return withContext(candidate, command);
   }
+}
+
+/** The part of an over-long line worth reading: its start, or the window around a -ERR found further on. */
+function boundedLine(line: string): string {
+  const at = line.indexOf('-ERR');
+  const start = at > MAX_LINE_CHARS - 512 ? at - 256 : 0;
+  return line.slice(start, start + MAX_LINE_CHARS);
 }
 
 function withContext(candidate: Candidate, command: CommandInfo | undefined): Candidate {
@@ -369,8 +382,8 @@ function normalizeLight(text: string): string {
 /** Cheap pre-scan: does the input show client commands at all (then a first reply is a greeting)? */
 export function showsClientCommands(lines: readonly string[]): boolean {
   let seen = 0;
-  for (const line of lines) {
-    const shape = lineShape(line);
+  for (const full of lines) {
+    const shape = lineShape(full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full);
     if (shape.role === 'server') continue;
     if (parseCommand(shape.content, shape.explicit && shape.role === 'client')) return true;
     if (++seen > 5000) break;

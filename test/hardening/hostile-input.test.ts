@@ -101,6 +101,11 @@ describe('explaining any string', () => {
 });
 
 describe('regex backtracking attacks finish in linear time', () => {
+  it('a -ERR far into an over-long line is still found', () => {
+    const result = explain(`${'x'.repeat(100_000)} -ERR [IN-USE] Unable to lock maildrop`);
+    expect(result.findings[0]?.category).toBe('mailbox.locked');
+  });
+
   const size = 1024 * 1024;
   const plain = 'The quick brown fox jumps over the lazy dog. '.repeat(size / 45);
   const timed = (text: string) => {
@@ -115,6 +120,12 @@ describe('regex backtracking attacks finish in linear time', () => {
     ['a 1 MiB single line of one letter', `-ERR ${'a'.repeat(size)}!`],
     ['1 MiB of "0x800ccc" with no code', '0x800ccc '.repeat(size / 9)],
     ['100 000 short lines of brackets', '[[[[[[[[[[\n'.repeat(100_000)],
+    // Found by the benchmark: each of these once took over a minute (a `\s*$` or `.*` rescanned per position).
+    ['a -ERR reply whose text is a 1 MiB run of spaces between two words', `-ERR a${' '.repeat(size)}b`],
+    ['a PASS whose argument is a 1 MiB run of spaces between two words', `C: PASS a${' '.repeat(size)}b`],
+    ['"poll " repeated across a 1 MiB line (fetchmailrc masking)', 'poll '.repeat(size / 5)],
+    ['a 1 MiB run of one letter (URL credential masking)', 'a'.repeat(size)],
+    ['lines of 200 spaces then a word', `${' '.repeat(200)}word\n`.repeat(size / 205)],
   ];
   const baseline = Math.max(timed(plain), 20);
   for (const [attack, text] of attacks) {

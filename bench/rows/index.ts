@@ -1,0 +1,19 @@
+import type { Row } from '../lib/context.js';
+import { adversarial } from './adversarial.js';
+import { checkDovecot } from './check-dovecot.js';
+import { coldStart } from './cold-start.js';
+import { explainPaste } from './explain-paste.js';
+import { memory } from './memory.js';
+import { slackHttp } from './slack-http.js';
+import { summaryLog } from './summary-log.js';
+
+/** In the order. */
+export const ROWS: readonly Row[] = [
+  explainPaste,
+  summaryLog,
+  adversarial,
+  checkDovecot,
+  slackHttp,
+  coldStart,
+  memory,
+];

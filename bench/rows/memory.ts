@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { generatePaste } from '../corpus/paste.js';
+import type { BenchContext, Row } from '../lib/context.js';
+import { timedRun } from '../lib/proc.js';
+
+const MAX_IDLE_MB = 80;
+const MAX_GROWTH_MB = 10;
+
+interface MemoryReport {
+  count: number;
+  idleRssMB: number;
+  idleHeapUsedMB: number;
+  afterRssMB: number;
+  afterHeapUsedMB: number;
+}
+
+const BARE =
+  'globalThis.gc(); globalThis.gc(); process.stdout.write(String(process.memoryUsage().rss / 1048576))';
+
+export const memory: Row = {
+  id: 'memory',
+  figure: 'memory: RSS after start, growth after N explains',
+  target: '≤ 80 MB idle; growth ≤ 10 MB',
+  async run(ctx: BenchContext) {
+    const count = ctx.quick ? 10_000 : 100_000;
+    const pastes = Array.from({ length: 16 }, (_, i) => generatePaste(ctx.examples, ctx.seed + i).text);
+    ctx.progress.update(`memory: ${count} explains in a child process`);
+    const run = await timedRun(
+      process.execPath,
+      ['--expose-gc', join(ctx.root, 'dist', 'bench', 'children', 'memory.js'), String(count)],
+      { input: JSON.stringify(pastes), timeoutMs: 600_000 },
+    );
+    if (run.code !== 0) throw new Error(`memory child exited with ${run.code}: ${run.stderr.trim()}`);
+    const report = JSON.parse(run.stdout) as MemoryReport;
+    const bare = await timedRun(process.execPath, ['--expose-gc', '-e', BARE]);
+    const bareMB = Number(bare.stdout);
+    const growth = report.afterRssMB - report.idleRssMB;
+    const pass = report.idleRssMB <= MAX_IDLE_MB && growth <= MAX_GROWTH_MB;
+    return {
+      id: this.id,
+      figure: `memory: RSS after start, growth after ${count.toLocaleString('en')} explains`,
+      ours: `idle ${report.idleRssMB.toFixed(1)} MB, growth ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB`,
+      reference: `bare node: ${bareMB.toFixed(1)} MB`,
+      ratio: '—',
+      target: this.target,
+      status: pass ? 'pass' : 'fail',
+      metrics: { ...report, growthMB: growth, bareNodeRssMB: bareMB, childSeconds: run.ms / 1000 },
+    };
+  },
+};

@@ -1,0 +1,205 @@
+import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { tempDir } from '../lib/cleanup.js';
+import type { BenchContext, Row } from '../lib/context.js';
+import { Prng } from '../lib/prng.js';
+import { skipped } from '../lib/report.js';
+import { type ServerChild, startServerChild } from '../lib/server-child.js';
+import { formatDuration, formatRatio, median, quantile } from '../lib/stats.js';
+
+const MAX_P99_RATIO = 1.1;
+const SECRET = 'b3e1c0de5b7e4d2f9a8b6c4d2e0f1a3b';
+const TOKEN = 'xoxb-0000-1111-benchtokenvalue';
+const CHATTER = [
+  'morning all',
+  'has anyone seen the new backup job run yet?',
+  'thanks, that fixed it',
+  'I will restart the mail server after lunch',
+  'can someone review my change to the spam rules?',
+  'the printer on floor 2 is jammed again',
+  'ok',
+  'lunch?',
+];
+
+interface Sample {
+  ms: number;
+  status: number;
+}
+
+function envelope(n: number, text: string, user: string): string {
+  const ts = `1710000000.${String(n).padStart(6, '0')}`;
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T0BENCH',
+    api_app_id: 'A0BENCH',
+    type: 'event_callback',
+    event_id: `Ev${n}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'message', channel: 'C0BENCH', channel_type: 'channel', user, text, ts, event_ts: ts },
+  });
+}
+
+/** One signed POST, timed from the request's end to the response's end (what Slack's 3 s clock sees). */
+function post(port: number, body: string, agent: Agent): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': signature,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, status: res.statusCode ?? 0 }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.setTimeout(10_000, () => req.destroy(new Error('no acknowledgement within 10 s')));
+    const start = process.hrtime.bigint();
+    req.end(body);
+  });
+}
+
+/** Sends `bodies` at a steady `rate` per second (open loop: a slow ack never delays the next event). */
+async function steadyLoad(
+  port: number,
+  bodies: readonly string[],
+  rate: number,
+  agent: Agent,
+): Promise<Sample[]> {
+  const begin = performance.now();
+  const pending: Promise<Sample>[] = [];
+  for (let i = 0; i < bodies.length; i++) {
+    const wait = begin + (i * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(post(port, bodies[i] ?? '', agent));
+  }
+  return Promise.all(pending);
+}
+
+export const slackHttp: Row = {
+  id: 'slack-http',
+  figure: 'Slack HTTP mode: ack latency of signed message events',
+  target: 'p99 ≤ 1.1× bare Bolt',
+  async run(ctx: BenchContext) {
+    const adapter = join(ctx.root, 'dist', 'adapters', 'slack', 'index.js');
+    if (!existsSync(adapter))
+      return skipped(this.id, this.figure, this.target, 'the Slack adapter is not built');
+    const rate = 100;
+    const perRound = ctx.quick ? 100 : 500;
+    const rounds = ctx.quick ? 2 : 4;
+    const warmup = ctx.quick ? 50 : 200;
+    const children = join(ctx.root, 'dist', 'bench', 'children');
+    const tmp = tempDir('slack');
+    const started: ServerChild[] = [];
+    const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+    try {
+      ctx.progress.update('slack-http: starting the fake Web API, popbot and the bare app');
+      const api = await startServerChild(join(children, 'fake-slack-api.js'), [], process.env);
+      started.push(api);
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        SLACK_BOT_TOKEN: TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: `http://127.0.0.1:${api.port}/api/`,
+        BENCH_LOG: join(tmp.dir, 'popbot.log'),
+      };
+      delete env.SLACK_APP_TOKEN;
+      const popbot = await startServerChild(join(children, 'slack-server.js'), ['popbot'], env);
+      started.push(popbot);
+      const bare = await startServerChild(join(children, 'slack-server.js'), ['bare'], env);
+      started.push(bare);
+
+      // A channel's traffic: one message in three holds a POP error popbot answers, the rest is chatter.
+      const prng = new Prng(ctx.seed);
+      let n = 0;
+      const makeBodies = (count: number) =>
+        Array.from({ length: count }, () => {
+          n++;
+          const text = n % 3 === 0 ? prng.pick(ctx.examples.server).line : prng.pick(CHATTER);
+          return envelope(n, text, `U0USER${prng.int(1, 20)}`);
+        });
+      ctx.progress.update('slack-http: warm-up');
+      await steadyLoad(popbot.port, makeBodies(warmup), rate, agent);
+      await steadyLoad(bare.port, makeBodies(warmup), rate, agent);
+
+      const ours: Sample[][] = [];
+      const ref: Sample[][] = [];
+      for (let r = 0; r < rounds; r++) {
+        // Each round sends the same events to both sides (fresh ids), in alternating order.
+        const sides = r % 2 === 0 ? (['popbot', 'bare'] as const) : (['bare', 'popbot'] as const);
+        const saved = n;
+        for (const side of sides) {
+          ctx.progress.update(`slack-http: round ${r + 1}/${rounds}, ${side}`);
+          const seq = n;
+          n = saved;
+          const round = new Prng(ctx.seed + r + 1);
+          const bodies = Array.from({ length: perRound }, (_, i) => {
+            const text = i % 3 === 0 ? round.pick(ctx.examples.server).line : round.pick(CHATTER);
+            return envelope(seq + i + 1, text, `U0USER${round.int(1, 20)}`);
+          });
+          n = seq + perRound;
+          const samples = await steadyLoad(side === 'popbot' ? popbot.port : bare.port, bodies, rate, agent);
+          (side === 'popbot' ? ours : ref).push(samples);
+        }
+      }
+      const failures = [...ours.flat(), ...ref.flat()].filter((s) => s.status !== 200).length;
+      if (failures > 0) throw new Error(`${failures} events were not acknowledged with 200`);
+      const ms = (rs: Sample[][]) => rs.flat().map((s) => s.ms);
+      const p99Ratios = ours.map(
+        (o, i) =>
+          quantile(
+            o.map((s) => s.ms),
+            0.99,
+          ) /
+          quantile(
+            (ref[i] ?? []).map((s) => s.ms),
+            0.99,
+          ),
+      );
+      const ratio = median(p99Ratios);
+      return {
+        id: this.id,
+        figure: `${this.figure} (${rate}/s, ${rounds}×${perRound} per side)`,
+        ours: `p50 ${formatDuration(median(ms(ours)))}, p99 ${formatDuration(quantile(ms(ours), 0.99))}`,
+        reference: `bare Bolt: p50 ${formatDuration(median(ms(ref)))}, p99 ${formatDuration(quantile(ms(ref), 0.99))}`,
+        ratio: `p99 ${formatRatio(ratio)}`,
+        target: this.target,
+        status: ratio <= MAX_P99_RATIO ? 'pass' : 'fail',
+        metrics: {
+          rate,
+          rounds,
+          perRound,
+          warmup,
+          popbotP50Ms: median(ms(ours)),
+          popbotP99Ms: quantile(ms(ours), 0.99),
+          popbotMaxMs: Math.max(...ms(ours)),
+          bareP50Ms: median(ms(ref)),
+          bareP99Ms: quantile(ms(ref), 0.99),
+          bareMaxMs: Math.max(...ms(ref)),
+          p99RatioPerRound: p99Ratios,
+          medianP99Ratio: ratio,
+          p50Ratio: median(ms(ours)) / median(ms(ref)),
+        },
+      };
+    } finally {
+      agent.destroy();
+      for (const child of started.reverse()) await child.stop();
+      await tmp.remove();
+    }
+  },
+};

@@ -46,8 +46,7 @@ export type SlackConfig = z.infer<typeof SlackConfigSchema>;
 
 /** Socket Mode whenever an app-level token is given: no public URL needed. */
 export type SlackMode =
-  | { kind: 'socket'; appToken: string }
-  | { kind: 'http'; signingSecret: string; port: number };
+  { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string; port: number };
 
 export function slackMode(config: SlackConfig): SlackMode {
   if (config.SLACK_APP_TOKEN) return { kind: 'socket', appToken: config.SLACK_APP_TOKEN };

@@ -25,11 +25,7 @@ export interface ProbeGuardOptions {
 }
 
 export type GuardCode =
-  | 'guard.private-address'
-  | 'guard.port'
-  | 'guard.unresolvable'
-  | 'guard.invalid-target'
-  | 'guard.no-address';
+  'guard.private-address' | 'guard.port' | 'guard.unresolvable' | 'guard.invalid-target' | 'guard.no-address';
 
 export interface CheckedAddress {
   address: string;

@@ -54,7 +54,7 @@ function ipv6Text(bytes: number[]): string {
   // Longest run of zero words (length >= 2) becomes `::` (RFC 5952).
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (words[i] !== 0) {
       i++;
       continue;

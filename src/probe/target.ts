@@ -28,7 +28,7 @@ export function parseTarget(input: string): ParsedTarget | undefined {
   const at = text.lastIndexOf('@');
   const isEmail = at >= 0;
   if (isEmail) text = text.slice(at + 1);
-  let host = text;
+  let host: string;
   let port: number | undefined;
   const bracket = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
   if (bracket) {
@@ -101,9 +101,11 @@ export async function targetCandidates(parsed: ParsedTarget, resolver: Resolver)
     ];
   }
   return [
-    ...['pop', 'pop3', 'mail'].map(
-      (prefix): TargetCandidate => ({ host: `${prefix}.${parsed.host}`, port: undefined, source: 'guess' }),
-    ),
+    ...['pop', 'pop3', 'mail'].map((prefix): TargetCandidate => ({
+      host: `${prefix}.${parsed.host}`,
+      port: undefined,
+      source: 'guess',
+    })),
     { host: parsed.host, port: undefined, source: 'guess' },
   ];
 }

@@ -72,7 +72,10 @@ describe('inputs with no error, and bad inputs', () => {
   });
 
   it('prose quoting a web or API error is not taken for a POP error', () => {
-    for (const text of ['Our build says "Internal server error" from the REST API', 'the login page shows "user not found"']) {
+    for (const text of [
+      'Our build says "Internal server error" from the REST API',
+      'the login page shows "user not found"',
+    ]) {
       expect(explain(text).outcome).toBe('not-pop');
     }
   });

@@ -28,7 +28,7 @@ function newestSource(dir: string): number {
  * sources changed since the last build, build once so the process runs the code under test.
  */
 export function ensureBuilt(): void {
-  let built = 0;
+  let built: number;
   try {
     built = statSync(ENTRY).mtimeMs;
   } catch {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../config/config.js';
+import { ConfigError } from '../config/errors.js';
 import { cli } from '../i18n/cli-messages.js';
 import { langFromEnv } from '../i18n/lang.js';
 import { KnowledgeError } from '../knowledge/errors.js';

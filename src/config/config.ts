@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { LANGS } from '../i18n/lang.js';
+import { ConfigError } from './errors.js';
+
+export { ConfigError };
 
 /**
  * The environment variables popbot reads, validated once at start. Each adapter adds the variables of its
@@ -38,11 +41,6 @@ export const CoreConfigSchema = z.object({
     }),
 });
 export type CoreConfig = z.infer<typeof CoreConfigSchema>;
-
-export class ConfigError extends Error {
-  override name = 'ConfigError' as const;
-  readonly code = 'config.invalid' as const;
-}
 
 /** Parses a schema against the environment; the error names every bad variable and what it should be. */
 export function readConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { KnowledgeError } from './errors.js';
+import type { Category, Entry } from './schema.js';
 import { projectRoot } from './paths.js';
 
 /**
@@ -10,9 +11,18 @@ import { projectRoot } from './paths.js';
  * validates its documents with the same schema as the YAML: the cache saves parsing, never validation.
  */
 
+export interface ValidatedKnowledge {
+  /** schemaFingerprint() of the schema that validated these entries. */
+  schema: string;
+  categories: Category[];
+  entries: { file: string; entry: Entry }[];
+}
+
 export interface RawKnowledge {
   /** sha256 over every file's path and content. */
   stamp: string;
+  /** Written by the build after validation: a start with an unchanged knowledge base and schema uses it as is. */
+  validated?: ValidatedKnowledge;
   /** Parsed categories.yaml, or an error message when it is not valid YAML. */
   categories: unknown;
   entries: { file: string; doc?: unknown; yamlError?: string }[];

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import type { z } from 'zod';
 import { normalizePatternSource } from '../explain/normalize.js';
 import {
   defaultCacheFile,
@@ -9,13 +8,14 @@ import {
   listKnowledgeFiles,
   type RawKnowledge,
   readCache,
+  type ValidatedKnowledge,
   writeCache,
 } from './cache.js';
 import { KnowledgeError } from './errors.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { defaultKnowledgeDir } from './paths.js';
 import { findBacktrackingRisk } from './pattern-safety.js';
-import { CategoriesFileSchema, type Category, type Entry, EntrySchema } from './schema.js';
+import { type Category, type Entry, knowledgeSchemas, schemaFingerprint } from './schema.js';
 
 // The YAML parser is loaded only when the build's parsed cache does not match the files.
 const requireYaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
@@ -75,19 +75,20 @@ export function readRawKnowledge(dir: string, cacheFile?: string): RawKnowledge 
   };
 }
 
-/** `npm run build` stores the parsed knowledge base beside the compiled code, after validating it. */
+/** `npm run build` validates the knowledge base and stores it, validated, beside the compiled code. */
 export function buildKnowledgeCache(
   dir: string = defaultKnowledgeDir(),
   cacheFile: string = defaultCacheFile(),
 ): KnowledgeBase {
   const raw = readRawKnowledge(dir);
-  const kb = compileKnowledge(dir, raw);
-  writeCache(cacheFile, raw);
+  const validated = validateKnowledge(dir, raw);
+  const kb = assembleKnowledge(dir, validated);
+  writeCache(cacheFile, { ...raw, validated });
   return kb;
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top)'}: ${i.message}`).join('; ');
+function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : '(top)'}: ${i.message}`).join('; ');
 }
 
 export function parseCommandSpec(spec: string): CommandSpec {
@@ -123,10 +124,15 @@ export function loadKnowledgeBase(
   dir: string = defaultKnowledgeDir(),
   cacheFile: string | undefined = defaultCacheFile(),
 ): KnowledgeBase {
-  return compileKnowledge(dir, readRawKnowledge(dir, cacheFile));
+  const raw = readRawKnowledge(dir, cacheFile);
+  // The build validated exactly these files under exactly this schema: their checks need not run again.
+  const trusted = raw.validated?.schema === schemaFingerprint() ? raw.validated : undefined;
+  return assembleKnowledge(dir, trusted ?? validateKnowledge(dir, raw));
 }
 
-function compileKnowledge(dir: string, raw: RawKnowledge): KnowledgeBase {
+/** Validates every parsed document with the zod schemas; the first problem names its file and field. */
+function validateKnowledge(dir: string, raw: RawKnowledge): ValidatedKnowledge {
+  const { CategoriesFileSchema, EntrySchema } = knowledgeSchemas();
   const categoriesFile = join(dir, 'categories.yaml');
   const rawCategories = raw.categories as { yamlError?: string } | undefined;
   if (rawCategories && typeof rawCategories === 'object' && 'yamlError' in rawCategories) {
@@ -136,17 +142,25 @@ function compileKnowledge(dir: string, raw: RawKnowledge): KnowledgeBase {
   if (!parsedCategories.success) {
     throw new KnowledgeError(`categories.yaml: ${describeIssues(parsedCategories.error)}`, categoriesFile);
   }
-  const categories: Category[] = parsedCategories.data.categories;
-  const codes = new Set(categories.map((c) => c.code));
-
-  const compiled: CompiledEntry[] = [];
-  const seen = new Map<string, string>();
+  const entries: ValidatedKnowledge['entries'] = [];
   for (const { file: rel, doc, yamlError } of raw.entries) {
     const file = join(dir, rel);
     if (yamlError !== undefined) throw new KnowledgeError(`${rel}: not valid YAML: ${yamlError}`, file);
     const parsed = EntrySchema.safeParse(doc);
     if (!parsed.success) throw new KnowledgeError(`${rel}: ${describeIssues(parsed.error)}`, file);
-    const entry = parsed.data;
+    entries.push({ file: rel, entry: parsed.data });
+  }
+  return { schema: schemaFingerprint(), categories: parsedCategories.data.categories, entries };
+}
+
+/** Checks what spans files (ids, names, categories, pattern safety) and compiles the patterns. */
+function assembleKnowledge(dir: string, validated: ValidatedKnowledge): KnowledgeBase {
+  const categories: Category[] = validated.categories;
+  const codes = new Set(categories.map((c) => c.code));
+  const compiled: CompiledEntry[] = [];
+  const seen = new Map<string, string>();
+  for (const { file: rel, entry } of validated.entries) {
+    const file = join(dir, rel);
     const expectedName = `${entry.id}.yaml`;
     if (!rel.endsWith(`/${expectedName}`)) {
       throw new KnowledgeError(`${rel}: id: "${entry.id}" must match the file name (${expectedName})`, file);
@@ -157,9 +171,7 @@ function compileKnowledge(dir: string, raw: RawKnowledge): KnowledgeBase {
     if (!codes.has(entry.category)) {
       throw new KnowledgeError(`${rel}: category: "${entry.category}" is not in categories.yaml`, file);
     }
-    const patterns = entry.match.patterns.map((p, i) =>
-      compilePattern(p, `${rel}: match.patterns.${i}`, file),
-    );
+    const patterns = entry.match.patterns.map((p: string, i: number) => compilePattern(p, `${rel}: match.patterns.${i}`, file));
     compiled.push({ entry, file: rel, patterns, commands: entry.match.commands.map(parseCommandSpec) });
   }
   if (compiled.length === 0) throw new KnowledgeError('entries: no entries found', join(dir, 'entries'));

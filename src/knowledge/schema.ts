@@ -1,4 +1,8 @@
-import { z } from 'zod';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type * as Zod from 'zod';
 
 /**
  * The shape of one knowledge-base entry (`knowledge/entries/<area>/<id>.yaml`).
@@ -14,99 +18,128 @@ export const CATEGORY_CODE = /^(?:[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*|unknown)$/;
 export const COMMAND_SPEC = /^[A-Z][A-Z0-9]*(?: <arg>| <none>| [A-Z0-9][A-Z0-9-]*)?$/;
 export const RESPONSE_CODE = /^[A-Z0-9][A-Z0-9-]*(?:\/[A-Z0-9][A-Z0-9-]*)*$/;
 
-const text = z.string().trim().min(1);
-const list = z.array(text).min(1);
+/**
+ * The zod schemas. zod is loaded on first use only: a start from the build's cache of validated entries
+ * never needs it, and importing it is a third of popbot's start-up time.
+ */
+function defineSchemas(z: typeof Zod.z) {
+  const text = z.string().trim().min(1);
+  const list = z.array(text).min(1);
 
-export const LocalizedEntrySchema = z.strictObject({
-  title: text,
-  meaning: text,
-  causes: list,
-  userSteps: list,
-  adminSteps: list,
-});
-
-export const ReferenceSchema = z.strictObject({
-  rfc: z.number().int().positive(),
-  section: z.string().regex(/^[0-9A-Z]+(?:\.[0-9]+)*$/, 'a section number such as "7" or "4.2"'),
-  note: z.string().optional(),
-});
-
-export const ExampleSchema = z.strictObject({
-  /** The line exactly as it was seen (the whole line a user would paste). */
-  text: text,
-  /** Where it was seen: a server's source file, a bug report, a recorded session, a seed article. */
-  source: text,
-  /** The command this reply answered, when the example needs that context (`PASS`, `RETR 9`). */
-  command: z.string().optional(),
-});
-
-export const MatchSchema = z.strictObject({
-  /** Regular expressions over the normalised text (case-, accent- and quote-insensitive, single spaces). */
-  patterns: z.array(z.string().min(2)).default([]),
-  /** RFC 2449 extended response codes (`IN-USE`, `SYS/TEMP`); alone, they make a code-only fallback entry. */
-  responseCodes: z.array(z.string().regex(RESPONSE_CODE)).default([]),
-  /** The commands this reply may answer; a reply to another known command never matches this entry. */
-  commands: z
-    .array(
-      z
-        .string()
-        .regex(COMMAND_SPEC, 'a command such as "RETR", "RETR <arg>", "LIST <none>" or "AUTH XOAUTH2"'),
-    )
-    .default([]),
-  /** A context-only fallback: any `-ERR` to one of `commands` that no wording entry explains. */
-  bare: z.boolean().default(false),
-  /** Breaks ties between entries that match the same line equally well; higher wins. */
-  priority: z.number().int().min(-100).max(100).default(0),
-});
-
-export const EntrySchema = z
-  .strictObject({
-    id: z.string().regex(ENTRY_ID, 'lowercase words joined by "-"'),
-    category: z.string().regex(CATEGORY_CODE),
-    /**
-     * server: the text after `-ERR` (or the seed's `-SE TROMPER`) in a server reply;
-     * client: a whole line written by a mail program, library, or server log;
-     * reply: a server line that is neither `+OK` nor `-ERR` (an SMTP or IMAP greeting, garbage).
-     */
-    kind: z.enum(['server', 'client', 'reply']),
-    /** The servers, clients or specifications that produce this wording. */
-    producers: list,
-    match: MatchSchema,
-    /** Whether retrying later, without changing anything, is expected to help. */
-    retry: z.boolean(),
-    references: z.array(ReferenceSchema).default([]),
-    examples: z.array(ExampleSchema).min(1),
-    en: LocalizedEntrySchema,
-    fr: LocalizedEntrySchema,
-    vi: LocalizedEntrySchema,
-  })
-  .superRefine((entry, ctx) => {
-    const m = entry.match;
-    if (m.bare && (m.commands.length === 0 || m.patterns.length > 0)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['match', 'bare'],
-        message: 'a bare entry lists commands and no patterns',
-      });
-    }
-    if (!m.bare && m.patterns.length === 0 && (entry.kind !== 'server' || m.responseCodes.length === 0)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['match', 'patterns'],
-        message: 'needs patterns (or, for a server entry, responseCodes alone, or bare: true with commands)',
-      });
-    }
+  const LocalizedEntrySchema = z.strictObject({
+    title: text,
+    meaning: text,
+    causes: list,
+    userSteps: list,
+    adminSteps: list,
   });
 
-export type Entry = z.infer<typeof EntrySchema>;
-export type LocalizedEntry = z.infer<typeof LocalizedEntrySchema>;
-export type Reference = z.infer<typeof ReferenceSchema>;
+  const ReferenceSchema = z.strictObject({
+    rfc: z.number().int().positive(),
+    section: z.string().regex(/^[0-9A-Z]+(?:\.[0-9]+)*$/, 'a section number such as "7" or "4.2"'),
+    note: z.string().optional(),
+  });
 
-export const CategorySchema = z.strictObject({
-  code: z.string().regex(CATEGORY_CODE),
-  en: z.strictObject({ name: text, meaning: text }),
-  fr: z.strictObject({ name: text, meaning: text }),
-  vi: z.strictObject({ name: text, meaning: text }),
-});
-export const CategoriesFileSchema = z.strictObject({ categories: z.array(CategorySchema).min(1) });
-export type Category = z.infer<typeof CategorySchema>;
+  const ExampleSchema = z.strictObject({
+    /** The line exactly as it was seen (the whole line a user would paste). */
+    text: text,
+    /** Where it was seen: a server's source file, a bug report, a recorded session, a seed article. */
+    source: text,
+    /** The command this reply answered, when the example needs that context (`PASS`, `RETR 9`). */
+    command: z.string().optional(),
+  });
+
+  const MatchSchema = z.strictObject({
+    /** Regular expressions over the normalised text (case-, accent- and quote-insensitive, single spaces). */
+    patterns: z.array(z.string().min(2)).default([]),
+    /** RFC 2449 extended response codes (`IN-USE`, `SYS/TEMP`); alone, they make a code-only fallback entry. */
+    responseCodes: z.array(z.string().regex(RESPONSE_CODE)).default([]),
+    /** The commands this reply may answer; a reply to another known command never matches this entry. */
+    commands: z
+      .array(
+        z
+          .string()
+          .regex(COMMAND_SPEC, 'a command such as "RETR", "RETR <arg>", "LIST <none>" or "AUTH XOAUTH2"'),
+      )
+      .default([]),
+    /** A context-only fallback: any `-ERR` to one of `commands` that no wording entry explains. */
+    bare: z.boolean().default(false),
+    /** Breaks ties between entries that match the same line equally well; higher wins. */
+    priority: z.number().int().min(-100).max(100).default(0),
+  });
+
+  const EntrySchema = z
+    .strictObject({
+      id: z.string().regex(ENTRY_ID, 'lowercase words joined by "-"'),
+      category: z.string().regex(CATEGORY_CODE),
+      /**
+       * server: the text after `-ERR` (or the seed's `-SE TROMPER`) in a server reply;
+       * client: a whole line written by a mail program, library, or server log;
+       * reply: a server line that is neither `+OK` nor `-ERR` (an SMTP or IMAP greeting, garbage).
+       */
+      kind: z.enum(['server', 'client', 'reply']),
+      /** The servers, clients or specifications that produce this wording. */
+      producers: list,
+      match: MatchSchema,
+      /** Whether retrying later, without changing anything, is expected to help. */
+      retry: z.boolean(),
+      references: z.array(ReferenceSchema).default([]),
+      examples: z.array(ExampleSchema).min(1),
+      en: LocalizedEntrySchema,
+      fr: LocalizedEntrySchema,
+      vi: LocalizedEntrySchema,
+    })
+    .superRefine((entry, ctx) => {
+      const m = entry.match;
+      if (m.bare && (m.commands.length === 0 || m.patterns.length > 0)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['match', 'bare'],
+          message: 'a bare entry lists commands and no patterns',
+        });
+      }
+      if (!m.bare && m.patterns.length === 0 && (entry.kind !== 'server' || m.responseCodes.length === 0)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['match', 'patterns'],
+          message: 'needs patterns (or, for a server entry, responseCodes alone, or bare: true with commands)',
+        });
+      }
+    });
+
+
+  const CategorySchema = z.strictObject({
+    code: z.string().regex(CATEGORY_CODE),
+    en: z.strictObject({ name: text, meaning: text }),
+    fr: z.strictObject({ name: text, meaning: text }),
+    vi: z.strictObject({ name: text, meaning: text }),
+  });
+  const CategoriesFileSchema = z.strictObject({ categories: z.array(CategorySchema).min(1) });
+  return {
+    LocalizedEntrySchema,
+    ReferenceSchema,
+    ExampleSchema,
+    MatchSchema,
+    EntrySchema,
+    CategorySchema,
+    CategoriesFileSchema,
+  };
+}
+
+type Schemas = ReturnType<typeof defineSchemas>;
+let schemas: Schemas | undefined;
+
+export function knowledgeSchemas(): Schemas {
+  schemas ??= defineSchemas((createRequire(import.meta.url)('zod') as typeof Zod).z);
+  return schemas;
+}
+
+/** Changes whenever this file does: a cache validated under another schema is not trusted. */
+export function schemaFingerprint(): string {
+  return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+}
+
+export type Entry = Zod.infer<Schemas['EntrySchema']>;
+export type LocalizedEntry = Zod.infer<Schemas['LocalizedEntrySchema']>;
+export type Reference = Zod.infer<Schemas['ReferenceSchema']>;
+export type Category = Zod.infer<Schemas['CategorySchema']>;

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
 // The compiled CLI lives in dist/ (built by `npm ci` through the `prepare` script).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,3 +1,4 @@
+import { BOT_NODE_FLAGS } from '../../src/runtime-flags.js';
 import { join } from 'node:path';
 import { generatePaste } from '../corpus/paste.js';
 import type { BenchContext, Row } from '../lib/context.js';
@@ -27,7 +28,12 @@ export const memory: Row = {
     ctx.progress.update(`memory: ${count} explains in a child process`);
     const run = await timedRun(
       process.execPath,
-      ['--expose-gc', join(ctx.root, 'dist', 'bench', 'children', 'memory.js'), String(count)],
+      [
+        '--expose-gc',
+        ...BOT_NODE_FLAGS,
+        join(ctx.root, 'dist', 'bench', 'children', 'memory.js'),
+        String(count),
+      ],
       { input: JSON.stringify(pastes), timeoutMs: 600_000 },
     );
     if (run.code !== 0) throw new Error(`memory child exited with ${run.code}: ${run.stderr.trim()}`);

@@ -70,7 +70,11 @@ const RC_PASSWORD = /\b(password|pass)(\s+)(?!["'])(\S+)/gi;
 const BEARER = /\b(bearer|xoauth2|oauthbearer)(\s+)([A-Za-z0-9\-._~+/]{16,}=*)/gi;
 
 /** Masks secrets that can stand anywhere in a line of free text: URLs, curl and fetchmail options, tokens. */
+// Every masking pattern needs one of these; most log lines have none, and skip the five replacements.
+const MAY_HOLD_SECRET = /:\/\/|\s-u|--user|pass|pwd|mot de passe|mat khau|m\u1eadt kh\u1ea9u|bearer|oauth/i;
+
 export function maskFreeText(line: string): MaskResult {
+  if (!MAY_HOLD_SECRET.test(line)) return { text: line, found: false };
   let found = false;
   let text = line.replace(URL_CREDENTIALS, (whole, scheme: string, user: string, pass: string) => {
     if (isAlreadyMasked(pass)) return whole;

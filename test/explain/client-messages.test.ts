@@ -102,6 +102,18 @@ describe('client-side errors without -ERR', () => {
     ]);
   });
 
+  it('Courier server logs: a failed login and an idle timeout', () => {
+    const text = [
+      'Nov 22 10:02:44 mail pop3d: Connection, ip=[::ffff:203.0.113.9]',
+      'Nov 22 10:02:45 mail pop3d: LOGIN FAILED, user=bob@example.com, ip=[::ffff:203.0.113.9]',
+      'Nov 22 10:12:45 mail pop3d-ssl: TIMEOUT, user=eve@example.com, ip=[::ffff:198.51.100.4], port=[51234], top=0, retr=0, rcvd=24, sent=512, time=600',
+    ].join('\n');
+    expect(explain(text).findings.map((f) => [f.lineNumber, f.category])).toEqual([
+      [2, 'auth.failed'],
+      [3, 'session.timeout'],
+    ]);
+  });
+
   it('an Outlook dialog that quotes the -ERR gives one finding, not one per line', () => {
     const text = [
       "Receiving reported error (0x800CCC90) : 'Your POP3 server has reported an error.",

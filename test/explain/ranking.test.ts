@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/explain/explain.js';
+import { loadKnowledgeBase } from '../../src/knowledge/load.js';
+
+describe('the most specific entry wins', () => {
+  it('a wording beats the response code it carries: Gmail "[AUTH] Web login required" is an app-password problem', () => {
+    const f = explain('-ERR [AUTH] Web login required: https://support.google.com/mail/answer/78754')
+      .findings[0];
+    expect(f?.category).toBe('auth.app-password');
+    expect(f?.responseCode).toBe('AUTH');
+  });
+
+  it('a bare response code falls back to its code-only entry', () => {
+    expect(explain('-ERR [SYS/TEMP]').findings[0]?.category).toBe('server.temporary');
+    expect(explain('-ERR [SYS/PERM]').findings[0]?.category).toBe('server.permanent');
+    expect(explain('-ERR [IN-USE]').findings[0]?.category).toBe('mailbox.locked');
+    expect(explain('-ERR [AUTH]').findings[0]?.category).toBe('auth.failed');
+  });
+
+  it('a code-only entry beats the bare entry of the command', () => {
+    expect(explain('C: RETR 1\nS: -ERR [SYS/TEMP]').findings[0]?.category).toBe('server.temporary');
+  });
+
+  it('a more specific wording beats a generic one for the same code', () => {
+    const f = explain(
+      '-ERR [IN-USE] Maximum number of connections from user+IP exceeded (mail_max_userip_connections=10)',
+    ).findings[0];
+    expect(f?.category).toBe('mailbox.too-many-sessions');
+  });
+
+  it('an entry made for other commands never explains a reply to this one', () => {
+    // "no such message" answers RETR; after USER the same bare -ERR is about the user.
+    expect(explain('C: USER joe\nS: -ERR').findings[0]?.category).toBe('auth.unknown-user');
+    expect(explain('C: DELE 4\nS: -ERR').findings[0]?.category).toBe('message.not-found');
+  });
+
+  it('is deterministic: the same input gives the same entry, whatever the order entries were loaded in', () => {
+    const kb = loadKnowledgeBase();
+    const reversed = loadKnowledgeBase();
+    (reversed.entries as unknown[]).reverse();
+    Object.assign(reversed.byKind, {
+      server: [...reversed.byKind.server].reverse(),
+      client: [...reversed.byKind.client].reverse(),
+      reply: [...reversed.byKind.reply].reverse(),
+    });
+    for (const { entry } of kb.entries) {
+      for (const example of entry.examples) {
+        const input = example.command ? `C: ${example.command}\nS: ${example.text}` : example.text;
+        expect(explain(input, { lang: 'en' }, reversed).findings[0]?.entry, example.text).toBe(
+          explain(input, { lang: 'en' }, kb).findings[0]?.entry,
+        );
+      }
+    }
+  });
+});

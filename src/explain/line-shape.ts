@@ -75,7 +75,7 @@ export function lineShape(rawLine: string): LineShape {
     const marker = m[1] ?? '';
     const rest = m[2] ?? '';
     // `S:` / `C:` rules must not fire on ordinary prose like "Status: S: ..." far into a sentence.
-    if ((marker === 'C' || marker === 'S' || marker === 'c' || marker === 's') && m.index > 0) {
+    if (marker === 'C' || marker === 'S' || marker === 'c' || marker === 's') {
       const before = line.slice(0, line.length - rest.length).toLowerCase();
       if (/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(before) && !/mailnews|pop3|debug|\d/.test(before))
         continue;

@@ -1,32 +1,19 @@
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCheckCommand } from '../../src/cli/check.js';
-import type { CliIO } from '../../src/cli/io.js';
 import type { ProbeDeps, ProbeReport } from '../../src/probe/types.js';
 import { makeTestCerts, type TestCerts } from '../support/certs.js';
+import { type CliRun, runWithIO } from '../support/cli-io.js';
 import { type FakePopServer, startFakePopServer } from '../support/fake-pop-server.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function check(
+function check(
   args: string[],
   options: { stdin?: string; env?: NodeJS.ProcessEnv; tty?: boolean; deps?: ProbeDeps } = {},
-): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => err.push(c.toString('utf8')));
-  if (options.tty) Object.assign(stdout, { isTTY: true });
-  const stdin = Readable.from(options.stdin === undefined ? [] : [options.stdin]) as CliIO['stdin'];
-  const io: CliIO = { stdin, stdout, stderr, env: { NO_COLOR: '1', ...options.env } };
-  const code = await runCheckCommand(args, io, options.deps);
-  return { code, stdout: out.join(''), stderr: err.join('') };
+): Promise<CliRun> {
+  return runWithIO((io) => runCheckCommand(args, io, options.deps), {
+    ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
+    env: { NO_COLOR: '1', ...options.env },
+    ...(options.tty ? { tty: 'stdout' as const } : {}),
+  });
 }
 
 let certs: TestCerts;

@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import { isLang, type Lang, langFromEnv } from '../i18n/lang.js';
 import { probeMessages } from '../i18n/probe-messages.js';
 import { GuardConfigError, guardOptionsFromEnv, ProbeGuard } from '../probe/guard.js';
-import { renderAttemptHeader, renderProbeText, renderStepLine } from '../probe/render.js';
+import { liveStepPrinter, renderProbeText } from '../probe/render.js';
 import { runProbe } from '../probe/run-probe.js';
-import type { ProbeDeps, ProbeStep, TlsMode } from '../probe/types.js';
+import type { ProbeDeps, TlsMode } from '../probe/types.js';
 import { type CliIO, EXIT } from './io.js';
 
 const OPTIONS = {
@@ -96,14 +96,7 @@ export async function runCheckCommand(args: string[], io: CliIO, deps: ProbeDeps
     });
     const live = !values.json && io.stdout.isTTY === true;
     const color = io.stdout.isTTY === true && !io.env.NO_COLOR;
-    let lastAttempt: number | undefined;
-    const onStep = (step: ProbeStep) => {
-      if (step.attempt !== undefined && step.attempt !== lastAttempt) {
-        io.stdout.write(`${renderAttemptHeader(step, { color })}\n`);
-        lastAttempt = step.attempt;
-      }
-      io.stdout.write(`${renderStepLine(step, lang, { color })}\n`);
-    };
+    const onStep = liveStepPrinter((line) => io.stdout.write(`${line}\n`), lang, { color });
     if (live) io.stdout.write(`${probeMessages.t(lang, 'render.title', { target })}\n`);
 
     const report = await runProbe(

@@ -6,7 +6,14 @@ import { chat } from '../i18n/chat-messages.js';
 import { type Lang, langFromEnv } from '../i18n/lang.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { createLogger } from '../log/logger.js';
-import { guardOptionsFromEnv, ProbeGuard, RateLimiter, renderProbeText, runProbe } from '../probe/index.js';
+import {
+  guardOptionsFromEnv,
+  liveStepPrinter,
+  ProbeGuard,
+  RateLimiter,
+  renderProbeText,
+  runProbe,
+} from '../probe/index.js';
 import { cliLang, parseCommandArgs } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 
@@ -16,7 +23,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 type PopcheckHandler = (args: string[], lang: Lang, write: (text: string) => void) => Promise<void>;
 
 /** The shell's /popcheck: the same guard and rate limit as in chat, no login (that is `popbot check --user`). */
-function shellPopcheck(env: NodeJS.ProcessEnv, color: boolean): PopcheckHandler {
+function shellPopcheck(env: NodeJS.ProcessEnv, color: boolean, live: boolean): PopcheckHandler {
   const guard = new ProbeGuard(guardOptionsFromEnv(env));
   const limiter = new RateLimiter();
   return async (args, lang, write) => {
@@ -37,8 +44,13 @@ function shellPopcheck(env: NodeJS.ProcessEnv, color: boolean): PopcheckHandler 
     }
     try {
       write(chat.t(shownLang, 'checking', { target: parsed.host }));
-      const report = await runProbe({ target: parsed.host, port: parsed.port, lang: shownLang }, { guard });
-      write(renderProbeText(report, shownLang, { color }));
+      // On a terminal the steps appear as they happen; piped, the report comes whole at the end.
+      const onStep = live ? liveStepPrinter(write, shownLang, { color }) : undefined;
+      const report = await runProbe(
+        { target: parsed.host, port: parsed.port, lang: shownLang, ...(onStep ? { onStep } : {}) },
+        { guard },
+      );
+      write(renderProbeText(report, shownLang, { color, includeSteps: !live }));
     } finally {
       slot.release();
     }
@@ -56,7 +68,7 @@ export async function runShellCommand(args: string[], io: CliIO): Promise<number
     ...(lang ? { lang } : {}),
     fallbackLang: langFromEnv(io.env) ?? config.POPBOT_DEFAULT_LANG,
     color,
-    popcheck: shellPopcheck(io.env, color),
+    popcheck: shellPopcheck(io.env, color, Boolean(io.stdout.isTTY)),
   });
   return EXIT.ok;
 }

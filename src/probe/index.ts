@@ -12,6 +12,12 @@ export {
   type ProbeGuardOptions,
 } from './guard.js';
 export { type RateCode, type RateDecision, RateLimiter, type RateLimiterOptions } from './rate-limit.js';
-export { type RenderOptions, renderAttemptHeader, renderProbeText, renderStepLine } from './render.js';
+export {
+  liveStepPrinter,
+  type RenderOptions,
+  renderAttemptHeader,
+  renderProbeText,
+  renderStepLine,
+} from './render.js';
 export { runProbe } from './run-probe.js';
 export type * from './types.js';

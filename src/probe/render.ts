@@ -35,6 +35,25 @@ export function renderAttemptHeader(step: ProbeStep, options: RenderOptions): st
   return paint(`  — ${attemptLabel(step)} —`, '1', options.color);
 }
 
+/**
+ * An `onStep` callback that prints each step as it ends, with a header when a new attempt starts: the live
+ * table of `popbot check` and the shell's /popcheck on a terminal.
+ */
+export function liveStepPrinter(
+  write: (line: string) => void,
+  lang: Lang,
+  options: RenderOptions,
+): (step: ProbeStep) => void {
+  let lastAttempt: number | undefined;
+  return (step) => {
+    if (step.attempt !== undefined && step.attempt !== lastAttempt) {
+      write(renderAttemptHeader(step, options));
+      lastAttempt = step.attempt;
+    }
+    write(renderStepLine(step, lang, options));
+  };
+}
+
 /** The readable report used by `popbot check` and the shell adapter. */
 export function renderProbeText(report: ProbeReport, lang: Lang, options: RenderOptions): string {
   const t = (key: Parameters<typeof probeMessages.t>[1], params?: Record<string, string | number>) =>

@@ -76,6 +76,8 @@ export function lineShape(rawLine: string): LineShape {
     const rest = m[2] ?? '';
     // `S:` / `C:` rules must not fire on ordinary prose like "Status: S: ..." far into a sentence.
     if (marker === 'C' || marker === 'S' || marker === 'c' || marker === 's') {
+      // Lowercase markers only open a line: openssl prints a certificate chain as " 0 s:CN = ...".
+      if ((marker === 'c' || marker === 's') && !line.startsWith(marker)) continue;
       const before = line.slice(0, line.length - rest.length).toLowerCase();
       if (/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(before) && !/mailnews|pop3|debug|\d/.test(before))
         continue;

@@ -117,11 +117,13 @@ export function displayLine(line: string): string {
 }
 
 function parseCommand(content: string, explicit: boolean): { verb: string; args: string[] } | undefined {
-  const m = /^([A-Za-z][A-Za-z0-9]{2,4})(?:\s+(.*))?$/.exec(content);
+  const m = /^([A-Za-z][A-Za-z0-9]{2,15})(?:\s+(.*))?$/.exec(content);
   if (!m) return undefined;
   const verb = (m[1] ?? '').toUpperCase();
-  if (!COMMAND_SET.has(verb)) return undefined;
   const args = (m[2] ?? '').trim().split(/\s+/).filter(Boolean);
+  // A line the transcript marks as the client's is a command even when POP has no such verb ("C: XYZ"):
+  // its reply must not be paired with the next command.
+  if (!COMMAND_SET.has(verb)) return explicit && verb.length <= 8 ? { verb, args } : undefined;
   // A password may hold spaces, and PASS lines must be recognised so they are masked.
   if (verb === 'PASS' && args.length > 0) return { verb, args };
   if (explicit) return { verb, args };

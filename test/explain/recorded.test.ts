@@ -99,3 +99,43 @@ describe('recorded output of real clients', () => {
     });
   }
 });
+
+/** Sessions with a real Dovecot 2.3.19 (test/fixtures/recorded/server/README.md), every error in order. */
+const dovecotSessions: Record<string, [line: number, category: string][]> = {
+  'dovecot-2.3.19-before-login': [
+    [4, 'command.state'],
+    [6, 'command.state'],
+    [8, 'command.state'],
+    [9, 'command.unknown'],
+  ],
+  'dovecot-2.3.19-expunged': [
+    [8, 'message.expunged'],
+    [12, 'message.expunged'],
+  ],
+  'dovecot-2.3.19-in-use': [
+    [6, 'mailbox.too-many-sessions'],
+    [14, 'mailbox.locked'],
+  ],
+  'dovecot-2.3.19-storage-error': [[7, 'server.temporary']],
+};
+
+describe('recorded sessions with a real Dovecot', () => {
+  const serverDir = join(import.meta.dirname, '..', 'fixtures', 'recorded', 'server');
+  for (const [name, findings] of Object.entries(dovecotSessions)) {
+    it(`${name}: every error, in order`, () => {
+      const result = explain(readFileSync(join(serverDir, `${name}.txt`), 'utf8'), { lang: 'en' });
+      expect(result.findings.map((f) => [f.lineNumber, f.category])).toEqual(findings);
+    });
+  }
+
+  it('dovecot-2.3.19-transaction-errors: each reply is paired with its command', () => {
+    const result = explain(readFileSync(join(serverDir, 'dovecot-2.3.19-transaction-errors.txt'), 'utf8'));
+    const byCommand = Object.fromEntries(result.findings.map((f) => [f.command, f.category]));
+    expect(byCommand).toMatchObject({
+      'RETR 7': 'message.not-found',
+      'RETR abc': 'command.syntax',
+      'LIST 1 x': 'command.syntax',
+    });
+    expect(result.findings.every((f) => f.state === 'TRANSACTION')).toBe(true);
+  });
+});

@@ -80,11 +80,13 @@ export function explainCandidate(
 // page is no POP error.
 const QUOTED = /["\u201c\u201e\u00ab]\s*([^"\u201c\u201d\u00ab\u00bb]{6,200}?)\s*["\u201d\u00bb]/g;
 const QUOTED_CONFIDENCE = 0.75;
+const HAS_QUOTE = /["\u201c\u201e\u00ab]/;
 
 function quotedServerWording(
   kb: KnowledgeBase,
   candidate: Candidate,
 ): { entry: CompiledEntry; confidence: number } | undefined {
+  if (!HAS_QUOTE.test(candidate.text)) return undefined;
   for (const m of candidate.text.matchAll(QUOTED)) {
     const match = bestMatch(kb, { ...candidate, kind: 'server', text: m[1] ?? '' }, { wordingOnly: true });
     if (match && match.entry.entry.category !== 'unknown') {

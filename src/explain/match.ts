@@ -76,7 +76,8 @@ export function bestMatch(
 ): Match | undefined {
   const text = matchText(candidate.text);
   // Client candidates are every free-text line of a paste: rule most out with one test.
-  if (candidate.kind === 'client' && !kb.anyPattern('client').test(text)) return undefined;
+  if (candidate.kind === 'client' && !(kb.mayMatch('client', text) && kb.anyPattern('client').test(text)))
+    return undefined;
   const ranked: Ranked[] = [];
   for (const entry of kb.byKind[candidate.kind]) {
     if (options.wordingOnly && (entry.patterns.length === 0 || entry.entry.match.priority < 0)) continue;

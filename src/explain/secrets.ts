@@ -106,9 +106,3 @@ export function maskFreeText(line: string): MaskResult {
   });
   return { text, found };
 }
-
-/** Replaces every occurrence of `secret` in `line` (the raw line keeps its prefix; only the secret goes). */
-export function replaceSecret(line: string, secret: string): string {
-  if (secret.length === 0) return line;
-  return line.split(secret).join(MASK);
-}

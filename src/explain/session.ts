@@ -1,5 +1,5 @@
 import { lineShape } from './line-shape.js';
-import { MASK, maskCommandContent, maskFreeText, replaceSecret } from './secrets.js';
+import { MASK, maskCommandContent, maskFreeText } from './secrets.js';
 import type { SessionState } from './types.js';
 
 /**
@@ -154,8 +154,8 @@ export class SessionTracker {
 
   constructor(private readonly options: SessionOptions) {}
 
-  /** Reads one input line; returns the candidate error it holds, if any, and the line masked for display. */
-  next(fullLine: string, lineNumber: number): { candidate?: Candidate; shown: string } {
+  /** Reads one input line; returns the candidate error it holds, if any (its line masked for display). */
+  next(fullLine: string, lineNumber: number): { candidate?: Candidate } {
     // A POP line is at most 512 octets (RFC 2449); only a bounded prefix of any line is read, so no
     // pattern ever runs on a megabyte, and nothing past it is ever shown.
     const rawLine = fullLine.length > MAX_LINE_CHARS ? boundedLine(fullLine) : fullLine;
@@ -173,9 +173,9 @@ export class SessionTracker {
         content === '.' ||
         (shape.explicit && shape.role === 'client') ||
         (this.dataFor !== 'RETR' && this.dataFor !== 'TOP' && STATUS.test(content));
-      if (!endsData) return { shown: displayLine(shown) };
+      if (!endsData) return {};
       this.dataFor = undefined;
-      if (content === '.') return { shown: displayLine(shown) };
+      if (content === '.') return {};
     }
 
     if (CONNECTION_MARKER.test(content)) this.connected = true;
@@ -183,21 +183,19 @@ export class SessionTracker {
     const status = STATUS.exec(content);
     if (status) this.sawPop = true;
     if (status && !(this.awaitingAuthData && /^\+\s/.test(content) && !/^\+\s?ok\b/i.test(content))) {
-      return { ...this.onStatus(status, lineNumber, shown), shown: displayLine(shown) };
+      return { ...this.onStatus(status, lineNumber, shown) };
     }
 
     // SASL continuation from the server: the next client line carries credentials.
     if (/^\+(?:\s|$)/.test(content) && this.pending[0]?.verb === 'AUTH') {
       this.awaitingAuthData = true;
-      return { shown: displayLine(shown) };
+      return {};
     }
     if (this.awaitingAuthData && shape.role !== 'server' && /^[A-Za-z0-9+/=*]+$/.test(content)) {
-      if (content !== '*' && content !== '=') {
-        this.secretFound = true;
-        shown = replaceSecret(shown, content);
-      }
+      // The credentials line itself is never shown; it only marks the paste as holding a secret.
+      if (content !== '*' && content !== '=') this.secretFound = true;
       this.awaitingAuthData = false;
-      return { shown: displayLine(shown) };
+      return {};
     }
 
     if (shape.role !== 'server') {
@@ -209,7 +207,6 @@ export class SessionTracker {
         if (masked?.found) {
           this.secretFound = true;
           display = masked.text;
-          shown = replaceSecret(shown, masked.secret ?? '');
         }
         this.awaitingAuthData = false;
         if (!this.stateKnown) {
@@ -225,7 +222,7 @@ export class SessionTracker {
           display: displayLine(display.replace(/(?:\\r\\n|\\r|\\n)$/, '')),
           state: this.state,
         });
-        return { shown: displayLine(shown) };
+        return {};
       }
     }
 
@@ -233,7 +230,6 @@ export class SessionTracker {
     if (embedded) {
       return {
         candidate: { ...this.serverCandidate(embedded[2] ?? '', lineNumber, shown, undefined), quoted: true },
-        shown: displayLine(shown),
       };
     }
 
@@ -246,7 +242,7 @@ export class SessionTracker {
         ? { verb, hasArgs: true, display: verb === 'PASS' ? `PASS ${MASK}` : 'USER', state: 'AUTHORIZATION' }
         : undefined;
       const candidate = this.serverCandidate(quotedText, lineNumber, shown, command);
-      return { candidate: { ...candidate, kind: 'server', prose: true }, shown: displayLine(shown) };
+      return { candidate: { ...candidate, kind: 'server', prose: true } };
     }
 
     const atStatusPosition =
@@ -264,7 +260,6 @@ export class SessionTracker {
           { kind: 'reply', lineNumber, line: displayLine(shown), text: content },
           command,
         ),
-        shown: displayLine(shown),
       };
     }
     // Unlabelled lines (telnet, openssl s_client) hold much noise; only another protocol's greeting, or a
@@ -279,7 +274,6 @@ export class SessionTracker {
           { kind: 'reply', lineNumber, line: displayLine(shown), text: content },
           this.greeting(),
         ),
-        shown: displayLine(shown),
       };
     }
     // Another protocol's greeting quoted by a client ("Unexpected greeting from server: 220 ... ESMTP").
@@ -295,17 +289,15 @@ export class SessionTracker {
         };
         return {
           candidate: withContext({ kind: 'reply', lineNumber, line: displayLine(shown), text }, command),
-          shown: displayLine(shown),
         };
       }
     }
     if (content.length >= 4 && /[a-z]/i.test(content)) {
       return {
         candidate: { kind: 'client', lineNumber, line: displayLine(shown), text: content },
-        shown: displayLine(shown),
       };
     }
-    return { shown: displayLine(shown) };
+    return {};
   }
 
   private greeting(): CommandInfo | undefined {

@@ -1,6 +1,26 @@
 import type { Lang } from '../i18n/lang.js';
 import type { CompiledEntry } from './load.js';
+import { requiredLiteral, topLevelBranches } from './required-literal.js';
 import type { Category, Entry } from './schema.js';
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function buildScreen(entries: readonly CompiledEntry[]): (text: string) => boolean {
+  const literals = new Set<string>();
+  const unscreened: string[] = [];
+  for (const entry of entries) {
+    for (const pattern of entry.patterns) {
+      for (const branch of topLevelBranches(pattern.source)) {
+        const literal = requiredLiteral(branch);
+        if (literal) literals.add(literal);
+        else unscreened.push(`(?:${branch})`);
+      }
+    }
+  }
+  const screen = literals.size > 0 ? new RegExp([...literals].map(escapeRegex).join('|'), 'i') : undefined;
+  const rest = unscreened.length > 0 ? new RegExp(unscreened.join('|'), 'i') : undefined;
+  return (text) => (screen?.test(text) ?? false) || (rest?.test(text) ?? false);
+}
 
 /** The loaded, validated knowledge base, indexed the ways the explainer and `popbot kb` look it up. */
 export class KnowledgeBase {
@@ -24,6 +44,7 @@ export class KnowledgeBase {
   }
 
   private unions = new Map<Entry['kind'], RegExp>();
+  private screens = new Map<Entry['kind'], (text: string) => boolean>();
 
   /**
    * One regex that matches wherever any pattern of this kind matches: a single test tells most lines of a
@@ -37,6 +58,19 @@ export class KnowledgeBase {
       this.unions.set(kind, union);
     }
     return union;
+  }
+
+  /**
+   * A cheaper first look than `anyPattern`: false when the (normalised) text holds none of the literal runs
+   * the patterns of this kind cannot match without. Patterns with no such run are tested as they are.
+   */
+  mayMatch(kind: Entry['kind'], text: string): boolean {
+    let screen = this.screens.get(kind);
+    if (!screen) {
+      screen = buildScreen(this.byKind[kind]);
+      this.screens.set(kind, screen);
+    }
+    return screen(text);
   }
 
   entry(id: string): CompiledEntry | undefined {

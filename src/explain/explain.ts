@@ -5,7 +5,7 @@ import type { CompiledEntry } from '../knowledge/load.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { detectLanguage } from './language.js';
 import { bestMatch, UNKNOWN_ENTRY_ID } from './match.js';
-import { type Candidate, SessionTracker, showsClientCommands } from './session.js';
+import { type Candidate, displayLine, SessionTracker, showsClientCommands } from './session.js';
 import type { ExplainOptions, ExplainResult, ExplainWarning, Finding, FindingReference } from './types.js';
 
 /** Larger pastes get a "too large" answer: a chat paste is far smaller, and logs go to `--summary`. */
@@ -96,6 +96,31 @@ function quotedServerWording(
   return undefined;
 }
 
+const MAX_WRAPPED_LINES = 3;
+
+/** The wrapped lines before `last`, joined with it, when that reads as a message an entry explains. */
+function joinWrapped(
+  kb: KnowledgeBase,
+  before: readonly Candidate[],
+  last: Candidate,
+): { candidate: Candidate; match: { entry: CompiledEntry; confidence: number } } | undefined {
+  for (let start = before.length - 1; start >= 0; start--) {
+    const parts = [...before.slice(start), last];
+    // Only consecutive lines: a blank or explained line between them ends a wrapped message.
+    if (parts.some((p, i) => i > 0 && p.lineNumber !== (parts[i - 1]?.lineNumber ?? 0) + 1)) continue;
+    const first = parts[0]!;
+    const candidate: Candidate = {
+      kind: 'client',
+      lineNumber: first.lineNumber,
+      line: displayLine(parts.map((p) => p.line).join(' ')),
+      text: parts.map((p) => p.text).join(' '),
+    };
+    const match = explainCandidate(kb, candidate);
+    if (match) return { candidate, match };
+  }
+  return undefined;
+}
+
 /**
  * Drops findings that repeat one already made: a client message next to a server reply of the same category
  * (Outlook's dialog around the -ERR it quotes, curl's "Login denied" after the -ERR), and a reply quoted again
@@ -117,6 +142,11 @@ function dropEchoes(
     if (kind === 'client' && server.some((s) => (s.category === f.category && near(s, f)) || wraps(s)))
       continue;
     if (quoted.has(f) && kept.some((k) => k.entry === f.entry && near(k, f))) continue;
+    // The same message again a few lines on (a retry, the code on its own line under its dialog) adds nothing.
+    const repeats = (k: Finding) =>
+      kinds.get(k) === 'client' &&
+      ((k.entry === f.entry && near(k, f)) || (k.category === f.category && wraps(k)));
+    if (kind === 'client' && kept.some(repeats)) continue;
     kept.push(f);
   }
   return kept;
@@ -172,11 +202,29 @@ export function explain(
   const findings: Finding[] = [];
   const kinds = new Map<Finding, Candidate['kind']>();
   const quoted = new Set<Finding>();
+  // Free-text lines no entry explains, kept while they run on: a dialog copied from a window or a screenshot
+  // arrives wrapped, and its message may only be recognisable across the break.
+  let unexplained: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const { candidate } = tracker.next(lines[i] ?? '', i + 1);
-    if (!candidate) continue;
-    const match = explainCandidate(kb, candidate);
+    const { candidate: lineCandidate } = tracker.next(lines[i] ?? '', i + 1);
+    if (!lineCandidate) {
+      unexplained = [];
+      continue;
+    }
+    let candidate = lineCandidate;
+    let match = explainCandidate(kb, candidate);
+    if (!match && candidate.kind === 'client') {
+      const joined = joinWrapped(kb, unexplained, candidate);
+      if (joined) {
+        ({ candidate, match } = joined);
+        unexplained = [];
+      } else {
+        unexplained = [...unexplained, candidate].slice(-(MAX_WRAPPED_LINES - 1));
+        continue;
+      }
+    }
     if (!match) continue;
+    unexplained = [];
     const finding = findingFrom(candidate, match.entry, match.confidence, lang);
     kinds.set(finding, candidate.kind);
     if (candidate.quoted) quoted.add(finding);

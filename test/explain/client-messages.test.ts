@@ -114,6 +114,27 @@ describe('client-side errors without -ERR', () => {
     ]);
   });
 
+  it('a dialog copied wrapped over several lines is still recognised, as one finding', () => {
+    const text = [
+      'The POP3 mail server (pop.example.com) does not support UIDL or',
+      'XTND XLST, which are required to implement the "Leave on Server",',
+      '"Maximum Message Size" or "Fetch Headers Only" options.',
+    ].join('\n');
+    const findings = explain(text).findings;
+    expect(findings.map((f) => [f.lineNumber, f.category])).toEqual([[1, 'command.unknown']]);
+  });
+
+  it('the same client message repeated (retries, a code under its dialog) is one finding', () => {
+    const retries = Array.from(
+      { length: 3 },
+      () => 'mpop: cannot connect to pop.example.com, port 995: Connection refused',
+    );
+    expect(explain(retries.join('\n')).findings).toHaveLength(1);
+    const dialog =
+      'Your server has unexpectedly terminated the connection. Possible causes\ninclude server problems.\n0x800CCC0F';
+    expect(explain(dialog).findings.map((f) => f.category)).toEqual(['connect.reset']);
+  });
+
   it('an Outlook dialog that quotes the -ERR gives one finding, not one per line', () => {
     const text = [
       "Receiving reported error (0x800CCC90) : 'Your POP3 server has reported an error.",

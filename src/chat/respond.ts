@@ -84,13 +84,8 @@ export function lookupOrExplain(
         result: { lang: shownLang, outcome: 'errors', findings, warnings: [] },
       };
     }
-    if (
-      !/\s/.test(trimmed) &&
-      trimmed.includes('.') &&
-      !/^\d/.test(trimmed) &&
-      kb.category(trimmed) === undefined &&
-      /^[a-z]+\.[a-z-]+$/.test(trimmed)
-    ) {
+    // Shaped like a category code (area.name) but none: say so rather than "no POP error in this text".
+    if (/^[a-z]+\.[a-z-]+$/.test(trimmed)) {
       return {
         kind: 'notice',
         lang: shownLang,

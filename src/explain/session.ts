@@ -124,12 +124,20 @@ function parseCommand(content: string, explicit: boolean): { verb: string; args:
   // A line the transcript marks as the client's is a command even when POP has no such verb ("C: XYZ"):
   // its reply must not be paired with the next command.
   if (!COMMAND_SET.has(verb)) return explicit && verb.length <= 8 ? { verb, args } : undefined;
+  if (explicit) return { verb, args };
+  // Unlabelled lines (telnet): people type commands in one case, and prose starts with a capital
+  // ("Pass the salt", "User unknown", "Last login"), so a mixed-case verb is no command.
+  const typed = m[1] ?? '';
+  if (typed !== typed.toUpperCase() && typed !== typed.toLowerCase()) return undefined;
   // A password may hold spaces, and PASS lines must be recognised so they are masked.
   if (verb === 'PASS' && args.length > 0) return { verb, args };
-  if (explicit) return { verb, args };
   const [min = 0, max = 0, numeric] = ARITY[verb] ?? [0, 0];
   if (args.length < min || args.length > max) return undefined;
   if (numeric && !args.every((a) => /^\d+$/.test(a))) return undefined;
+  // "APOP authentication failed." is a client's message; a real APOP carries a 32-digit MD5 digest.
+  if (verb === 'APOP' && !/^[0-9a-f]{32}$/i.test(args[1] ?? '')) return undefined;
+  // A SASL mechanism name, not a word of a sentence ("AUTH failed.").
+  if (verb === 'AUTH' && args[0] !== undefined && !/^[A-Z0-9_-]{1,20}$/i.test(args[0])) return undefined;
   return { verb, args };
 }
 

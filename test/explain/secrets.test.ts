@@ -109,6 +109,12 @@ describe('secrets in a paste are masked everywhere', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('prose that starts like a POP command is no command, and no password warning', () => {
+    for (const text of ['Pass the salt please', 'APOP authentication failed.', 'User unknown', 'AUTH failed.']) {
+      expect(explain(text).warnings, text).toEqual([]);
+    }
+  });
+
   it('prose that mentions a password is not masked', () => {
     const result = explain('My password is fine but I get -ERR mailbox unknown');
     expect(result.findings[0]?.line).toBe('My password is fine but I get -ERR mailbox unknown');

@@ -65,8 +65,11 @@ export function stripLogPrefix(line: string): string {
   return line.replace(LOG_PREFIX, '');
 }
 
-export function lineShape(rawLine: string): LineShape {
-  const line = stripLogPrefix(rawLine.trim());
+export function lineShape(rawLine: string, depth = 0): LineShape {
+  // Chat formatting around a pasted line (`inline code`) is no part of it.
+  const trimmed = rawLine.trim();
+  const unticked = trimmed.startsWith('`') ? trimmed.replace(/^`+|`+$/g, '').trim() : trimmed;
+  const line = stripLogPrefix(unticked);
   // A line that starts with a status is a reply, whatever markers its text holds further on.
   if (/^(?:\+OK|-ERR|-SE TROMPER)\b/i.test(line)) return { role: 'server', content: line, explicit: false };
   for (const rule of RULES) {
@@ -83,7 +86,11 @@ export function lineShape(rawLine: string): LineShape {
         continue;
     }
     const content = (rule.repr ? unrepr(rest) : rest).trim();
-    if (rule.generic && !POP_LIKE.test(content)) return { role: 'unknown', content: line, explicit: false };
+    if (rule.generic && !POP_LIKE.test(content)) {
+      // "> " that is no curl marker is an e-mail quote: what it quotes may be a transcript line itself.
+      if (marker.startsWith('>') && depth < 3 && content !== '') return lineShape(content, depth + 1);
+      return { role: 'unknown', content: line, explicit: false };
+    }
     return { role: rule.role(marker), content, explicit: true };
   }
   if (/^\*\s/.test(line)) return { role: 'unknown', content: line.slice(2).trim(), explicit: false };

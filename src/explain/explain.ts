@@ -13,6 +13,41 @@ export const MAX_INPUT_CHARS = 2 * 1024 * 1024;
 export const MAX_LINES = 200_000;
 /** A client message this close to a server reply of the same category repeats it (Outlook's dialog around -ERR). */
 const ECHO_DISTANCE = 8;
+const HTML_ENTITY = /&(?:lt|gt|amp|quot|#39);/;
+const HTML_ENTITIES = /&(?:lt|gt|amp|quot|#39);/g;
+const ENTITY_TEXT: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+// A transcript line that carries further transcript markers was flattened (newlines lost in a form or a
+// chat client): "C: PASS x S: -ERR ..." is two lines. Each piece must itself read as a reply or a command,
+// so that prose quoting a -ERR ("S: Bonjour, Thunderbird affiche « -ERR ... »") stays whole.
+const SEGMENT =
+  /^\s*(?:(?:[CS]:|[<>])\s*)?(?:\+OK\b|-ERR\b|(?:USER|PASS|APOP|AUTH|STAT|LIST|RETR|DELE|NOOP|RSET|QUIT|TOP|UIDL|CAPA|STLS|UTF8|XTND|LAST)\b)/;
+const FLATTENED_BREAK = /\s+(?=(?:[CS]: |[<>] |\+OK\b|-ERR\b))/g;
+
+/** Splits a flattened transcript line at its markers; each part keeps the number of the line it came from. */
+function unflatten(line: string): string[] {
+  if (line.length > 4096 || !SEGMENT.test(line)) return [line];
+  const pieces: string[] = [];
+  let start = 0;
+  for (const m of line.matchAll(FLATTENED_BREAK)) {
+    if (m.index <= start) continue;
+    pieces.push(line.slice(start, m.index));
+    start = m.index + m[0].length;
+  }
+  pieces.push(line.slice(start));
+  // A piece that does not read as POP belongs to the one before it ("a < b" inside a reply's text).
+  const merged: string[] = [];
+  for (const piece of pieces) {
+    if (merged.length > 0 && !SEGMENT.test(piece)) merged[merged.length - 1] += ` ${piece}`;
+    else merged.push(piece);
+  }
+  return merged;
+}
 const WRAP_DISTANCE = 2;
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -189,6 +224,10 @@ export function explain(
       warnings.push({ code: 'input.binary', message: core.t(lang, 'warning.input.binary') });
   }
 
+  // Pastes that went through HTML (a web form, a ticket system) arrive with &lt; and non-breaking spaces.
+  if (HTML_ENTITY.test(text)) text = text.replace(HTML_ENTITIES, (e) => ENTITY_TEXT[e] ?? e);
+  text = text.replace(/\u00a0/g, ' ');
+
   let lines = text.split(/\r\n|\r|\n/);
   if (lines.length > MAX_LINES) {
     lines = lines.slice(0, MAX_LINES);
@@ -205,8 +244,9 @@ export function explain(
   // Free-text lines no entry explains, kept while they run on: a dialog copied from a window or a screenshot
   // arrives wrapped, and its message may only be recognisable across the break.
   let unexplained: Candidate[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const { candidate: lineCandidate } = tracker.next(lines[i] ?? '', i + 1);
+  const parts = lines.flatMap((line, i) => unflatten(line).map((part) => ({ part, lineNumber: i + 1 })));
+  for (const { part, lineNumber } of parts) {
+    const { candidate: lineCandidate } = tracker.next(part, lineNumber);
     if (!lineCandidate) {
       unexplained = [];
       continue;

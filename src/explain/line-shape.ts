@@ -66,8 +66,8 @@ export function stripLogPrefix(line: string): string {
 }
 
 export function lineShape(rawLine: string, depth = 0): LineShape {
-  // Chat formatting around a pasted line (`inline code`) is no part of it.
-  const trimmed = rawLine.trim();
+  // Chat formatting around a pasted line (`inline code`, list bullets from a ticket) is no part of it.
+  const trimmed = rawLine.trim().replace(/^[\u2022\u00b7\u25e6\u2023\u2013\u2014]\s+/, '');
   const unticked = trimmed.startsWith('`') ? trimmed.replace(/^`+|`+$/g, '').trim() : trimmed;
   const line = stripLogPrefix(unticked);
   // A line that starts with a status is a reply, whatever markers its text holds further on.

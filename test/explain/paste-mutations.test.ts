@@ -16,7 +16,14 @@ const mutations: Record<string, (text: string) => string> = {
   'a French question around it': (t) => `Bonjour, j'ai ce message d'erreur :\n${t}\nMerci de votre aide`,
   'a Vietnamese question around it': (t) => `Chào anh, em bị lỗi này:\n${t}\nAnh giúp em với ạ`,
   'a mail signature after it': (t) => `${t}\n\nSent from my iPhone`,
+  'HTML entities (a web form or ticket system)': (t) =>
+    t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  'non-breaking spaces': (t) => t.replace(/ /g, '\u00a0'),
+  'list bullets': (t) => t.replace(/^/gm, '\u2022 '),
 };
+
+/** Newlines lost altogether: prose around a quoted reply then runs into the transcript, so some cases go. */
+const flattened = (t: string) => t.replace(/\r?\n/g, ' ');
 
 describe('eval cases survive the ways pastes get mangled', () => {
   const cases = loadEvalCases();
@@ -31,4 +38,14 @@ describe('eval cases survive the ways pastes get mangled', () => {
       expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(Math.ceil(cases.length * 0.01));
     });
   }
+
+  it('a transcript flattened onto one line is split at its markers again', () => {
+    const misses = cases.filter(
+      (c) => explain(flattened(caseInput(c)), { lang: 'en' }).findings[0]?.category !== c.category,
+    );
+    expect(misses.length).toBeLessThanOrEqual(Math.ceil(cases.length * 0.05));
+    const one = explain('C: USER joe S: +OK C: PASS hunter2 S: -ERR [AUTH] Authentication failed.');
+    expect(one.findings[0]).toMatchObject({ category: 'auth.failed', command: 'PASS ****' });
+    expect(JSON.stringify(one)).not.toContain('hunter2');
+  });
 });

@@ -110,7 +110,12 @@ describe('secrets in a paste are masked everywhere', () => {
   });
 
   it('prose that starts like a POP command is no command, and no password warning', () => {
-    for (const text of ['Pass the salt please', 'APOP authentication failed.', 'User unknown', 'AUTH failed.']) {
+    for (const text of [
+      'Pass the salt please',
+      'APOP authentication failed.',
+      'User unknown',
+      'AUTH failed.',
+    ]) {
       expect(explain(text).warnings, text).toEqual([]);
     }
   });

@@ -27,11 +27,17 @@ const ENTITY_TEXT: Record<string, string> = {
 // so that prose quoting a -ERR ("S: Bonjour, Thunderbird affiche « -ERR ... »") stays whole.
 const SEGMENT =
   /^\s*(?:(?:[CS]:|[<>])\s*)?(?:\+OK\b|-ERR\b|(?:USER|PASS|APOP|AUTH|STAT|LIST|RETR|DELE|NOOP|RSET|QUIT|TOP|UIDL|CAPA|STLS|UTF8|XTND|LAST)\b)/;
+const MAX_FLATTENED_PIECES = 64;
+// Cheap substring checks first: most lines have no second marker, and scanning them with a regex costs.
+const FLATTENED_HINTS = [' S: ', ' C: ', ' -ERR', ' +OK', ' < ', ' > '];
 const FLATTENED_BREAK = /\s+(?=(?:[CS]: |[<>] |\+OK\b|-ERR\b))/g;
 
 /** Splits a flattened transcript line at its markers; each part keeps the number of the line it came from. */
 function unflatten(line: string): string[] {
-  if (line.length > 4096 || !SEGMENT.test(line)) return [line];
+  if (line.length > 4096 || !FLATTENED_HINTS.some((h) => line.includes(h, 2)) || !SEGMENT.test(line))
+    return [line];
+  // Dozens of markers on one line is no flattened session but a wall of junk ("-ERR -ERR -ERR ..."): one piece.
+  if ((line.match(FLATTENED_BREAK)?.length ?? 0) > MAX_FLATTENED_PIECES) return [line];
   const pieces: string[] = [];
   let start = 0;
   for (const m of line.matchAll(FLATTENED_BREAK)) {
@@ -131,7 +137,7 @@ function quotedServerWording(
   return undefined;
 }
 
-const MAX_WRAPPED_LINES = 3;
+const MAX_WRAPPED_LINES = 2;
 
 /** The wrapped lines before `last`, joined with it, when that reads as a message an entry explains. */
 function joinWrapped(
@@ -147,11 +153,12 @@ function joinWrapped(
     const candidate: Candidate = {
       kind: 'client',
       lineNumber: first.lineNumber,
-      line: displayLine(parts.map((p) => p.line).join(' ')),
+      line: '',
       text: parts.map((p) => p.text).join(' '),
     };
-    const match = explainCandidate(kb, candidate);
-    if (match) return { candidate, match };
+    const match = bestMatch(kb, candidate);
+    if (match)
+      return { candidate: { ...candidate, line: displayLine(parts.map((p) => p.line).join(' ')) }, match };
   }
   return undefined;
 }

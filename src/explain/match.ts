@@ -76,7 +76,10 @@ export function bestMatch(
 ): Match | undefined {
   const text = matchText(candidate.text);
   // Client candidates are every free-text line of a paste: rule most out with one test.
-  if (candidate.kind === 'client' && !(kb.mayMatch('client', text) && kb.anyPattern('client').test(text)))
+  // One test of the literal runs the patterns cannot match without rules most texts out (see mayMatch);
+  // for client candidates (every free-text line of a paste) nothing else can match then.
+  const wordingsMayMatch = kb.mayMatch(candidate.kind, text);
+  if (candidate.kind === 'client' && !(wordingsMayMatch && kb.anyPattern('client').test(text)))
     return undefined;
   const ranked: Ranked[] = [];
   for (const entry of kb.byKind[candidate.kind]) {
@@ -88,6 +91,7 @@ export function bestMatch(
     // An entry made for certain commands may not use its priority to win where the command is not shown.
     const priority = !candidate.command && entry.commands.length > 0 ? Math.min(m.priority, 0) : m.priority;
     if (entry.patterns.length > 0) {
+      if (!wordingsMayMatch) continue;
       const length = longestMatch(entry, text);
       if (length < 0) continue;
       ranked.push({ entry, rank: [2, context, code, priority, length] });

@@ -169,13 +169,7 @@ export class SessionTracker {
     const rawLine = fullLine.length > MAX_LINE_CHARS ? boundedLine(fullLine) : fullLine;
     const shape = lineShape(rawLine);
     const content = shape.content;
-    let shown = rawLine;
-    const free = maskFreeText(shown);
-    if (free.found) {
-      this.secretFound = true;
-      shown = free.text;
-    }
-
+    // The data of a multi-line response (a message, a listing) is never shown or explained.
     if (this.dataFor !== undefined) {
       const endsData =
         content === '.' ||
@@ -184,6 +178,13 @@ export class SessionTracker {
       if (!endsData) return {};
       this.dataFor = undefined;
       if (content === '.') return {};
+    }
+
+    let shown = rawLine;
+    const free = maskFreeText(shown);
+    if (free.found) {
+      this.secretFound = true;
+      shown = free.text;
     }
 
     if (CONNECTION_MARKER.test(content)) this.connected = true;

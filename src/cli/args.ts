@@ -7,11 +7,27 @@ import { UsageError } from './io.js';
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: T,
+  lang: Lang = langFromEnv(process.env) ?? 'en',
 ) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
+    throw new UsageError(describeParseError(error as NodeJS.ErrnoException, lang));
+  }
+}
+
+/** node:util parseArgs' errors, in the user's language (their option name is in quotes in the message). */
+function describeParseError(error: NodeJS.ErrnoException, lang: Lang): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return cli.t(lang, 'error.unknownOption', { option: quoted });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return cli.t(lang, 'error.optionValue', { option: quoted.split(' ')[0] ?? quoted });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return cli.t(lang, 'error.unexpectedArgument', { argument: quoted });
+    default:
+      return error.message.split('\n')[0] ?? 'bad arguments';
   }
 }
 

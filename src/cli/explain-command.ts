@@ -12,14 +12,14 @@ import { type CliIO, EXIT, UsageError } from './io.js';
 import { ProgressBar } from './progress.js';
 
 export async function runExplainCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseExplainArgs(args);
+  const { values, positionals } = parseExplainArgs(args, langFromEnv(io.env) ?? 'en');
   const envLang = langFromEnv(io.env);
   if (values.help) {
     io.stdout.write(`${cli.t(envLang ?? 'en', 'usage')}\n`);
     return EXIT.ok;
   }
   if (values.summary) {
-    if (positionals.length > 1) throw new UsageError('explain --summary takes one FILE (or - for stdin)');
+    if (positionals.length > 1) throw new UsageError(cli.t(envLang ?? 'en', 'error.summaryOneFile'));
     return runSummary(positionals[0] ?? '-', values.json ?? false, cliLang(values.lang, io.env), io);
   }
   const forced = values.lang === undefined ? undefined : cliLang(values.lang, io.env);
@@ -123,7 +123,7 @@ interface ExplainArgs {
  * The text to explain usually starts with a dash (`-ERR ...`), so a generic option parser would take it
  * for an unknown option: only popbot's own long options are options here, anything else is text.
  */
-export function parseExplainArgs(args: string[]): ExplainArgs {
+export function parseExplainArgs(args: string[], lang: Lang = 'en'): ExplainArgs {
   const values: ExplainArgs['values'] = {};
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -137,10 +137,11 @@ export function parseExplainArgs(args: string[]): ExplainArgs {
     else if (arg === '--help' || arg === '-h') values.help = true;
     else if (arg === '--lang') {
       const value = args[++i];
-      if (value === undefined) throw new UsageError("option '--lang <value>' argument missing");
+      if (value === undefined) throw new UsageError(cli.t(lang, 'error.optionValue', { option: '--lang' }));
       values.lang = value;
     } else if (arg.startsWith('--lang=')) values.lang = arg.slice('--lang='.length);
-    else if (/^--[a-z]/i.test(arg)) throw new UsageError(`unknown option '${arg.split('=')[0]}'`);
+    else if (/^--[a-z]/i.test(arg))
+      throw new UsageError(cli.t(lang, 'error.unknownOption', { option: arg.split('=')[0] ?? arg }));
     else positionals.push(arg);
   }
   return { values, positionals };

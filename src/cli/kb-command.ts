@@ -1,6 +1,6 @@
 import { explain } from '../explain/explain.js';
 import { cli } from '../i18n/cli-messages.js';
-import { LANGS, type Lang } from '../i18n/lang.js';
+import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { evaluate, loadEvalCases } from '../knowledge/evaluate.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
@@ -12,11 +12,15 @@ const THIN = 2;
 
 export async function runKbCommand(args: string[], io: CliIO): Promise<number> {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseCommandArgs(rest, {
-    json: { type: 'boolean' },
-    lang: { type: 'string' },
-    category: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(
+    rest,
+    {
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      category: { type: 'string' },
+    },
+    langFromEnv(io.env) ?? 'en',
+  );
   const lang = cliLang(values.lang, io.env);
   const kb = defaultKnowledgeBase();
   const out = (text: string) => io.stdout.write(`${text}\n`);

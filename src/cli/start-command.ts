@@ -58,7 +58,7 @@ function shellPopcheck(env: NodeJS.ProcessEnv, color: boolean, live: boolean): P
 }
 
 export async function runShellCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs(args, { lang: { type: 'string' } });
+  const { values } = parseCommandArgs(args, { lang: { type: 'string' } }, langFromEnv(io.env) ?? 'en');
   const config = readConfig(CoreConfigSchema, io.env);
   const lang = values.lang === undefined ? undefined : cliLang(values.lang, io.env);
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
@@ -94,7 +94,7 @@ interface Running {
  * imported only when configured, so a Slack-only bot never loads discord.js.
  */
 export async function runStartCommand(args: string[], io: CliIO): Promise<number> {
-  parseCommandArgs(args, {});
+  parseCommandArgs(args, {}, langFromEnv(io.env) ?? 'en');
   const config = readConfig(CoreConfigSchema, io.env);
   // A broken knowledge file stops the start (KnowledgeError, exit 3), not the first answer in a chat.
   defaultKnowledgeBase();

@@ -18,6 +18,10 @@ Usage:
   popbot discord register                              register the Discord slash commands
   popbot --version | --help`,
     'error.unknownCommand': 'unknown command "{command}"',
+    'error.unknownOption': "unknown option '{option}'",
+    'error.optionValue': "option '{option}' needs a value",
+    'error.unexpectedArgument': "unexpected argument '{argument}'",
+    'error.summaryOneFile': 'explain --summary takes one FILE (or - for stdin)',
     'error.badOption': '{message}',
     'error.badLang': '--lang takes en, fr or vi, not "{value}"',
     'error.readFile': 'cannot read {file}: {reason}',
@@ -58,6 +62,10 @@ Utilisation :
   popbot discord register                              enregistre les commandes slash Discord
   popbot --version | --help`,
     'error.unknownCommand': 'commande inconnue « {command} »',
+    'error.unknownOption': 'option inconnue « {option} »',
+    'error.optionValue': "l'option « {option} » attend une valeur",
+    'error.unexpectedArgument': 'argument inattendu « {argument} »',
+    'error.summaryOneFile': 'explain --summary prend un seul FICHIER (ou - pour stdin)',
     'error.badOption': '{message}',
     'error.badLang': '--lang accepte en, fr ou vi, pas « {value} »',
     'error.readFile': 'impossible de lire {file} : {reason}',
@@ -98,6 +106,10 @@ Cách dùng:
   popbot discord register                                đăng ký các lệnh slash của Discord
   popbot --version | --help`,
     'error.unknownCommand': 'không có lệnh "{command}"',
+    'error.unknownOption': 'không có tùy chọn "{option}"',
+    'error.optionValue': 'tùy chọn "{option}" cần một giá trị',
+    'error.unexpectedArgument': 'tham số không mong đợi "{argument}"',
+    'error.summaryOneFile': 'explain --summary chỉ nhận một TỆP (hoặc - cho stdin)',
     'error.badOption': '{message}',
     'error.badLang': '--lang chỉ nhận en, fr hoặc vi, không nhận "{value}"',
     'error.readFile': 'không đọc được {file}: {reason}',

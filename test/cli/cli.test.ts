@@ -40,6 +40,14 @@ describe('popbot explain', () => {
     expect(run.stderr).not.toMatch(/at .*\.js/);
   });
 
+  it('usage errors speak the user's language', async () => {
+    const fr = await runCli(['explain', '--colour'], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(fr.stderr).toMatch(/option inconnue « --colour »/);
+    const vi = await runCli(['kb', 'list', '--nope'], { env: { LANG: 'vi_VN.UTF-8' } });
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toMatch(/không có tùy chọn "--nope"/);
+  });
+
   it('a bad --lang is refused, exit 2', async () => {
     const run = await runCli(['explain', '--lang', 'de', 'x']);
     expect(run.code).toBe(2);

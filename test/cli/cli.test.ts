@@ -40,7 +40,7 @@ describe('popbot explain', () => {
     expect(run.stderr).not.toMatch(/at .*\.js/);
   });
 
-  it('usage errors speak the user's language', async () => {
+  it("usage errors speak the user's language", async () => {
     const fr = await runCli(['explain', '--colour'], { env: { LANG: 'fr_FR.UTF-8' } });
     expect(fr.stderr).toMatch(/option inconnue « --colour »/);
     const vi = await runCli(['kb', 'list', '--nope'], { env: { LANG: 'vi_VN.UTF-8' } });

@@ -1,0 +1,50 @@
+import type { Lang } from '../i18n/lang.js';
+import { probeMessages } from '../i18n/probe-messages.js';
+import type { AttemptSession } from './attempt-session.js';
+
+/** The `stat` and `uidl` steps, after a login: the mailbox's size, and whether UIDL works. */
+export async function mailboxSteps(s: AttemptSession): Promise<void> {
+  const conn = s.pop;
+  s.begin('stat');
+  const reply = await conn.command('STAT', s.until());
+  const m = /^\+OK (\d+) (\d+)/.exec(reply);
+  if (!m) {
+    s.record('fail', s.msg('stat.failed', { line: conn.show(reply) }), {
+      explain: `C: STAT\nS: ${reply}`,
+    });
+  }
+  const messages = Number(m![1]);
+  const octets = Number(m![2]);
+  s.record('ok', s.msg('stat.ok', { messages, size: formatSize(octets, s.ctx.settings.lang) }));
+
+  s.begin('uidl');
+  // `UIDL 1` is one line whatever the mailbox size; a full listing could be megabytes.
+  const command = messages > 0 ? 'UIDL 1' : 'UIDL';
+  const uidl = await conn.command(command, s.until());
+  const ok = uidl.startsWith('+OK');
+  if (ok && messages === 0) await conn.readMultiline(s.until());
+  s.out.mailbox = { messages, octets, uidl: ok };
+  if (ok) s.record('ok', s.msg('uidl.ok'));
+  else s.record('warn', s.msg('uidl.missing'), { explain: `C: ${command}\nS: ${uidl}` });
+}
+
+/** The `quit` step, logged in or not. */
+export async function quitStep(s: AttemptSession, loggedIn: false | string): Promise<void> {
+  const conn = s.pop;
+  s.begin('quit');
+  const reply = await conn.command('QUIT', s.until());
+  if (reply.startsWith('+OK')) {
+    s.record('ok', s.msg('quit.ok'));
+    return;
+  }
+  // After a login, a -ERR at QUIT means the UPDATE state failed (RFC 1939 §6): deletions were not done.
+  s.record(loggedIn ? 'fail' : 'warn', s.msg('quit.failed', { line: conn.show(reply) }), {
+    explain: `C: QUIT\nS: ${reply}`,
+  });
+}
+
+export function formatSize(octets: number, lang: Lang): string {
+  if (octets < 1024) return probeMessages.t(lang, 'size.bytes', { n: octets });
+  if (octets < 1024 * 1024) return probeMessages.t(lang, 'size.kb', { n: Math.round(octets / 102.4) / 10 });
+  return probeMessages.t(lang, 'size.mb', { n: Math.round(octets / 104_857.6) / 10 });
+}

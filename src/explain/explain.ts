@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { detectLanguage } from './language.js';
-import { bestMatch, UNKNOWN_ENTRY_ID } from './match.js';
+import { bestMatch, matchText, UNKNOWN_ENTRY_ID } from './match.js';
 import { type Candidate, displayLine, SessionTracker, showsClientCommands } from './session.js';
 import type { ExplainOptions, ExplainResult, ExplainWarning, Finding, FindingReference } from './types.js';
 
@@ -110,7 +110,8 @@ export function explainCandidate(
   }
   const match = bestMatch(kb, candidate);
   if (match) return match;
-  if (candidate.kind === 'client') return quotedServerWording(kb, candidate);
+  if (candidate.kind === 'client')
+    return quotedServerWording(kb, candidate) ?? bareServerWording(kb, candidate);
   if (candidate.kind !== 'server') return undefined;
   const unknown = kb.entry(UNKNOWN_ENTRY_ID);
   return unknown ? { entry: unknown, confidence: 0.2 } : undefined;
@@ -135,6 +136,23 @@ function quotedServerWording(
     }
   }
   return undefined;
+}
+
+/**
+ * A server's wording pasted alone, without its -ERR ("basic authentication is disabled"): explained when the
+ * wording is most of the line, so a sentence that merely contains a few of its words is not taken for it.
+ */
+const BARE_WORDING_COVERAGE = 0.6;
+const BARE_WORDING_CONFIDENCE = 0.6;
+
+function bareServerWording(
+  kb: KnowledgeBase,
+  candidate: Candidate,
+): { entry: CompiledEntry; confidence: number } | undefined {
+  const match = bestMatch(kb, { ...candidate, kind: 'server' }, { wordingOnly: true });
+  if (!match || match.entry.entry.category === 'unknown') return undefined;
+  if ((match.length ?? 0) < matchText(candidate.text).length * BARE_WORDING_COVERAGE) return undefined;
+  return { entry: match.entry, confidence: Math.min(match.confidence, BARE_WORDING_CONFIDENCE) };
 }
 
 const MAX_WRAPPED_LINES = 2;

@@ -10,6 +10,8 @@ export const UNKNOWN_ENTRY_ID = 'unknown-pop-error';
 export interface Match {
   entry: CompiledEntry;
   confidence: number;
+  /** Characters of the normalised text the best pattern matched (0 for code-only and bare entries). */
+  length?: number;
 }
 
 interface Ranked {
@@ -107,5 +109,6 @@ export function bestMatch(
   return {
     entry: best.entry,
     confidence: best.entry.entry.category === 'unknown' ? 0.2 : confidenceOf(best, candidate.command),
+    length: best.rank[4],
   };
 }

@@ -86,6 +86,16 @@ describe('inputs with no error, and bad inputs', () => {
     expect(f?.confidence).toBeLessThanOrEqual(0.75);
   });
 
+  it('a server wording pasted alone, without its -ERR, is explained with less confidence', () => {
+    const f = explain('basic authentication is disabled').findings[0];
+    expect(f?.category).toBe('auth.app-password');
+    expect(f?.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it('a sentence that merely contains a few words of a wording is not taken for it', () => {
+    expect(explain('I think my invalid password is the issue here today').outcome).toBe('not-pop');
+  });
+
   it('findings come in input order', () => {
     const result = explain(
       'C: RETR 2\nS: -ERR no such message\nC: QUIT\nS: -ERR some deleted messages not removed',

@@ -48,6 +48,11 @@ export function readConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+  // zod says "expected string, received undefined" for a variable that is not set: say that plainly.
+  const describe = (message: string) =>
+    /received undefined/.test(message) ? 'missing: this variable must be set' : message;
+  const lines = parsed.error.issues.map(
+    (i) => `  ${i.path.join('.') || '(environment)'}: ${describe(i.message)}`,
+  );
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
 }

@@ -89,6 +89,11 @@ export function defaultCacheFile(): string {
   return join(projectRoot(), 'dist', 'knowledge-cache.json');
 }
 
+/** Where the parsed (not validated) documents are kept, beside the validated cache. */
+export function rawCacheFile(cacheFile: string): string {
+  return cacheFile.replace(/\.json$/, '.raw.json');
+}
+
 export function readCache(file: string, stamp: string): RawKnowledge | undefined {
   if (!existsSync(file)) return undefined;
   try {

@@ -7,6 +7,7 @@ import {
   knowledgeStamp,
   listKnowledgeFiles,
   type RawKnowledge,
+  rawCacheFile,
   readCache,
   type ValidatedKnowledge,
   writeCache,
@@ -65,8 +66,14 @@ export function readRawKnowledge(dir: string, cacheFile?: string): RawKnowledge 
     return text;
   };
   const stamp = knowledgeStamp(dir, files, read);
-  const cached = cacheFile ? readCache(cacheFile, stamp) : undefined;
-  if (cached) return cached;
+  if (cacheFile) {
+    // The validated entries alone (half the size) are all a normal start reads; the parsed documents are
+    // for a start under another schema (tests run the TypeScript, whose fingerprint differs).
+    const validated = readCache(cacheFile, stamp);
+    if (validated?.validated?.schema === schemaFingerprint()) return validated;
+    const raw = readCache(rawCacheFile(cacheFile), stamp);
+    if (raw) return raw;
+  }
   const categories = parseYamlDoc(read(join(dir, 'categories.yaml')));
   return {
     stamp,
@@ -83,7 +90,8 @@ export function buildKnowledgeCache(
   const raw = readRawKnowledge(dir);
   const validated = validateKnowledge(dir, raw);
   const kb = assembleKnowledge(dir, validated);
-  writeCache(cacheFile, { ...raw, validated });
+  writeCache(cacheFile, { stamp: raw.stamp, categories: null, entries: [], validated });
+  writeCache(rawCacheFile(cacheFile), raw);
   return kb;
 }
 

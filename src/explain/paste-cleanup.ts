@@ -1,0 +1,61 @@
+/**
+ * What chat, mail, web forms and terminals do to a paste, undone before the explainer reads it: terminal
+ * colours and control characters, HTML entities and non-breaking spaces, and transcripts flattened onto
+ * one line.
+ */
+
+const HTML_ENTITY = /&(?:lt|gt|amp|quot|#39);/;
+const HTML_ENTITIES = /&(?:lt|gt|amp|quot|#39);/g;
+const ENTITY_TEXT: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+// A transcript line that carries further transcript markers was flattened (newlines lost in a form or a
+// chat client): "C: PASS x S: -ERR ..." is two lines. Each piece must itself read as a reply or a command,
+// so that prose quoting a -ERR ("S: Bonjour, Thunderbird affiche « -ERR ... »") stays whole.
+const SEGMENT =
+  /^\s*(?:(?:[CS]:|[<>])\s*)?(?:\+OK\b|-ERR\b|(?:USER|PASS|APOP|AUTH|STAT|LIST|RETR|DELE|NOOP|RSET|QUIT|TOP|UIDL|CAPA|STLS|UTF8|XTND|LAST)\b)/;
+const MAX_FLATTENED_PIECES = 64;
+// Cheap substring checks first: most lines have no second marker, and scanning them with a regex costs.
+const FLATTENED_HINTS = [' S: ', ' C: ', ' -ERR', ' +OK', ' < ', ' > '];
+const FLATTENED_BREAK = /\s+(?=(?:[CS]: |[<>] |\+OK\b|-ERR\b))/g;
+
+/** Splits a flattened transcript line at its markers; each part keeps the number of the line it came from. */
+export function unflatten(line: string): string[] {
+  if (line.length > 4096 || !FLATTENED_HINTS.some((h) => line.includes(h, 2)) || !SEGMENT.test(line))
+    return [line];
+  // Dozens of markers on one line is no flattened session but a wall of junk ("-ERR -ERR -ERR ..."): one piece.
+  if ((line.match(FLATTENED_BREAK)?.length ?? 0) > MAX_FLATTENED_PIECES) return [line];
+  const pieces: string[] = [];
+  let start = 0;
+  for (const m of line.matchAll(FLATTENED_BREAK)) {
+    if (m.index <= start) continue;
+    pieces.push(line.slice(start, m.index));
+    start = m.index + m[0].length;
+  }
+  pieces.push(line.slice(start));
+  // A piece that does not read as POP belongs to the one before it ("a < b" inside a reply's text).
+  const merged: string[] = [];
+  for (const piece of pieces) {
+    if (merged.length > 0 && !SEGMENT.test(piece)) merged[merged.length - 1] += ` ${piece}`;
+    else merged.push(piece);
+  }
+  return merged;
+}
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// Terminal colours in pasted logs (fetchmail, journalctl) would glue "\e[31m" to the "-ERR" after it.
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]/g;
+
+/** The paste with colours, control characters, HTML entities and non-breaking spaces undone. */
+export function cleanPaste(input: string): { text: string; controls: number } {
+  let text = input.includes('\u001b') ? input.replace(ANSI, '') : input;
+  const controls = text.match(CONTROL)?.length ?? 0;
+  if (controls > 0) text = text.replace(CONTROL, '');
+  // Pastes that went through HTML (a web form, a ticket system) arrive with &lt; and non-breaking spaces.
+  if (HTML_ENTITY.test(text)) text = text.replace(HTML_ENTITIES, (e) => ENTITY_TEXT[e] ?? e);
+  return { text: text.replace(/\u00a0/g, ' '), controls };
+}

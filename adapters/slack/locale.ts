@@ -1,3 +1,4 @@
+import { describeError, type ErrorSummary } from '../../src/log/describe-error.js';
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { type Lang, langFromLocale } from '../../src/i18n/lang.js';
@@ -49,12 +50,9 @@ export class LocaleCache {
 }
 
 /** What to log about a failed Slack call: its code and status, never the request (it holds the token). */
-export function slackErrorSummary(error: unknown): { name: string; code?: string; message: string } {
-  const e = error as { name?: unknown; code?: unknown; message?: unknown; data?: { error?: unknown } } | null;
-  const detail = typeof e?.data?.error === 'string' ? ` (${e.data.error})` : '';
-  return {
-    name: typeof e?.name === 'string' ? e.name : 'Error',
-    ...(typeof e?.code === 'string' ? { code: e.code } : {}),
-    message: `${typeof e?.message === 'string' ? e.message : String(error)}${detail}`.slice(0, 300),
-  };
+export function slackErrorSummary(error: unknown): ErrorSummary {
+  // Slack's Web API errors name the API error (`channel_not_found`) in data.error: the useful part.
+  const summary = describeError(error);
+  const detail = (error as { data?: { error?: unknown } } | null)?.data?.error;
+  return typeof detail === 'string' ? { ...summary, message: `${summary.message} (${detail})` } : summary;
 }

@@ -57,6 +57,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`popbot: ${error.message}\n`);
       return EXIT.usage;
     }
+    // The probe guard's own configuration error, told by its code: importing the probe here would load it
+    // for every command.
+    if ((error as { code?: unknown } | null)?.code === 'guard.bad-config') {
+      io.stderr.write(`popbot: invalid configuration:\n  ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
     if (error instanceof KnowledgeError) {
       io.stderr.write(`popbot: ${cli.t(lang, 'error.knowledge', { message: error.message })}\n`);
       return EXIT.failure;

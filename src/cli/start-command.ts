@@ -5,6 +5,7 @@ import { CoreConfigSchema, readConfig } from '../config/config.js';
 import { chat } from '../i18n/chat-messages.js';
 import { type Lang, langFromEnv } from '../i18n/lang.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
+import { describeError } from '../log/describe-error.js';
 import { createLogger } from '../log/logger.js';
 import {
   guardOptionsFromEnv,
@@ -71,17 +72,6 @@ export async function runShellCommand(args: string[], io: CliIO): Promise<number
     popcheck: shellPopcheck(io.env, color, Boolean(io.stdout.isTTY)),
   });
   return EXIT.ok;
-}
-
-/** Name, code and message of an error, with anything token-like (long path segments, bearer values) masked. */
-export function describeError(error: unknown): { name: string; code?: string; message: string } {
-  const e = error instanceof Error ? error : new Error(String(error));
-  const message = e.message
-    .replace(/\/[A-Za-z0-9._~-]{40,}/g, '/****')
-    .replace(/\b(xox[abposr]|xapp)-[A-Za-z0-9-]+/g, '$1-****')
-    .replace(/\b(bot|bearer)\s+[A-Za-z0-9._~+/=-]{20,}/gi, '$1 ****');
-  const code = (e as NodeJS.ErrnoException).code;
-  return { name: e.name, ...(code ? { code: String(code) } : {}), message };
 }
 
 interface Running {

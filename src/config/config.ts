@@ -6,39 +6,14 @@ export { ConfigError };
 
 /**
  * The environment variables popbot reads, validated once at start. Each adapter adds the variables of its
- * own platform (adapters/slack/config.ts, adapters/discord/config.ts); README.md documents them all.
+ * own platform (adapters/slack/config.ts, adapters/discord/config.ts), and the probe guard reads
+ * POPBOT_PROBE_ALLOW and POPBOT_PROBE_PORTS (guardOptionsFromEnv, which checks each CIDR and port);
+ * README.md documents them all.
  */
 export const CoreConfigSchema = z.object({
   POPBOT_DEFAULT_LANG: z.enum(LANGS).default('en'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POPBOT_CHAT_LOGIN: z.stringbool().default(false),
-  POPBOT_PROBE_ALLOW: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
-  POPBOT_PROBE_PORTS: z
-    .string()
-    .default('110,995')
-    .transform((s, ctx) => {
-      const ports = s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-        .map(Number);
-      if (ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'a comma-separated list of TCP ports (1-65535), e.g. 110,995',
-        });
-        return z.NEVER;
-      }
-      return ports;
-    }),
 });
 export type CoreConfig = z.infer<typeof CoreConfigSchema>;
 

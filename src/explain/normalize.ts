@@ -24,6 +24,16 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u
 const SPACES = /[\s\u00A0]+/g;
 const ASCII = /^[\u0000-\u007f]*$/;
 
+/** Lowercase and accent-free, quotes and spacing kept: for markers that look at the quotes themselves. */
+export function foldAccents(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(STROKED_RE, (c) => STROKED[c] ?? c)
+    .toLowerCase();
+}
+
 /** Lowercase, accent-free, quote-free, single-spaced: the form every pattern is matched against. */
 export function normalizeForMatch(text: string): string {
   // Most log lines are ASCII: decomposing them finds nothing to fold.

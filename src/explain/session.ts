@@ -1,4 +1,5 @@
 import { lineShape } from './line-shape.js';
+import { foldAccents } from './normalize.js';
 import { MASK, maskCommandContent, maskFreeText } from './secrets.js';
 import type { SessionState } from './types.js';
 
@@ -242,10 +243,11 @@ export class SessionTracker {
       };
     }
 
-    const quoted = QUOTED_REPLY.exec(normalizeLight(content));
+    const folded = foldAccents(content);
+    const quoted = QUOTED_REPLY.exec(folded);
     const quotedText = quoted ? (quoted[1] ?? quoted[2] ?? '') : '';
     if (quoted && quotedText.length > 1) {
-      const lower = normalizeLight(content);
+      const lower = folded;
       const verb = ABOUT_PASSWORD.test(lower) ? 'PASS' : ABOUT_USER.test(lower) ? 'USER' : undefined;
       const command: CommandInfo | undefined = verb
         ? { verb, hasArgs: true, display: verb === 'PASS' ? `PASS ${MASK}` : 'USER', state: 'AUTHORIZATION' }
@@ -371,15 +373,6 @@ function boundedLine(line: string): string {
 function withContext(candidate: Candidate, command: CommandInfo | undefined): Candidate {
   if (!command) return candidate;
   return { ...candidate, command, state: command.state };
-}
-
-/** Accent- and case-folding only, for the quoted-reply markers (the matcher does the full normalisation). */
-function normalizeLight(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
 }
 
 /** Cheap pre-scan: does the input show client commands at all (then a first reply is a greeting)? */

@@ -1,4 +1,4 @@
-import { explain, findingFrom } from '../explain/explain.js';
+import { explain, findingFrom, formatSize } from '../explain/explain.js';
 import type { ExplainResult } from '../explain/types.js';
 import { chat } from '../i18n/chat-messages.js';
 import { isLang, type Lang } from '../i18n/lang.js';
@@ -21,10 +21,6 @@ export function extractLangDirective(text: string): { text: string; lang?: Lang 
   return isLang(lang) ? { text: rest, lang } : { text };
 }
 
-function sizeLabel(chars: number): string {
-  return `${(chars / 1024 / 1024).toFixed(1)} MiB`;
-}
-
 /**
  * Decides what the bot says to one message. Watched channels get an answer only when there is a POP error
  * (or a leaked password to warn about); direct requests always get one.
@@ -41,7 +37,7 @@ export function answerMessage(request: ChatRequest): ChatAnswer | undefined {
   }
   if (text.length > MAX_CHAT_PASTE_CHARS) {
     if (request.mode === 'watch' && !/-ERR\b/i.test(text.slice(0, MAX_CHAT_PASTE_CHARS))) return undefined;
-    return { kind: 'notice', lang, text: chat.t(lang, 'too-large', { size: sizeLabel(text.length) }) };
+    return { kind: 'notice', lang, text: chat.t(lang, 'too-large', { size: formatSize(text.length) }) };
   }
   const result: ExplainResult = explain(text, {
     ...(chosen ? { lang: chosen } : {}),

@@ -9,7 +9,7 @@ import { FakeDiscordRest, type RestCall } from '../discord/fake-rest.js';
 import { apiSlash, FAKE_TOKEN, opt } from '../discord/fakes.js';
 import { type FakeSlack, startFakeSlack, TEAM } from '../slack/fake-slack.js';
 import { settle } from '../slack/harness.js';
-import { nextTs, postCommand, postEvent } from '../slack/signed.js';
+import { channelMessage, postCommand, postEvent } from '../slack/signed.js';
 import { runCli } from '../support/cli-io.js';
 import { fromGateway } from '../support/discord-wire.js';
 import { startDroppingProxy } from '../support/dropping-proxy.js';
@@ -161,14 +161,7 @@ describe('SIGTERM and SIGINT on `node bin/popbot.js start` (Slack HTTP mode on l
     try {
       slack.script('chat.postMessage', { delayMs: 1200 });
       const before = slack.callsTo('chat.postMessage').length;
-      const event = {
-        type: 'message',
-        channel: 'C0CHAN',
-        channel_type: 'channel',
-        user: 'U0A',
-        text: '-ERR [IN-USE] Unable to lock maildrop',
-        ts: nextTs(),
-      };
+      const event = channelMessage('-ERR [IN-USE] Unable to lock maildrop', { user: 'U0A' });
       await postEvent(url, event, { secret: SIGNING });
       await slack.waitFor('chat.postMessage', before + 1);
       const signalled = Date.now();

@@ -20,7 +20,7 @@ import {
 } from '../discord/fakes.js';
 import { loopbackGuard } from '../probe/helpers.js';
 import { type Harness, settle, startHarness } from '../slack/harness.js';
-import { nextTs, postEvent } from '../slack/signed.js';
+import { channelMessage, postEvent } from '../slack/signed.js';
 import { runCli } from '../support/cli-io.js';
 import { fromGateway } from '../support/discord-wire.js';
 import { type FakePopServer, startFakePopServer } from '../support/fake-pop-server.js';
@@ -78,14 +78,7 @@ describe('Slack: mention, link and layout injection', () => {
   });
 
   it('a channel paste with <!channel>, <!here>, <!everyone>, <@U…>, <#C…>, a usergroup and fake-text links: the thread reply pings nobody and links nowhere', async () => {
-    const event = {
-      type: 'message',
-      channel: 'C0CHAN',
-      channel_type: 'channel',
-      user: 'U0ASKER',
-      text: SLACK_HOSTILE,
-      ts: nextTs(),
-    };
+    const event = channelMessage(SLACK_HOSTILE);
     await postEvent(h.eventsUrl, event);
     const deadline = Date.now() + 8000;
     let reply = h.slack.callsTo('chat.postMessage').find((c) => c.body.thread_ts === event.ts);

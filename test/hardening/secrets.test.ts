@@ -11,7 +11,7 @@ import { apiMessage, apiSlash, messageFrom, opt, slashFrom } from '../discord/fa
 import type { RecordedCall } from '../slack/fake-slack.js';
 import { startFakeSlack } from '../slack/fake-slack.js';
 import { type Harness, settle, startHarness, TEST_BOT_TOKEN } from '../slack/harness.js';
-import { nextTs, postEvent, TEST_SIGNING_SECRET } from '../slack/signed.js';
+import { channelMessage, postEvent, TEST_SIGNING_SECRET } from '../slack/signed.js';
 import { runCli } from '../support/cli-io.js';
 import { type FakePopServer, startFakePopServer } from '../support/fake-pop-server.js';
 import { leaked, SECRET_FORMS } from '../support/secret-forms.js';
@@ -83,14 +83,7 @@ describe('a Slack reply to each secret form (real Bolt app, fake Slack API)', ()
 
   async function replyTo(text: string): Promise<RecordedCall> {
     // Slack delivers message text with &, < and > escaped.
-    const event = {
-      type: 'message',
-      channel: 'C0CHAN',
-      channel_type: 'channel',
-      user: 'U0ASKER',
-      text: escapeSlack(text),
-      ts: nextTs(),
-    };
+    const event = channelMessage(escapeSlack(text));
     expect((await postEvent(h.eventsUrl, event)).status).toBe(200);
     const deadline = Date.now() + 8000;
     for (;;) {
@@ -325,14 +318,7 @@ describe('tokens from the environment never reach a log line or an error', () =>
     try {
       await p.waitForStderr(/popbot started/);
       const url = `http://127.0.0.1:${port}/slack/events`;
-      const message = (text: unknown) => ({
-        type: 'message',
-        channel: 'C0CHAN',
-        channel_type: 'channel',
-        user: 'U0ASKER',
-        text,
-        ts: nextTs(),
-      });
+      const message = (text: unknown) => channelMessage('', { text });
       // A payload whose text is not a string makes the handler throw inside Bolt.
       await postEvent(url, message({ boom: true }), { secret: SIGNING });
       await p.waitForStderr(/unhandled error in a Slack handler/);

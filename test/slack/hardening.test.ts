@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CHAT_PASTE_CHARS } from '../../src/chat/respond.js';
 import type { RecordedCall } from './fake-slack.js';
 import { type Harness, settle, startHarness } from './harness.js';
-import { eventEnvelope, nextTs, postEvent, postSigned, TEST_SIGNING_SECRET } from './signed.js';
+import { channelMessage, eventEnvelope, postEvent, postSigned, TEST_SIGNING_SECRET } from './signed.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 function message(text: string, user = 'U0ASKER') {
-  return { type: 'message', channel: 'C0CHAN', channel_type: 'channel', user, text, ts: nextTs() };
+  return channelMessage(text, { user });
 }
 
 /** Posts `event` and returns the replies Slack received in its thread, once the first one is there. */

@@ -6,7 +6,7 @@ import { createLogger } from '../../src/log/logger.js';
 import { type FakePopServer, startFakePopServer } from '../support/fake-pop-server.js';
 import { startFakeSlack, TEAM } from './fake-slack.js';
 import { settle, startHarness, TEST_BOT_TOKEN } from './harness.js';
-import { nextTs, postCommand, postEvent, TEST_SIGNING_SECRET } from './signed.js';
+import { channelMessage, nextTs, postCommand, postEvent, TEST_SIGNING_SECRET } from './signed.js';
 
 const silent = createLogger({
   level: 'silent',
@@ -81,14 +81,7 @@ describe('shutdown (what SIGTERM runs)', () => {
   it('a reply in flight is finished before stop() resolves; then the port is closed', async () => {
     const h = await startHarness();
     h.slack.script('chat.postMessage', { delayMs: 400 });
-    const event = {
-      type: 'message',
-      channel: 'C0CHAN',
-      channel_type: 'channel',
-      user: 'U0A',
-      text: '-ERR [IN-USE] Unable to lock maildrop',
-      ts: nextTs(),
-    };
+    const event = channelMessage('-ERR [IN-USE] Unable to lock maildrop', { user: 'U0A' });
     await postEvent(h.eventsUrl, event);
     await h.slack.waitFor('chat.postMessage');
     const started = Date.now();
@@ -103,14 +96,7 @@ describe('shutdown (what SIGTERM runs)', () => {
   it('an event that arrives while stopping is acknowledged and not answered', async () => {
     const h = await startHarness();
     h.slack.script('chat.postMessage', { delayMs: 500 });
-    const first = {
-      type: 'message',
-      channel: 'C0CHAN',
-      channel_type: 'channel',
-      user: 'U0A',
-      text: '-ERR [IN-USE] Unable to lock maildrop',
-      ts: nextTs(),
-    };
+    const first = channelMessage('-ERR [IN-USE] Unable to lock maildrop', { user: 'U0A' });
     await postEvent(h.eventsUrl, first);
     await h.slack.waitFor('chat.postMessage');
     const stopped = h.handle.stop();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_ID, BOT_USER, type RecordedCall } from './fake-slack.js';
 import { type Harness, settle, startHarness } from './harness.js';
-import { nextTs, postEvent } from './signed.js';
+import { channelMessage, nextTs, postEvent } from './signed.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,18 +12,6 @@ afterAll(async () => {
 });
 
 const LOCKED = '-ERR [IN-USE] Unable to lock maildrop: mailbox is locked by another session';
-
-function channelMessage(text: string, extra: Record<string, unknown> = {}) {
-  return {
-    type: 'message',
-    channel: 'C0CHAN',
-    channel_type: 'channel',
-    user: 'U0ASKER',
-    text,
-    ts: nextTs(),
-    ...extra,
-  };
-}
 
 type Block = { type: string; text?: { text: string }; elements?: { text: string }[] };
 function blocksOf(call: RecordedCall): Block[] {

@@ -63,6 +63,19 @@ export function nextTs(): string {
   return `1710000000.${String(tsSeq).padStart(6, '0')}`;
 }
 
+/** A person's new message in a channel the bot is in; `extra` overrides or adds fields. */
+export function channelMessage(text: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'message',
+    channel: 'C0CHAN',
+    channel_type: 'channel',
+    user: 'U0ASKER',
+    text,
+    ts: nextTs(),
+    ...extra,
+  };
+}
+
 export function postEvent(url: string, event: Record<string, unknown>, options: SignOptions = {}) {
   return postSigned(url, eventEnvelope(event), 'application/json', options);
 }

@@ -115,7 +115,10 @@ export function decide(
   const explained = interpret(context.kb, candidate);
   const ruled = byRule(candidate, explained, context);
   if (ruled) return ruled;
-  if (explained && explained.basis !== 'unknown') return fromExplained(candidate, explained);
+  // A bare entry knows only the command; words the fallback can read say more.
+  const wordless = explained?.basis === 'command' && candidate.text.trim() === '';
+  if (explained && explained.basis !== 'unknown' && (explained.basis !== 'command' || wordless))
+    return fromExplained(candidate, explained);
   const guessed = fallback || candidate.kind === 'server' ? byFallback(candidate, context) : undefined;
   if (guessed) return guessed;
   return explained ? fromExplained(candidate, explained) : undefined;

@@ -5,6 +5,7 @@ import { GuardConfigError, guardOptionsFromEnv, ProbeGuard } from '../../src/pro
 import { RateLimiter } from '../../src/probe/rate-limit.js';
 import { runProbe as defaultRunProbe } from '../../src/probe/run-probe.js';
 import type { ProbeDeps } from '../../src/probe/types.js';
+import { countingProbeRuns } from '../../src/metrics/metrics.js';
 import type { AdapterHandle } from '../../src/runtime/adapter-handle.js';
 import { AdapterStatus } from '../../src/runtime/adapter-status.js';
 import type { HealthRoutes } from '../../src/runtime/health.js';
@@ -68,7 +69,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     locales: new LocaleCache(options.locales),
     guard,
     limiter: options.rateLimiter ?? new RateLimiter(),
-    runProbe: options.runProbe ?? defaultRunProbe,
+    runProbe: countingProbeRuns(options.runProbe ?? defaultRunProbe),
     probeDeps: options.probeDeps ?? {},
     inflight,
     seen: new RecentKeys(),

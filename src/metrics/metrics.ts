@@ -64,8 +64,20 @@ export function countExplanation(result: ExplainResult): void {
   }
 }
 
-export function countProbeRun(exitCode: 0 | 1 | 2 | 3 | 'error'): void {
-  probeRuns.inc({ outcome: exitCode === 'error' ? 'error' : PROBE_OUTCOMES[exitCode] });
+/** Wraps a chat adapter's probe runner so that every run is counted by outcome; one line where it is built. */
+export function countingProbeRuns<A extends unknown[], R extends { exitCode: 0 | 1 | 2 | 3 }>(
+  run: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      const report = await run(...args);
+      probeRuns.inc({ outcome: PROBE_OUTCOMES[report.exitCode] });
+      return report;
+    } catch (error) {
+      probeRuns.inc({ outcome: 'error' });
+      throw error;
+    }
+  };
 }
 
 export function countReconnect(adapter: string): void {

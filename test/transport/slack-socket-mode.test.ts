@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_USER, TEAM } from '../slack/fake-slack.js';
 import { channelMessage, nextTs } from '../slack/signed.js';
+import { startFakePopServer } from '../support/fake-pop-server.js';
 import {
   APP_ID,
   type FakeSlackSocket,
@@ -231,6 +232,62 @@ describe('Socket Mode: the connection', () => {
     expect(Date.now() - signalled).toBeLessThan(3000);
     expect(b.stderr()).toMatch(/Slack adapter stopped/);
   }, 30_000);
+});
+
+/** One sample of `name{labels}` from a Prometheus text exposition, or 0 when absent. */
+function sample(text: string, name: string, labels = ''): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels ? `{${labels}}` : ''} `));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+describe('Socket Mode: /metrics', () => {
+  it('counts a pasted error (paste, finding by category and language, reply latency), not the chatter around it, and a /popcheck run', async () => {
+    const pop = await startFakePopServer();
+    try {
+      const health = await freePort();
+      const { fake: f } = await start({
+        POPBOT_HEALTH_PORT: String(health),
+        POPBOT_PROBE_ALLOW: '127.0.0.0/8',
+        POPBOT_PROBE_PORTS: String(pop.port),
+      });
+      const metrics = async () => (await fetch(`http://127.0.0.1:${health}/metrics`)).text();
+      const before = await metrics();
+      expect(sample(before, 'popbot_pastes_explained_total', 'outcome="errors"')).toBe(0);
+
+      await f.event(channelMessage('good morning, anyone up for lunch?'));
+      await askInChannel(f);
+      const after = await metrics();
+      expect(sample(after, 'popbot_pastes_explained_total', 'outcome="errors"')).toBe(1);
+      expect(sample(after, 'popbot_pastes_explained_total', 'outcome="not-pop"')).toBe(0);
+      expect(sample(after, 'popbot_findings_total', 'category="mailbox.locked",lang="en"')).toBe(1);
+      expect(sample(after, 'popbot_reply_latency_seconds_count', 'adapter="slack"')).toBe(1);
+      expect(sample(after, 'popbot_reply_latency_seconds_sum', 'adapter="slack"')).toBeGreaterThan(0);
+      expect(after).toMatch(/^# TYPE popbot_reply_latency_seconds histogram$/m);
+      expect(after).toMatch(/^process_cpu_seconds_total /m);
+
+      const responseUrl = f.slack.responseUrl('socket-popcheck');
+      await f.send('slash_commands', {
+        team_id: TEAM,
+        channel_id: 'C0CHAN',
+        user_id: 'U0ASKER',
+        command: '/popcheck',
+        text: `127.0.0.1 ${pop.port}`,
+        api_app_id: APP_ID,
+        response_url: responseUrl,
+        trigger_id: '1111.4444.abcd',
+      });
+      // "checking…", then the report.
+      await f.slack.waitFor('response', 2, 15_000);
+      const probed = await metrics();
+      const runs = ['ok', 'warning', 'critical', 'unknown', 'error'].map((o) =>
+        sample(probed, 'popbot_probe_runs_total', `outcome="${o}"`),
+      );
+      expect(runs.reduce((a, b) => a + b)).toBe(1);
+      expect(sample(probed, 'popbot_probe_runs_total', 'outcome="error"')).toBe(0);
+    } finally {
+      await pop.close();
+    }
+  }, 60_000);
 });
 
 describe('Socket Mode: tokens Slack refuses', () => {

@@ -5,12 +5,18 @@ export type StopCause =
   | { kind: 'signal'; signal: NodeJS.Signals }
   | { kind: 'failed'; adapter: AdapterName; failure: AdapterFailure };
 
+/** `process`, as far as signals go. */
+export interface SignalSource {
+  once(event: 'SIGTERM' | 'SIGINT', listener: (signal: NodeJS.Signals) => void): unknown;
+  off(event: 'SIGTERM' | 'SIGINT', listener: (signal: NodeJS.Signals) => void): unknown;
+}
+
 export interface SuperviseOptions {
   log: Logger;
   /** How long the adapters may take to stop (replies in flight) before popbot exits anyway. */
   graceMs: number;
   /** Where SIGTERM and SIGINT come from; a test passes its own emitter. */
-  signals?: Pick<NodeJS.Process, 'once' | 'off'>;
+  signals?: SignalSource;
 }
 
 /**
@@ -20,7 +26,7 @@ export interface SuperviseOptions {
  */
 export async function supervise(adapters: AdapterHandle[], options: SuperviseOptions): Promise<StopCause> {
   const { log } = options;
-  const signals = options.signals ?? process;
+  const signals: SignalSource = options.signals ?? process;
   let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
   const signalled = new Promise<StopCause>((resolve) => {
     onSignal = (signal) => resolve({ kind: 'signal', signal });

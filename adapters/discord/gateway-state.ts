@@ -64,6 +64,11 @@ export class GatewayState {
     return this.failure;
   }
 
+  /** login() resolved: the gateway sent READY (discord.js may still be waiting for the guilds' GUILD_CREATE). */
+  loggedIn(): void {
+    this.enter('connected');
+  }
+
   /** Asked to stop: no longer a failure, whatever the gateway does while closing. */
   stopped(): void {
     this.enter('stopped');

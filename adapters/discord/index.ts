@@ -61,6 +61,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     await client.destroy().catch(() => undefined);
     throw loginError(error, gateway.failureSoFar());
   }
+  gateway.loggedIn();
   let stopping: Promise<void> | undefined;
   return {
     health: () => gateway.health(),

@@ -43,7 +43,7 @@ describe('popbot start over the Discord gateway (a real process, Discord faked o
     discord = await startFakeDiscord({ heartbeatIntervalMs: HEARTBEAT_MS });
     popbot = spawnPopbot(['start'], discord.env, 300_000);
     await popbot.waitForStderr(/popbot started/, 30_000);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await popbot?.kill();
     await discord?.close();
@@ -193,7 +193,7 @@ describe('popbot start when the gateway refuses it for good', () => {
   beforeAll(async () => {
     ensureBuilt();
     discord = await startFakeDiscord();
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await discord?.close();
   });

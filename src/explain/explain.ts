@@ -2,6 +2,7 @@ import { core } from '../i18n/core-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
+import { maskSecrets } from '../secrets/index.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { detectLanguage } from './language.js';
 import { cleanPaste, unflatten } from './paste-cleanup.js';
@@ -198,7 +199,9 @@ export function explain(
   if (input.trim() === '') return done('empty');
   if (input.length > MAX_INPUT_CHARS) return done('too-large', { size: formatSize(input.length) });
 
-  const { text, controls } = cleanPaste(input);
+  const { text: cleaned, controls } = cleanPaste(input);
+  // The secrets pass reads the whole paste before anything cuts, splits or shows a line of it.
+  const { text, found: secretFound } = maskSecrets(cleaned);
   if (controls > input.length * 0.1) {
     warnings.push({ code: 'input.binary', message: core.t(lang, 'warning.input.binary') });
   }
@@ -246,7 +249,7 @@ export function explain(
     findings.push(finding);
   }
 
-  if (tracker.secretFound) {
+  if (secretFound || tracker.secretFound) {
     warnings.unshift({ code: 'secret.exposed', message: core.t(lang, 'warning.secret.exposed') });
   }
   const kept = dropEchoes(findings, kinds, quoted);

@@ -28,6 +28,8 @@ Usage:
     'error.kbNotFound': 'no entry or category "{id}" (try: popbot kb list)',
     'error.missingArgument': '{what} is missing',
     'error.knowledge': 'the knowledge base is broken: {message}',
+    'error.credentialsInTarget':
+      'the target holds a password (user:password@host): it was not used and is not shown. A password never goes on a command line, where the shell history and the process list keep it: change that password now, then give the user with --user and the password with --password-stdin or POPBOT_PASSWORD.',
     'hint.usage': 'Run `popbot --help` for usage.',
     'shell.welcome':
       'popbot — paste a POP error, a session transcript or an error dialog (several lines are fine), then an empty line. /help for help, /quit to leave.',
@@ -72,6 +74,8 @@ Utilisation :
     'error.kbNotFound': 'aucune entrée ni catégorie « {id} » (essayez : popbot kb list)',
     'error.missingArgument': '{what} manquant',
     'error.knowledge': 'la base de connaissances est invalide : {message}',
+    'error.credentialsInTarget':
+      'la cible contient un mot de passe (utilisateur:mot_de_passe@hôte) : elle n’a pas été utilisée et n’est pas affichée. Un mot de passe ne se donne jamais sur la ligne de commande, que l’historique du shell et la liste des processus conservent : changez ce mot de passe dès maintenant, puis donnez l’utilisateur avec --user et le mot de passe avec --password-stdin ou POPBOT_PASSWORD.',
     'hint.usage': "Lancez `popbot --help` pour l'aide.",
     'shell.welcome':
       "popbot — collez une erreur POP, une session ou un message d'erreur (plusieurs lignes possibles), puis une ligne vide. /help pour l'aide, /quit pour quitter.",
@@ -116,6 +120,8 @@ Cách dùng:
     'error.kbNotFound': 'không có mục hay loại lỗi "{id}" (thử: popbot kb list)',
     'error.missingArgument': 'thiếu {what}',
     'error.knowledge': 'cơ sở tri thức bị lỗi: {message}',
+    'error.credentialsInTarget':
+      'đích có chứa mật khẩu (người_dùng:mật_khẩu@máy_chủ): đích này không được dùng và không được hiển thị. Không bao giờ đưa mật khẩu vào dòng lệnh, vì lịch sử shell và danh sách tiến trình sẽ lưu lại nó: hãy đổi mật khẩu đó ngay, rồi đưa tên người dùng bằng --user và mật khẩu bằng --password-stdin hoặc POPBOT_PASSWORD.',
     'hint.usage': 'Chạy `popbot --help` để xem cách dùng.',
     'shell.welcome':
       'popbot — hãy dán lỗi POP, bản ghi phiên làm việc hoặc hộp thoại báo lỗi (có thể nhiều dòng), rồi một dòng trống. /help để xem trợ giúp, /quit để thoát.',

@@ -10,6 +10,7 @@ import { type GuardPass, type GuardRefusal, ProbeGuard } from './guard.js';
 import { LIMITS } from './limits.js';
 import { systemSockets } from './net.js';
 import { systemResolver } from './resolver.js';
+import { maskLine } from '../secrets/index.js';
 import { cleanServerText, Secrets } from './secrets.js';
 import { StepRecorder } from './steps.js';
 import { parseTarget, type TargetCandidate, targetCandidates } from './target.js';
@@ -76,7 +77,7 @@ export async function runProbe(request: ProbeRequest, deps: ProbeDeps = {}): Pro
     probeMessages.t(lang, key, params);
 
   // What the user typed goes back into reports and chat replies: masked and made safe to show.
-  const input = cleanServerText(secrets.mask(request.target), 300);
+  const input = cleanServerText(maskLine(secrets.mask(request.target)), 300);
   const target: ResolvedTarget = {
     input,
     host: '',

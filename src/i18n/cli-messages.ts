@@ -25,6 +25,9 @@ Usage:
     'error.badOption': '{message}',
     'error.badLang': '--lang takes en, fr or vi, not "{value}"',
     'error.readFile': 'cannot read {file}: {reason}',
+    'error.badCategory': 'no category "{value}"; the categories are: {codes}',
+    'warning.input.cut':
+      'The input is {total}: only its first {read} ({lines} lines) were explained, the rest was not read. For a whole log, use popbot explain --summary FILE.',
     'error.kbNotFound': 'no entry or category "{id}" (try: popbot kb list)',
     'error.missingArgument': '{what} is missing',
     'error.knowledge': 'the knowledge base is broken: {message}',
@@ -71,6 +74,9 @@ Utilisation :
     'error.badOption': '{message}',
     'error.badLang': '--lang accepte en, fr ou vi, pas « {value} »',
     'error.readFile': 'impossible de lire {file} : {reason}',
+    'error.badCategory': 'aucune catégorie « {value} » ; les catégories sont : {codes}',
+    'warning.input.cut':
+      'Le texte fait {total} : seuls les premiers {read} ({lines} lignes) ont été expliqués, la suite n’a pas été lue. Pour un journal entier, utilisez popbot explain --summary FICHIER.',
     'error.kbNotFound': 'aucune entrée ni catégorie « {id} » (essayez : popbot kb list)',
     'error.missingArgument': '{what} manquant',
     'error.knowledge': 'la base de connaissances est invalide : {message}',
@@ -117,6 +123,9 @@ Cách dùng:
     'error.badOption': '{message}',
     'error.badLang': '--lang chỉ nhận en, fr hoặc vi, không nhận "{value}"',
     'error.readFile': 'không đọc được {file}: {reason}',
+    'error.badCategory': 'không có loại lỗi "{value}"; các loại lỗi hiện có: {codes}',
+    'warning.input.cut':
+      'Dữ liệu đầu vào có dung lượng {total}: chỉ {read} đầu tiên ({lines} dòng) được giải thích, phần còn lại không được đọc. Với cả một tệp nhật ký, hãy dùng popbot explain --summary TỆP.',
     'error.kbNotFound': 'không có mục hay loại lỗi "{id}" (thử: popbot kb list)',
     'error.missingArgument': 'thiếu {what}',
     'error.knowledge': 'cơ sở tri thức bị lỗi: {message}',

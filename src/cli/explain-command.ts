@@ -20,6 +20,17 @@ export async function runExplainCommand(args: string[], io: CliIO): Promise<numb
     );
     return EXIT.ok;
   }
+  if (values.image !== undefined) {
+    if (values.summary || positionals.length > 0)
+      throw new UsageError(cli.t(envLang ?? 'en', 'error.imageAlone'));
+    const forcedLang = values.lang === undefined ? undefined : cliLang(values.lang, io.env);
+    return (await import('./explain-image-command.js')).runExplainImage(values.image, {
+      json: values.json ?? false,
+      ...(forcedLang ? { lang: forcedLang } : {}),
+      ...(envLang ? { fallbackLang: envLang } : {}),
+      io,
+    });
+  }
   if (values.summary) {
     if (positionals.length > 1) throw new UsageError(cli.t(envLang ?? 'en', 'error.summaryOneFile'));
     return runSummary(positionals[0] ?? '-', values.json ?? false, cliLang(values.lang, io.env), io);
@@ -131,7 +142,7 @@ function renderSummary(result: SummaryResult, lang: Lang): string {
 }
 
 interface ExplainArgs {
-  values: { json?: boolean; lang?: string; summary?: boolean; help?: boolean };
+  values: { json?: boolean; lang?: string; summary?: boolean; help?: boolean; image?: string };
   positionals: string[];
 }
 
@@ -156,6 +167,11 @@ export function parseExplainArgs(args: string[], lang: Lang = 'en'): ExplainArgs
       if (value === undefined) throw new UsageError(cli.t(lang, 'error.optionValue', { option: '--lang' }));
       values.lang = value;
     } else if (arg.startsWith('--lang=')) values.lang = arg.slice('--lang='.length);
+    else if (arg === '--image') {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(cli.t(lang, 'error.optionValue', { option: '--image' }));
+      values.image = value;
+    } else if (arg.startsWith('--image=')) values.image = arg.slice('--image='.length);
     else if (/^--[a-z]/i.test(arg))
       throw new UsageError(cli.t(lang, 'error.unknownOption', { option: arg.split('=')[0] ?? arg }));
     else positionals.push(arg);

@@ -25,6 +25,7 @@ Usage:
     'error.badOption': '{message}',
     'error.badLang': '--lang takes en, fr or vi, not "{value}"',
     'error.readFile': 'cannot read {file}: {reason}',
+    'error.imageAlone': 'explain --image takes one FILE (or - for stdin), and no text or --summary beside it',
     'error.badCategory': 'no category "{value}"; the categories are: {codes}',
     'warning.input.cut':
       'The input is {total}: only its first {read} ({lines} lines) were explained, the rest was not read. For a whole log, use popbot explain --summary FILE.',
@@ -74,6 +75,7 @@ Utilisation :
     'error.badOption': '{message}',
     'error.badLang': '--lang accepte en, fr ou vi, pas « {value} »',
     'error.readFile': 'impossible de lire {file} : {reason}',
+    'error.imageAlone': 'explain --image prend un seul FICHIER (ou - pour stdin), sans texte ni --summary',
     'error.badCategory': 'aucune catégorie « {value} » ; les catégories sont : {codes}',
     'warning.input.cut':
       'Le texte fait {total} : seuls les premiers {read} ({lines} lignes) ont été expliqués, la suite n’a pas été lue. Pour un journal entier, utilisez popbot explain --summary FICHIER.',
@@ -123,6 +125,8 @@ Cách dùng:
     'error.badOption': '{message}',
     'error.badLang': '--lang chỉ nhận en, fr hoặc vi, không nhận "{value}"',
     'error.readFile': 'không đọc được {file}: {reason}',
+    'error.imageAlone':
+      'explain --image chỉ nhận một TỆP (hoặc - cho stdin), không kèm văn bản hay --summary',
     'error.badCategory': 'không có loại lỗi "{value}"; các loại lỗi hiện có: {codes}',
     'warning.input.cut':
       'Dữ liệu đầu vào có dung lượng {total}: chỉ {read} đầu tiên ({lines} dòng) được giải thích, phần còn lại không được đọc. Với cả một tệp nhật ký, hãy dùng popbot explain --summary TỆP.',

@@ -5,6 +5,7 @@ import { candidateOf } from './candidate.js';
 import { type DecideContext, decide, byFallback } from './decide.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
+import { groupRepeats } from './repeats.js';
 import type { Extensions } from './extensions.js';
 import { detectLanguage } from './language.js';
 import { displayLine, MAX_LINE_CHARS } from './lines/display.js';
@@ -126,7 +127,7 @@ export function analyse(
   }
 
   if (machine.secretFound) warnings.unshift('secret.exposed');
-  const findings = dropEchoes(found);
+  const findings = groupRepeats(dropEchoes(found));
   if (findings.length > 0) return { ...base, outcome: 'errors', findings, warnings };
   return { ...base, outcome: machine.sawPop ? 'no-error' : 'not-pop', findings, warnings };
 }

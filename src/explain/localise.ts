@@ -66,6 +66,7 @@ export function localiseFinding(
     references: [...extra, ...refs.filter((r) => !extra.some((e) => e.label === r.label))],
     ...(reason ? { because: reason } : {}),
     ...(evidence.rule ? { rule: evidence.rule.id } : {}),
+    ...(evidence.alsoLines?.length ? { lines: [evidence.lineNumber, ...evidence.alsoLines] } : {}),
   };
 }
 

@@ -39,6 +39,8 @@ export interface Finding {
   because?: string;
   /** The reasoning rule that decided it, by id. */
   rule?: string;
+  /** When the same error stands on several lines: every line number, this finding's first. */
+  lines?: number[];
 }
 
 /** How a finding was reached. */

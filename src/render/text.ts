@@ -1,5 +1,6 @@
 import type { ExplainResult, Finding } from '../explain/types.js';
 import { core } from '../i18n/core-messages.js';
+import { headerLine, repeatsLine } from './summary-line.js';
 import type { Lang } from '../i18n/lang.js';
 import { rules } from '../i18n/rule-messages.js';
 
@@ -36,6 +37,7 @@ export function renderFindingText(finding: Finding, lang: Lang, style: TextStyle
   const head = `${index === undefined ? '' : `${index}. `}${finding.title}`;
   const context = [
     `${t('label.line')} ${finding.lineNumber}${c}${finding.line}`,
+    repeatsLine(finding, lang),
     finding.command ? `${t('label.command')}${c}${finding.command}` : undefined,
     finding.state ? `${t('label.state')}${c}${finding.state}` : undefined,
   ].filter(Boolean);
@@ -86,6 +88,8 @@ export function renderResultText(
     out.push(result.message ?? '');
     return out.join('\n\n');
   }
+  const header = headerLine(result);
+  if (header) out.push(paint(style, 'bold', header));
   const shown = result.findings.slice(0, maxFindings);
   shown.forEach((f, i) => {
     out.push(renderFindingText(f, result.lang, style, result.findings.length > 1 ? i + 1 : undefined));

@@ -36,8 +36,8 @@ Usage:
       'the target holds a password (user:password@host): it was not used and is not shown. A password never goes on a command line, where the shell history and the process list keep it: change that password now, then give the user with --user and the password with --password-stdin or POPBOT_PASSWORD.',
     'hint.usage': 'Run `popbot --help` for usage.',
     'shell.welcome':
-      'popbot — paste a POP error, a session transcript or an error dialog (several lines are fine), then an empty line. /help for help, /quit to leave.',
-    'shell.help': `Paste anything with a POP error in it: a -ERR line, a C:/S: or telnet session, fetchmail or curl -v output, an Outlook or Thunderbird error. End a multi-line paste with an empty line.
+      'popbot — paste a POP error, a session transcript or an error dialog (several lines are fine). /help for help, /quit to leave.',
+    'shell.help': `Paste anything with a POP error in it: a -ERR line, a C:/S: or telnet session, fetchmail or curl -v output, an Outlook or Thunderbird error. A paste is answered as one message, blank lines included.
 Commands:
   /lang en|fr|vi     answer in this language
   /popcheck HOST [PORT]   check a POP server live (DNS, TLS, certificate, capabilities)
@@ -86,8 +86,8 @@ Utilisation :
       'la cible contient un mot de passe (utilisateur:mot_de_passe@hôte) : elle n’a pas été utilisée et n’est pas affichée. Un mot de passe ne se donne jamais sur la ligne de commande, que l’historique du shell et la liste des processus conservent : changez ce mot de passe dès maintenant, puis donnez l’utilisateur avec --user et le mot de passe avec --password-stdin ou POPBOT_PASSWORD.',
     'hint.usage': "Lancez `popbot --help` pour l'aide.",
     'shell.welcome':
-      "popbot — collez une erreur POP, une session ou un message d'erreur (plusieurs lignes possibles), puis une ligne vide. /help pour l'aide, /quit pour quitter.",
-    'shell.help': `Collez tout texte contenant une erreur POP : une ligne -ERR, une session C:/S: ou telnet, une sortie fetchmail ou curl -v, une erreur Outlook ou Thunderbird. Terminez un collage de plusieurs lignes par une ligne vide.
+      "popbot — collez une erreur POP, une session ou un message d'erreur (plusieurs lignes possibles). /help pour l'aide, /quit pour quitter.",
+    'shell.help': `Collez tout texte contenant une erreur POP : une ligne -ERR, une session C:/S: ou telnet, une sortie fetchmail ou curl -v, une erreur Outlook ou Thunderbird. Un collage reçoit une seule réponse, lignes vides comprises.
 Commandes :
   /lang en|fr|vi     répondre dans cette langue
   /popcheck HÔTE [PORT]   tester un serveur POP en direct (DNS, TLS, certificat, capacités)
@@ -137,8 +137,8 @@ Cách dùng:
       'đích có chứa mật khẩu (người_dùng:mật_khẩu@máy_chủ): đích này không được dùng và không được hiển thị. Không bao giờ đưa mật khẩu vào dòng lệnh, vì lịch sử shell và danh sách tiến trình sẽ lưu lại nó: hãy đổi mật khẩu đó ngay, rồi đưa tên người dùng bằng --user và mật khẩu bằng --password-stdin hoặc POPBOT_PASSWORD.',
     'hint.usage': 'Chạy `popbot --help` để xem cách dùng.',
     'shell.welcome':
-      'popbot — hãy dán lỗi POP, bản ghi phiên làm việc hoặc hộp thoại báo lỗi (có thể nhiều dòng), rồi một dòng trống. /help để xem trợ giúp, /quit để thoát.',
-    'shell.help': `Dán bất kỳ nội dung nào có lỗi POP: dòng -ERR, phiên C:/S: hoặc telnet, kết quả của fetchmail hay curl -v, lỗi của Outlook hay Thunderbird. Kết thúc đoạn dán nhiều dòng bằng một dòng trống.
+      'popbot — hãy dán lỗi POP, bản ghi phiên làm việc hoặc hộp thoại báo lỗi (có thể nhiều dòng). /help để xem trợ giúp, /quit để thoát.',
+    'shell.help': `Dán bất kỳ nội dung nào có lỗi POP: dòng -ERR, phiên C:/S: hoặc telnet, kết quả của fetchmail hay curl -v, lỗi của Outlook hay Thunderbird. Mỗi lần dán được trả lời như một tin nhắn, kể cả các dòng trống.
 Lệnh:
   /lang en|fr|vi     trả lời bằng ngôn ngữ này
   /popcheck MÁY_CHỦ [CỔNG]   kiểm tra trực tiếp máy chủ POP (DNS, TLS, chứng chỉ, tính năng)

@@ -21,6 +21,8 @@ export interface StartDiscordOptions {
   logger: Logger;
   /** How long stop() waits for replies in flight. Default 8 s, inside the CLI's 10 s shutdown grace. */
   drainMs?: number;
+  /** The process's one /popcheck rate limiter, shared with the other adapters; default: one of its own. */
+  rateLimiter?: RateLimiter;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     logger: log,
     probe: runProbe,
     guard,
-    limiter: new RateLimiter(),
+    limiter: options.rateLimiter ?? new RateLimiter(),
     selfId: () => client.user?.id,
     kb,
   });

@@ -43,7 +43,7 @@ describe('popbot start over the Discord gateway (a real process, Discord faked o
     discord = await startFakeDiscord({ heartbeatIntervalMs: HEARTBEAT_MS });
     popbot = spawnPopbot(['start'], discord.env, 300_000);
     await popbot.waitForStderr(/popbot started/, 30_000);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await popbot?.kill();
     await discord?.close();
@@ -193,9 +193,35 @@ describe('popbot start when the gateway refuses it for good', () => {
   beforeAll(async () => {
     ensureBuilt();
     discord = await startFakeDiscord();
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await discord?.close();
+  });
+
+  it('4004 (authentication failed) while running: the cause logged, exit 2 within seconds, naming DISCORD_TOKEN', async () => {
+    const popbot = spawnPopbot(['start'], discord.env, 60_000);
+    try {
+      await popbot.waitForStderr(/popbot started/, 30_000);
+      const closed = Date.now();
+      discord.gateway.closeWith(4004);
+      const { code } = await popbot.exited;
+      const took = Date.now() - closed;
+      expect(code, popbot.stderr()).toBe(2);
+      // No retry, no 250 ms "exit 0": it stops as soon as its adapters have (well inside the 10 s grace).
+      expect(took).toBeLessThan(5_000);
+      expect(popbot.stderr()).toMatch(/"code":4004.*"msg":"discord: gateway closed for good"/);
+      expect(popbot.stderr()).toMatch(/"adapter":"discord".*"msg":"an adapter gave up; stopping popbot"/);
+      expect(popbot.stderr()).toMatch(
+        /^popbot: invalid configuration:\n {2}DISCORD_TOKEN: Discord rejected the token/m,
+      );
+      expect(popbot.stderr()).not.toMatch(STACK_LINE);
+      expect(popbot.stderr()).not.toContain(discord.env.DISCORD_TOKEN);
+      // It really gave up: no IDENTIFY or RESUME after the close.
+      const afterClose = discord.gateway.received.filter((p) => p.op === OP.identify || p.op === OP.resume);
+      expect(afterClose).toHaveLength(1);
+    } finally {
+      await popbot.kill();
+    }
   });
 
   it('4014 (disallowed intents) at start: exit 2, telling to enable the Message Content intent', async () => {

@@ -79,8 +79,15 @@ export async function runShellCommand(args: string[], io: CliIO): Promise<number
 
 /** `popbot start` ended because an adapter gave up for good (not a configuration problem: those exit 2). */
 const EXIT_ADAPTER_FAILED = 1;
-/** After the adapters are stopped, how long a leftover socket or timer may keep the process before it exits. */
-const EXIT_LINGER_MS = 2_000;
+/**
+ * Once the adapters are stopped (or failed to start), how long a leftover socket may keep the process: the
+ * platform SDKs' HTTP keep-alive connections otherwise hold it for seconds after the last word is printed.
+ */
+const EXIT_LINGER_MS = 500;
+
+function exitSoon(): void {
+  setTimeout(() => process.exit(), EXIT_LINGER_MS).unref();
+}
 
 /**
  * Starts the adapters whose tokens are configured; with none, the local shell. Each adapter module is
@@ -121,6 +128,7 @@ export async function runStartCommand(args: string[], io: CliIO): Promise<number
   } catch (error) {
     await Promise.allSettled(running.map((r) => r.stop()));
     await health?.close();
+    exitSoon();
     throw error;
   }
   for (const r of running) board.watch(r.name, () => r.health());
@@ -139,7 +147,7 @@ export async function runStartCommand(args: string[], io: CliIO): Promise<number
   await health?.close();
   logger.flush();
   // Everything is closed; should a library still hold a socket or a timer, the process ends anyway.
-  setTimeout(() => process.exit(), EXIT_LINGER_MS).unref();
+  exitSoon();
   if (cause.kind === 'signal') return EXIT.ok;
   if (cause.failure.kind === 'config')
     throw new ConfigError(`invalid configuration:\n  ${cause.failure.message}`);

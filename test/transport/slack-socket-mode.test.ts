@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_USER, TEAM } from '../slack/fake-slack.js';
 import { channelMessage, nextTs } from '../slack/signed.js';
 import { startFakePopServer } from '../support/fake-pop-server.js';
@@ -35,14 +35,26 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function start(
-  env: Record<string, string> = {},
-): Promise<{ fake: FakeSlackSocket; bot: PopbotProcess }> {
-  fake = await startFakeSlackSocket();
-  bot = spawnPopbot(['start'], { ...fake.env, LOG_LEVEL: 'debug', ...env }, 60_000);
-  await bot.waitForStderr(/popbot started/, 15_000);
-  await fake.connection(1);
-  return { fake, bot };
+/** A fake Slack and a popbot connected to it. */
+async function launch(env: Record<string, string> = {}, lifetimeMs = 60_000) {
+  const f = await startFakeSlackSocket();
+  const b = spawnPopbot(['start'], { ...f.env, LOG_LEVEL: 'debug', ...env }, lifetimeMs);
+  try {
+    await b.waitForStderr(/popbot started/, 15_000);
+    await f.connection(1);
+  } catch (error) {
+    await b.kill();
+    await f.close();
+    throw error;
+  }
+  return { fake: f, bot: b };
+}
+
+/** launch(), torn down after the test. */
+async function start(env: Record<string, string> = {}) {
+  const started = await launch(env);
+  ({ fake, bot } = started);
+  return started;
 }
 
 /** The first chat.postMessage to `channel`, once Slack has it. */
@@ -64,9 +76,18 @@ async function askInChannel(f: FakeSlackSocket) {
   return { message, ack, answer };
 }
 
-describe('Socket Mode: messages', () => {
+describe('Socket Mode: messages (one popbot for these tests)', () => {
+  let shared: Awaited<ReturnType<typeof launch>>;
+  beforeAll(async () => {
+    shared = await launch({}, 180_000);
+  }, 60_000);
+  afterAll(async () => {
+    await shared?.bot.kill();
+    await shared?.fake.close();
+  });
+
   it('a channel message with retry_attempt 0 is answered in its thread; a real retry (retry_attempt 1) is not', async () => {
-    const { fake: f, bot: b } = await start();
+    const { fake: f, bot: b } = shared;
     // The connection was opened with the app-level token, through SLACK_API_URL.
     const open = f.slack.callsTo('apps.connections.open');
     expect(open[0]?.headers.authorization).toBe(`Bearer ${SOCKET_APP_TOKEN}`);
@@ -92,7 +113,7 @@ describe('Socket Mode: messages', () => {
   });
 
   it('a DM is answered beside it and a mention in its thread', async () => {
-    const { fake: f } = await start();
+    const { fake: f } = shared;
     const dm = { ...channelMessage(PASTE), channel: 'D0DM', channel_type: 'im' };
     await f.event(dm);
     const dmAnswer = await postedIn(f, 'D0DM');
@@ -114,7 +135,7 @@ describe('Socket Mode: messages', () => {
   });
 
   it('a slash command is acknowledged on the socket and answered at its absolute response_url', async () => {
-    const { fake: f } = await start();
+    const { fake: f } = shared;
     const responseUrl = f.slack.responseUrl('socket-poperror');
     const ack = await f.send('slash_commands', {
       token: 'legacy-verification-token',
@@ -132,14 +153,14 @@ describe('Socket Mode: messages', () => {
       trigger_id: '1111.2222.abcd',
     });
     expect(ack.envelope_id).toBeTruthy();
-    const [response] = await f.slack.waitFor('response', 1);
+    const response = await f.until(() => f.slack.responses('socket-poperror')[0], 'the /poperror response');
     expect(response?.path).toBe('/response/socket-poperror');
     expect(response?.body).toMatchObject({ response_type: 'ephemeral' });
     expect(JSON.stringify(response?.body)).toContain('IN-USE');
   });
 
   it('the message shortcut (an interactive envelope) answers ephemerally in the thread', async () => {
-    const { fake: f } = await start();
+    const { fake: f } = shared;
     const ts = nextTs();
     await f.send('interactive', {
       type: 'message_action',
@@ -154,7 +175,10 @@ describe('Socket Mode: messages', () => {
       token: 'legacy-verification-token',
       is_enterprise_install: false,
     });
-    const [ephemeral] = await f.slack.waitFor('chat.postEphemeral', 1);
+    const ephemeral = await f.until(
+      () => f.slack.callsTo('chat.postEphemeral').find((c) => c.body.thread_ts === ts),
+      'the ephemeral answer',
+    );
     expect(ephemeral?.body).toMatchObject({ channel: 'C0CHAN', user: 'U0ASKER', thread_ts: ts });
     expect(JSON.stringify(ephemeral?.body.blocks)).toContain('IN-USE');
   });

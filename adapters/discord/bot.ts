@@ -9,6 +9,7 @@ import { type Lang, langFromLocale } from '../../src/i18n/lang.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { ProbeGuard } from '../../src/probe/guard.js';
 import type { RateLimiter } from '../../src/probe/rate-limit.js';
+import { nameCommands, nameCommandsIn } from './command-names.js';
 import { COMMAND, OPTION } from './commands.js';
 import type { ReplyBody } from './embeds.js';
 import { describeError } from './errors.js';
@@ -130,7 +131,7 @@ export class DiscordBot {
       defaultLang: this.#o.defaultLang,
     });
     if (!answer) return;
-    const body = renderAnswer(answer);
+    const body = nameCommandsIn(renderAnswer(answer), message.guild?.preferredLocale);
     this.#log.info(
       { guildId: message.guildId, channelId: message.channelId, messageId: message.id },
       'discord: answering',
@@ -170,7 +171,7 @@ export class DiscordBot {
 
   async #notice(interaction: AnyInteraction, text: string): Promise<void> {
     await this.#call('interaction.reply', () =>
-      interaction.reply(this.#safe({ content: text, embeds: [] }, true)),
+      interaction.reply(this.#safe({ content: nameCommands(text, interaction.locale), embeds: [] }, true)),
     );
   }
 
@@ -190,7 +191,7 @@ export class DiscordBot {
       answer.kind === 'explanation' && answer.result.warnings.some((w) => w.code === 'secret.exposed');
     const isPublic = (interaction.options.getBoolean(OPTION.public) ?? false) && !leaked;
     await this.#call('interaction.reply', () =>
-      interaction.reply(this.#safe(renderAnswer(answer), !isPublic)),
+      interaction.reply(this.#safe(nameCommandsIn(renderAnswer(answer), interaction.locale), !isPublic)),
     );
   }
 
@@ -206,7 +207,10 @@ export class DiscordBot {
       platformLang: fallback,
       defaultLang: this.#o.defaultLang,
     });
-    const body = answer ? renderAnswer(answer) : { content: chat.t(lang, 'help'), embeds: [] };
+    const body = nameCommandsIn(
+      answer ? renderAnswer(answer) : { content: chat.t(lang, 'help'), embeds: [] },
+      interaction.locale,
+    );
     await this.#call('interaction.reply', () => interaction.reply(this.#safe(body, true)));
   }
 

@@ -49,7 +49,7 @@ Commands:
   fr: {
     usage: `popbot — explique les erreurs de messagerie POP3 et teste un serveur POP en direct.
 
-Utilisation :
+Utilisation\u00a0:
   popbot explain [TEXTE|-] [--json] [--lang en|fr|vi]  explique une erreur ou une session collée (stdin sans TEXTE)
   popbot explain --summary [FICHIER|-] [--json]        compte les erreurs par catégorie dans un journal de toute taille
   popbot check CIBLE [options]                         test en direct d'un serveur POP (popbot check --help)
@@ -58,35 +58,35 @@ Utilisation :
   popbot kb stats [--json]                             entrées par catégorie et par langue
   popbot kb eval [--json]                              précision sur le jeu d'évaluation
   popbot shell [--lang L]                              le bot de discussion, dans ce terminal
-  popbot start                                         démarre le bot : Slack/Discord s'ils sont configurés, sinon le shell
+  popbot start                                         démarre le bot\u00a0: Slack/Discord s'ils sont configurés, sinon le shell
   popbot discord register                              enregistre les commandes slash Discord
   popbot --version | --help`,
-    'error.unknownCommand': 'commande inconnue « {command} »',
-    'error.unknownOption': 'option inconnue « {option} »',
-    'error.optionValue': "l'option « {option} » attend une valeur",
-    'error.unexpectedArgument': 'argument inattendu « {argument} »',
+    'error.unknownCommand': 'commande inconnue «\u00a0{command}\u00a0»',
+    'error.unknownOption': 'option inconnue «\u00a0{option}\u00a0»',
+    'error.optionValue': "l'option «\u00a0{option}\u00a0» attend une valeur",
+    'error.unexpectedArgument': 'argument inattendu «\u00a0{argument}\u00a0»',
     'error.summaryOneFile': 'explain --summary prend un seul FICHIER (ou - pour stdin)',
     'error.badOption': '{message}',
-    'error.badLang': '--lang accepte en, fr ou vi, pas « {value} »',
-    'error.readFile': 'impossible de lire {file} : {reason}',
-    'error.kbNotFound': 'aucune entrée ni catégorie « {id} » (essayez : popbot kb list)',
+    'error.badLang': '--lang accepte en, fr ou vi, pas «\u00a0{value}\u00a0»',
+    'error.readFile': 'impossible de lire {file}\u00a0: {reason}',
+    'error.kbNotFound': 'aucune entrée ni catégorie «\u00a0{id}\u00a0» (essayez\u00a0: popbot kb list)',
     'error.missingArgument': '{what} manquant',
-    'error.knowledge': 'la base de connaissances est invalide : {message}',
+    'error.knowledge': 'la base de connaissances est invalide\u00a0: {message}',
     'hint.usage': "Lancez `popbot --help` pour l'aide.",
     'shell.welcome':
       "popbot — collez une erreur POP, une session ou un message d'erreur (plusieurs lignes possibles), puis une ligne vide. /help pour l'aide, /quit pour quitter.",
-    'shell.help': `Collez tout texte contenant une erreur POP : une ligne -ERR, une session C:/S: ou telnet, une sortie fetchmail ou curl -v, une erreur Outlook ou Thunderbird. Terminez un collage de plusieurs lignes par une ligne vide.
-Commandes :
+    'shell.help': `Collez tout texte contenant une erreur POP\u00a0: une ligne -ERR, une session C:/S\u00a0: ou telnet, une sortie fetchmail ou curl -v, une erreur Outlook ou Thunderbird. Terminez un collage de plusieurs lignes par une ligne vide.
+Commandes\u00a0:
   /lang en|fr|vi     répondre dans cette langue
   /popcheck HÔTE [PORT]   tester un serveur POP en direct (DNS, TLS, certificat, capacités)
   /help              cette aide
   /quit              quitter`,
     'shell.lang': 'Je répondrai en français.',
-    'shell.badLang': 'Langues : en, fr, vi.',
+    'shell.badLang': 'Langues\u00a0: en, fr, vi.',
     'shell.unknownCommand': 'Commande inconnue {command}. /help liste les commandes.',
     'shell.bye': 'Au revoir.',
     'stats.header': 'Entrées par catégorie',
-    'stats.thin': 'Catégories peu fournies (moins de {min} entrées) : {list}',
+    'stats.thin': 'Catégories peu fournies (moins de {min} entrées)\u00a0: {list}',
     'stats.none': 'aucune',
     'stats.total': '{entries} entrées, {patterns} motifs, {examples} exemples',
   },

@@ -19,8 +19,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const { values: args } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 
-// printf (%s, %1$S, %ld, %.2f), Qt/KDE (%1) and Android (%1$s) placeholders.
-const PLACEHOLDER = /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX]|%\d/g;
+// printf (%s, %1$S, %ld, %.2f), Qt/KDE (%1), Android (%1$s) and .NET ({0}) placeholders.
+const PLACEHOLDER = /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX]|%\d|\{\d+\}/g;
 const HOLE = '\u0001';
 const WILDCARD = '.{1,80}';
 const MAX_PATTERN = 110;

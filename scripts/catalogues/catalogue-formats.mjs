@@ -67,3 +67,22 @@ export function readAndroidStrings(text) {
   }
   return out;
 }
+
+/**
+ * Reads the string literals of a library's source file (its exception and error texts, which it ships in
+ * English only). The literal itself is the msgid. Literals without a letter-space-letter run (identifiers,
+ * format specifiers, protocol keywords) are not messages and are skipped.
+ */
+export function readSourceStrings(text) {
+  const out = new Map();
+  // Comments hold prose with apostrophes, not messages.
+  const code = text
+    .split('\n')
+    .filter((line) => !/^\s*(\/\/|\/?\*|#)/.test(line))
+    .join('\n');
+  for (const m of code.matchAll(/"((?:[^"\\\n]|\\.){8,})"|'((?:[^'\\\n]|\\.){8,})'/g)) {
+    const value = (m[1] ?? m[2]).replace(/\\(["'\\])/g, '$1');
+    if (/[a-z] [a-z]/i.test(value)) out.set(value, value);
+  }
+  return out;
+}

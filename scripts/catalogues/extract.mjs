@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { readAndroidStrings, readPo, readProperties } from './catalogue-formats.mjs';
+import { readAndroidStrings, readPo, readProperties, readSourceStrings } from './catalogue-formats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -77,7 +77,13 @@ function readCatalogue(source, lang) {
   return { text, provenance: { origin: `github.com/${where.git} at ${commit}`, file: where.path } };
 }
 
-const readers = { mo: readPo, po: readPo, properties: readProperties, android: readAndroidStrings };
+const readers = {
+  mo: readPo,
+  po: readPo,
+  properties: readProperties,
+  android: readAndroidStrings,
+  strings: readSourceStrings,
+};
 
 function extractSource(source, keywords) {
   const read = readers[source.format];

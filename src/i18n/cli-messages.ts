@@ -56,7 +56,7 @@ Utilisation\u00a0:
   popbot kb list [--category CODE] [--json]            liste la base de connaissances
   popbot kb show ID|CATÉGORIE [--lang L] [--json]      affiche une entrée, ou les entrées d'une catégorie
   popbot kb stats [--json]                             entrées par catégorie et par langue
-  popbot kb eval [--set S] [--json]                    précision par langue et par forme : jeu du projet, capturé, réservé
+  popbot kb eval [--set S] [--json]                    précision par langue et par forme\u00a0: jeu du projet, capturé, réservé
   popbot shell [--lang L]                              le bot de discussion, dans ce terminal
   popbot start                                         démarre le bot\u00a0: Slack/Discord s'ils sont configurés, sinon le shell
   popbot discord register                              enregistre les commandes slash Discord
@@ -69,7 +69,8 @@ Utilisation\u00a0:
     'error.badOption': '{message}',
     'error.badLang': '--lang accepte en, fr ou vi, pas «\u00a0{value}\u00a0»',
     'error.readFile': 'impossible de lire {file}\u00a0: {reason}',
-    'error.kbNotFound': 'aucune entrée ni catégorie «\u00a0{id}\u00a0» (essayez\u00a0: popbot kb list)',
+    'error.kbNotFound':
+      'aucune entrée ni catégorie «\u00a0{id}\u00a0» (essayez\u00a0: popbot kb list)',
     'error.missingArgument': '{what} manquant',
     'error.knowledge': 'la base de connaissances est invalide\u00a0: {message}',
     'hint.usage': "Lancez `popbot --help` pour l'aide.",

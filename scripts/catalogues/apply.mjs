@@ -159,7 +159,8 @@ for (const row of mapping.messages) {
   for (const lang of ['en', 'fr', 'vi']) {
     const text = message[lang];
     if (!text || row.langs?.includes(lang) === false) continue;
-    const sample = render(text);
+    // `prefix`: what the program prints before its message ("mpop: "), when the pattern needs it.
+    const sample = (row.prefix ?? '') + render(text);
     const normalized = normalizeForMatch(sample);
     if (compiled(entry).some((re) => re.test(normalized))) continue;
     const override = row.patterns?.[lang];

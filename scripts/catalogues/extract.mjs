@@ -114,7 +114,8 @@ function extractSource(source, keywords) {
 }
 
 function makeSelector(pattern) {
-  const re = new RegExp(pattern.replace(/\s+/g, ''), 'i');
+  // Folded YAML puts a space after each | at a line end; spaces inside alternatives are meant.
+  const re = new RegExp(pattern.replace(/\s*\|\s*/g, '|').trim(), 'i');
   return (msgid, en) => re.test(msgid) || re.test(en);
 }
 

@@ -69,8 +69,7 @@ Utilisation\u00a0:
     'error.badOption': '{message}',
     'error.badLang': '--lang accepte en, fr ou vi, pas «\u00a0{value}\u00a0»',
     'error.readFile': 'impossible de lire {file}\u00a0: {reason}',
-    'error.kbNotFound':
-      'aucune entrée ni catégorie «\u00a0{id}\u00a0» (essayez\u00a0: popbot kb list)',
+    'error.kbNotFound': 'aucune entrée ni catégorie «\u00a0{id}\u00a0» (essayez\u00a0: popbot kb list)',
     'error.missingArgument': '{what} manquant',
     'error.knowledge': 'la base de connaissances est invalide\u00a0: {message}',
     'hint.usage': "Lancez `popbot --help` pour l'aide.",

@@ -13,6 +13,7 @@ export const probeMessages = defineCatalogue('probe', {
     'rate.user-busy': 'Your previous check is still running. Try again in {seconds} s.',
     'rate.busy': 'Too many checks are running right now. Try again in {seconds} s.',
     'step.guard': 'Safety check',
+    'attempt.plain': 'plain text',
     'guard.hint-cli': 'To check a server on your own network, run the check again with --allow-private.',
     'guard.hint-operator':
       "The bot's operator can allow a private network with POPBOT_PROBE_ALLOW (address ranges, e.g. 10.0.0.0/8).",
@@ -220,6 +221,7 @@ export const probeMessages = defineCatalogue('probe', {
     'rate.user-busy': 'Votre vérification précédente est encore en cours. Réessayez dans {seconds} s.',
     'rate.busy': 'Trop de vérifications sont en cours en ce moment. Réessayez dans {seconds} s.',
     'step.guard': 'Contrôle de sécurité',
+    'attempt.plain': 'en clair',
     'guard.hint-cli':
       'Pour vérifier un serveur de votre propre réseau, relancez la vérification avec --allow-private.',
     'guard.hint-operator':
@@ -433,6 +435,7 @@ export const probeMessages = defineCatalogue('probe', {
     'rate.user-busy': 'Lần kiểm tra trước của bạn vẫn đang chạy. Hãy thử lại sau {seconds} giây.',
     'rate.busy': 'Hiện có quá nhiều lần kiểm tra đang chạy. Hãy thử lại sau {seconds} giây.',
     'step.guard': 'Kiểm tra an toàn',
+    'attempt.plain': 'không mã hóa',
     'guard.hint-cli': 'Để kiểm tra máy chủ trong mạng của chính bạn, hãy chạy lại với --allow-private.',
     'guard.hint-operator':
       'Người vận hành bot có thể cho phép một mạng riêng bằng POPBOT_PROBE_ALLOW (dải địa chỉ, ví dụ 10.0.0.0/8).',

@@ -102,6 +102,25 @@ describe('settings that do not mislead (item 7)', () => {
   });
 });
 
+describe('no false claims (item 4)', () => {
+  it('USER refused "under a layer" where CAPA had no USER: tls.required, with no claim about APOP', async () => {
+    // Cyrus's wording and its pre-STLS CAPA with `allowplaintext: no` (USER absent, APOP still offered).
+    await serve({
+      mode: 'stls',
+      tls: certs.valid,
+      greeting: '+OK cyrus.example Cyrus POP3 v3.6.1 server ready <1234.5678@cyrus.example>',
+      capabilities: ['TOP', 'UIDL', 'RESP-CODES', 'PIPELINING', 'AUTH-RESP-CODE'],
+      handlers: { USER: (s) => s.write('-ERR [AUTH] USER command only available under a layer') },
+    });
+    const report = await probe(
+      { target: `localhost:${server!.port}`, tls: 'none', allowPlaintext: true, ...alice },
+      { ca: certs.ca },
+    );
+    expect(step(report, 'login').code).toBe('tls.required');
+    expect(text(report)).not.toMatch(/APOP or AUTH|sent without encryption/);
+  });
+});
+
 describe('findings grouped across attempts (item 8)', () => {
   it('--tls auto on a STARTTLS-only port: the implicit-TLS try is a step, not a finding', async () => {
     await serve({ mode: 'stls', tls: certs.valid });

@@ -27,7 +27,8 @@ export const imageMessages = defineCatalogue('image', {
       'L’image était difficile à lire (texte petit, flou ou peu contrasté)\u00a0: certains mots peuvent être erronés. Coller le texte donne une réponse plus sûre.',
     'missing-langs':
       'Le texte vietnamien n’a pas pu être lu avec exactitude\u00a0: le modèle de reconnaissance du vietnamien n’est pas installé (paquet Debian tesseract-ocr-vie, ou POPBOT_TESSDATA). Les autres modèles l’ont lu au mieux.',
-    'image.too-large': 'Cette image est trop volumineuse ({size})\u00a0: popbot lit les images jusqu’à {max}.',
+    'image.too-large':
+      'Cette image est trop volumineuse ({size})\u00a0: popbot lit les images jusqu’à {max}.',
     'image.too-many-pixels':
       'Cette image est trop grande ({width} × {height} pixels)\u00a0: popbot lit les images jusqu’à 40 mégapixels.',
     'image.unsupported':

@@ -335,7 +335,7 @@ export const probeMessages = defineCatalogue('probe', {
     'stls.refused': 'Le serveur a refusé STLS : {line}',
     'stls.not-offered':
       'Ce serveur ne propose pas STLS (la CAPA ne le mentionne pas, ou le serveur l’a refusé) : cette connexion ne peut pas être chiffrée.',
-    'login.no-user': 'Aucun nom d’utilisateur donné : identification non essayée.',
+    'login.no-user': 'Aucun identifiant donné : identification non essayée.',
     'login.no-password': 'Aucun mot de passe donné : identification non essayée.',
     'login.plaintext-refused':
       'Le mot de passe n’est pas envoyé sur une connexion non chiffrée (ajoutez --allow-plaintext pour le faire quand même).',
@@ -383,7 +383,7 @@ export const probeMessages = defineCatalogue('probe', {
     'settings.port': 'Port',
     'settings.encryption': 'Chiffrement',
     'settings.authentication': 'Authentification',
-    'settings.username': 'Nom d’utilisateur',
+    'settings.username': 'Identifiant',
     'enc.ssl/tls': 'SSL/TLS',
     'enc.starttls': 'STARTTLS',
     'enc.none': 'Aucun',
@@ -395,7 +395,7 @@ export const probeMessages = defineCatalogue('probe', {
 
     'cap.STLS': 'peut passer en chiffré sur ce port (STARTTLS)',
     'cap.SASL': 'méthodes d’identification : {args}',
-    'cap.USER': 'accepte un nom d’utilisateur et un mot de passe (USER/PASS)',
+    'cap.USER': 'accepte un identifiant et un mot de passe (USER/PASS)',
     'cap.UIDL':
       'donne à chaque message un identifiant permanent : « laisser les messages sur le serveur » fonctionne',
     'cap.TOP': 'peut n’envoyer que les en-têtes d’un message',
@@ -465,11 +465,11 @@ export const probeMessages = defineCatalogue('probe', {
       'Nếu vẫn muốn kiểm tra đăng nhập, hãy chạy lại với --allow-plaintext (khi đó mật khẩu được gửi không mã hóa).',
     'hint.try-implicit': 'Hãy thử SSL/TLS ngay từ byte đầu tiên ở cổng 995: popbot check --tls implicit.',
     'hint.use-stls':
-      'Máy chủ này hỗ trợ STLS ở cổng {port}: hãy đặt chương trình thư dùng STARTTLS với cổng này.',
+      'Máy chủ này hỗ trợ STLS ở cổng {port}: hãy đặt phần mềm thư dùng STARTTLS với cổng này.',
     'hint.cert-names':
       'Chứng chỉ không bao gồm {host}; nó chỉ bao gồm: {names}. Hãy dùng một trong các tên này làm tên máy chủ.',
     'hint.cert-self-signed':
-      'Chứng chỉ là tự ký: chương trình thư sẽ cảnh báo hoặc từ chối. Chỉ chấp nhận khi quản trị viên xác nhận dấu vân tay của chứng chỉ.',
+      'Chứng chỉ là tự ký: phần mềm thư sẽ cảnh báo hoặc từ chối. Chỉ chấp nhận khi quản trị viên xác nhận dấu vân tay của chứng chỉ.',
     'hint.cert-chain':
       'Bên cấp chứng chỉ không được tin cậy ở đây: có thể máy chủ không gửi kèm các chứng chỉ trung gian.',
     'hint.insecure': 'Nếu vẫn muốn xem các bước kiểm tra còn lại, hãy chạy lại với --insecure.',
@@ -530,7 +530,7 @@ export const probeMessages = defineCatalogue('probe', {
     'tls.ok': '{protocol}, {cipher}; chứng chỉ cho {subject}, do {issuer} cấp, còn {days} ngày',
     'tls.expiring': 'Chứng chỉ sẽ hết hạn sau {days} ngày ({date}).',
     'tls.untrusted': 'Chứng chỉ không đáng tin cậy: {reason}.',
-    'tls.insecure': 'Vẫn tiếp tục vì có --insecure: một chương trình thư sẽ từ chối máy chủ này.',
+    'tls.insecure': 'Vẫn tiếp tục vì có --insecure: một phần mềm thư sẽ từ chối máy chủ này.',
     'tls.plain-greeting':
       'Bắt tay TLS lại nhận được lời chào POP dạng văn bản thường: cổng này dùng văn bản thường (hãy dùng STARTTLS, hoặc cổng 995 cho SSL/TLS).',
     'tls.failed': 'Bắt tay TLS thất bại: {error}',
@@ -538,7 +538,7 @@ export const probeMessages = defineCatalogue('probe', {
     'capa.list': '{names}',
     'capa.none': 'Máy chủ không hỗ trợ CAPA; việc kiểm tra vẫn tiếp tục.',
     'capa.no-uidl':
-      'Không có UIDL: “để lại thư trên máy chủ” không hoạt động ổn định, chương trình thư có thể tải lại cùng một thư nhiều lần.',
+      'Không có UIDL: “để lại thư trên máy chủ” không hoạt động ổn định, phần mềm thư có thể tải lại cùng một thư nhiều lần.',
     'capa.no-stls': 'Máy chủ không hỗ trợ STLS.',
     'stls.ok': 'Đã bật mã hóa (STLS).',
     'stls.refused': 'Máy chủ từ chối STLS: {line}',
@@ -554,12 +554,12 @@ export const probeMessages = defineCatalogue('probe', {
     'login.no-apop':
       'Đã yêu cầu APOP, nhưng lời chào không có dấu thời gian APOP: máy chủ này không hỗ trợ APOP.',
     'login.apop-fails':
-      'APOP thất bại trong khi mật khẩu thường hoạt động: hãy đặt chương trình thư dùng “mật khẩu thường” thay vì APOP.',
+      'APOP thất bại trong khi mật khẩu thường hoạt động: hãy đặt phần mềm thư dùng “mật khẩu thường” thay vì APOP.',
     'stat.ok': '{messages} thư, {size}',
     'stat.failed': 'STAT thất bại: {line}',
     'uidl.ok': 'UIDL hoạt động: “để lại thư trên máy chủ” an toàn.',
     'uidl.missing':
-      'UIDL không hoạt động: “để lại thư trên máy chủ” không hoạt động ổn định, chương trình thư có thể tải lại cùng một thư nhiều lần.',
+      'UIDL không hoạt động: “để lại thư trên máy chủ” không hoạt động ổn định, phần mềm thư có thể tải lại cùng một thư nhiều lần.',
     'quit.ok': 'Phiên đã đóng đúng cách.',
     'quit.failed': 'Máy chủ trả lời lệnh QUIT bằng lỗi: {line}',
     'skipped.earlier': 'Chưa thử: một bước trước đó đã thất bại.',
@@ -578,7 +578,7 @@ export const probeMessages = defineCatalogue('probe', {
     'render.title': 'Kiểm tra POP cho {target}',
     'render.capabilities': 'Khả năng',
     'render.findings': 'Điều gì không ổn',
-    'render.settings': 'Hãy dùng các thiết lập này trong chương trình thư:',
+    'render.settings': 'Hãy dùng các thiết lập này trong phần mềm thư:',
     'render.transcript': 'Nội dung phiên (mật khẩu đã được che)',
     'render.verdict.0': 'OK: máy chủ hoạt động.',
     'render.verdict.1': 'CẢNH BÁO: máy chủ hoạt động, nhưng có cảnh báo.',
@@ -610,7 +610,7 @@ export const probeMessages = defineCatalogue('probe', {
     'cap.RESP-CODES': 'ghi mã lý do trong ngoặc vuông trong các trả lời lỗi',
     'cap.AUTH-RESP-CODE': 'báo bằng [AUTH] khi đăng nhập thất bại do thông tin đăng nhập',
     'cap.LOGIN-DELAY': 'phải chờ ít nhất {delay} giữa hai lần kiểm tra thư',
-    'cap.EXPIRE': 'xóa thư đã tải sau {days} ngày, kể cả khi chương trình thư để lại thư trên máy chủ',
+    'cap.EXPIRE': 'xóa thư đã tải sau {days} ngày, kể cả khi phần mềm thư để lại thư trên máy chủ',
     'cap.EXPIRE-never': 'không bao giờ tự xóa thư',
     'cap.EXPIRE-zero': 'xóa thư ngay khi đã tải về: không thể “để lại thư trên máy chủ”',
     'cap.per-user': ' (cho người dùng này; có thể thay đổi sau khi đăng nhập)',

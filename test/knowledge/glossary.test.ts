@@ -106,16 +106,13 @@ beforeAll(async () => {
   }
 });
 
-// src/i18n/probe-messages.ts belongs to the probe helper; its findings are handed over, listed here until fixed.
-const isProbe = (t: Text) => t.where.startsWith('src/i18n probe ');
-
 describe.each(['fr', 'vi'] as const)('the %s glossary', (lang) => {
   it('is used in every entry and category', () => {
     expect(findForbidden(glossaries[lang], lang, entryTexts(lang))).toEqual([]);
   });
 
   it('is used in every catalogue string', () => {
-    const texts = catalogueTexts(lang).filter((t) => !isProbe(t));
+    const texts = catalogueTexts(lang);
     expect(texts.length).toBeGreaterThan(50);
     expect(findForbidden(glossaries[lang], lang, texts)).toEqual([]);
   });
@@ -133,77 +130,7 @@ describe.each(['fr', 'vi'] as const)('the %s glossary', (lang) => {
   });
 });
 
-describe('the probe catalogue (owned by the probe helper)', () => {
-  it('gets no new offender while the handed-over ones wait for the probe helper', () => {
-    const offenders = new Set(
-      (['fr', 'vi'] as const).flatMap((lang) =>
-        findForbidden(glossaries[lang], lang, catalogueTexts(lang).filter(isProbe)).map(
-          (finding) => /^src\/i18n probe (\S+):/.exec(finding)?.[1] ?? finding,
-        ),
-      ),
-    );
-    // The keys listed in the catalogues helper's report (typographic spaces, "chương trình thư", "nom
-    // d'utilisateur"); a key the probe helper fixes simply drops out, a new offender fails here.
-    expect([...offenders].filter((key) => !PROBE_HANDOFF.includes(key))).toEqual([]);
-  });
-});
 
-const PROBE_HANDOFF = [
-  'attempt.fallback-same-port',
-  'cap.EXPIRE',
-  'cap.EXPIRE-zero',
-  'cap.IMPLEMENTATION',
-  'cap.SASL',
-  'cap.UIDL',
-  'cap.USER',
-  'cap.per-user',
-  'capa.no-uidl',
-  'capa.none',
-  'cli.bad-option',
-  'cli.bad-value',
-  'cli.no-tty-password',
-  'cli.password-flag',
-  'cli.password-prompt',
-  'cli.usage',
-  'greeting.err',
-  'greeting.garbage',
-  'greeting.silent-tls',
-  'greeting.software',
-  'greeting.wrong-service',
-  'guard.invalid-target',
-  'guard.port',
-  'guard.private-address',
-  'guard.unresolvable',
-  'login.apop-fails',
-  'login.failed',
-  'login.no-apop',
-  'login.no-password',
-  'login.no-user',
-  'probe.drip',
-  'probe.line-too-long',
-  'probe.protocol',
-  'probe.response-too-large',
-  'quit.failed',
-  'render.settings',
-  'render.verdict.0',
-  'render.verdict.1',
-  'render.verdict.2',
-  'render.verdict.3',
-  'settings.username',
-  'skipped.earlier',
-  'stat.failed',
-  'stls.not-offered',
-  'stls.refused',
-  'target.invalid',
-  'target.none',
-  'tls.failed',
-  'tls.insecure',
-  'tls.ok',
-  'tls.plain-greeting',
-  'tls.untrusted',
-  'uidl.missing',
-  'uidl.ok',
-];
 
 // Sentences that show each forbidden variant, checked by "catches its own forbidden variants".
 const SAMPLES: Record<Lang, string[]> = {

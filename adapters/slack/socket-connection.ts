@@ -80,7 +80,7 @@ export class SocketConnection {
   readonly #delay: (failures: number) => number;
   #stopping = false;
   #wake: (() => void) | undefined;
-  #loop: Promise<void> | undefined;
+  #stopped: Promise<void> | undefined;
 
   constructor(options: SocketConnectionOptions) {
     this.#client = options.client;
@@ -95,23 +95,26 @@ export class SocketConnection {
    */
   start(): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#loop = this.#run(resolve, reject);
+      void this.#run(resolve, reject);
     });
   }
 
-  async stop(): Promise<void> {
-    if (this.#stopping) return this.#loop;
-    this.#stopping = true;
-    this.#wake?.();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.#client.disconnect().catch(() => undefined),
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
-      }),
-    ]);
-    clearTimeout(timer);
-    this.#status.set('stopped');
+  /** Ends the loop (a wait between attempts included) and closes the socket, bounded. Safe to call twice. */
+  stop(): Promise<void> {
+    this.#stopped ??= (async () => {
+      this.#stopping = true;
+      this.#wake?.();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.#client.disconnect().catch(() => undefined),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      this.#status.set('stopped');
+    })();
+    return this.#stopped;
   }
 
   async #run(firstDone: () => void, firstRefused: (code: string) => void): Promise<void> {

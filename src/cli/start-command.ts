@@ -143,6 +143,9 @@ export async function runStartCommand(args: string[], io: CliIO): Promise<number
   if (cause.kind === 'signal') return EXIT.ok;
   if (cause.failure.kind === 'config')
     throw new ConfigError(`invalid configuration:\n  ${cause.failure.message}`);
-  io.stderr.write(`popbot: ${cause.adapter}: ${cause.failure.message}\n`);
+  const { message } = cause.failure;
+  io.stderr.write(
+    `popbot: ${message.startsWith(`${cause.adapter}:`) ? '' : `${cause.adapter}: `}${message}\n`,
+  );
   return EXIT_ADAPTER_FAILED;
 }

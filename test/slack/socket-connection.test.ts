@@ -85,6 +85,7 @@ describe('SocketConnection', () => {
     const connection = new SocketConnection({ client, status, log: silent, delay: () => 60_000 });
     await connection.start();
     await connection.stop();
+    await connection.stop();
     expect(status.health().state).toBe('stopped');
     expect(client.starts).toBe(1);
   });

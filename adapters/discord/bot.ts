@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { MessageFlags, type MessageMentionOptions } from 'discord.js';
 import type { Logger } from 'pino';
 import { InFlight } from '../../src/chat/in-flight.js';
@@ -6,6 +7,7 @@ import { answerMessage, extractLangDirective, lookupOrExplain } from '../../src/
 import { chat } from '../../src/i18n/chat-messages.js';
 import { discordMessages } from '../../src/i18n/discord-messages.js';
 import { type Lang, langFromLocale } from '../../src/i18n/lang.js';
+import { observeReplyLatency } from '../../src/metrics/metrics.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { ProbeGuard } from '../../src/probe/guard.js';
 import type { RateLimiter } from '../../src/probe/rate-limit.js';
@@ -48,6 +50,17 @@ const REPLY_MENTIONS = (): MessageMentionOptions => ({ parse: [], repliedUser: t
 const EPHEMERAL = MessageFlags.Ephemeral;
 
 type AnyInteraction = SlashCommand | MessageMenuCommand | ModalSubmit;
+
+/** The platform calls that put a first answer in front of the user: what the reply-latency histogram times. */
+const FIRST_ANSWERS = new Set([
+  'message.reply',
+  'interaction.reply',
+  'interaction.deferReply',
+  'interaction.showModal',
+]);
+
+/** When the event being handled reached popbot, and whether it has been answered yet. */
+const arrival = new AsyncLocalStorage<{ at: number; answered: boolean }>();
 
 /**
  * Turns Discord events into chat-core calls and the answers into replies. Each entry point settles on its
@@ -96,8 +109,10 @@ export class DiscordBot {
   #run(kind: string, work: () => Promise<void>): Promise<void> {
     if (this.#inFlight.stopping) return Promise.resolve();
     return this.#inFlight.track(() =>
-      work().catch((error: unknown) =>
-        this.#log.error({ kind, err: describeError(error) }, 'discord: handler failed'),
+      arrival.run({ at: performance.now(), answered: false }, () =>
+        work().catch((error: unknown) =>
+          this.#log.error({ kind, err: describeError(error) }, 'discord: handler failed'),
+        ),
       ),
     );
   }
@@ -106,6 +121,11 @@ export class DiscordBot {
   async #call(what: string, call: () => Promise<unknown>): Promise<boolean> {
     try {
       await call();
+      const event = arrival.getStore();
+      if (event && !event.answered && FIRST_ANSWERS.has(what)) {
+        event.answered = true;
+        observeReplyLatency('discord', (performance.now() - event.at) / 1000);
+      }
       return true;
     } catch (error) {
       this.#log.warn({ call: what, err: describeError(error) }, 'discord: platform call failed');

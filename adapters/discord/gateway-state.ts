@@ -1,5 +1,6 @@
 import { type Client, Events, GatewayCloseCodes } from 'discord.js';
 import type { Logger } from 'pino';
+import { countReconnect } from '../../src/metrics/metrics.js';
 import type { AdapterFailure, AdapterHealth, AdapterState } from '../../src/runtime/adapter-handle.js';
 
 const TOKEN_REJECTED =
@@ -45,7 +46,10 @@ export class GatewayState {
     client.on(Events.ShardReady, () => this.enter('connected'));
     client.on(Events.ShardResume, () => this.enter('connected'));
     client.on(Events.ShardReconnecting, () => {
-      if (this.current.state === 'connected') log.warn('discord: gateway connection lost; reconnecting');
+      if (this.current.state === 'connected') {
+        log.warn('discord: gateway connection lost; reconnecting');
+        countReconnect('discord');
+      }
       this.enter('reconnecting');
     });
     client.on(Events.ShardDisconnect, (event) => {

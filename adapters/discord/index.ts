@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { ConfigError } from '../../src/config/config.js';
 import { defaultKnowledgeBase } from '../../src/knowledge/load.js';
+import { countingProbeRuns } from '../../src/metrics/metrics.js';
 import { GuardConfigError, guardOptionsFromEnv, ProbeGuard } from '../../src/probe/guard.js';
 import { RateLimiter } from '../../src/probe/rate-limit.js';
 import { runProbe } from '../../src/probe/run-probe.js';
@@ -48,7 +49,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     defaultLang: config.POPBOT_DEFAULT_LANG,
     chatLogin: config.POPBOT_CHAT_LOGIN,
     logger: log,
-    probe: runProbe,
+    probe: countingProbeRuns(runProbe),
     guard,
     limiter: options.rateLimiter ?? new RateLimiter(),
     selfId: () => client.user?.id,

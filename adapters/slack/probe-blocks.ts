@@ -1,9 +1,9 @@
 import type { types } from '@slack/bolt';
 import type { Lang } from '../../src/i18n/lang.js';
-import { probeMessages } from '../../src/i18n/probe-messages.js';
 import { slackMessages } from '../../src/i18n/slack-messages.js';
 import { renderProbeText } from '../../src/probe/render.js';
-import type { ProbeReport, ProbeStep, StepStatus } from '../../src/probe/types.js';
+import { buildReportView, type ProbeReportView } from '../../src/probe/report-view.js';
+import type { ProbeReport, StepStatus } from '../../src/probe/types.js';
 import {
   context,
   fallbackText,
@@ -14,6 +14,11 @@ import {
   section,
 } from './blocks.js';
 import { clip, safeCode, safeText } from './escape.js';
+
+/**
+ * The `/popcheck` report as Block Kit, read from the neutral report view (src/probe/report-view.ts): this
+ * file only adds Slack's marks, mrkdwn escaping and size limits.
+ */
 
 type KnownBlock = types.KnownBlock;
 
@@ -28,31 +33,27 @@ const MAX_STEPS = 30;
 const MAX_FINDINGS = 2;
 const MAX_CAPABILITIES = 20;
 
-function attemptLabel(step: ProbeStep): string {
-  const enc = step.tls === 'implicit' ? 'SSL/TLS' : step.tls === 'stls' ? 'STARTTLS' : 'plain';
-  return `${step.port ?? ''} ${enc}`.trim();
-}
-
 /** Step lines, grouped per attempt, split into sections under Slack's per-section limit. */
-function stepSections(report: ProbeReport, lang: Lang): KnownBlock[] {
-  const t = probeMessages.t.bind(probeMessages);
+function stepSections(view: ProbeReportView): KnownBlock[] {
   const lines: string[] = [];
-  let lastAttempt: number | undefined;
-  for (const step of report.steps.slice(0, MAX_STEPS)) {
-    if (step.attempt !== undefined && step.attempt !== lastAttempt) {
-      lines.push(`*— ${safeText(attemptLabel(step))} —*`);
-      lastAttempt = step.attempt;
-    }
-    const code = step.code ? ` \`${safeText(step.code)}\`` : '';
-    lines.push(
+  let shown = 0;
+  let total = 0;
+  for (const group of view.attempts) {
+    total += group.steps.length;
+    const steps = group.steps.slice(0, Math.max(0, MAX_STEPS - shown));
+    if (steps.length === 0) continue;
+    if (group.label) lines.push(`*— ${safeText(group.label)} —*`);
+    for (const step of steps) {
+      const code = step.code ? ` \`${safeText(step.code)}\`` : '';
       // The detail quotes the server (greeting, -ERR): as inline code, its *, _, ~ or ``` cannot restyle the report.
-      `${MARK[step.status]} *${safeText(t(lang, `step.${step.name}`))}*: ${safeCode(clip(step.detail, 500))}${code}`,
-    );
+      lines.push(
+        `${MARK[step.status]} *${safeText(step.label)}*: ${safeCode(clip(step.detail, 500))}${code}`,
+      );
+    }
+    shown += steps.length;
   }
-  if (report.steps.length > MAX_STEPS) {
-    lines.push(
-      safeText(slackMessages.t(lang, 'report.more-steps', { count: report.steps.length - MAX_STEPS })),
-    );
+  if (total > MAX_STEPS) {
+    lines.push(safeText(slackMessages.t(view.lang, 'report.more-steps', { count: total - MAX_STEPS })));
   }
   const sections: KnownBlock[] = [];
   let current = '';
@@ -67,33 +68,30 @@ function stepSections(report: ProbeReport, lang: Lang): KnownBlock[] {
   return sections;
 }
 
-/** The `/popcheck` report: verdict, steps, settings to use, capabilities, and what went wrong. */
+/** The `/popcheck` report: verdict, steps, notes, settings to use, capabilities, and what went wrong. */
 export function probeReply(report: ProbeReport, lang: Lang): SlackReply {
-  const t = (key: Parameters<typeof probeMessages.t>[1], params?: Record<string, string | number>) =>
-    probeMessages.t(lang, key, params);
+  const view = buildReportView(report, lang);
   const blocks: KnownBlock[] = [
-    header(t('render.title', { target: clip(report.target.input, 100) })),
-    section(`*${safeText(t(`render.verdict.${report.exitCode}`))}*`),
-    ...stepSections(report, lang),
+    header(view.header.title),
+    section(`*${safeText(view.header.verdict.text)}*`),
+    ...stepSections(view),
   ];
-  const s = report.settings;
-  if (s) {
-    const rows = [
-      `${t('settings.server')}: \`${safeText(s.server)}\``,
-      `${t('settings.port')}: \`${s.port}\``,
-      `${t('settings.encryption')}: ${t(`enc.${s.encryption}`)}`,
-      s.authentication ? `${t('settings.authentication')}: ${t(`auth.${s.authentication}`)}` : '',
-      s.username ? `${t('settings.username')}: \`${safeText(s.username)}\`` : '',
-    ].filter(Boolean);
-    blocks.push(section(`*${safeText(t('render.settings'))}*\n${rows.join('\n')}`));
+  if (view.notes.length > 0)
+    blocks.push(section(view.notes.map((n) => `:warning: ${safeText(n)}`).join('\n')));
+  if (view.settings) {
+    // What the user types into a mail client is shown literally, as code.
+    const rows = view.settings.rows.map(
+      (r) => `${safeText(r.label)}: ${r.literal ? `\`${safeText(r.value)}\`` : safeText(r.value)}`,
+    );
+    blocks.push(section(`*${safeText(view.settings.title)}*\n${rows.join('\n')}`));
   }
-  const caps = report.capabilities.afterLogin ?? report.capabilities.afterStls ?? report.capabilities.before;
-  if (caps && caps.length > 0) {
-    const names = caps.slice(0, MAX_CAPABILITIES).map((c) => safeCode([c.name, ...c.args].join(' ')));
-    blocks.push(context([`*${safeText(t('render.capabilities'))}*: ${names.join(' · ')}`]));
+  // The last list the server sent (after login, after STLS, or before) is what a client will meet.
+  const caps = view.capabilities.filter((list) => list.items && list.items.length > 0).at(-1);
+  if (caps?.items) {
+    const names = caps.items.slice(0, MAX_CAPABILITIES).map((c) => safeCode(c.text));
+    blocks.push(context([`*${safeText(view.labels.capabilities)}*: ${names.join(' · ')}`]));
   }
-  const findings = report.findings.slice(0, MAX_FINDINGS);
-  for (const f of findings) {
+  for (const f of view.findings.slice(0, MAX_FINDINGS)) {
     const next = findingBlocks(f, lang);
     if (blocks.length + next.length + 2 > SLACK_LIMITS.blocks) break;
     blocks.push({ type: 'divider' }, ...next);

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shellPopcheck } from '../../adapters/shell/popcheck.js';
 import { runShell } from '../../adapters/shell/shell.js';
 import { InFlight } from '../../src/chat/in-flight.js';
-import { type PopcheckReplies, planPopcheck, runPopcheck } from '../../src/chat/popcheck.js';
+import {
+  type PopcheckReplies,
+  type PopcheckServices,
+  planPopcheck,
+  runPopcheck,
+} from '../../src/chat/popcheck.js';
 import { chat } from '../../src/i18n/chat-messages.js';
 import { probeMessages } from '../../src/i18n/probe-messages.js';
 import { guardOptionsFromEnv, ProbeGuard } from '../../src/probe/guard.js';
@@ -78,6 +83,18 @@ describe('runPopcheck: one flow, one rate limiter for every platform', () => {
     await silent?.close();
   });
 
+  /** The real guard and probe, a fresh limiter and tracker unless given. */
+  function servicesWith(parts: Partial<PopcheckServices> = {}): PopcheckServices {
+    return {
+      guard,
+      limiter: new RateLimiter(),
+      runProbe,
+      probes: new InFlight(),
+      log: captureLogger().logger,
+      ...parts,
+    };
+  }
+
   function recorder() {
     const said: string[] = [];
     const reports: ProbeReport[] = [];
@@ -94,7 +111,7 @@ describe('runPopcheck: one flow, one rate limiter for every platform', () => {
 
   it('says "checking…", runs the real probe behind the guard, and hands over the report', async () => {
     const { logger, lines } = captureLogger();
-    const services = { guard, limiter: new RateLimiter(), runProbe, probes: new InFlight(), log: logger };
+    const services = servicesWith({ log: logger });
     const { said, reports, replies } = recorder();
     const outcome = await runPopcheck(
       services,
@@ -111,13 +128,7 @@ describe('runPopcheck: one flow, one rate limiter for every platform', () => {
   });
 
   it('the guard still refuses what it must (a port not allowed), reported like any failed step', async () => {
-    const services = {
-      guard,
-      limiter: new RateLimiter(),
-      runProbe,
-      probes: new InFlight(),
-      log: captureLogger().logger,
-    };
+    const services = servicesWith();
     const { reports, replies } = recorder();
     const before = pop.connections;
     await runPopcheck(
@@ -132,7 +143,7 @@ describe('runPopcheck: one flow, one rate limiter for every platform', () => {
   it('one limiter shared by Slack and Discord: a Discord check waits while a Slack one holds the only slot', async () => {
     const limiter = new RateLimiter({ maxConcurrent: 1 });
     const inFlight = new InFlight();
-    const services = { guard, limiter, runProbe, probes: inFlight, log: captureLogger().logger };
+    const services = servicesWith({ limiter, probes: inFlight });
     const slack = recorder();
     const discord = recorder();
     const started = new Promise<void>((resolve) => {
@@ -167,13 +178,7 @@ describe('runPopcheck: one flow, one rate limiter for every platform', () => {
   });
 
   it('a platform that cannot say "checking…" (an expired interaction) runs no probe', async () => {
-    const services = {
-      guard,
-      limiter: new RateLimiter(),
-      runProbe,
-      probes: new InFlight(),
-      log: captureLogger().logger,
-    };
+    const services = servicesWith();
     const before = pop.connections;
     const { replies, reports } = recorder();
     replies.started = async () => false;

@@ -7,8 +7,11 @@ import { codeSpan, neutraliseMentions, safeProse } from '../../adapters/discord/
 import { lookupOrExplain } from '../../src/chat/respond.js';
 import type { ExplainResult, Finding } from '../../src/explain/types.js';
 import { core } from '../../src/i18n/core-messages.js';
+import { discordMessages } from '../../src/i18n/discord-messages.js';
 import { LANGS, type Lang } from '../../src/i18n/lang.js';
+import { probeMessages } from '../../src/i18n/probe-messages.js';
 import { defaultKnowledgeBase } from '../../src/knowledge/load.js';
+import { buildReportView } from '../../src/probe/report-view.js';
 import { sampleReport } from './bot-fixture.js';
 
 /** Discord's documented limits, restated here so the renderer is checked against them, not against itself. */
@@ -159,4 +162,41 @@ describe('echoed text made inert', () => {
       '\\# Heading \\*\\*bold\\*\\* \\|\\|spoiler\\|\\|',
     );
   });
+});
+
+describe('the probe report embed reads the neutral report view', () => {
+  it.each(LANGS)(
+    '%s: the same verdict, steps, notes and settings as the text report, Discord-formatted',
+    (lang) => {
+      const report = {
+        ...sampleReport({ target: 'pop.example.com', lang }),
+        encryption: 'none-offered' as const,
+        capabilities: {
+          before: [{ name: 'USER', args: [], gloss: 'user/pass login' }],
+          afterLogin: [{ name: 'UIDL', args: [], gloss: 'permanent ids' }],
+        },
+      };
+      const view = buildReportView(report);
+      const embed = renderProbeReport(report).embeds[0] as APIEmbed;
+      expect(embed.description).toContain(`**${view.header.verdict.text}**`);
+      expect(embed.description).toContain(safeProse(view.notes[0]!));
+      for (const step of view.attempts.flatMap((g) => g.steps))
+        expect(embed.description).toContain(step.label);
+      // "Port 995, SSL/TLS" said in the user's language, once for the attempt.
+      expect(embed.description).toContain(
+        discordMessages.t(lang, 'probe.attempt', {
+          port: 995,
+          encryption: probeMessages.t(lang, 'enc.ssl/tls'),
+        }),
+      );
+      // The last capability list the server sent is what a client meets.
+      const caps = embed.fields!.find((f) => f.name === view.labels.capabilities)!;
+      expect(caps.value).toContain('UIDL');
+      expect(caps.value).not.toContain('USER');
+      // What the user types into a mail client is shown literally.
+      const settings = embed.fields!.find((f) => f.name === view.settings!.title)!;
+      expect(settings.value).toContain(codeSpan('pop.example.com'));
+      expect(embed.description).not.toMatch(/@everyone|<@&\d/);
+    },
+  );
 });

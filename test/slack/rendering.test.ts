@@ -5,9 +5,12 @@ import { resultReply, SLACK_LIMITS } from '../../adapters/slack/blocks.js';
 import { SHORTCUT_EXPLAIN } from '../../adapters/slack/deps.js';
 import { clip, escapeSlack, safeText, slackToPlain } from '../../adapters/slack/escape.js';
 import { loginModal } from '../../adapters/slack/handlers/login-modal.js';
+import { probeReply } from '../../adapters/slack/probe-blocks.js';
 import { mayRetry } from '../../adapters/slack/web-api-retry.js';
 import type { ExplainResult, Finding } from '../../src/explain/types.js';
 import { LANGS } from '../../src/i18n/lang.js';
+import { buildReportView } from '../../src/probe/report-view.js';
+import { sampleReport } from '../discord/bot-fixture.js';
 
 function finding(over: Partial<Finding> = {}): Finding {
   return {
@@ -185,5 +188,31 @@ describe('manifest.yml', () => {
     }
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+});
+
+describe('the /popcheck report blocks read the neutral report view', () => {
+  it.each(LANGS)('%s: the same verdict, steps, notes and settings as the text report', (lang) => {
+    const report = {
+      ...sampleReport({ target: 'pop.example.com', lang }),
+      encryption: 'none-offered' as const,
+      capabilities: {
+        before: [{ name: 'USER', args: [], gloss: 'user/pass login' }],
+        afterLogin: [{ name: 'UIDL', args: [], gloss: 'permanent ids' }],
+      },
+    };
+    const view = buildReportView(report, lang);
+    const reply = probeReply(report, lang);
+    const blocks = JSON.stringify(reply.blocks);
+    expect(blocks).toContain(JSON.stringify(safeText(view.header.verdict.text)).slice(1, -1));
+    expect(blocks).toContain(JSON.stringify(safeText(view.notes[0]!)).slice(1, -1));
+    for (const step of view.attempts.flatMap((g) => g.steps)) {
+      expect(blocks).toContain(JSON.stringify(safeText(step.label)).slice(1, -1));
+    }
+    // The capabilities a client meets: the last list the server sent.
+    expect(blocks).toContain('`UIDL`');
+    expect(blocks).not.toContain('`USER`');
+    expect(blocks).toContain('`pop.example.com`');
+    expect(reply.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
   });
 });

@@ -62,6 +62,8 @@ export class FakeDiscordGateway {
   readonly received: Received[] = [];
   /** Closes codes the gateway sent, in order. */
   readonly closes: number[] = [];
+  /** While true, the gateway answers every new WebSocket handshake with HTTP 503 (an outage). */
+  refusing = false;
   /** What the next IDENTIFY gets instead of READY: a close code (4004 token, 4014 intents, ...). */
   onIdentify: { close: number } | undefined;
   heartbeatIntervalMs: number;
@@ -97,7 +99,10 @@ export class FakeDiscordGateway {
 
   async start(): Promise<this> {
     this.#server = createServer((_req, res) => res.writeHead(426).end());
-    this.#wss = new WebSocketServer({ server: this.#server });
+    this.#wss = new WebSocketServer({
+      server: this.#server,
+      verifyClient: (_info, answer) => answer(!this.refusing, 503),
+    });
     this.#wss.on('connection', (ws) => this.#accept(ws));
     await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
     this.#port = (this.#server.address() as AddressInfo).port;

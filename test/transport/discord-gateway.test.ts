@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMessage, apiMessageMenu, apiSlash, apiUser, opt } from '../discord/fakes.js';
 import { DISCORD_IDS, type FakeDiscord, startFakeDiscord } from '../support/fake-discord.js';
 import { OP, type Received } from '../support/fake-discord-gateway.js';
-import { ensureBuilt, type PopbotProcess, spawnPopbot, STACK_LINE } from '../support/spawn-popbot.js';
+import {
+  ensureBuilt,
+  freePort,
+  type PopbotProcess,
+  spawnPopbot,
+  STACK_LINE,
+} from '../support/spawn-popbot.js';
 
 /**
  * A real `popbot start` against Discord's gateway v10 and REST API played on 127.0.0.1: what the bot sends
@@ -38,10 +44,12 @@ function guildMessage(content: string) {
 describe('popbot start over the Discord gateway (a real process, Discord faked on loopback)', () => {
   let discord: FakeDiscord;
   let popbot: PopbotProcess;
+  let healthPort: number;
   beforeAll(async () => {
     ensureBuilt();
     discord = await startFakeDiscord({ heartbeatIntervalMs: HEARTBEAT_MS });
-    popbot = spawnPopbot(['start'], discord.env, 300_000);
+    healthPort = await freePort();
+    popbot = spawnPopbot(['start'], { ...discord.env, POPBOT_HEALTH_PORT: String(healthPort) }, 300_000);
     await popbot.waitForStderr(/popbot started/, 30_000);
   }, 180_000);
   afterAll(async () => {
@@ -179,6 +187,46 @@ describe('popbot start over the Discord gateway (a real process, Discord faked o
 
     it('after the gateway closes with 1000', async () => {
       await expectReidentified(() => gateway().closeWith(1000, true));
+    });
+  });
+
+  describe('health and metrics (POPBOT_HEALTH_PORT)', () => {
+    async function healthz(): Promise<{ status: number; discord: string }> {
+      const res = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+      const body = (await res.json()) as { adapters: { discord: { state: string } } };
+      return { status: res.status, discord: body.adapters.discord.state };
+    }
+    /** Polls /healthz, as a container platform would, until it answers `status`. */
+    async function healthzUntil(status: number): Promise<{ status: number; discord: string }> {
+      for (let i = 0; i < 200; i++) {
+        const h = await healthz();
+        if (h.status === status) return h;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`/healthz never answered ${status}`);
+    }
+
+    it('/healthz: 200 while connected, 503 during a gateway outage, 200 again once resumed', async () => {
+      expect(await healthz()).toEqual({ status: 200, discord: 'connected' });
+      gateway().refusing = true;
+      const attemptsBefore = gateway().connections;
+      gateway().dropConnection();
+      expect(await healthzUntil(503)).toEqual({ status: 503, discord: 'reconnecting' });
+      gateway().refusing = false;
+      expect(await healthzUntil(200)).toEqual({ status: 200, discord: 'connected' });
+      expect(gateway().connections).toBeGreaterThan(attemptsBefore);
+      await askInChannel();
+    });
+
+    it('/metrics counts the reconnections, the pastes explained and the reply latency', async () => {
+      const text = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
+      const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 'NaN');
+      const reconnects = value(/^popbot_adapter_reconnects_total\{adapter="discord"\} (\d+)$/m);
+      // 4000, op 7, zombie, drop, drop with replay, op 9, 1000, the outage above: one each.
+      expect(reconnects).toBeGreaterThanOrEqual(8);
+      expect(value(/^popbot_pastes_explained_total\{outcome="errors"\} (\d+)$/m)).toBeGreaterThanOrEqual(10);
+      const replies = discord.restCalls('POST', REPLIES).length + discord.restCalls('POST', CALLBACKS).length;
+      expect(value(/^popbot_reply_latency_seconds_count\{adapter="discord"\} (\d+)$/m)).toBe(replies);
     });
   });
 

@@ -128,7 +128,12 @@ export async function runCheckCommand(args: string[], io: CliIO, deps: ProbeDeps
     );
 
     if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else io.stdout.write(renderProbeText(report, lang, { color, includeSteps: !live }));
+    else {
+      io.stdout.write(renderProbeText(report, lang, { color, includeSteps: !live }));
+      // The chat report stays neutral about how to ask for a login; at the command line it is this flag.
+      if (values.user === undefined && report.loginVerified === false && report.exitCode === 0)
+        io.stdout.write(`${probeMessages.t(lang, 'cli.hint-user')}\n`);
+    }
     return report.exitCode;
   } catch (error) {
     if (error instanceof BadUsage) return usage(error.message);

@@ -1,20 +1,12 @@
 import type { Logger } from 'pino';
+import { shellPopcheck } from '../../adapters/shell/popcheck.js';
 import { runShell } from '../../adapters/shell/shell.js';
-import { parsePopcheckArgs } from '../chat/popcheck-args.js';
 import { ConfigError, CoreConfigSchema, readConfig } from '../config/config.js';
-import { chat } from '../i18n/chat-messages.js';
-import { type Lang, langFromEnv } from '../i18n/lang.js';
+import { langFromEnv } from '../i18n/lang.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { describeError } from '../log/describe-error.js';
 import { createLogger } from '../log/logger.js';
-import {
-  guardOptionsFromEnv,
-  liveStepPrinter,
-  ProbeGuard,
-  RateLimiter,
-  renderProbeText,
-  runProbe,
-} from '../probe/index.js';
+import { RateLimiter } from '../probe/rate-limit.js';
 import type { AdapterHandle } from '../runtime/adapter-handle.js';
 import { HealthBoard, healthRoutes, startHealthServer } from '../runtime/health.js';
 import { supervise } from '../runtime/supervise.js';
@@ -23,43 +15,6 @@ import { type CliIO, EXIT } from './io.js';
 
 /** How long in-flight replies may take to finish at shutdown before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
-
-type PopcheckHandler = (args: string[], lang: Lang, write: (text: string) => void) => Promise<void>;
-
-/** The shell's /popcheck: the same guard and rate limit as in chat, no login (that is `popbot check --user`). */
-function shellPopcheck(env: NodeJS.ProcessEnv, color: boolean, live: boolean): PopcheckHandler {
-  const guard = new ProbeGuard(guardOptionsFromEnv(env));
-  const limiter = new RateLimiter();
-  return async (args, lang, write) => {
-    const parsed = parsePopcheckArgs(args.join(' '));
-    if (!parsed.ok) {
-      write(chat.t(lang, parsed.error === 'password-in-command' ? 'password-in-command' : 'usage.popcheck'));
-      return;
-    }
-    const shownLang = parsed.lang ?? lang;
-    if (parsed.user) {
-      write(chat.t(shownLang, 'chat-login-disabled'));
-      return;
-    }
-    const slot = limiter.acquire('shell', shownLang);
-    if (!slot.ok) {
-      write(slot.message);
-      return;
-    }
-    try {
-      write(chat.t(shownLang, 'checking', { target: parsed.host }));
-      // On a terminal the steps appear as they happen; piped, the report comes whole at the end.
-      const onStep = live ? liveStepPrinter(write, shownLang, { color }) : undefined;
-      const report = await runProbe(
-        { target: parsed.host, port: parsed.port, lang: shownLang, ...(onStep ? { onStep } : {}) },
-        { guard },
-      );
-      write(renderProbeText(report, shownLang, { color, includeSteps: !live }));
-    } finally {
-      slot.release();
-    }
-  };
-}
 
 export async function runShellCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs(args, { lang: { type: 'string' } }, langFromEnv(io.env) ?? 'en');
@@ -72,7 +27,7 @@ export async function runShellCommand(args: string[], io: CliIO): Promise<number
     ...(lang ? { lang } : {}),
     fallbackLang: langFromEnv(io.env) ?? config.POPBOT_DEFAULT_LANG,
     color,
-    popcheck: shellPopcheck(io.env, color, Boolean(io.stdout.isTTY)),
+    popcheck: shellPopcheck({ env: io.env, color, live: Boolean(io.stdout.isTTY) }),
   });
   return EXIT.ok;
 }
@@ -116,14 +71,16 @@ export async function runStartCommand(args: string[], io: CliIO): Promise<number
     ? await startHealthServer(config.POPBOT_HEALTH_PORT, routes, logger)
     : undefined;
   const running: AdapterHandle[] = [];
+  // One limiter for the process: a user's checks count once, whichever platform they come from.
+  const rateLimiter = new RateLimiter();
   try {
     if (wantSlack) {
       const { startSlack } = await import('../../adapters/slack/index.js');
-      running.push({ name: 'slack', ...(await startSlack({ env: io.env, logger, routes })) });
+      running.push({ name: 'slack', ...(await startSlack({ env: io.env, logger, routes, rateLimiter })) });
     }
     if (wantDiscord) {
       const { startDiscord } = await import('../../adapters/discord/index.js');
-      running.push({ name: 'discord', ...(await startDiscord({ env: io.env, logger })) });
+      running.push({ name: 'discord', ...(await startDiscord({ env: io.env, logger, rateLimiter })) });
     }
   } catch (error) {
     await Promise.allSettled(running.map((r) => r.stop()));

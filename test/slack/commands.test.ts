@@ -71,7 +71,8 @@ describe('/popcheck HOST [PORT]', () => {
     expect(report?.body.response_type).toBe('ephemeral');
     const blocks = JSON.stringify(report?.body.blocks);
     // No user given: the verdict says the server answers, not that the login works (the report view's).
-    expect(blocks).toContain('OK: the server answers.');
+    expect(blocks).toContain('OK: the server answers; the login was not checked.');
+    expect(blocks).not.toContain('--user');
     expect(blocks).not.toContain('the server works');
     expect(blocks).toContain('SSL/TLS');
     expect(blocks).toContain('Use these settings in your mail program');

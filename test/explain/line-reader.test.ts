@@ -33,6 +33,15 @@ const tools: Record<string, Row[]> = {
     ['* Connected to pop.example.com (192.0.2.10) port 995', { kind: 'connection', tls: true }],
     ['* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384', { kind: 'connection', tls: true }],
     ['> AUTH PLAIN', { kind: 'command', verb: 'AUTH', args: ['PLAIN'] }],
+    // The progress meter has no line end: the next line is glued to it.
+    [
+      '  0     0    0     0    0     0      0      0 --:--:--  0:00:01 --:--:--     0< +OK',
+      { kind: 'status', ok: true },
+    ],
+    [
+      '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0*   Trying 127.0.0.2:995...',
+      { kind: 'connection' },
+    ],
     ['< + ', { kind: 'sasl', from: 'server' }, { authPending: true, commandWaiting: true }],
     ['> AGpvZQBzM2NyM3Q=', { kind: 'sasl', from: 'client' }, { saslAnswerDue: true, authPending: true }],
     ['< -ERR [AUTH] Authentication failed.', { kind: 'status', ok: false }],

@@ -110,6 +110,16 @@ const tools: Record<string, Row[]> = {
       'Nov 22 10:00:00 mail courierpop3login: LOGIN FAILED, user=joe, ip=[::ffff:192.0.2.1]',
       { kind: 'server-log' },
     ],
+    [
+      'Dec 06 21:51:15 auth: Info: passwd-file(alice,127.0.0.1,<Mfq5G/5hTKN/AAAB>): Password mismatch',
+      {
+        kind: 'server-log',
+        log: {
+          server: 'dovecot',
+          message: 'auth: Info: passwd-file(alice,127.0.0.1,<Mfq5G/5hTKN/AAAB>): Password mismatch',
+        },
+      },
+    ],
     // Another program's syslog line is no POP server's.
     ['Nov 22 10:00:00 mail sshd[42]: Failed password for root', { kind: 'client-message' }],
   ],

@@ -12,19 +12,18 @@ const SYSLOG =
 const POP_SERVER =
   /^(?:dovecot|courierpop3login|courierpop3d|pop3d|pop3d-ssl|ipop3d|qpopper|popper|popa3d|solid-pop3d|vm-pop3d|gnu-pop3d|cyrus\/pop3|pop3|vchkpw|vpopmail)$/i;
 // Dovecot writes its own log file without a syslog header: `dovecot: pop3-login: …` or `pop3(joe): …`.
+// Dovecot's own log file (log_path) starts with its date and no host: `Dec 06 21:51:15 auth: Info: …`.
 const DOVECOT_OWN =
-  /^(?:[\d-]{10} [\d:.]{8,15} )?(dovecot: )?(pop3-login|pop3\([^)]{0,256}\)|auth(?:-worker)?(?:\(\d+\))?):\s(.*)$/;
+  /^(?:[\d-]{10} [\d:.]{8,15} |[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d )?(dovecot: )?(pop3-login|pop3\([^)]{0,256}\)|auth(?:-worker)?(?:\(\d+\))?):\s(.*)$/;
 
 /** The syslog header and a known POP server's program name: a POP server's log line. */
 export function recogniseSyslogPopServer(line: string): ServerLogLine | undefined {
   const m = SYSLOG.exec(line);
-  if (m) {
-    const program = m[2] ?? '';
-    if (!POP_SERVER.test(program)) return undefined;
+  const program = m?.[2] ?? '';
+  if (m && POP_SERVER.test(program))
     return { server: program.split('/')[0]!.toLowerCase(), message: m[3] ?? '' };
-  }
   const own = DOVECOT_OWN.exec(line);
-  if (own && (own[1] !== undefined || /^pop3/.test(own[2] ?? ''))) {
+  if (own && (own[1] !== undefined || /^(?:pop3|auth)/.test(own[2] ?? ''))) {
     return { server: 'dovecot', message: `${own[2]}: ${own[3] ?? ''}` };
   }
   return undefined;

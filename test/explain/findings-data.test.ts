@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { answerIn, answerMessage } from '../../src/chat/respond.js';
 import { analyse, explain, localise } from '../../src/explain/explain.js';
 import type { FallbackClassifier, FallbackInput } from '../../src/explain/extensions.js';
 import { DEFAULT_EXTENSIONS } from '../../src/explain/default-extensions.js';
@@ -42,6 +43,19 @@ describe('findings as data: analyse, then localise', () => {
     expect(fr.findings[0]?.entry).toBe(en.findings[0]?.entry);
     expect(fr.findings[0]?.title).not.toBe(en.findings[0]?.title);
     expect(fr.warnings[0]?.message).toMatch(/mot de passe/);
+  });
+
+  it("a chat answer is put into the user's locale from its analysis, without explaining again (Slack)", () => {
+    const answer = answerMessage({ text: PASTE, mode: 'direct', defaultLang: 'en' })!;
+    expect(answer.lang).toBe('en');
+    const again = vi.fn(() => undefined);
+    const french = answerIn(answer, 'fr', again);
+    expect(again).not.toHaveBeenCalled();
+    expect(french).toMatchObject({
+      kind: 'explanation',
+      lang: 'fr',
+      result: explain(PASTE, { lang: 'fr' }, kb),
+    });
   });
 
   it('every outcome but errors is a sentence in the asked language', () => {

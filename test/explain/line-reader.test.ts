@@ -33,6 +33,15 @@ const tools: Record<string, Row[]> = {
     ['* Connected to pop.example.com (192.0.2.10) port 995', { kind: 'connection', tls: true }],
     ['* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384', { kind: 'connection', tls: true }],
     ['> AUTH PLAIN', { kind: 'command', verb: 'AUTH', args: ['PLAIN'] }],
+    // The progress meter has no line end: the next line is glued to it.
+    [
+      '  0     0    0     0    0     0      0      0 --:--:--  0:00:01 --:--:--     0< +OK',
+      { kind: 'status', ok: true },
+    ],
+    [
+      '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0*   Trying 127.0.0.2:995...',
+      { kind: 'connection' },
+    ],
     ['< + ', { kind: 'sasl', from: 'server' }, { authPending: true, commandWaiting: true }],
     ['> AGpvZQBzM2NyM3Q=', { kind: 'sasl', from: 'client' }, { saslAnswerDue: true, authPending: true }],
     ['< -ERR [AUTH] Authentication failed.', { kind: 'status', ok: false }],
@@ -100,6 +109,16 @@ const tools: Record<string, Row[]> = {
     [
       'Nov 22 10:00:00 mail courierpop3login: LOGIN FAILED, user=joe, ip=[::ffff:192.0.2.1]',
       { kind: 'server-log' },
+    ],
+    [
+      'Dec 06 21:51:15 auth: Info: passwd-file(alice,127.0.0.1,<Mfq5G/5hTKN/AAAB>): Password mismatch',
+      {
+        kind: 'server-log',
+        log: {
+          server: 'dovecot',
+          message: 'auth: Info: passwd-file(alice,127.0.0.1,<Mfq5G/5hTKN/AAAB>): Password mismatch',
+        },
+      },
     ],
     // Another program's syslog line is no POP server's.
     ['Nov 22 10:00:00 mail sshd[42]: Failed password for root', { kind: 'client-message' }],

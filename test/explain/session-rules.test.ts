@@ -283,6 +283,21 @@ describe('reasoning rules: the session shows the cause, whatever the server call
     expect(finding?.rule).toBeUndefined();
   });
 
+  it('a log that hides the login (Thunderbird suppresses it) gives no "before login" rule', () => {
+    const log = session(
+      'RECV: +OK Dovecot ready.',
+      'SendData: USER joe',
+      'RECV: +OK',
+      'Logging suppressed for this command (it probably contained authentication information)',
+      'RECV: +OK Mailbox locked and ready',
+      'SendData: STAT',
+      'RECV: -ERR unrecognized command',
+    );
+    const finding = explain(log).findings[0];
+    expect(finding?.rule).toBeUndefined();
+    expect(finding?.category).toBe('command.unknown');
+  });
+
   it('a paste that starts at the answer to a login shows the TRANSACTION state', () => {
     const finding = explain(
       session('S: +OK Mailbox open, 3 messages', 'C: RETR 5', 'S: -ERR No such message'),

@@ -169,19 +169,15 @@ export class SessionMachine {
 
   /** A reply (or a server line where a reply belongs): pairs it with its command and moves the session. */
   private answer(observation: Observation, ok: boolean, text: string): void {
-    const first = !this.seenStatus && this.pending.length === 0 && !this.connected;
+    const loginNotShown = ok && !this.seenStatus && !this.connected && LOGIN_ANSWER.test(text);
+    const command =
+      this.pending.shift() ?? (loginNotShown ? undefined : this.greeting(observation.lineNumber));
+    const first = !this.seenStatus;
     this.seenStatus = true;
-    if (first && ok && LOGIN_ANSWER.test(text)) {
-      // The paste starts at the answer to a login it does not show ("+OK maildrop has 2 messages").
-      this.view.state = 'TRANSACTION';
-      this.stateKnown = true;
-      this.countFromLogin(text);
+    if (!command) {
+      if (ok) this.unpaired(text, first);
       return;
     }
-    this.seenStatus = false;
-    const command = this.pending.shift() ?? this.greeting(observation.lineNumber);
-    this.seenStatus = true;
-    if (!command) return;
     if (ok) {
       this.advance(command, text, observation.lineNumber);
       observation.answers = command;
@@ -236,6 +232,19 @@ export class SessionMachine {
       this.dataFor = command.verb;
       if (command.verb === 'CAPA') this.capability = new CapabilityCollector(lineNumber);
     }
+  }
+
+  /**
+   * A +OK that answers no command shown: the paste hides a command (it starts mid-session, or the tool hid
+   * the login, as Thunderbird's log does). A login's answer moves to TRANSACTION; anything else leaves the
+   * state unknown rather than wrong, so no rule reasons from it.
+   */
+  private unpaired(text: string, first: boolean): void {
+    if (LOGIN_ANSWER.test(text)) {
+      this.view.state = 'TRANSACTION';
+      this.stateKnown = true;
+      this.countFromLogin(text);
+    } else if (!first && this.view.state === 'AUTHORIZATION') this.view.state = undefined;
   }
 
   /** Many servers give the message count when the login succeeds ("+OK maildrop has 2 messages"). */

@@ -72,7 +72,7 @@ export const dovecot: SyslogFormat = {
       event: 'process-limit',
       re: /service\((?<reason>[\w-]{1,40})\): (?:process_limit|client_limit) \(\d+\) reached/i,
     },
-    { event: 'server-shutdown', re: /Killed with signal \d+|SIGTERM received|shutting down/i },
+    { event: 'server-shutdown', re: /^Killed with signal \d+|SIGTERM received|shutting down/ },
     {
       event: 'process-failure',
       re: /child \d+ (?:returned error|killed with signal)|command startup failed|Auth process died|auth client \d+ disconnected with \d+ pending requests|Auth server (?:disconnected|timed out)|Password query failed|User query failed|Can't connect to (?:server|database)|Connect failed/i,

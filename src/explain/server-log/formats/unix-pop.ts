@@ -86,7 +86,7 @@ export const popa3d: SyslogFormat = {
     { event: 'login-succeeded', re: /Authentication passed for (?<user>\S{1,200})/ },
     { event: 'disconnected-before-auth', re: /Didn't attempt authentication/ },
     { event: 'connection-lost', re: /Premature disconnect/ },
-    { event: 'too-many-connections', re: /sessions limit reached/ },
+    { event: 'too-many-connections', re: /^(?:(?<ip>[0-9a-fA-F:.]{3,45}): )?sessions limit reached/ },
     { event: 'delete-failed', re: /Failed to update (?<reason>\S{1,300})/ },
     {
       event: 'storage-error',

@@ -1,7 +1,7 @@
 import { explain } from '../explain/explain.js';
 import { cli } from '../i18n/cli-messages.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
-import { evaluate, loadEvalCases } from '../knowledge/evaluate.js';
+import { runEval } from './kb-eval.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { renderFindingText } from '../render/text.js';
@@ -18,6 +18,8 @@ export async function runKbCommand(args: string[], io: CliIO): Promise<number> {
       json: { type: 'boolean' },
       lang: { type: 'string' },
       category: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      'holdout-misses': { type: 'boolean' },
     },
     langFromEnv(io.env) ?? 'en',
   );
@@ -54,26 +56,16 @@ export async function runKbCommand(args: string[], io: CliIO): Promise<number> {
     case 'stats':
       out(values.json ? JSON.stringify(stats(kb), null, 2) : renderStats(kb, lang));
       return EXIT.ok;
-    case 'eval': {
-      const report = evaluate(kb, loadEvalCases());
-      if (values.json) out(JSON.stringify(report, null, 2));
-      else {
-        const pct = (c: number, t: number) => (t === 0 ? '-' : `${((100 * c) / t).toFixed(1)}%`);
-        out(
-          `top-category accuracy: ${report.correct}/${report.total} = ${pct(report.correct, report.total)}`,
-        );
-        for (const l of LANGS)
-          out(
-            `  ${l}: ${report.perLang[l].correct}/${report.perLang[l].total} = ${pct(report.perLang[l].correct, report.perLang[l].total)}`,
-          );
-        if (report.misses.length > 0) out(`misses (${report.misses.length}):`);
-        for (const m of report.misses)
-          out(
-            `  [${m.file} ${m.lang}] expected ${m.expected}, got ${m.got}: ${JSON.stringify(m.text.slice(0, 160))}`,
-          );
-      }
+    case 'eval':
+      out(
+        runEval(kb, {
+          json: values.json ?? false,
+          sets: values.set,
+          holdoutMisses: values['holdout-misses'] ?? false,
+          lang,
+        }),
+      );
       return EXIT.ok;
-    }
     default:
       throw new UsageError(
         sub

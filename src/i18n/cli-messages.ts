@@ -12,7 +12,7 @@ Usage:
   popbot kb list [--category CODE] [--json]            list the knowledge base
   popbot kb show ID|CATEGORY [--lang L] [--json]       show an entry, or the entries of a category
   popbot kb stats [--json]                             entries per category and language
-  popbot kb eval [--json]                              accuracy on the evaluation set
+  popbot kb eval [--set S] [--json]                    accuracy per language and kind: own set, captured, holdout
   popbot shell [--lang L]                              the chat bot, in this terminal
   popbot start                                         start the bot: Slack/Discord when configured, else the shell
   popbot discord register                              register the Discord slash commands
@@ -56,7 +56,7 @@ Utilisation :
   popbot kb list [--category CODE] [--json]            liste la base de connaissances
   popbot kb show ID|CATÉGORIE [--lang L] [--json]      affiche une entrée, ou les entrées d'une catégorie
   popbot kb stats [--json]                             entrées par catégorie et par langue
-  popbot kb eval [--json]                              précision sur le jeu d'évaluation
+  popbot kb eval [--set S] [--json]                    précision par langue et par forme : jeu du projet, capturé, réservé
   popbot shell [--lang L]                              le bot de discussion, dans ce terminal
   popbot start                                         démarre le bot : Slack/Discord s'ils sont configurés, sinon le shell
   popbot discord register                              enregistre les commandes slash Discord
@@ -100,7 +100,7 @@ Cách dùng:
   popbot kb list [--category MÃ] [--json]                liệt kê cơ sở tri thức
   popbot kb show ID|LOẠI [--lang L] [--json]             xem một mục, hoặc các mục của một loại lỗi
   popbot kb stats [--json]                               số mục theo loại lỗi và ngôn ngữ
-  popbot kb eval [--json]                                độ chính xác trên bộ đánh giá
+  popbot kb eval [--set S] [--json]                      độ chính xác theo ngôn ngữ và dạng: bộ của dự án, bộ thu thập, bộ giữ riêng
   popbot shell [--lang L]                                bot trò chuyện ngay trong terminal này
   popbot start                                           chạy bot: Slack/Discord nếu đã cấu hình, nếu không thì shell
   popbot discord register                                đăng ký các lệnh slash của Discord

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { explain } from '../explain/explain.js';
@@ -7,6 +7,10 @@ import { LANGS, type Lang } from '../i18n/lang.js';
 import { KnowledgeError } from './errors.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { projectRoot } from './paths.js';
+
+/** The shapes a pasted text comes in; the evaluation reports each separately. */
+export const CAPTURE_KINDS = ['line', 'transcript', 'client-output', 'chat', 'server-log'] as const;
+export type CaptureKind = (typeof CAPTURE_KINDS)[number];
 
 export const EvalCaseSchema = z.strictObject({
   text: z.string().min(1),
@@ -16,24 +20,109 @@ export const EvalCaseSchema = z.strictObject({
   source: z.string().min(1),
 });
 const EvalFileSchema = z.strictObject({ cases: z.array(EvalCaseSchema) });
-export type EvalCase = z.infer<typeof EvalCaseSchema> & { file: string };
+
+/** A text captured from a real server or client (scripts/capture), its category set by the scenario. */
+export const CapturedCaseSchema = z.strictObject({
+  id: z.string().min(1),
+  text: z.string().min(1),
+  category: z.string().min(1),
+  lang: z.enum(LANGS),
+  kind: z.enum(CAPTURE_KINDS),
+  scenario: z.string().min(1),
+  tool: z.string().min(1),
+  cmdline: z.string().optional(),
+  config: z.string().optional(),
+  framing: z.string().optional(),
+});
+const CapturedFileSchema = z.strictObject({
+  provenance: z.strictObject({
+    captured_by: z.string().min(1),
+    date: z.string().min(1),
+    server: z.string().min(1),
+    server_config: z.string().min(1),
+    clients: z.record(z.string(), z.string()),
+  }),
+  cases: z.array(CapturedCaseSchema),
+});
+
+export type EvalCase = z.infer<typeof EvalCaseSchema> & { file: string; kind: CaptureKind };
+
+/** The three sets `kb eval` reports: the project's own, the captured tuning part, the captured holdout. */
+export const EVAL_SETS = ['project', 'tuning', 'holdout'] as const;
+export type EvalSet = (typeof EVAL_SETS)[number];
 
 export function defaultEvalDir(): string {
   return join(projectRoot(), 'test', 'fixtures', 'eval');
 }
 
+export function evalSetDir(set: EvalSet, root: string = projectRoot()): string {
+  if (set === 'project') return join(root, 'test', 'fixtures', 'eval');
+  if (set === 'tuning') return join(root, 'test', 'fixtures', 'captured');
+  return join(root, 'test', 'fixtures', 'eval', 'holdout');
+}
+
+function parseFile<T>(schema: z.ZodType<T>, path: string, name: string): T {
+  const parsed = schema.safeParse(parseYaml(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new KnowledgeError(`${name}: ${issue?.path.join('.')}: ${issue?.message}`, path);
+  }
+  return parsed.data;
+}
+
+/**
+ * The project's own cases (the top-level files only: the holdout below is another set). They carry no
+ * kind; it is read from the text's shape.
+ */
 export function loadEvalCases(dir: string = defaultEvalDir()): EvalCase[] {
   const cases: EvalCase[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.yaml')) continue;
-    const parsed = EvalFileSchema.safeParse(parseYaml(readFileSync(join(dir, name), 'utf8')));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new KnowledgeError(`${name}: ${issue?.path.join('.')}: ${issue?.message}`, join(dir, name));
-    }
-    for (const c of parsed.data.cases) cases.push({ ...c, file: name });
+    const file = parseFile(EvalFileSchema, join(dir, name), name);
+    for (const c of file.cases) cases.push({ ...c, file: name, kind: shapeOf(c) });
   }
   return cases;
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return yamlFiles(path);
+      return name.endsWith('.yaml') ? [path] : [];
+    });
+}
+
+/** Captured cases under `dir`, every folder down; a missing folder is an empty set. */
+export function loadCapturedCases(dir: string): EvalCase[] {
+  return yamlFiles(dir).flatMap((path) => {
+    const name = relative(dir, path);
+    return parseFile(CapturedFileSchema, path, name).cases.map((c) => ({
+      text: c.text,
+      category: c.category,
+      lang: c.lang,
+      source: c.id,
+      file: name,
+      kind: c.kind,
+    }));
+  });
+}
+
+export function loadEvalSet(set: EvalSet, root: string = projectRoot()): EvalCase[] {
+  return set === 'project'
+    ? loadEvalCases(evalSetDir(set, root))
+    : loadCapturedCases(evalSetDir(set, root));
+}
+
+/** The shape of a case the project wrote without a kind: a reply to a command, a transcript, a line… */
+export function shapeOf(c: { text: string; command?: string | undefined }): CaptureKind {
+  if (c.command) return 'line';
+  const lines = c.text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length > 1 && lines.some((l) => /^\s*(?:[CS]:\s*)?[+-](?:OK|ERR)\b/.test(l))) return 'transcript';
+  if (lines.length === 1 && /^\s*[+-](?:OK|ERR)\b/.test(lines[0]!)) return 'line';
+  return 'client-output';
 }
 
 /** The text the explainer sees for a case: a case that names its command is a reply to that command. */
@@ -44,30 +133,90 @@ export function caseInput(c: { text: string; command?: string | undefined }): st
   return `C: ${c.command}\nS: ${c.text.trim()}`;
 }
 
-export interface EvalReport {
+export interface Tally {
   total: number;
   correct: number;
-  perLang: Record<Lang, { total: number; correct: number }>;
-  misses: { file: string; text: string; expected: string; got: string; lang: Lang }[];
 }
 
-/** Top-category accuracy of the explainer over the evaluation cases, per language. */
+export interface EvalMiss {
+  file: string;
+  source: string;
+  text: string;
+  expected: string;
+  got: string;
+  lang: Lang;
+  kind: CaptureKind;
+}
+
+export interface EvalReport extends Tally {
+  perLang: Record<Lang, Tally>;
+  perKind: Record<CaptureKind, Tally>;
+  /** Language × kind, for the cells a per-language figure hides. */
+  perLangKind: Record<Lang, Record<CaptureKind, Tally>>;
+  misses: EvalMiss[];
+}
+
+const tallies = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, { total: 0, correct: 0 }])) as Record<K, Tally>;
+
+/** What a case is scored on: the first finding's category, or the outcome when there is none. */
+export function topCategory(text: string, kb: KnowledgeBase): string {
+  const result = explain(text, { lang: 'en' }, kb);
+  return result.findings[0]?.category ?? `(${result.outcome})`;
+}
+
+/** Top-category accuracy of the explainer over the cases, per language, per kind and per both. */
 export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[]): EvalReport {
-  const perLang = Object.fromEntries(
-    LANGS.map((l) => [l, { total: 0, correct: 0 }]),
-  ) as EvalReport['perLang'];
-  const misses: EvalReport['misses'] = [];
-  let correct = 0;
+  const report: EvalReport = {
+    total: 0,
+    correct: 0,
+    perLang: tallies(LANGS),
+    perKind: tallies(CAPTURE_KINDS),
+    perLangKind: Object.fromEntries(LANGS.map((l) => [l, tallies(CAPTURE_KINDS)])) as EvalReport['perLangKind'],
+    misses: [],
+  };
   for (const c of cases) {
-    const result = explain(caseInput(c), { lang: 'en' }, kb);
-    const got = result.findings[0]?.category ?? `(${result.outcome})`;
-    perLang[c.lang].total++;
-    if (got === c.category) {
-      correct++;
-      perLang[c.lang].correct++;
-    } else {
-      misses.push({ file: c.file, text: c.text, expected: c.category, got, lang: c.lang });
+    const got = topCategory(caseInput(c), kb);
+    const ok = got === c.category;
+    for (const t of [report, report.perLang[c.lang], report.perKind[c.kind], report.perLangKind[c.lang][c.kind]]) {
+      t.total++;
+      if (ok) t.correct++;
     }
+    if (!ok)
+      report.misses.push({
+        file: c.file,
+        source: c.source,
+        text: c.text,
+        expected: c.category,
+        got,
+        lang: c.lang,
+        kind: c.kind,
+      });
   }
-  return { total: cases.length, correct, perLang, misses };
+  return report;
+}
+
+export const percent = (t: Tally): string => (t.total === 0 ? '-' : `${((100 * t.correct) / t.total).toFixed(1)}%`);
+
+/** A report as a terminal table: kinds down, languages across; then the misses unless told not to. */
+export function renderEvalReport(name: string, r: EvalReport, options: { misses: boolean }): string {
+  const cell = (t: Tally) => (t.total === 0 ? '-' : `${t.correct}/${t.total} ${percent(t)}`).padEnd(17);
+  const lines = [
+    `${name}: ${cell(r).trimEnd()}`,
+    `  ${'kind'.padEnd(14)} ${[...LANGS, 'all'].map((l) => l.padEnd(17)).join(' ')}`.trimEnd(),
+    `  ${'(all)'.padEnd(14)} ${[...LANGS.map((l) => cell(r.perLang[l])), cell(r)].join(' ')}`.trimEnd(),
+  ];
+  for (const k of CAPTURE_KINDS) {
+    if (r.perKind[k].total === 0) continue;
+    const row = [...LANGS.map((l) => cell(r.perLangKind[l][k])), cell(r.perKind[k])];
+    lines.push(`  ${k.padEnd(14)} ${row.join(' ')}`.trimEnd());
+  }
+  if (options.misses && r.misses.length > 0) {
+    lines.push(`  misses (${r.misses.length}):`);
+    for (const m of r.misses)
+      lines.push(
+        `    [${m.source} ${m.lang} ${m.kind}] expected ${m.expected}, got ${m.got}: ${JSON.stringify(m.text.slice(0, 160))}`,
+      );
+  }
+  return lines.join('\n');
 }

@@ -18,6 +18,12 @@ export interface DovecotOptions {
   messages?: number;
   /** `mail_max_userip_connections` for POP3 (1 makes a second session fail with [IN-USE]). */
   maxUserIpConnections?: number;
+  /** Fixed ports instead of free ones (the capture scripts want 995 where it is free). */
+  ports?: { plain: number; tls: number };
+  /** Addresses to listen on; 127.0.0.1 and 127.0.0.2 unless told. */
+  listen?: readonly string[];
+  /** More settings, appended after the defaults (a later setting wins in Dovecot's config). */
+  extraConfig?: readonly string[];
 }
 
 export interface Dovecot {
@@ -63,10 +69,10 @@ function mailOwner(): { uid: number; gid: number; user: string; nonRoot: boolean
   return { uid, gid, user: 'dovecot', nonRoot: false };
 }
 
-function waitForGreeting(port: number, untilMs: number): Promise<void> {
+function waitForGreeting(host: string, port: number, untilMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const tryOnce = () => {
-      const socket = netConnect({ host: '127.0.0.1', port });
+      const socket = netConnect({ host, port });
       socket.setEncoding('utf8');
       socket.on('data', (d: string) => {
         socket.destroy();
@@ -90,7 +96,9 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
   execFileSync('chmod', ['0755', dir]);
   const owner = mailOwner();
   const users = options.users ?? { alice: 'correct horse' };
-  const [plainPort, tlsPort] = [await freePort(), await freePort()];
+  const [plainPort, tlsPort] = options.ports
+    ? [options.ports.plain, options.ports.tls]
+    : [await freePort(), await freePort()];
 
   writeFileSync(
     join(dir, 'passwd'),
@@ -122,7 +130,7 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
     : [];
   const conf = [
     'protocols = pop3',
-    'listen = 127.0.0.1, 127.0.0.2',
+    `listen = ${(options.listen ?? ['127.0.0.1', '127.0.0.2']).join(', ')}`,
     `base_dir = ${join(dir, 'run')}`,
     `state_dir = ${join(dir, 'state')}`,
     `instance_name = popbot-test-${plainPort}`,
@@ -139,6 +147,7 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
     `protocol pop3 {\n  mail_max_userip_connections = ${options.maxUserIpConnections ?? 10}\n}`,
     `service pop3-login {\n  inet_listener pop3 {\n    port = ${plainPort}\n  }\n  inet_listener pop3s {\n    port = ${tlsPort}\n    ssl = yes\n  }\n}`,
     ...nonRoot,
+    ...(options.extraConfig ?? []),
     '',
   ].join('\n');
   const confFile = join(dir, 'dovecot.conf');
@@ -151,9 +160,11 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
   const log = () =>
     existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '';
   if (code !== 0) throw new Error(`dovecot exited with ${code}: ${log()}`);
-  await waitForGreeting(plainPort, Date.now() + 10_000).catch((e: Error) => {
-    throw new Error(`${e.message}\n${log()}`);
-  });
+  await waitForGreeting(options.listen?.[0] ?? '127.0.0.1', plainPort, Date.now() + 10_000).catch(
+    (e: Error) => {
+      throw new Error(`${e.message}\n${log()}`);
+    },
+  );
 
   return {
     plainPort,

@@ -1,0 +1,446 @@
+import type { ClientName, Security } from './clients.js';
+import type { RawStep } from './raw-session.js';
+
+/**
+ * What the capture sets up, and therefore what each captured text means. The expected category is decided
+ * here, by the scenario, before any client runs — never by what popbot says. Where a server does not say
+ * which part of a login was wrong (Dovecot answers "[AUTH] Authentication failed." to both), the category is
+ * the taxonomy's `auth.failed`; its log lines, which do say, get the precise one.
+ */
+
+/** The server setups a scenario runs against (see servers.ts). */
+export type Setup =
+  | 'dovecot'
+  | 'dovecot-plaintext-off'
+  | 'dovecot-no-tls'
+  | 'dovecot-cert-expired'
+  | 'dovecot-cert-self-signed'
+  | 'dovecot-cert-wrong-host'
+  | 'dovecot-lock'
+  | 'dovecot-limit'
+  | 'dovecot-broken-mailbox'
+  | 'refused-port'
+  | 'silent-port'
+  | 'closing-port'
+  | 'smtp-port'
+  | 'unknown-host';
+
+export interface LogRule {
+  /** Selects the server-log lines that record this scenario's failure. */
+  match: RegExp;
+  category: string;
+}
+
+export interface ClientScenario {
+  id: string;
+  setup: Setup;
+  category: string;
+  /** What the user did: the port they aimed at and how they asked for TLS. */
+  port: 'plain' | 'tls';
+  security: Security;
+  user?: string;
+  password?: string;
+  mechanism?: string;
+  storage?: 'fails';
+  /** A second session holds the mailbox while the client runs. */
+  holdSession?: boolean;
+  clients?: readonly ClientName[];
+  timeoutS?: number;
+  logRules?: readonly LogRule[];
+}
+
+export interface RawScenario {
+  id: string;
+  setup: Setup;
+  category: string;
+  port: 'plain' | 'tls';
+  steps: readonly RawStep[];
+  holdSession?: boolean;
+  /** The last reply alone still says what happened (so it is also a one-line case). */
+  lastLineSays?: boolean;
+  logRules?: readonly LogRule[];
+}
+
+export const USER = 'alice';
+export const PASSWORD = 'correct horse';
+const login: RawStep[] = [{ send: `USER ${USER}` }, { send: `PASS ${PASSWORD}` }];
+
+const authLogs: LogRule[] = [
+  { match: /Password mismatch/i, category: 'auth.bad-password' },
+  { match: /unknown user/i, category: 'auth.unknown-user' },
+  { match: /auth failed/i, category: 'auth.failed' },
+];
+
+export const CLIENT_SCENARIOS: readonly ClientScenario[] = [
+  {
+    id: 'wrong-password',
+    setup: 'dovecot',
+    category: 'auth.failed',
+    port: 'plain',
+    security: 'plain',
+    password: 'wrong horse',
+    logRules: authLogs,
+  },
+  {
+    id: 'wrong-password-tls',
+    setup: 'dovecot',
+    category: 'auth.failed',
+    port: 'tls',
+    security: 'implicit',
+    password: 'Correct Horse',
+    logRules: authLogs,
+  },
+  {
+    id: 'unknown-user',
+    setup: 'dovecot',
+    category: 'auth.failed',
+    port: 'plain',
+    security: 'stls',
+    user: 'alicia',
+    logRules: authLogs,
+  },
+  {
+    id: 'plaintext-refused',
+    setup: 'dovecot-plaintext-off',
+    category: 'tls.required',
+    port: 'plain',
+    security: 'plain',
+    logRules: [{ match: /Plaintext|disallowed|no auth attempts/i, category: 'tls.required' }],
+  },
+  {
+    id: 'stls-unavailable',
+    setup: 'dovecot-no-tls',
+    category: 'tls.unavailable',
+    port: 'plain',
+    security: 'stls',
+    clients: ['fetchmail', 'mpop', 'curl', 'poplib'],
+  },
+  {
+    id: 'tls-to-plain-port',
+    setup: 'dovecot',
+    category: 'tls.mismatch',
+    port: 'plain',
+    security: 'implicit',
+    timeoutS: 6,
+    logRules: [{ match: /Disconnected.*no auth attempts|invalid|bad/i, category: 'tls.mismatch' }],
+  },
+  {
+    id: 'plain-to-tls-port',
+    setup: 'dovecot',
+    category: 'tls.mismatch',
+    port: 'tls',
+    security: 'plain',
+    timeoutS: 6,
+  },
+  {
+    id: 'stls-to-tls-port',
+    setup: 'dovecot',
+    category: 'tls.mismatch',
+    port: 'tls',
+    security: 'stls',
+    timeoutS: 6,
+    clients: ['fetchmail', 'mpop', 'curl', 'poplib'],
+  },
+  {
+    id: 'cert-expired',
+    setup: 'dovecot-cert-expired',
+    category: 'tls.certificate',
+    port: 'tls',
+    security: 'implicit',
+    logRules: [{ match: /SSL|TLS|certificate|alert/i, category: 'tls.certificate' }],
+  },
+  {
+    id: 'cert-self-signed',
+    setup: 'dovecot-cert-self-signed',
+    category: 'tls.certificate',
+    port: 'plain',
+    security: 'stls',
+    clients: ['fetchmail', 'mpop', 'curl', 'poplib'],
+  },
+  {
+    id: 'cert-wrong-host',
+    setup: 'dovecot-cert-wrong-host',
+    category: 'tls.certificate',
+    port: 'tls',
+    security: 'implicit',
+  },
+  {
+    id: 'mechanism-not-offered',
+    setup: 'dovecot',
+    category: 'auth.mechanism',
+    port: 'tls',
+    security: 'implicit',
+    mechanism: 'CRAM-MD5',
+    clients: ['fetchmail', 'mpop', 'curl'],
+  },
+  {
+    id: 'mailbox-locked',
+    setup: 'dovecot-lock',
+    category: 'mailbox.locked',
+    port: 'tls',
+    security: 'implicit',
+    holdSession: true,
+    timeoutS: 25,
+    logRules: [{ match: /lock/i, category: 'mailbox.locked' }],
+  },
+  {
+    id: 'too-many-sessions',
+    setup: 'dovecot-limit',
+    category: 'mailbox.too-many-sessions',
+    port: 'tls',
+    security: 'implicit',
+    holdSession: true,
+    logRules: [{ match: /Maximum number of connections/i, category: 'mailbox.too-many-sessions' }],
+  },
+  {
+    id: 'mailbox-unreadable',
+    setup: 'dovecot-broken-mailbox',
+    category: 'mailbox.unavailable',
+    port: 'tls',
+    security: 'implicit',
+    logRules: [{ match: /Permission denied|Error:|eacces/i, category: 'mailbox.unavailable' }],
+  },
+  {
+    id: 'delivery-fails',
+    setup: 'dovecot',
+    category: 'client.storage',
+    port: 'tls',
+    security: 'implicit',
+    storage: 'fails',
+    clients: ['fetchmail', 'mpop', 'getmail'],
+  },
+  {
+    id: 'refused-port',
+    setup: 'refused-port',
+    category: 'connect.refused',
+    port: 'plain',
+    security: 'plain',
+  },
+  {
+    id: 'refused-port-tls',
+    setup: 'refused-port',
+    category: 'connect.refused',
+    port: 'tls',
+    security: 'implicit',
+  },
+  {
+    id: 'silent-port',
+    setup: 'silent-port',
+    category: 'connect.timeout',
+    port: 'plain',
+    security: 'plain',
+    timeoutS: 5,
+  },
+  {
+    id: 'silent-port-tls',
+    setup: 'silent-port',
+    category: 'connect.timeout',
+    port: 'tls',
+    security: 'implicit',
+    timeoutS: 5,
+  },
+  {
+    id: 'closed-before-greeting',
+    setup: 'closing-port',
+    category: 'connect.reset',
+    port: 'plain',
+    security: 'plain',
+  },
+  {
+    id: 'smtp-answers',
+    setup: 'smtp-port',
+    category: 'connect.wrong-service',
+    port: 'plain',
+    security: 'plain',
+    timeoutS: 6,
+  },
+  {
+    id: 'unknown-host',
+    setup: 'unknown-host',
+    category: 'connect.dns',
+    port: 'tls',
+    security: 'implicit',
+  },
+];
+
+export const RAW_SCENARIOS: readonly RawScenario[] = [
+  {
+    id: 'retr-before-login',
+    setup: 'dovecot',
+    category: 'command.state',
+    port: 'plain',
+    steps: [{ send: 'RETR 1' }],
+  },
+  {
+    id: 'stat-before-login',
+    setup: 'dovecot',
+    category: 'command.state',
+    port: 'plain',
+    steps: [{ send: 'STAT' }],
+  },
+  {
+    id: 'list-before-login',
+    setup: 'dovecot',
+    category: 'command.state',
+    port: 'plain',
+    steps: [
+      { send: 'CAPA', multiline: true },
+      { send: 'LIST', multiline: true },
+    ],
+  },
+  {
+    id: 'pass-first',
+    setup: 'dovecot',
+    category: 'command.state',
+    port: 'plain',
+    steps: [{ send: `PASS ${PASSWORD}` }],
+  },
+  {
+    id: 'user-after-login',
+    setup: 'dovecot',
+    category: 'command.state',
+    port: 'plain',
+    steps: [...login, { send: `USER ${USER}` }],
+  },
+  {
+    id: 'pass-after-login',
+    setup: 'dovecot',
+    category: 'command.state',
+    port: 'plain',
+    steps: [...login, { send: 'STAT' }, { send: `PASS ${PASSWORD}` }],
+  },
+  {
+    id: 'stls-twice',
+    setup: 'dovecot',
+    category: 'command.state',
+    port: 'plain',
+    steps: [{ send: 'STLS', startTls: true }, { send: 'STLS' }],
+  },
+  {
+    id: 'stls-after-login',
+    setup: 'dovecot',
+    category: 'command.state',
+    port: 'plain',
+    steps: [...login, { send: 'STLS' }],
+  },
+  {
+    id: 'dele-then-retr',
+    setup: 'dovecot',
+    category: 'message.deleted',
+    port: 'plain',
+    steps: [...login, { send: 'DELE 2' }, { send: 'RETR 2', multiline: true }],
+  },
+  {
+    id: 'dele-then-list',
+    setup: 'dovecot',
+    category: 'message.deleted',
+    port: 'plain',
+    steps: [...login, { send: 'STAT' }, { send: 'DELE 2' }, { send: 'LIST 2' }],
+  },
+  {
+    id: 'dele-then-top',
+    setup: 'dovecot',
+    category: 'message.deleted',
+    port: 'plain',
+    steps: [...login, { send: 'DELE 2' }, { send: 'TOP 2 0', multiline: true }],
+  },
+  {
+    id: 'dele-twice',
+    setup: 'dovecot',
+    category: 'message.deleted',
+    port: 'plain',
+    steps: [...login, { send: 'DELE 1' }, { send: 'DELE 1' }],
+  },
+  {
+    id: 'retr-out-of-range',
+    setup: 'dovecot',
+    category: 'message.not-found',
+    port: 'plain',
+    steps: [...login, { send: 'STAT' }, { send: 'RETR 9', multiline: true }],
+  },
+  {
+    id: 'list-zero',
+    setup: 'dovecot',
+    category: 'message.not-found',
+    port: 'plain',
+    steps: [...login, { send: 'LIST 0' }],
+  },
+  {
+    id: 'unknown-command',
+    setup: 'dovecot',
+    category: 'command.unknown',
+    port: 'plain',
+    steps: [...login, { send: 'XTND XMIT' }],
+  },
+  {
+    id: 'retr-no-number',
+    setup: 'dovecot',
+    category: 'command.syntax',
+    port: 'plain',
+    steps: [...login, { send: 'RETR abc', multiline: true }],
+  },
+  {
+    id: 'top-missing-lines',
+    setup: 'dovecot',
+    category: 'command.syntax',
+    port: 'plain',
+    steps: [...login, { send: 'TOP 1', multiline: true }],
+  },
+  {
+    id: 'auth-cram-md5',
+    setup: 'dovecot',
+    category: 'auth.mechanism',
+    port: 'plain',
+    steps: [{ send: 'CAPA', multiline: true }, { send: 'AUTH CRAM-MD5' }],
+  },
+  {
+    id: 'raw-wrong-password',
+    setup: 'dovecot',
+    category: 'auth.failed',
+    port: 'plain',
+    steps: [{ send: `USER ${USER}` }, { send: 'PASS correct-horse' }],
+    lastLineSays: true,
+    logRules: authLogs,
+  },
+  {
+    id: 'raw-plaintext-refused',
+    setup: 'dovecot-plaintext-off',
+    category: 'tls.required',
+    port: 'plain',
+    steps: [{ send: 'CAPA', multiline: true }, { send: `USER ${USER}` }],
+    lastLineSays: true,
+  },
+  {
+    id: 'raw-stls-unavailable',
+    setup: 'dovecot-no-tls',
+    category: 'tls.unavailable',
+    port: 'plain',
+    steps: [{ send: 'CAPA', multiline: true }, { send: 'STLS' }],
+    lastLineSays: true,
+  },
+  {
+    id: 'raw-locked',
+    setup: 'dovecot-lock',
+    category: 'mailbox.locked',
+    port: 'plain',
+    holdSession: true,
+    steps: login,
+    lastLineSays: true,
+  },
+  {
+    id: 'raw-too-many',
+    setup: 'dovecot-limit',
+    category: 'mailbox.too-many-sessions',
+    port: 'plain',
+    holdSession: true,
+    steps: login,
+    lastLineSays: true,
+  },
+  {
+    id: 'raw-mailbox-unreadable',
+    setup: 'dovecot-broken-mailbox',
+    category: 'mailbox.unavailable',
+    port: 'plain',
+    steps: login,
+  },
+];

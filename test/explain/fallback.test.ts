@@ -57,7 +57,7 @@ const CLIENT_MESSAGES: [string, string][] = [
   ['The connection to the mail server was reset while reading', 'connect.reset'],
   ["La connexion a été fermée de façon inattendue par l'hôte distant", 'connect.reset'],
   ['Kết nối bị ngắt giữa chừng khi tải thư', 'connect.reset'],
-  ['The mail server is not responding (we waited 60 seconds)', 'connect.timeout'],
+  ['The mail server is not responding after 60 seconds', 'connect.timeout'],
   ['Le serveur ne répond pas', 'connect.timeout'],
   ['Máy chủ không phản hồi sau 30 giây', 'connect.timeout'],
   ['Could not verify the server certificate chain', 'tls.certificate'],

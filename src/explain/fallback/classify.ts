@@ -71,6 +71,90 @@ function find(text: readonly Word[], term: CompiledTerm): number {
 
 const UNKNOWN: FallbackResult = { category: 'unknown', confidence: 0.2, decidedBy: [] };
 
+/**
+ * A program's line is any line of a paste, most of them no error: its words decide only when they add up to
+ * more (two terms, or one strong phrase) and the line says something failed.
+ */
+const CLIENT_MIN_SCORE = 4;
+const FAILURE_SIGNAL: readonly CompiledTerm[] = [
+  ...[
+    'error',
+    'err',
+    'fail*',
+    'cannot',
+    'unable',
+    'refused',
+    'rejected',
+    'denied',
+    'invalid',
+    'unknown',
+    'timeout',
+  ],
+  ...[
+    'timed out',
+    'closed',
+    'reset',
+    'dropped',
+    'not responding',
+    'unreachable',
+    'could not',
+    "can't",
+    "couldn't",
+  ],
+  ...[
+    'erreur',
+    'échec',
+    'échou*',
+    'impossible',
+    'refusé*',
+    'invalide',
+    'inconnu*',
+    'délai',
+    'fermé*',
+    'interrompu*',
+  ],
+  ...['ne répond pas', 'lỗi', 'không thể', 'thất bại', 'từ chối', 'không hợp lệ', 'hết thời gian', 'bị ngắt'],
+  ...['không phản hồi', 'bị đóng', 'không thành công'],
+].map(compileTerm);
+// A person's sentence about a problem ("I think my password is invalid"), or a web page's error, is no
+// program's error message: the words of a mail program's own line do not speak in the first person.
+const NOT_A_PROGRAM: readonly CompiledTerm[] = [
+  ...[
+    'i',
+    'my',
+    'me',
+    'we',
+    'our',
+    'us',
+    'je',
+    'j',
+    'mon',
+    'ma',
+    'mes',
+    'nous',
+    'notre',
+    'tôi',
+    'mình',
+    'chúng tôi',
+  ],
+  ...[
+    'web page',
+    'login page',
+    'website',
+    'browser',
+    'api',
+    'rest api',
+    'http',
+    'page web',
+    'navigateur',
+    'trang web',
+  ],
+].map(compileTerm);
+
+function saysFailure(tokens: readonly Word[]): boolean {
+  return FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0) && !NOT_A_PROGRAM.some((t) => find(tokens, t) >= 0);
+}
+
 /** Reads the words of an error text that no entry explains. Pure and deterministic. */
 export function classifyByWords(text: string, kind: FallbackKind): FallbackResult {
   const tokens = words(text);
@@ -109,5 +193,6 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
   }
   if (!best) return UNKNOWN;
   const [category, s] = best;
+  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens))) return UNKNOWN;
   return { category, confidence: s.score >= 5 ? 0.5 : s.score >= 3 ? 0.45 : 0.35, decidedBy: [...s.words] };
 }

@@ -234,7 +234,6 @@ export const LEXICON: readonly Cue[] = [
   ]),
   // auth.pop-disabled: POP switched off for the account, domain or server.
   cue('auth.pop-disabled', 4, [POP, NOT_ALLOWED]),
-  cue('auth.pop-disabled', 2, [POP, ['access', 'accès', 'truy cập', 'service']]),
   // auth.account-disabled
   cue('auth.account-disabled', 4, [
     ACCOUNT,
@@ -361,7 +360,7 @@ export const LEXICON: readonly Cue[] = [
       'exigé*',
       'bắt buộc',
       'phải',
-      'cần',
+      'cần phải',
       'yêu cầu',
     ],
   ]),
@@ -396,10 +395,10 @@ export const LEXICON: readonly Cue[] = [
       'truy cập',
       'open',
       'ouvrir',
-      'mở',
+      'mở hộp thư',
       'corrupt*',
       'endommagé*',
-      'hỏng',
+      'bị hỏng',
       'crash*',
       'missing',
       'manquant*',
@@ -419,7 +418,8 @@ export const LEXICON: readonly Cue[] = [
         'espace disque',
         'plein*',
         'dung lượng',
-        'đầy',
+        'bị đầy',
+        'đã đầy',
       ],
     ],
     'server',
@@ -461,7 +461,7 @@ export const LEXICON: readonly Cue[] = [
   ]),
   cue('message.unavailable', 3, [
     MESSAGE,
-    [...CANNOT, 'corrupt*', 'endommagé*', 'hỏng', 'cannot load', 'illisible', 'không đọc được'],
+    [...CANNOT, 'corrupt*', 'endommagé*', 'bị hỏng', 'cannot load', 'illisible', 'không đọc được'],
   ]),
   // update.delete-failed
   cue('update.delete-failed', 5, [
@@ -616,7 +616,7 @@ export const LEXICON: readonly Cue[] = [
   cue('connect.timeout', 4, [TIMEOUT], 'client'),
   cue(
     'connect.timeout',
-    3,
+    4,
     [['not responding', 'no response', 'ne répond pas', 'aucune réponse', 'không phản hồi', 'không trả lời']],
     'client',
   ),
@@ -630,17 +630,13 @@ export const LEXICON: readonly Cue[] = [
         'econnreset',
         'broken pipe',
         'epipe',
-        'connection closed',
         'closed unexpectedly',
         'unexpected eof',
         'eof',
-        'connexion fermée',
         'connexion interrompue',
         'réinitialisée',
         'kết nối bị ngắt',
         'ngắt kết nối',
-        'đóng kết nối',
-        'bị đóng',
       ],
     ],
     'client',
@@ -650,19 +646,19 @@ export const LEXICON: readonly Cue[] = [
     4,
     [
       ['connection', 'connexion', 'kết nối'],
-      [
-        'reset',
-        'dropped',
-        'interrupted',
-        'closed',
-        'fermée',
-        'interrompue',
-        'réinitialisée',
-        'coupée',
-        'bị ngắt',
-        'bị đóng',
-        'bị cắt',
-      ],
+      ['reset', 'dropped', 'interrupted', 'interrompue', 'réinitialisée', 'coupée', 'bị ngắt', 'bị cắt'],
+    ],
+    'client',
+  ),
+  // A connection closed is the normal end of a session ("Connection closed by foreign host" after QUIT):
+  // only an unexpected close says something went wrong.
+  cue(
+    'connect.reset',
+    4,
+    [
+      ['connection', 'connexion', 'kết nối'],
+      ['closed', 'fermée', 'fermé', 'bị đóng', 'đóng'],
+      ['unexpected*', 'prematurely', 'inattendu*', 'prématurément', 'bất ngờ', 'đột ngột'],
     ],
     'client',
   ),

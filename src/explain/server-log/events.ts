@@ -53,6 +53,43 @@ export function entryForEvent(event: ServerLogEvent): string | undefined {
   return EVENT_ENTRY[event.event];
 }
 
+/** The category of each event's entry (knowledge/entries/server-log/), for callers without the knowledge base. */
+export const EVENT_CATEGORY: Readonly<Record<string, string>> = {
+  'log-login-failed': 'auth.failed',
+  'log-unknown-user': 'auth.unknown-user',
+  'log-bad-password': 'auth.bad-password',
+  'log-disconnected-before-auth': 'connect.reset',
+  'log-plaintext-disallowed': 'tls.required',
+  'log-tls-handshake-failed': 'tls.unavailable',
+  'log-tls-wrong-port': 'tls.mismatch',
+  'log-tls-certificate-rejected': 'tls.certificate',
+  'log-mailbox-locked': 'mailbox.locked',
+  'log-storage-error': 'mailbox.unavailable',
+  'log-quota-exceeded': 'mailbox.unavailable',
+  'log-too-many-connections': 'mailbox.too-many-sessions',
+  'log-process-limit': 'server.temporary',
+  'log-sasl-error': 'auth.mechanism',
+  'log-auth-backend-error': 'server.temporary',
+  'log-login-delay': 'auth.login-delay',
+  'log-pop-disabled': 'auth.pop-disabled',
+  'log-account-disabled': 'auth.account-disabled',
+  'log-too-many-failures': 'auth.too-many-failures',
+  'log-session-timeout': 'session.timeout',
+  'log-connection-lost': 'connect.reset',
+  'log-server-shutdown': 'server.shutdown',
+  'log-message-unavailable': 'message.unavailable',
+  'log-delete-failed': 'update.delete-failed',
+  'log-process-failure': 'server.temporary',
+  'log-connection-refused': 'connect.refused',
+};
+
+/** Events that record no failure: a login that worked, a logout, a connection opening. */
+export const INFORMATIONAL: ReadonlySet<string> = new Set<LogEvent>([
+  'login-succeeded',
+  'logout',
+  'session-start',
+]);
+
 /** Events that are failed logins, for the brute-force picture. */
 export const AUTH_FAILURES: ReadonlySet<LogEvent> = new Set<LogEvent>([
   'login-failed',

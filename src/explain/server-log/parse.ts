@@ -116,6 +116,10 @@ function fromSyslog(line: string): ServerLogEvent | undefined {
       server: format.server,
       process,
       event: found?.event ?? 'other-error',
+      message: (process === header.program ? header.message : `${process}: ${message}`).replace(
+        SECRET_IN_REASON,
+        '',
+      ),
     };
     const protocol = protocolOf(process);
     if (protocol) event.protocol = protocol;
@@ -137,7 +141,12 @@ function fromOwnFile(line: string): ServerLogEvent | undefined {
     const found = classify(format.rules, text);
     if (!found) return undefined;
     const process = g.process ?? format.server;
-    const event: ServerLogEvent = { server: format.server, process, event: found.event };
+    const event: ServerLogEvent = {
+      server: format.server,
+      process,
+      event: found.event,
+      message: text.replace(SECRET_IN_REASON, ''),
+    };
     const protocol = format.server === 'zimbra' ? protocolOf(`${process} ${text}`) : 'pop3';
     if (protocol) event.protocol = protocol;
     if (g.time) event.time = g.time;

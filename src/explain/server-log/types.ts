@@ -87,4 +87,6 @@ export interface ServerLogEvent {
   time?: string;
   /** The writing process's id, which ties lines of one session together (popa3d names the address once). */
   pid?: string;
+  /** The line without its syslog or timestamp header (for Dovecot, from its inner process name on). */
+  message: string;
 }

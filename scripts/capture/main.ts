@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -30,7 +31,8 @@ import { dovecotVersion, holdSession, pickPorts, type Running, startSetup } from
  * locale it speaks, the raw sessions, the server's log; then writes them as fixtures with provenance,
  * split between the tuning part (test/fixtures/captured/) and the holdout (test/fixtures/eval/holdout/).
  *
- *   npm run capture            (as root: it runs the clients as the ordinary user `popcap`)
+ *   npm run capture [-- --only=dovecot,mailutils,popa3d,solid-pop3d,no-server] [--verbose]
+ *   (as root: the clients run as the ordinary user `popcap`, created with `useradd -r popcap` if missing)
  *
  * Progress goes to a terminal; piped, it prints one JSON summary line.
  */
@@ -66,10 +68,6 @@ async function pool<T>(jobs: (() => Promise<T>)[], size: number): Promise<T[]> {
     }),
   );
   return results;
-}
-
-function sourceOf(run: Running): string {
-  return run.server === 'dovecot' ? 'dovecot' : 'no-server';
 }
 
 function serverName(run: Running): string {
@@ -140,7 +138,7 @@ async function captureClients(
   count: { done: number; total: number },
 ): Promise<Group> {
   const group: Group = {
-    source: sourceOf(run),
+    source: run.source,
     scenario: sc.id,
     server: serverName(run),
     config: run.config,
@@ -177,7 +175,7 @@ async function captureClients(
           group.cases.push({
             id: `${group.source}/${sc.id}/${tool}${verbose ? '-verbose' : ''}/${lang}`,
             text: r.output,
-            category: sc.category,
+            category: (!verbose && sc.quietSays?.[tool]) || sc.category,
             lang,
             kind,
             scenario: sc.id,
@@ -201,7 +199,7 @@ async function captureClients(
 
 async function captureRaw(run: Running, sc: RawScenario, ca: string): Promise<Group> {
   const group: Group = {
-    source: sourceOf(run),
+    source: run.source,
     scenario: sc.id,
     server: serverName(run),
     config: run.config,
@@ -220,7 +218,8 @@ async function captureRaw(run: Running, sc: RawScenario, ca: string): Promise<Gr
     timeoutS: 20,
   }).catch(() => []);
   release?.();
-  if (record.length > 1) {
+  // The scenario was met only if the server refused the last command.
+  if (record.length > 1 && record[record.length - 1]!.text.startsWith('-ERR')) {
     const id = `${group.source}/${sc.id}/raw`;
     const style = inHoldout(`${id}/style`) ? 'marked' : 'terminal';
     group.cases.push({
@@ -255,7 +254,9 @@ function writeGroups(groups: readonly Group[]): { tuning: number; holdout: numbe
     tuning: join(root, 'test', 'fixtures', 'captured'),
     holdout: join(root, 'test', 'fixtures', 'eval', 'holdout'),
   };
-  for (const d of Object.values(dirs)) rmSync(d, { recursive: true, force: true });
+  // Only the sources captured this time are replaced: `--only` re-runs some servers and keeps the rest.
+  for (const source of new Set(groups.map((g) => g.source)))
+    for (const d of Object.values(dirs)) rmSync(join(d, source), { recursive: true, force: true });
   const seen = new CaseSet();
   const counts = { tuning: 0, holdout: 0 };
   const date = new Date().toISOString();
@@ -287,16 +288,27 @@ function writeGroups(groups: readonly Group[]): { tuning: number; holdout: numbe
   return counts;
 }
 
+/** `--only dovecot,mailutils,…,no-server`: capture these sources only. */
+const only = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? '').split(',').filter(Boolean);
+const isServer = (s: Setup) => /^(dovecot|mailutils|popa3d|solid-pop3d)/.test(s);
+
 async function main(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('run as root: the clients run as the user popcap');
+  try {
+    execFileSync('id', ['popcap'], { stdio: 'ignore' });
+  } catch {
+    execFileSync('useradd', ['-r', '-M', '-d', '/nonexistent', '-s', '/usr/sbin/nologin', 'popcap']);
+  }
   // startDovecot waits on an unref'd child (the daemon's parent): keep the event loop alive meanwhile.
   const keepAlive = setInterval(() => undefined, 60_000);
   const certs = makeTestCerts();
   const caFile = join(certs.dir, 'ca.pem');
   const ports = await pickPorts();
-  const setups = [...new Set<Setup>([...CLIENT_SCENARIOS, ...RAW_SCENARIOS].map((s) => s.setup))];
+  const setups = [...new Set<Setup>([...CLIENT_SCENARIOS, ...RAW_SCENARIOS].map((s) => s.setup))].filter(
+    (s) => only.length === 0 || only.some((o) => s.startsWith(o) || (o === 'no-server' && !isServer(s))),
+  );
   const count = { done: 0, total: 0 };
-  for (const sc of CLIENT_SCENARIOS)
+  for (const sc of CLIENT_SCENARIOS.filter((c) => setups.includes(c.setup)))
     for (const tool of sc.clients ?? CLIENTS)
       count.total += (tool === 'poplib' ? 1 : 2) * (LOCALIZED.includes(tool) ? 3 : 1);
   const groups: Group[] = [];

@@ -19,6 +19,11 @@ export type Setup =
   | 'dovecot-lock'
   | 'dovecot-limit'
   | 'dovecot-broken-mailbox'
+  | 'mailutils'
+  | 'mailutils-stls-required'
+  | 'mailutils-no-tls'
+  | 'popa3d'
+  | 'solid-pop3d'
   | 'refused-port'
   | 'silent-port'
   | 'closing-port'
@@ -47,6 +52,12 @@ export interface ClientScenario {
   clients?: readonly ClientName[];
   timeoutS?: number;
   logRules?: readonly LogRule[];
+  /**
+   * A client whose quiet output drops the server's words and says only what it knows: fetchmail prints
+   * "Authorization failure" whatever the server refused. Its quiet text gets this category instead (its
+   * verbose transcript still shows the server's reply and keeps the scenario's).
+   */
+  quietSays?: Partial<Record<ClientName, string>>;
 }
 
 export interface RawScenario {
@@ -71,7 +82,7 @@ const authLogs: LogRule[] = [
   { match: /auth failed/i, category: 'auth.failed' },
 ];
 
-export const CLIENT_SCENARIOS: readonly ClientScenario[] = [
+const CLIENT_DOVECOT: readonly ClientScenario[] = [
   {
     id: 'wrong-password',
     setup: 'dovecot',
@@ -105,6 +116,7 @@ export const CLIENT_SCENARIOS: readonly ClientScenario[] = [
     category: 'tls.required',
     port: 'plain',
     security: 'plain',
+    quietSays: { fetchmail: 'auth.failed' },
     logRules: [{ match: /Plaintext|disallowed|no auth attempts/i, category: 'tls.required' }],
   },
   {
@@ -172,6 +184,7 @@ export const CLIENT_SCENARIOS: readonly ClientScenario[] = [
     security: 'implicit',
     mechanism: 'CRAM-MD5',
     clients: ['fetchmail', 'mpop', 'curl'],
+    quietSays: { fetchmail: 'auth.failed' },
   },
   {
     id: 'mailbox-locked',
@@ -198,7 +211,7 @@ export const CLIENT_SCENARIOS: readonly ClientScenario[] = [
     category: 'mailbox.unavailable',
     port: 'tls',
     security: 'implicit',
-    logRules: [{ match: /Permission denied|Error:|eacces/i, category: 'mailbox.unavailable' }],
+    logRules: [{ match: /pop3\(.*(Permission denied|Error:)|eacces/i, category: 'mailbox.unavailable' }],
   },
   {
     id: 'delivery-fails',
@@ -263,7 +276,7 @@ export const CLIENT_SCENARIOS: readonly ClientScenario[] = [
   },
 ];
 
-export const RAW_SCENARIOS: readonly RawScenario[] = [
+const RAW_DOVECOT: readonly RawScenario[] = [
   {
     id: 'retr-before-login',
     setup: 'dovecot',
@@ -441,6 +454,141 @@ export const RAW_SCENARIOS: readonly RawScenario[] = [
     setup: 'dovecot-broken-mailbox',
     category: 'mailbox.unavailable',
     port: 'plain',
-    steps: login,
+    steps: [...login, { send: 'STAT' }],
   },
+];
+
+/**
+ * The same situations against GNU Mailutils pop3d, popa3d and solid-pop3d. Their words differ (Mailutils
+ * "[AUTH] Bad login", popa3d a bare "-ERR", solid-pop3d "unknown command"), the situations do not. None of
+ * them says which part of a login was wrong, so a failed login is `auth.failed`; AUTH is a command popa3d
+ * and solid-pop3d do not implement (`command.unknown`), while Mailutils knows it but offers no CRAM-MD5.
+ */
+type OtherServer = 'mailutils' | 'popa3d' | 'solid-pop3d';
+const OTHER_SERVERS: readonly OtherServer[] = ['mailutils', 'popa3d', 'solid-pop3d'];
+const PORTABLE_RAW = [
+  'retr-before-login',
+  'stat-before-login',
+  'pass-first',
+  'user-after-login',
+  'pass-after-login',
+  'dele-then-retr',
+  'dele-then-list',
+  'dele-then-top',
+  'dele-twice',
+  'retr-out-of-range',
+  'list-zero',
+  'unknown-command',
+  'retr-no-number',
+  'top-missing-lines',
+  'raw-wrong-password',
+];
+const mailutilsLogs: LogRule[] = [
+  { match: /nonexistent/, category: 'auth.unknown-user' },
+  { match: /authentication failed/, category: 'auth.failed' },
+];
+
+function otherClientScenarios(server: OtherServer): ClientScenario[] {
+  const logs = server === 'mailutils' ? { logRules: mailutilsLogs } : {};
+  const list: ClientScenario[] = [
+    {
+      id: 'wrong-password',
+      setup: server,
+      category: 'auth.failed',
+      port: 'plain',
+      security: 'plain',
+      password: 'wrong horse',
+      ...logs,
+    },
+    {
+      id: 'unknown-user',
+      setup: server,
+      category: 'auth.failed',
+      port: 'tls',
+      security: 'implicit',
+      user: 'alicia',
+      ...logs,
+    },
+    {
+      id: 'tls-to-plain-port',
+      setup: server,
+      category: 'tls.mismatch',
+      port: 'plain',
+      security: 'implicit',
+      timeoutS: 6,
+    },
+    {
+      id: 'plain-to-tls-port',
+      setup: server,
+      category: 'tls.mismatch',
+      port: 'tls',
+      security: 'plain',
+      timeoutS: 6,
+    },
+  ];
+  if (server === 'mailutils')
+    list.push(
+      {
+        id: 'plaintext-refused',
+        setup: 'mailutils-stls-required',
+        category: 'tls.required',
+        port: 'plain',
+        security: 'plain',
+      },
+      {
+        id: 'stls-unavailable',
+        setup: 'mailutils-no-tls',
+        category: 'tls.unavailable',
+        port: 'plain',
+        security: 'stls',
+        clients: ['fetchmail', 'mpop', 'curl', 'poplib'],
+      },
+    );
+  else
+    list.push({
+      id: 'stls-unavailable',
+      setup: server,
+      category: 'tls.unavailable',
+      port: 'plain',
+      security: 'stls',
+      clients: ['fetchmail', 'mpop', 'curl', 'poplib'],
+    });
+  return list;
+}
+
+function otherRawScenarios(server: OtherServer): RawScenario[] {
+  const base = RAW_DOVECOT.filter((s) => PORTABLE_RAW.includes(s.id)).map((s) => ({
+    ...s,
+    setup: server as Setup,
+    logRules: server === 'mailutils' && s.id === 'raw-wrong-password' ? mailutilsLogs : undefined,
+  }));
+  const cram = RAW_DOVECOT.find((s) => s.id === 'auth-cram-md5')!;
+  const stls = RAW_DOVECOT.find((s) => s.id === 'raw-stls-unavailable')!;
+  const more: RawScenario[] = [
+    { ...cram, setup: server, category: server === 'mailutils' ? 'auth.mechanism' : 'command.unknown' },
+    { ...stls, setup: server === 'mailutils' ? 'mailutils-no-tls' : server, lastLineSays: false },
+  ];
+  if (server === 'mailutils') {
+    for (const id of ['stls-twice', 'stls-after-login', 'raw-plaintext-refused']) {
+      const s = RAW_DOVECOT.find((r) => r.id === id)!;
+      more.push({
+        ...s,
+        setup: id === 'raw-plaintext-refused' ? 'mailutils-stls-required' : 'mailutils',
+        lastLineSays: false,
+      });
+    }
+  }
+  return [...base, ...more].map((s) => {
+    const { logRules, ...rest } = s;
+    return logRules ? { ...rest, logRules } : rest;
+  });
+}
+
+export const CLIENT_SCENARIOS: readonly ClientScenario[] = [
+  ...CLIENT_DOVECOT,
+  ...OTHER_SERVERS.flatMap(otherClientScenarios),
+];
+export const RAW_SCENARIOS: readonly RawScenario[] = [
+  ...RAW_DOVECOT,
+  ...OTHER_SERVERS.flatMap(otherRawScenarios),
 ];

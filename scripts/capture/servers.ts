@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import type { TestCerts } from '../../test/support/certs.js';
 import { type Dovecot, startDovecot } from '../../test/support/dovecot.js';
+import { type PopServerKind, type PopServerTls, startPopServer } from '../../test/support/pop-servers.js';
 import type { Setup } from './scenarios.js';
 import { PASSWORD, USER } from './scenarios.js';
 
@@ -21,6 +22,8 @@ export const UNKNOWN_HOST = 'pop.mail-provider.invalid';
 
 export interface Running {
   setup: Setup;
+  /** The fixtures folder: the server's name, or no-server. */
+  source: string;
   host: string;
   plainPort: number;
   tlsPort: number;
@@ -101,6 +104,7 @@ async function startDovecotSetup(
   if (setup === 'dovecot-broken-mailbox') chmodSync(join(d.dir, 'home', USER, 'Maildir'), 0);
   return {
     setup,
+    source: 'dovecot',
     host: DOVECOT_HOST,
     plainPort: ports.plain,
     tlsPort: ports.tls,
@@ -151,6 +155,7 @@ async function startListener(setup: Setup, ports: { plain: number; tls: number }
   } as Record<string, string>;
   return {
     setup,
+    source: 'no-server',
     host: LISTENER_HOST,
     plainPort: ports.plain,
     tlsPort: ports.tls,
@@ -164,15 +169,52 @@ async function startListener(setup: Setup, ports: { plain: number; tls: number }
   };
 }
 
+const OTHER: Partial<Record<Setup, { kind: PopServerKind; plain: PopServerTls }>> = {
+  mailutils: { kind: 'mailutils', plain: 'stls' },
+  'mailutils-stls-required': { kind: 'mailutils', plain: 'stls-required' },
+  'mailutils-no-tls': { kind: 'mailutils', plain: 'none' },
+  popa3d: { kind: 'popa3d', plain: 'none' },
+  'solid-pop3d': { kind: 'solid-pop3d', plain: 'none' },
+};
+
+/**
+ * GNU Mailutils pop3d, popa3d, solid-pop3d (test/support/pop-servers.ts: unpacked from Debian's packages,
+ * never installed): one instance on a plain port (STLS as the setup says) and one with implicit TLS
+ * (Mailutils' own; a TLS listener in front of the other two, as stunnel would be). Free ports.
+ */
+async function startOtherSetup(setup: Setup, certs: TestCerts): Promise<Running> {
+  const { kind, plain } = OTHER[setup]!;
+  const base = { kind, users: { [USER]: PASSWORD }, messages: 3, host: DOVECOT_HOST, cert: certs.valid };
+  const plainServer = await startPopServer({ ...base, tls: plain });
+  const tlsServer = await startPopServer({ ...base, tls: 'implicit' });
+  return {
+    setup,
+    source: kind,
+    host: DOVECOT_HOST,
+    plainPort: plainServer.port,
+    tlsPort: tlsServer.port,
+    server: plainServer.version,
+    config: `test/support/pop-servers.ts: ${kind}, plain port with tls '${plain}', second instance with implicit TLS${
+      kind === 'mailutils' ? '' : ' (a TLS listener in front)'
+    }; system users and mbox spools in a private mount namespace`,
+    log: () => plainServer.log() + tlsServer.log(),
+    stop: async () => {
+      await Promise.all([plainServer.stop(), tlsServer.stop()]);
+    },
+  };
+}
+
 export async function startSetup(
   setup: Setup,
   certs: TestCerts,
   ports: { plain: number; tls: number },
 ): Promise<Running> {
   if (setup.startsWith('dovecot')) return startDovecotSetup(setup, certs, ports);
+  if (OTHER[setup]) return startOtherSetup(setup, certs);
   if (setup === 'unknown-host')
     return {
       setup,
+      source: 'no-server',
       host: UNKNOWN_HOST,
       plainPort: 110,
       tlsPort: 995,

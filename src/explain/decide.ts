@@ -123,10 +123,12 @@ export function decide(
   const explained = interpret(context.kb, candidate);
   const ruled = byRule(candidate, explained, context);
   if (ruled) return ruled;
-  if (explained && explained.basis !== 'unknown') {
-    // Meaning over wording: a response code or the command alone says less than words that name a more
-    // specific cause ("[SYS/PERM] pop not allowed for user" is POP switched off, not "a permanent problem").
-    if (explained.basis !== 'wording' && explained.entry.entry.match.priority >= 0) {
+  // A bare entry knows only the command; words the fallback can read say more.
+  const wordless = explained?.basis === 'command' && candidate.text.trim() === '';
+  if (explained && explained.basis !== 'unknown' && (explained.basis !== 'command' || wordless)) {
+    // Meaning over wording: a response code alone says less than words that name a more specific cause
+    // ("[SYS/PERM] pop not allowed for user" is POP switched off, not "a permanent problem").
+    if (explained.basis === 'response-code' && explained.entry.entry.match.priority >= 0) {
       const words = byFallback(candidate, context);
       if (words && overrules(explained, words)) return words;
     }

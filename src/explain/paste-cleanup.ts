@@ -20,6 +20,7 @@ const ENTITY_TEXT: Record<string, string> = {
 // so that prose quoting a -ERR ("S: Bonjour, Thunderbird affiche « -ERR ... »") stays whole.
 const SEGMENT = new RegExp(`^\\s*(?:(?:[CS]:|[<>])\\s*)?(?:\\+OK\\b|-ERR\\b|(?:${POP_VERB_ALTERNATION})\\b)`);
 const MAX_FLATTENED_PIECES = 64;
+const LONE_MARKER = /^\s*(?:[CS]:|[<>])$/;
 // Cheap substring checks first: most lines have no second marker, and scanning them with a regex costs.
 const FLATTENED_HINTS = [' S: ', ' C: ', ' -ERR', ' +OK', ' < ', ' > '];
 const FLATTENED_BREAK = /\s+(?=(?:[CS]: |[<>] |\+OK\b|-ERR\b))/g;
@@ -33,7 +34,8 @@ export function unflatten(line: string): string[] {
   const pieces: string[] = [];
   let start = 0;
   for (const m of line.matchAll(FLATTENED_BREAK)) {
-    if (m.index <= start) continue;
+    // The space after a line's own marker ("S: -ERR") is no break.
+    if (m.index <= start || LONE_MARKER.test(line.slice(start, m.index))) continue;
     pieces.push(line.slice(start, m.index));
     start = m.index + m[0].length;
   }

@@ -41,8 +41,13 @@ export interface Finding {
   rule?: string;
 }
 
-/** How a finding was reached. */
-export type FindingBasis = 'wording' | 'response-code' | 'command' | 'rule' | 'fallback' | 'unknown';
+/**
+ * How a finding was reached: a documented wording, an RFC 2449 response code alone, the command alone (a bare
+ * entry), a reasoning rule over the session, the free-text fallback, nothing (the unknown entry), or the live
+ * probe's own step and error code (src/probe maps its failures to entries directly).
+ */
+export type FindingBasis =
+  'wording' | 'response-code' | 'command' | 'rule' | 'fallback' | 'unknown' | 'probe';
 
 /** What the explainer saw and used: everything but the words of a language. */
 export interface FindingEvidence {

@@ -19,7 +19,10 @@ const BROKEN_STATUS = /^(?:\+err|-ok)\b/i;
 const CONNECTION = /^(?:Connected to |CONNECTED\(|\* Connected to |Trying \S+\.\.\.|\*\s+Trying )/;
 // A tool's note that the connection is encrypted: curl -v, openssl s_client, fetchmail -v, mpop -d.
 const TLS_ON =
-  /^(?:\*\s*)?(?:SSL connection using |SSL handshake has read |New, TLSv1|TLS session parameters|fetchmail: SSL\/TLS: using protocol )/;
+  /^(?:\*\s*|[\w-]{1,20}: )?(?:SSL connection using |SSL handshake has read |New, TLSv1|TLS session parameters|fetchmail: SSL\/TLS: using protocol )/;
+// A tool about to connect (Thunderbird, openssl s_client), and the implicit-TLS port (RFC 8314 §3.1) it names.
+const CONNECTING = /(?:^|\] )Connecting to server \S|^\$ openssl s_client /;
+const IMPLICIT_TLS_PORT = /(?::995\b|\bport 995\b)/;
 const HAS_LETTER = /[a-z]/i;
 
 export interface ReadOptions {
@@ -40,7 +43,9 @@ export function readLine(rawLine: string, context: ReadContext, options: ReadOpt
     if (content === '.') return { kind: 'data', content, end: true };
   }
 
-  if (CONNECTION.test(content)) return { kind: 'connection', tls: false };
+  if (CONNECTION.test(content) || CONNECTING.test(content)) {
+    return { kind: 'connection', tls: IMPLICIT_TLS_PORT.test(content) };
+  }
   if (TLS_ON.test(content)) return { kind: 'connection', tls: true };
 
   const status = STATUS.exec(content);
@@ -80,8 +85,10 @@ export function readLine(rawLine: string, context: ReadContext, options: ReadOpt
   // or another protocol's greeting as the first reply, is taken for the server's answer.
   if (shape.role === 'unknown') {
     if (broken) return { kind: 'server-text', text: content };
-    if (context.beforeFirstReply && OTHER_PROTOCOL.test(content)) {
-      return { kind: 'other-protocol', text: content, quoted: false };
+    // An IMAP "* OK" loses its star to curl's marker rule: the whole line is looked at too.
+    const whole = rawLine.trim();
+    if (context.beforeFirstReply && (OTHER_PROTOCOL.test(content) || OTHER_PROTOCOL.test(whole))) {
+      return { kind: 'other-protocol', text: OTHER_PROTOCOL.test(content) ? content : whole, quoted: false };
     }
   }
   const greeting = quotedGreeting(content);

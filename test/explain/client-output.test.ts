@@ -21,6 +21,7 @@ describe('what client output shows besides its message', () => {
       also: ['connect.timeout'],
       because: ['plain-to-tls-port', 'timeout-no-data'],
       lineNumber: 4,
+      evidence: ['pop3://pop.example.com:995', 'timed out after 300000 milliseconds with 0 bytes received'],
     });
   });
 
@@ -94,5 +95,21 @@ describe('the command a client message says failed', () => {
   it('names no command when the message names none', () => {
     expect(commandNamedBy('Login to server pop.example.com failed.')).toBeUndefined();
     expect(commandNamedBy('Your password is the user name backwards')).toBeUndefined();
+  });
+});
+
+describe('client-output facts in the explainer', () => {
+  it('curl at pop3://…:995 timing out with 0 bytes: TLS mismatch first, the timeout beside it', async () => {
+    const { explain } = await import('../../src/explain/explain.js');
+    const result = explain(
+      [
+        '$ curl -v pop3://pop.example.com:995/ -u bob',
+        '* Connected to pop.example.com (192.0.2.10) port 995',
+        'curl: (28) Operation timed out after 300000 milliseconds with 0 bytes received',
+      ].join('\n'),
+      { lang: 'en' },
+    );
+    expect(result.findings.map((f) => f.category)).toEqual(['tls.mismatch', 'connect.timeout']);
+    expect(result.findings[0]?.because).toContain('pop3://pop.example.com:995');
   });
 });

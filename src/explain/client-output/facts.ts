@@ -20,6 +20,8 @@ export interface ClientConclusion {
   also: string[];
   because: FactKind[];
   lineNumber: number;
+  /** The words of the output that show the facts (`pop3://host:995`, `0 bytes received`). */
+  evidence: string[];
 }
 
 const IMPLICIT_TLS_PORT = 995;
@@ -89,6 +91,7 @@ export function concludeFromFacts(lines: readonly string[]): ClientConclusion | 
       also: [timeout ? 'connect.timeout' : 'connect.reset'],
       because,
       lineNumber: (timeout ?? eof)?.lineNumber ?? plainToTls.lineNumber,
+      evidence: [plainToTls.evidence, (timeout ?? eof)?.evidence ?? ''].filter(Boolean),
     };
   }
   const tlsToPlain = has('tls-to-plain-port');
@@ -99,6 +102,7 @@ export function concludeFromFacts(lines: readonly string[]): ClientConclusion | 
       also: [],
       because: ['tls-to-plain-port'],
       lineNumber: handshake?.lineNumber ?? tlsToPlain.lineNumber,
+      evidence: [tlsToPlain.evidence, handshake?.text ?? (timeout ?? eof)?.evidence ?? ''].filter(Boolean),
     };
   }
   if (eof)
@@ -106,6 +110,7 @@ export function concludeFromFacts(lines: readonly string[]): ClientConclusion | 
       category: 'connect.reset',
       also: [],
       because: ['eof-before-greeting'],
+      evidence: [eof.evidence],
       lineNumber: eof.lineNumber,
     };
   return undefined;

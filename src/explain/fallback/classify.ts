@@ -76,82 +76,28 @@ const UNKNOWN: FallbackResult = { category: 'unknown', confidence: 0.2, decidedB
  * more (two terms, or one strong phrase) and the line says something failed.
  */
 const CLIENT_MIN_SCORE = 4;
-const FAILURE_SIGNAL: readonly CompiledTerm[] = [
-  ...[
-    'error',
-    'err',
-    'fail*',
-    'cannot',
-    'unable',
-    'refused',
-    'rejected',
-    'denied',
-    'invalid',
-    'unknown',
-    'timeout',
-  ],
-  ...[
-    'timed out',
-    'closed',
-    'reset',
-    'dropped',
-    'not responding',
-    'unreachable',
-    'could not',
-    "can't",
-    "couldn't",
-  ],
-  ...[
-    'erreur',
-    'échec',
-    'échou*',
-    'impossible',
-    'refusé*',
-    'invalide',
-    'inconnu*',
-    'délai',
-    'fermé*',
-    'interrompu*',
-  ],
-  ...['ne répond pas', 'lỗi', 'không thể', 'thất bại', 'từ chối', 'không hợp lệ', 'hết thời gian', 'bị ngắt'],
-  ...['không phản hồi', 'bị đóng', 'không thành công'],
-].map(compileTerm);
+// Phrases separated by "|". Not "timeout" alone: configuration dumps and tracebacks name the setting.
+const FAILURE_SIGNAL: readonly CompiledTerm[] = (
+  'error|err|fail*|cannot|unable|refused|rejected|denied|invalid|unknown|timed out|closed|reset|dropped|' +
+  "not responding|unreachable|could not|can't|couldn't|erreur|échec|échou*|impossible|refusé*|invalide|" +
+  'inconnu*|délai|fermé*|interrompu*|ne répond pas|lỗi|không thể|thất bại|từ chối|không hợp lệ|' +
+  'hết thời gian|bị ngắt|không phản hồi|bị đóng|không thành công'
+)
+  .split('|')
+  .map(compileTerm);
 // A person's sentence about a problem ("I think my password is invalid"), or a web page's error, is no
 // program's error message: the words of a mail program's own line do not speak in the first person.
-const NOT_A_PROGRAM: readonly CompiledTerm[] = [
-  ...[
-    'i',
-    'my',
-    'me',
-    'we',
-    'our',
-    'us',
-    'je',
-    'j',
-    'mon',
-    'ma',
-    'mes',
-    'nous',
-    'notre',
-    'tôi',
-    'mình',
-    'chúng tôi',
-  ],
-  ...[
-    'web page',
-    'login page',
-    'website',
-    'browser',
-    'api',
-    'rest api',
-    'http',
-    'page web',
-    'navigateur',
-    'trang web',
-  ],
-].map(compileTerm);
+const NOT_A_PROGRAM: readonly CompiledTerm[] = (
+  'i|my|me|we|our|us|je|j|mon|ma|mes|nous|notre|tôi|mình|chúng tôi|' +
+  'web page|login page|website|browser|api|http|page web|navigateur|trang web'
+)
+  .split('|')
+  .map(compileTerm);
+// "key = value": a program's configuration dump, or code ("timeout=10"), not its error message.
+const SETTING = /^\s*[\w .()-]{1,40}=|\w=\w/;
 
-function saysFailure(tokens: readonly Word[]): boolean {
+function saysFailure(tokens: readonly Word[], text: string): boolean {
+  if (SETTING.test(text)) return false;
   return FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0) && !NOT_A_PROGRAM.some((t) => find(tokens, t) >= 0);
 }
 
@@ -193,6 +139,6 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
   }
   if (!best) return UNKNOWN;
   const [category, s] = best;
-  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens))) return UNKNOWN;
+  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens, text))) return UNKNOWN;
   return { category, confidence: s.score >= 5 ? 0.5 : s.score >= 3 ? 0.45 : 0.35, decidedBy: [...s.words] };
 }

@@ -13,7 +13,10 @@ export const dovecot: SyslogFormat = {
   innerProcess: true,
   rules: [
     // Login processes: "<why the connection ended> (<what happened>): user=<…>, method=…, rip=…".
-    { event: 'plaintext-disallowed', re: /\(tried to use (?:disabled|disallowed) plaintext auth\)/i },
+    {
+      event: 'plaintext-disallowed',
+      re: /\(tried to use (?:disabled|disallowed) plaintext auth\)|Login failed: Plaintext authentication disabled/i,
+    },
     { event: 'sasl-error', re: /\(tried to use disallowed (?<reason>[\w-]{1,30}) auth\)/i },
     {
       event: 'login-failed',

@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { explain, formatSize, MAX_INPUT_CHARS } from '../explain/explain.js';
 import { SummaryCounter, type SummaryResult } from '../explain/summary.js';
+import { describeVerdict, serverLog } from '../i18n/server-log-messages.js';
 import { cli } from '../i18n/cli-messages.js';
 import { core } from '../i18n/core-messages.js';
 import { help } from '../i18n/help-messages.js';
@@ -120,6 +121,7 @@ function summaryJson(result: SummaryResult, lang: Lang) {
     lines: result.lines,
     errors: result.errors,
     categories: result.categories,
+    verdicts: result.verdicts.map((v) => ({ ...v, text: describeVerdict(v, lang) })),
     warnings: result.secretFound
       ? [{ code: 'secret.exposed', message: core.t(lang, 'warning.secret.exposed') }]
       : [],
@@ -134,10 +136,19 @@ function renderSummary(result: SummaryResult, lang: Lang): string {
       `  ${String(c.count).padStart(8)}  ${c.category.padEnd(width)}  ${c.example.lineNumber}: ${c.example.line}`,
   );
   const warn = result.secretFound ? [`! ${core.t(lang, 'warning.secret.exposed')}`] : [];
+  const verdicts =
+    result.verdicts.length > 0
+      ? [
+          '',
+          serverLog.t(lang, 'verdict.header'),
+          ...result.verdicts.map((v) => `  - ${describeVerdict(v, lang)}`),
+        ]
+      : [];
   return [
     ...warn,
     core.t(lang, 'summary.header', { errors: result.errors, lines: result.lines }),
     ...rows,
+    ...verdicts,
   ].join('\n');
 }
 

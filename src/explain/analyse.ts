@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import type { Candidate } from './candidate.js';
 import { candidateOf } from './candidate.js';
+import { concludeFromFacts } from './client-output/facts.js';
 import { type DecideContext, decide, byFallback } from './decide.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
@@ -66,6 +67,33 @@ function joinWrapped(
   return undefined;
 }
 
+// What a client's output shows besides its message (the port and TLS setting it aimed with, nothing received,
+// no greeting) proves a cause its message does not name; the entry that explains each cause.
+const FACT_ENTRY: Readonly<Record<string, string>> = {
+  'plain-to-tls-port': 'log-tls-wrong-port',
+  'tls-to-plain-port': 'openssl-wrong-version-number',
+  'eof-before-greeting': 'node-econnreset',
+};
+const FACT_CONFIDENCE = 0.8;
+
+function factsFinding(lines: readonly string[], kb: KnowledgeBase): FindingData | undefined {
+  const conclusion = concludeFromFacts(lines);
+  const id = conclusion && FACT_ENTRY[conclusion.because[0] ?? ''];
+  if (!conclusion || !id || !kb.entry(id)) return undefined;
+  const line = lines[conclusion.lineNumber - 1] ?? '';
+  return {
+    category: conclusion.category,
+    entry: id,
+    confidence: FACT_CONFIDENCE,
+    evidence: {
+      lineNumber: conclusion.lineNumber,
+      line: displayLine(line),
+      basis: 'fallback',
+      words: conclusion.evidence,
+    },
+  };
+}
+
 export function analyse(
   input: string,
   options: AnalyseOptions = {},
@@ -127,6 +155,9 @@ export function analyse(
   }
 
   if (machine.secretFound) warnings.unshift('secret.exposed');
+  const fromFacts = factsFinding(lines, kb);
+  if (fromFacts && !found.some((f) => f.finding.category === fromFacts.category))
+    found.unshift({ finding: fromFacts, kind: 'client', quoted: false });
   const findings = groupRepeats(dropEchoes(found));
   if (findings.length > 0) return { ...base, outcome: 'errors', findings, warnings };
   return { ...base, outcome: machine.sawPop ? 'no-error' : 'not-pop', findings, warnings };

@@ -92,6 +92,7 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
     text: candidate.log?.message ?? candidate.text,
     ...(candidate.command ? { verb: candidate.command.verb } : {}),
     ...(context.lang ? { lang: context.lang } : {}),
+    ...(candidate.log ? { log: candidate.log } : {}),
   });
   if (!verdict || !context.kb.category(verdict.category)) return undefined;
   const entry = verdict.entry && context.kb.entry(verdict.entry) ? verdict.entry : UNKNOWN_ENTRY_ID;
@@ -101,6 +102,13 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
     confidence: Math.min(verdict.confidence, FALLBACK_MAX_CONFIDENCE),
     evidence: { ...evidenceOf(candidate, verdict.category), basis: 'fallback', words: verdict.words },
   };
+}
+
+/** The fallback's reading of the words that may overrule a response code or a bare context entry. */
+const OVERRULE_CONFIDENCE = 0.45;
+
+function overrules(explained: Explained, words: FindingData): boolean {
+  return words.category !== explained.entry.entry.category && words.confidence >= OVERRULE_CONFIDENCE;
 }
 
 /**
@@ -117,8 +125,15 @@ export function decide(
   if (ruled) return ruled;
   // A bare entry knows only the command; words the fallback can read say more.
   const wordless = explained?.basis === 'command' && candidate.text.trim() === '';
-  if (explained && explained.basis !== 'unknown' && (explained.basis !== 'command' || wordless))
+  if (explained && explained.basis !== 'unknown' && (explained.basis !== 'command' || wordless)) {
+    // Meaning over wording: a response code alone says less than words that name a more specific cause
+    // ("[SYS/PERM] pop not allowed for user" is POP switched off, not "a permanent problem").
+    if (explained.basis === 'response-code' && explained.entry.entry.match.priority >= 0) {
+      const words = byFallback(candidate, context);
+      if (words && overrules(explained, words)) return words;
+    }
     return fromExplained(candidate, explained);
+  }
   const guessed = fallback || candidate.kind === 'server' ? byFallback(candidate, context) : undefined;
   if (guessed) return guessed;
   return explained ? fromExplained(candidate, explained) : undefined;

@@ -1,4 +1,6 @@
 import type { Extensions, ServerLogLine } from './extensions.js';
+import { classifyFallback } from './fallback/plug.js';
+import { recogniseServerLogLine } from './server-log/recognise.js';
 
 /**
  * The extensions the explainer runs with by default. The recognisers of src/explain/server-log/** and the
@@ -29,4 +31,7 @@ export function recogniseSyslogPopServer(line: string): ServerLogLine | undefine
   return undefined;
 }
 
-export const DEFAULT_EXTENSIONS: Extensions = { serverLog: [recogniseSyslogPopServer] };
+export const DEFAULT_EXTENSIONS: Extensions = {
+  serverLog: [recogniseServerLogLine, recogniseSyslogPopServer],
+  fallback: classifyFallback,
+};

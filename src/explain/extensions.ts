@@ -18,6 +18,8 @@ export interface ServerLogLine {
   user?: string;
   /** The remote address the line names, if any. */
   remote?: string;
+  /** The knowledge entry that explains the event, when the recogniser knows one. */
+  entry?: string;
 }
 
 /**
@@ -46,6 +48,8 @@ export interface FallbackInput {
   verb?: string;
   /** The language the paste is written in, when it shows. */
   lang?: Lang;
+  /** For a server log line: what its recogniser read. */
+  log?: ServerLogLine;
 }
 
 /**

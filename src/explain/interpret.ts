@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import type { Candidate } from './candidate.js';
+import { findQuotedErrors } from './prose/quoted-errors.js';
 import { bestMatch, type Match, matchText, UNKNOWN_ENTRY_ID } from './match.js';
 
 /**
@@ -20,9 +21,7 @@ const UNKNOWN_CONFIDENCE = 0.2;
 // A server's wording quoted in prose without its -ERR: I get "Unable to lock mailbox" when ... Only specific
 // wordings count here (no catch-all entry of negative priority): "Internal server error" quoted from a web
 // page is no POP error.
-const QUOTED = /["\u201c\u201e\u00ab]\s*([^"\u201c\u201d\u00ab\u00bb]{6,200}?)\s*["\u201d\u00bb]/g;
 const QUOTED_CONFIDENCE = 0.75;
-const HAS_QUOTE = /["\u201c\u201e\u00ab]/;
 /**
  * A server's wording pasted alone, without its -ERR ("basic authentication is disabled"): explained when the
  * wording is most of the line, so a sentence that merely contains a few of its words is not taken for it.
@@ -42,9 +41,10 @@ function explained(m: Match, cap = 1): Explained {
 }
 
 function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
-  if (!HAS_QUOTE.test(candidate.text)) return undefined;
-  for (const m of candidate.text.matchAll(QUOTED)) {
-    const match = bestMatch(kb, { ...candidate, kind: 'server', text: m[1] ?? '' }, { wordingOnly: true });
+  // Quoted in « », “ ”, '…', `…`, after "Error:", "báo:", "a répondu :", on a stack trace's exception line.
+  for (const quoted of findQuotedErrors(candidate.text)) {
+    if (quoted.how === 'reply') continue;
+    const match = bestMatch(kb, { ...candidate, kind: 'server', text: quoted.text }, { wordingOnly: true });
     if (known(match)) return explained(match, QUOTED_CONFIDENCE);
   }
   return undefined;

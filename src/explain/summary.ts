@@ -4,6 +4,8 @@ import { candidateOf } from './candidate.js';
 import { decide } from './decide.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import type { Extensions } from './extensions.js';
+import { LogJudge, type LogVerdict } from './server-log/judge.js';
+import { parseServerLogLine } from './server-log/parse.js';
 import { SessionMachine } from './session/session-machine.js';
 
 export interface CategoryCount {
@@ -18,6 +20,8 @@ export interface SummaryResult {
   errors: number;
   categories: CategoryCount[];
   secretFound: boolean;
+  /** Over a server log: password guessing from one address, guessing spread over addresses, a failing device. */
+  verdicts: LogVerdict[];
 }
 
 /**
@@ -27,6 +31,7 @@ export interface SummaryResult {
 export class SummaryCounter {
   private readonly machine: SessionMachine;
   private readonly counts = new Map<string, CategoryCount>();
+  private readonly judge = new LogJudge();
   private lineCount = 0;
   private errorCount = 0;
 
@@ -39,6 +44,8 @@ export class SummaryCounter {
 
   push(line: string): void {
     this.lineCount++;
+    const event = parseServerLogLine(line);
+    if (event) this.judge.push(event, this.lineCount);
     const observation = this.machine.feed(line, this.lineCount);
     const candidate = candidateOf(observation);
     if (!candidate) return;
@@ -70,6 +77,7 @@ export class SummaryCounter {
       errors: this.errorCount,
       categories,
       secretFound: this.machine.secretFound,
+      verdicts: this.judge.verdicts(),
     };
   }
 }

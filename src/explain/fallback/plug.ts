@@ -1,0 +1,30 @@
+import type { FallbackInput, FallbackVerdict } from '../extensions.js';
+import { EVENT_CATEGORY, INFORMATIONAL } from '../server-log/events.js';
+import { classifyByWords } from './classify.js';
+import { fallbackEntry } from './prefer.js';
+
+/** What the parser knew about a log line whose wording no entry matched is worth this much. */
+const LOG_EVENT_CONFIDENCE = 0.55;
+
+/**
+ * The explainer's free-text fallback: a server log line whose event the log parser knows gets that event's
+ * entry; any other text gets the category its words decide, with those words. Undefined when nothing is said.
+ */
+export function classifyFallback(input: FallbackInput): FallbackVerdict | undefined {
+  if (input.kind === 'log' && input.log?.event) {
+    if (INFORMATIONAL.has(input.log.event)) return undefined;
+    const entry = input.log.entry;
+    const category = entry ? EVENT_CATEGORY[entry] : undefined;
+    if (entry && category) return { category, entry, words: [], confidence: LOG_EVENT_CONFIDENCE };
+  }
+  const kind = input.kind === 'client' ? 'client' : 'server';
+  const result = classifyByWords(input.text, kind);
+  if (result.category === 'unknown') return undefined;
+  const entry = fallbackEntry(kind, result.category);
+  return {
+    category: result.category,
+    ...(entry ? { entry } : {}),
+    words: result.decidedBy,
+    confidence: result.confidence,
+  };
+}

@@ -1,0 +1,89 @@
+import type { SyslogFormat } from '../format.js';
+
+/**
+ * Dovecot 1.x, 2.x and 2.4: login processes (`pop3-login: Aborted login (auth failed, 1 attempts …)`),
+ * passdb/userdb lookups of `auth` and `auth-worker` (`passwd-file(user,ip): unknown user`), the mail process
+ * (`pop3(user)<pid><session>: Error: …`) and `master`. Formats from Dovecot's sources (login-common, auth,
+ * pop3, master) and the log samples of fail2ban's filter tests.
+ */
+export const dovecot: SyslogFormat = {
+  server: 'dovecot',
+  program:
+    /^(?:dovecot(?:-auth)?|(?:pop3|imap|submission|managesieve|lmtp)(?:-login)?|auth|auth-worker|master|anvil|config|log|lda|deliver|indexer(?:-worker)?|doveadm|dict|stats)(?:\(|<|$)/i,
+  innerProcess: true,
+  rules: [
+    // Login processes: "<why the connection ended> (<what happened>): user=<…>, method=…, rip=…".
+    {
+      event: 'plaintext-disallowed',
+      re: /\(tried to use (?:disabled|disallowed) plaintext auth\)|Login failed: Plaintext authentication disabled/i,
+    },
+    { event: 'sasl-error', re: /\(tried to use disallowed (?<reason>[\w-]{1,30}) auth\)/i },
+    {
+      event: 'login-failed',
+      re: /\((?:auth failed, (?<attempts>\d{1,6}) attempts?(?: in \d{1,9} secs)?|auth failed|proxy dest auth failed)\)/i,
+    },
+    { event: 'too-many-connections', re: /Maximum number of connections from user\+IP exceeded/i },
+    {
+      event: 'tls-handshake-failed',
+      re: /SSL_accept\(\)(?: syscall)? failed: (?<reason>[^,()]{1,200})|\(disconnected during TLS handshake\)|TLS handshaking: [^,()]{0,60}failed: (?<reason2>[^,()]{1,200})|SSL: (?:Stacked error|[^:]{0,60}failed): (?<reason3>.{1,200})/i,
+    },
+    {
+      event: 'disconnected-before-auth',
+      re: /\((?:no auth attempts(?: in \d{1,9} secs)?|disconnected before auth was ready|client didn't finish \S{1,30} auth|disconnected while (?:authenticating|finishing login))/i,
+    },
+    { event: 'login-succeeded', re: /^Login: user=</ },
+    // auth and auth-worker: "<passdb>(user,ip[,session]): <result>", pam_unix, and 2.4's "auth(user,ip,…)".
+    {
+      event: 'unknown-user',
+      re: /(?:^|: )(?:unknown user|user not found|User not known to the underlying authentication module)\b/i,
+    },
+    {
+      event: 'bad-password',
+      re: /(?:^|: )(?:Password mismatch|invalid credentials|pam_authenticate\(\) failed: Authentication failure \(password mismatch\?\))/i,
+    },
+    {
+      event: 'login-failed',
+      re: /pam_authenticate\(\) failed: (?<reason>[^:(]{1,100})|pam_unix\(dovecot:auth\): authentication failure;.{0,300}? rhost=(?<ip>[0-9a-fA-F:.]{0,45})(?:\s|$)/i,
+    },
+    { event: 'sasl-error', re: /Unsupported authentication mechanism|Unknown authentication mechanism/i },
+    // The mail process: storage, locks, quota, and how the session ended.
+    { event: 'delete-failed', re: /Disconnected: Storage error during logout/i },
+    {
+      event: 'mailbox-locked',
+      re: /(?:Timeout \(\d{1,6}s\)|Timed out|Timeout) while waiting for (?:the )?(?:lock|dotlock)|Mailbox is locked|Couldn't lock\b|already locked|fcntl\(\) locking failed/i,
+    },
+    { event: 'quota-exceeded', re: /quota exceeded|Disk quota|No space left on device|\bEDQUOT\b/i },
+    {
+      event: 'message-unavailable',
+      re: /Cached message size (?:larger|smaller) than expected|Broken physical size/i,
+    },
+    {
+      event: 'storage-error',
+      re: /Couldn't open (?:INBOX|mailbox)|(?:open|mkdir|stat|opendir|rename|unlink)\([^)]{0,300}\) failed|Permission denied|Corrupted (?:index|transaction|dbox|mailbox)|Internal error occurred|mail_location|Mailbox doesn't exist|Mail storage autodetection failed/i,
+    },
+    {
+      event: 'session-timeout',
+      re: /Disconnected(?: for inactivity|: Inactivity)|Disconnected in IDLE|Autologout/i,
+    },
+    { event: 'logout', re: /Disconnected: Logged out|^Logged out\b/i },
+    {
+      event: 'connection-lost',
+      re: /Disconnected: (?:Connection closed|read\([^)]{0,40}\) failed)|Connection reset by peer|Broken pipe/i,
+    },
+    // master: limits, shutdown, failing children.
+    {
+      event: 'process-limit',
+      re: /service\((?<reason>[\w-]{1,40})\): (?:process_limit|client_limit) \(\d+\) reached/i,
+    },
+    { event: 'server-shutdown', re: /^Killed with signal \d+|SIGTERM received|shutting down/ },
+    {
+      event: 'process-failure',
+      re: /child \d+ (?:returned error|killed with signal)|command startup failed|Auth process died|auth client \d+ disconnected with \d+ pending requests|Auth server (?:disconnected|timed out)|Password query failed|User query failed|Can't connect to (?:server|database)|Connect failed/i,
+    },
+  ],
+  fields: [
+    /^(?:pop3|imap|POP3|IMAP|lmtp)\((?<user>[^()]{1,200})\)/,
+    /^auth\((?<user>[^,()]{1,200}),(?<ip>[0-9a-fA-F:.]{3,45})[,)]/,
+    /(?:^|: )[a-z][a-z-]{1,20}\((?<user>[^,()]{0,200}),(?<ip>[0-9a-fA-F:.]{3,45})[,)]/,
+  ],
+};

@@ -483,13 +483,30 @@ const PORTABLE_RAW = [
   'top-missing-lines',
   'raw-wrong-password',
 ];
-const mailutilsLogs: LogRule[] = [
-  { match: /nonexistent/, category: 'auth.unknown-user' },
-  { match: /authentication failed/, category: 'auth.failed' },
-];
+/**
+ * Their logs do say which part of a login was wrong: an unknown user has its own line (Mailutils
+ * "nonexistent", popa3d "UNKNOWN USER", solid-pop3d "no such user", pam_unix "user unknown"), so a failure
+ * logged for a named user is a wrong password. pam_unix's own "authentication failure" line is generic.
+ */
+const otherLogs: Record<OtherServer, LogRule[]> = {
+  mailutils: [
+    { match: /nonexistent/, category: 'auth.unknown-user' },
+    { match: /authentication failed/, category: 'auth.bad-password' },
+  ],
+  popa3d: [
+    { match: /user unknown|UNKNOWN USER/, category: 'auth.unknown-user' },
+    { match: /Authentication failed for \S+$/, category: 'auth.bad-password' },
+    { match: /pam_unix.*authentication failure/, category: 'auth.failed' },
+  ],
+  'solid-pop3d': [
+    { match: /no such user|user unknown/, category: 'auth.unknown-user' },
+    { match: /authentication failed for user/, category: 'auth.bad-password' },
+    { match: /pam_unix.*authentication failure/, category: 'auth.failed' },
+  ],
+};
 
 function otherClientScenarios(server: OtherServer): ClientScenario[] {
-  const logs = server === 'mailutils' ? { logRules: mailutilsLogs } : {};
+  const logs = { logRules: otherLogs[server] };
   const list: ClientScenario[] = [
     {
       id: 'wrong-password',
@@ -560,7 +577,7 @@ function otherRawScenarios(server: OtherServer): RawScenario[] {
   const base = RAW_DOVECOT.filter((s) => PORTABLE_RAW.includes(s.id)).map((s) => ({
     ...s,
     setup: server as Setup,
-    logRules: server === 'mailutils' && s.id === 'raw-wrong-password' ? mailutilsLogs : undefined,
+    logRules: s.id === 'raw-wrong-password' ? otherLogs[server] : undefined,
   }));
   const cram = RAW_DOVECOT.find((s) => s.id === 'auth-cram-md5')!;
   const stls = RAW_DOVECOT.find((s) => s.id === 'raw-stls-unavailable')!;

@@ -128,6 +128,24 @@ function logCases(
   }
 }
 
+/**
+ * The scenario's category, unless the text cannot show the cause: a client's quiet output that drops the
+ * server's words (`quietSays`), or a plain connection to a TLS port that just times out where nothing in
+ * the text names port 995 (a random port, or a client that does not print it): then it is a timeout.
+ */
+function categoryOf(
+  sc: ClientScenario,
+  target: Target,
+  output: string,
+  verbose: boolean,
+  tool: ClientName,
+): string {
+  if (!verbose && sc.quietSays?.[tool]) return sc.quietSays[tool];
+  const plainToTls = sc.category === 'tls.mismatch' && sc.port === 'tls' && sc.security !== 'implicit';
+  if (plainToTls && !(target.port === 995 && /\b995\b/.test(output))) return 'connect.timeout';
+  return sc.category;
+}
+
 /** A French or Vietnamese run that reads as the English one is not a French or Vietnamese case. */
 function dropUntranslated(group: Group): void {
   group.cases = translatedOnly(group.cases);
@@ -178,7 +196,7 @@ async function captureClients(
           group.cases.push({
             id: `${group.source}/${sc.id}/${tool}${verbose ? '-verbose' : ''}/${lang}`,
             text: r.output,
-            category: (!verbose && sc.quietSays?.[tool]) || sc.category,
+            category: categoryOf(sc, target, r.output, verbose, tool),
             lang,
             kind,
             scenario: sc.id,

@@ -140,7 +140,10 @@ function categoryOf(
   verbose: boolean,
   tool: ClientName,
 ): string {
-  if (!verbose && sc.quietSays?.[tool]) return sc.quietSays[tool];
+  // getmail and poplib never show the dialogue, whatever the verbosity.
+  const quiet = !verbose || tool === 'getmail' || tool === 'poplib';
+  const says = quiet ? (sc.quietSays?.[tool] ?? sc.quietSays?.any) : undefined;
+  if (says) return says;
   const plainToTls = sc.category === 'tls.mismatch' && sc.port === 'tls' && sc.security !== 'implicit';
   if (plainToTls && !(target.port === 995 && /\b995\b/.test(output))) return 'connect.timeout';
   return sc.category;

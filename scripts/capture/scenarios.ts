@@ -57,7 +57,7 @@ export interface ClientScenario {
    * "Authorization failure" whatever the server refused. Its quiet text gets this category instead (its
    * verbose transcript still shows the server's reply and keeps the scenario's).
    */
-  quietSays?: Partial<Record<ClientName, string>>;
+  quietSays?: Partial<Record<ClientName | 'any', string>>;
 }
 
 export interface RawScenario {
@@ -208,7 +208,8 @@ const CLIENT_DOVECOT: readonly ClientScenario[] = [
   {
     id: 'mailbox-unreadable',
     setup: 'dovecot-broken-mailbox',
-    category: 'mailbox.unavailable',
+    // Dovecot hides the cause from the client ("[SYS/TEMP] Internal error occurred"); its log says it.
+    category: 'server.temporary',
     port: 'tls',
     security: 'implicit',
     logRules: [{ match: /pop3\(.*(Permission denied|Error:)|eacces/i, category: 'mailbox.unavailable' }],
@@ -266,6 +267,8 @@ const CLIENT_DOVECOT: readonly ClientScenario[] = [
     port: 'plain',
     security: 'plain',
     timeoutS: 6,
+    // Quiet, these do not print the greeting they got: an invalid reply, or (curl) a timeout.
+    quietSays: { curl: 'connect.timeout', mpop: 'server.protocol-error', fetchmail: 'server.protocol-error' },
   },
   {
     id: 'unknown-host',
@@ -452,7 +455,7 @@ const RAW_DOVECOT: readonly RawScenario[] = [
   {
     id: 'raw-mailbox-unreadable',
     setup: 'dovecot-broken-mailbox',
-    category: 'mailbox.unavailable',
+    category: 'server.temporary',
     port: 'plain',
     steps: [...login, { send: 'STAT' }],
   },
@@ -548,6 +551,8 @@ function otherClientScenarios(server: OtherServer): ClientScenario[] {
       {
         id: 'plaintext-refused',
         setup: 'mailutils-stls-required',
+        // Mailutils answers USER with "Incorrect state"; only a transcript with its CAPA (XTLSREQUIRED) shows why.
+        quietSays: { fetchmail: 'auth.failed', any: 'command.state' },
         category: 'tls.required',
         port: 'plain',
         security: 'plain',

@@ -1,6 +1,7 @@
 import { MessageFlags, type MessageMentionOptions } from 'discord.js';
 import type { Logger } from 'pino';
-import { parsePopcheckArgs } from '../../src/chat/popcheck-args.js';
+import { InFlight } from '../../src/chat/in-flight.js';
+import { type CheckRequest, planPopcheck, type ProbeRunner, runPopcheck } from '../../src/chat/popcheck.js';
 import { answerMessage, extractLangDirective, lookupOrExplain } from '../../src/chat/respond.js';
 import { chat } from '../../src/i18n/chat-messages.js';
 import { discordMessages } from '../../src/i18n/discord-messages.js';
@@ -8,11 +9,10 @@ import { type Lang, langFromLocale } from '../../src/i18n/lang.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { ProbeGuard } from '../../src/probe/guard.js';
 import type { RateLimiter } from '../../src/probe/rate-limit.js';
-import type { ProbeDeps, ProbeReport, ProbeRequest } from '../../src/probe/types.js';
+import { nameCommands, nameCommandsIn } from './command-names.js';
 import { COMMAND, OPTION } from './commands.js';
 import type { ReplyBody } from './embeds.js';
 import { describeError } from './errors.js';
-import { InFlight } from './in-flight.js';
 import { LOGIN_MODAL_PREFIX, loginModal, PASSWORD_FIELD } from './modal.js';
 import { PendingLogins } from './pending-logins.js';
 import type {
@@ -25,7 +25,8 @@ import type {
 import { renderAnswer } from './render-explanation.js';
 import { renderProbeReport } from './render-probe.js';
 
-export type ProbeFn = (request: ProbeRequest, deps: ProbeDeps) => Promise<ProbeReport>;
+/** The probe, as the chat layer runs it (tests pass a fake one). */
+export type ProbeFn = ProbeRunner;
 
 export interface BotOptions {
   supportChannels: readonly string[];
@@ -57,9 +58,7 @@ export class DiscordBot {
   readonly #log: Logger;
   readonly #channels: ReadonlySet<string>;
   readonly #inFlight = new InFlight();
-  readonly #aborter = new AbortController();
   readonly #logins: PendingLogins;
-  #stopping = false;
 
   constructor(options: BotOptions) {
     this.#o = options;
@@ -90,20 +89,17 @@ export class DiscordBot {
 
   /** Stops taking events, cancels running probes (they report "cancelled"), waits for replies up to `ms`. */
   async stop(ms = 10_000): Promise<void> {
-    this.#stopping = true;
-    this.#aborter.abort();
     const done = await this.#inFlight.drain(ms);
     if (!done) this.#log.warn({ pending: this.#inFlight.size }, 'discord: replies still pending at shutdown');
   }
 
   #run(kind: string, work: () => Promise<void>): Promise<void> {
-    if (this.#stopping) return Promise.resolve();
-    const tracked = this.#inFlight.track(
+    if (this.#inFlight.stopping) return Promise.resolve();
+    return this.#inFlight.track(() =>
       work().catch((error: unknown) =>
         this.#log.error({ kind, err: describeError(error) }, 'discord: handler failed'),
       ),
     );
-    return tracked;
   }
 
   /** A platform call that may fail (permissions, deleted message, expired interaction): logged, never thrown. */
@@ -135,7 +131,7 @@ export class DiscordBot {
       defaultLang: this.#o.defaultLang,
     });
     if (!answer) return;
-    const body = renderAnswer(answer);
+    const body = nameCommandsIn(renderAnswer(answer), message.guild?.preferredLocale);
     this.#log.info(
       { guildId: message.guildId, channelId: message.channelId, messageId: message.id },
       'discord: answering',
@@ -175,7 +171,7 @@ export class DiscordBot {
 
   async #notice(interaction: AnyInteraction, text: string): Promise<void> {
     await this.#call('interaction.reply', () =>
-      interaction.reply(this.#safe({ content: text, embeds: [] }, true)),
+      interaction.reply(this.#safe({ content: nameCommands(text, interaction.locale), embeds: [] }, true)),
     );
   }
 
@@ -195,7 +191,7 @@ export class DiscordBot {
       answer.kind === 'explanation' && answer.result.warnings.some((w) => w.code === 'secret.exposed');
     const isPublic = (interaction.options.getBoolean(OPTION.public) ?? false) && !leaked;
     await this.#call('interaction.reply', () =>
-      interaction.reply(this.#safe(renderAnswer(answer), !isPublic)),
+      interaction.reply(this.#safe(nameCommandsIn(renderAnswer(answer), interaction.locale), !isPublic)),
     );
   }
 
@@ -211,37 +207,41 @@ export class DiscordBot {
       platformLang: fallback,
       defaultLang: this.#o.defaultLang,
     });
-    const body = answer ? renderAnswer(answer) : { content: chat.t(lang, 'help'), embeds: [] };
+    const body = nameCommandsIn(
+      answer ? renderAnswer(answer) : { content: chat.t(lang, 'help'), embeds: [] },
+      interaction.locale,
+    );
     await this.#call('interaction.reply', () => interaction.reply(this.#safe(body, true)));
   }
 
   async #popcheck(interaction: SlashCommand): Promise<void> {
     const { user: userLang, fallback } = this.#langs(interaction);
-    const lang = userLang ?? fallback;
     const host = interaction.options.getString(OPTION.host) ?? '';
     const port = interaction.options.getInteger(OPTION.port);
-    const parsed = parsePopcheckArgs(port === null ? host : `${host} ${port}`);
-    if (!parsed.ok) {
-      const key = parsed.error === 'password-in-command' ? 'password-in-command' : 'usage.popcheck';
-      return this.#notice(interaction, chat.t(lang, key));
-    }
-    const loginUser = interaction.options.getString(OPTION.user)?.trim() || parsed.user;
-    if (loginUser) {
-      if (!this.#o.chatLogin) return this.#notice(interaction, chat.t(lang, 'chat-login-disabled'));
+    const plan = await planPopcheck(
+      {
+        text: port === null ? host : `${host} ${port}`,
+        user: interaction.options.getString(OPTION.user) ?? undefined,
+        public: interaction.options.getBoolean(OPTION.public) ?? false,
+      },
+      { chatLogin: this.#o.chatLogin, lang: (explicit) => explicit ?? userLang ?? fallback },
+    );
+    if (plan.kind === 'refused') return this.#notice(interaction, plan.text);
+    const { lang, target } = plan;
+    if (plan.kind === 'login') {
       const key = this.#logins.put({
         userId: interaction.user.id,
-        host: parsed.host,
-        ...(parsed.port !== undefined ? { port: parsed.port } : {}),
-        user: loginUser,
+        host: target.host,
+        ...(target.port !== undefined ? { port: target.port } : {}),
+        user: plan.user,
       });
       // A modal must be the first answer (no defer before it), within Discord's 3 seconds.
       await this.#call('interaction.showModal', () =>
-        interaction.showModal(loginModal(key, loginUser, lang)),
+        interaction.showModal(loginModal(key, plan.user, lang)),
       );
       return;
     }
-    const isPublic = interaction.options.getBoolean(OPTION.public) ?? false;
-    await this.#probeAndReport(interaction, { target: parsed.host, port: parsed.port, lang }, !isPublic);
+    await this.#check(interaction, { host: target.host, port: target.port, lang }, !target.public);
   }
 
   async #modal(interaction: ModalSubmit): Promise<void> {
@@ -254,39 +254,52 @@ export class DiscordBot {
       return this.#notice(interaction, discordMessages.t(lang, 'login.other-user'));
     if (!this.#o.chatLogin) return this.#notice(interaction, chat.t(lang, 'chat-login-disabled'));
     const password = interaction.fields.getTextInputValue(PASSWORD_FIELD);
-    await this.#probeAndReport(
+    await this.#check(
       interaction,
-      { target: login.host, port: login.port, user: login.user, password, lang },
+      { host: login.host, port: login.port, user: login.user, password, lang },
       true,
     );
   }
 
-  /** Rate limit, then defer (Discord wants an answer within 3 s; a probe takes longer), then the report. */
-  async #probeAndReport(
+  /**
+   * The chat layer's one /popcheck flow; Discord's way of saying it: a deferred reply (Discord wants an
+   * answer within 3 s, a probe takes longer), then the report edited into it.
+   */
+  async #check(
     interaction: SlashCommand | ModalSubmit,
-    request: ProbeRequest & { lang: Lang },
+    request: Omit<CheckRequest, 'who'>,
     ephemeral: boolean,
   ): Promise<void> {
-    const rate = this.#o.limiter.acquire(`discord:${interaction.user.id}`, request.lang);
-    if (!rate.ok) return this.#notice(interaction, rate.message);
-    try {
-      const deferred = await this.#call('interaction.deferReply', () =>
-        interaction.deferReply(ephemeral ? { flags: EPHEMERAL } : {}),
-      );
-      if (!deferred) return;
-      const report = await this.#o.probe(
-        { ...request, signal: this.#aborter.signal },
-        { guard: this.#o.guard },
-      );
-      this.#log.info(
-        { interactionId: interaction.id, exitCode: report.exitCode, ms: report.durationMs },
-        'discord: probe done',
-      );
-      await this.#call('interaction.editReply', () =>
-        interaction.editReply(this.#safe(renderProbeReport(report))),
-      );
-    } finally {
-      rate.release();
-    }
+    const services = {
+      guard: this.#o.guard,
+      limiter: this.#o.limiter,
+      runProbe: this.#o.probe,
+      probes: this.#inFlight,
+      log: this.#log,
+    };
+    let deferred = false;
+    await runPopcheck(
+      services,
+      { ...request, who: { platform: 'discord', id: interaction.user.id } },
+      {
+        notice: async (text) => {
+          const body = { content: text, embeds: [] };
+          await (deferred
+            ? interaction.editReply(this.#safe(body))
+            : interaction.reply(this.#safe(body, true)));
+        },
+        started: async () => {
+          deferred = await this.#call('interaction.deferReply', () =>
+            interaction.deferReply(ephemeral ? { flags: EPHEMERAL } : {}),
+          );
+          return deferred;
+        },
+        report: async (report) => {
+          await this.#call('interaction.editReply', () =>
+            interaction.editReply(this.#safe(renderProbeReport(report))),
+          );
+        },
+      },
+    );
   }
 }

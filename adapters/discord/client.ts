@@ -1,4 +1,4 @@
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { Logger } from 'pino';
 import type { DiscordBot } from './bot.js';
 import type { DiscordConfig } from './config.js';
@@ -71,11 +71,4 @@ export function wireClient(client: Client, bot: DiscordBot, log: Logger): void {
   client.on(Events.Error, (error) => log.error({ err: describeError(error) }, 'discord: client error'));
   client.on(Events.ShardError, (error) => log.warn({ err: describeError(error) }, 'discord: gateway error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord: warning'));
-  client.on(Events.ShardDisconnect, (event) => {
-    const hint =
-      event.code === GatewayCloseCodes.DisallowedIntents
-        ? 'the Message Content intent is not enabled for this bot (Developer Portal → Bot → Privileged Gateway Intents), but DISCORD_SUPPORT_CHANNELS needs it: enable it, or unset DISCORD_SUPPORT_CHANNELS'
-        : undefined;
-    log.error({ code: event.code, ...(hint ? { hint } : {}) }, 'discord: gateway closed for good');
-  });
 }

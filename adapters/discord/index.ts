@@ -7,25 +7,28 @@ import { runProbe } from '../../src/probe/run-probe.js';
 import { DiscordBot } from './bot.js';
 import { createClient, wireClient } from './client.js';
 import { readDiscordConfig } from './config.js';
+import type { AdapterFailure, AdapterHandle } from '../../src/runtime/adapter-handle.js';
 import { scrub } from './errors.js';
+import { GatewayState } from './gateway-state.js';
 
 export { discordConfigured } from './config.js';
 
-export interface DiscordHandle {
-  /** Finishes replies in flight (bounded), cancels probes, disconnects. Safe to call twice. */
-  stop(): Promise<void>;
-}
+/** stop() finishes replies in flight (bounded), cancels probes, disconnects; safe to call twice. */
+export type DiscordHandle = Omit<AdapterHandle, 'name'>;
 
 export interface StartDiscordOptions {
   env: NodeJS.ProcessEnv;
   logger: Logger;
   /** How long stop() waits for replies in flight. Default 8 s, inside the CLI's 10 s shutdown grace. */
   drainMs?: number;
+  /** The process's one /popcheck rate limiter, shared with the other adapters; default: one of its own. */
+  rateLimiter?: RateLimiter;
 }
 
 /**
- * Starts the Discord bot and resolves once it is connected. Bad DISCORD_* values, or a token Discord
- * rejects, throw ConfigError naming the variable; the token itself never appears in a message or a log.
+ * Starts the Discord bot and resolves once it is connected. Bad DISCORD_* values, a token Discord rejects,
+ * or the Message Content intent refused (close 4014) throw ConfigError naming what to fix; the token itself
+ * never appears in a message or a log. Once running, `failed` settles if the gateway closes for good.
  */
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordHandle> {
   const config = readDiscordConfig(options.env);
@@ -47,21 +50,27 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     logger: log,
     probe: runProbe,
     guard,
-    limiter: new RateLimiter(),
+    limiter: options.rateLimiter ?? new RateLimiter(),
     selfId: () => client.user?.id,
     kb,
   });
   wireClient(client, bot, log);
+  const gateway = new GatewayState(client, log);
   try {
     await client.login(config.DISCORD_TOKEN);
   } catch (error) {
+    gateway.stopped();
     await client.destroy().catch(() => undefined);
-    throw loginError(error);
+    throw loginError(error, gateway.failureSoFar());
   }
+  gateway.loggedIn();
   let stopping: Promise<void> | undefined;
   return {
+    health: () => gateway.health(),
+    failed: gateway.failed,
     stop() {
       stopping ??= (async () => {
+        gateway.stopped();
         await bot.stop(options.drainMs ?? 8_000);
         await client.destroy();
         log.info('discord: stopped');
@@ -71,7 +80,10 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   };
 }
 
-function loginError(error: unknown): Error {
+function loginError(error: unknown, failure: AdapterFailure | undefined): Error {
+  if (failure?.kind === 'config') {
+    return new ConfigError(`invalid configuration:\n  ${failure.message}`, { cause: error });
+  }
   const code = (error as { code?: unknown } | null)?.code;
   const status = (error as { status?: unknown } | null)?.status;
   if (code === 'TokenInvalid' || status === 401) {

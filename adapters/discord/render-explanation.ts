@@ -2,6 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ChatAnswer } from '../../src/chat/types.js';
 import type { ExplainResult, Finding } from '../../src/explain/types.js';
 import { core } from '../../src/i18n/core-messages.js';
+import { headerLine, repeatsLine } from '../../src/render/summary-line.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import { contentOf, EmbedPacker, listValue, type ReplyBody, scaleOf } from './embeds.js';
 import { DISCORD_LIMITS as L } from './limits.js';
@@ -19,6 +20,7 @@ export function findingEmbed(finding: Finding, lang: Lang, scale = 0, index?: nu
   const cap = scaleOf(scale);
   const context = [
     `${t('label.line')} ${finding.lineNumber}: ${codeSpan(finding.line, Math.min(300, cap.field))}`,
+    repeatsLine(finding, lang) ?? '',
     finding.command ? `${t('label.command')}: ${codeSpan(finding.command, 100)}` : '',
     finding.state ? `${t('label.state')}: ${finding.state}` : '',
   ].filter(Boolean);
@@ -77,7 +79,8 @@ export function renderExplanation(result: ExplainResult): ReplyBody {
   const packer = new EmbedPacker();
   const left = packFindings(packer, result.findings, result.lang);
   const more = left > 0 ? core.t(result.lang, 'more.findings', { count: left }) : '';
-  const content = contentOf([...warnings, more]);
+  const summary = headerLine(result);
+  const content = contentOf([...warnings, ...(summary ? [neutraliseMentions(summary)] : []), more]);
   return { ...(content ? { content } : {}), embeds: packer.embeds };
 }
 

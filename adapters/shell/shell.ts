@@ -6,9 +6,9 @@ import { isLang, type Lang } from '../../src/i18n/lang.js';
 import { renderResultText } from '../../src/render/text.js';
 
 /**
- * The local chat bot: the same conversation as in Slack or Discord, in a terminal. A multi-line paste is
- * one message: on a terminal, lines that arrive together (a paste) are gathered until input pauses; when
- * reading a pipe, everything between two /commands is one message.
+ * The local chat bot: the same conversation as in Slack or Discord, in a terminal. A paste is one message,
+ * blank lines included: on a terminal, the bracketed paste the terminal marks, or else the lines that arrive
+ * together until input pauses; when reading a pipe, everything between two /commands is one message.
  */
 
 export interface ShellOptions {
@@ -77,31 +77,58 @@ export async function runShell(options: ShellOptions): Promise<void> {
         else write(cli.t(shownLang(), 'shell.unknownCommand', { command: name }));
         return;
       default:
+        // An unknown command gets the help, not an explanation of its text.
         write(cli.t(shownLang(), 'shell.unknownCommand', { command: name.slice(0, 40) }));
+        write(cli.t(shownLang(), 'shell.help'));
     }
   };
 
-  for await (const line of rl) {
-    if (quit) break;
-    // Only the shell's own commands: a pasted path such as /var/mail/joe stays part of the message.
-    if (/^\/(?:help|lang|quit|exit|popcheck)\b/i.test(line.trim())) {
-      flush();
-      pending.push(command(line));
-      await pending[pending.length - 1];
-      continue;
-    }
-    if (interactive) {
-      if (line.trim() === '' && buffer.length > 0) {
+  // A terminal that knows bracketed paste marks the start and end of a paste: the paste is one message
+  // whatever pauses or blank lines it holds.
+  if (interactive) options.output.write(BRACKETED_PASTE_ON);
+  let inPaste = false;
+  try {
+    for await (const raw of rl) {
+      if (quit) break;
+      let line = raw;
+      if (line.includes(PASTE_START)) {
+        inPaste = true;
+        line = line.replaceAll(PASTE_START, '');
+      }
+      const pasteEnds = line.includes(PASTE_END);
+      if (pasteEnds) line = line.replaceAll(PASTE_END, '');
+      if (!inPaste && isCommand(line)) {
         flush();
+        pending.push(command(line));
+        await pending[pending.length - 1];
         continue;
       }
       buffer.push(line);
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(flush, options.pasteIdleMs ?? 150);
-    } else {
-      buffer.push(line);
+      if (pasteEnds) {
+        inPaste = false;
+        flush();
+      } else if (interactive && !inPaste) {
+        // Without bracketed paste, lines that arrive together are one paste; blank lines inside it too.
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, options.pasteIdleMs ?? 150);
+      }
     }
+  } finally {
+    if (interactive) options.output.write(BRACKETED_PASTE_OFF);
   }
   flush();
   await Promise.all(pending);
+}
+
+const BRACKETED_PASTE_ON = '\u001b[?2004h';
+const BRACKETED_PASTE_OFF = '\u001b[?2004l';
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
+
+/**
+ * A line the shell takes for one of its commands: a slash and a word, and nothing else slashed in that word
+ * (a pasted path such as /var/mail/joe stays part of the message).
+ */
+function isCommand(line: string): boolean {
+  return /^\/[a-z][a-z0-9-]{0,19}(?:\s|$)/i.test(line.trim());
 }

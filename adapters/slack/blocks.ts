@@ -3,6 +3,7 @@ import type { ChatAnswer } from '../../src/chat/types.js';
 import type { ExplainResult, Finding, FindingReference } from '../../src/explain/types.js';
 import { core } from '../../src/i18n/core-messages.js';
 import type { Lang } from '../../src/i18n/lang.js';
+import { headerLine, repeatsLine } from '../../src/render/summary-line.js';
 import { renderResultText } from '../../src/render/text.js';
 import { clip, safeCode, safeText } from './escape.js';
 
@@ -66,6 +67,7 @@ export function findingBlocks(finding: Finding, lang: Lang): KnownBlock[] {
   const t = (key: Parameters<typeof core.t>[1]) => core.t(lang, key);
   const where = [
     `${t('label.line')} ${finding.lineNumber}: ${safeCode(finding.line)}`,
+    safeText(repeatsLine(finding, lang) ?? ''),
     finding.command ? `${t('label.command')}: ${safeCode(finding.command)}` : '',
     finding.state ? `${t('label.state')}: ${safeText(finding.state)}` : '',
   ];
@@ -109,6 +111,8 @@ export function resultReply(result: ExplainResult): SlackReply {
     blocks.push(section(safeText(result.message ?? '')));
     return { text: fallbackText(renderResultText(result, { color: false })), blocks };
   }
+  const summary = headerLine(result);
+  if (summary) blocks.push(section(`*${safeText(summary)}*`));
   // Keep room for the "…and N more" line.
   const budget = SLACK_LIMITS.blocks - 1;
   let shown = 0;

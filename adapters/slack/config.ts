@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, CoreConfigSchema, readConfig } from '../../src/config/config.js';
+import { ConfigError, CoreConfigSchema, readConfig, tcpPort } from '../../src/config/config.js';
 
 // Slack's token prefixes: bot tokens are xoxb- (xoxe.xoxb- when token rotation is on), app-level tokens xapp-.
 // The messages never include the value: a token in an error would end up in a log.
@@ -21,12 +21,7 @@ export const SlackConfigSchema = CoreConfigSchema.extend({
       message: 'not a signing secret: hexadecimal, from Basic Information → App Credentials',
     })
     .optional(),
-  PORT: z.coerce
-    .number({ message: 'a TCP port (1-65535)' })
-    .int({ message: 'a TCP port (1-65535)' })
-    .min(1, { message: 'a TCP port (1-65535)' })
-    .max(65535, { message: 'a TCP port (1-65535)' })
-    .default(3000),
+  PORT: tcpPort().default(3000),
   SLACK_API_URL: z
     .url({ protocol: /^https?$/, message: 'an http(s) URL such as https://slack.com/api/' })
     .transform((u) => (u.endsWith('/') ? u : `${u}/`))

@@ -5,11 +5,16 @@ import { GuardConfigError, guardOptionsFromEnv, ProbeGuard } from '../../src/pro
 import { RateLimiter } from '../../src/probe/rate-limit.js';
 import { runProbe as defaultRunProbe } from '../../src/probe/run-probe.js';
 import type { ProbeDeps } from '../../src/probe/types.js';
-import { buildApp } from './app.js';
+import { countingProbeRuns } from '../../src/metrics/metrics.js';
+import type { AdapterHandle } from '../../src/runtime/adapter-handle.js';
+import { AdapterStatus } from '../../src/runtime/adapter-status.js';
+import type { HealthRoutes } from '../../src/runtime/health.js';
+import { buildApp, EVENTS_PATH } from './app.js';
 import { readSlackConfig, slackMode } from './config.js';
 import type { ProbeRunner, SlackDeps } from './deps.js';
 import { Inflight, RecentKeys } from './inflight.js';
 import { LocaleCache, type LocaleCacheOptions } from './locale.js';
+import { appTokenFailure, refusedTokenCode, SocketConnection } from './socket-connection.js';
 
 export { slackConfigured } from './config.js';
 
@@ -28,34 +33,21 @@ export interface StartSlackOptions {
   fetch?: typeof globalThis.fetch;
   /** How long stop() waits for replies in flight. Default 10 s. */
   shutdownGraceMs?: number;
+  /** HTTP mode: `/healthz` and `/metrics` on the receiver's port too (src/runtime/health.ts). */
+  routes?: HealthRoutes | undefined;
 }
 
-export interface SlackHandle {
+export interface SlackHandle extends Omit<AdapterHandle, 'name'> {
   mode: 'http' | 'socket';
   /** HTTP mode: the port actually listened on. */
   port?: number;
-  /** Stops taking events, cancels running probes, waits (bounded) for replies in flight, closes the connection. */
-  stop(): Promise<void>;
-}
-
-/** Slack's answers to auth.test or apps.connections.open that mean the token itself is wrong. */
-const BAD_TOKEN = new Set([
-  'invalid_auth',
-  'not_authed',
-  'account_inactive',
-  'token_revoked',
-  'token_expired',
-  'not_allowed_token_type',
-]);
-
-function tokenProblem(error: unknown): string | undefined {
-  const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
-  return typeof code === 'string' && BAD_TOKEN.has(code) ? code : undefined;
 }
 
 /**
  * Starts the Slack adapter from the environment (see docs/slack.md). Throws ConfigError, naming the
- * variable, for missing or malformed settings and for a token Slack refuses.
+ * variable, for missing or malformed settings and for a token Slack refuses at start. In Socket Mode it
+ * returns after the first connection attempt, connected or retrying in the background; `failed` settles if
+ * Slack later refuses the app-level token (revoked while reconnecting).
  */
 export async function startSlack(options: StartSlackOptions): Promise<SlackHandle> {
   const config = readSlackConfig(options.env);
@@ -77,26 +69,35 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     locales: new LocaleCache(options.locales),
     guard,
     limiter: options.rateLimiter ?? new RateLimiter(),
-    runProbe: options.runProbe ?? defaultRunProbe,
+    runProbe: countingProbeRuns(options.runProbe ?? defaultRunProbe),
     probeDeps: options.probeDeps ?? {},
     inflight,
     seen: new RecentKeys(),
     fetch: options.fetch ?? globalThis.fetch,
   };
-  const app = buildApp({ botToken: config.SLACK_BOT_TOKEN, mode, apiUrl: config.SLACK_API_URL, deps, log });
+  const { app, socket } = buildApp({
+    botToken: config.SLACK_BOT_TOKEN,
+    mode,
+    apiUrl: config.SLACK_API_URL,
+    deps,
+    log,
+    routes: options.routes,
+  });
+  const status = new AdapterStatus('connecting');
 
   try {
     await app.init();
   } catch (error) {
-    const problem = tokenProblem(error);
-    if (problem)
+    const refused = refusedTokenCode(error);
+    if (refused)
       throw new ConfigError(
-        `invalid configuration:\n  SLACK_BOT_TOKEN: Slack refused this token (${problem})`,
+        `invalid configuration:\n  SLACK_BOT_TOKEN: Slack refused this token (${refused})`,
       );
     throw error;
   }
 
   let port: number | undefined;
+  let connection: SocketConnection | undefined;
   if (mode.kind === 'http') {
     const listen = { host: options.listen?.host, port: options.listen?.port ?? mode.port };
     const server = (await app.start(
@@ -106,19 +107,16 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     };
     const address = server.address();
     port = typeof address === 'object' && address ? address.port : listen.port;
-    log.info({ mode: 'http', port, path: '/slack/events' }, 'Slack adapter listening');
-  } else {
+    // Slack connects to popbot: listening is all "connected" can mean here.
+    status.set('connected');
+    log.info({ mode: 'http', port, path: EVENTS_PATH }, 'Slack adapter listening');
+  } else if (socket) {
+    connection = new SocketConnection({ client: socket, status, log });
     try {
-      await app.start();
+      await connection.start();
     } catch (error) {
-      const problem = tokenProblem(error);
-      if (problem)
-        throw new ConfigError(
-          `invalid configuration:\n  SLACK_APP_TOKEN: Slack refused this token (${problem})`,
-        );
-      throw error;
+      throw new ConfigError(`invalid configuration:\n  ${appTokenFailure(String(error)).message}`);
     }
-    log.info({ mode: 'socket' }, 'Slack adapter connected (Socket Mode)');
   }
 
   let stopping: Promise<void> | undefined;
@@ -126,11 +124,15 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   return {
     mode: mode.kind,
     ...(port !== undefined ? { port } : {}),
+    health: () => status.health(),
+    failed: status.failed,
     stop() {
       stopping ??= (async () => {
         const finished = await inflight.drain(grace);
         if (!finished) log.warn({ graceMs: grace }, 'replies still in flight at shutdown were dropped');
-        await app.stop();
+        if (connection) await connection.stop();
+        else await app.stop();
+        status.set('stopped');
         log.info('Slack adapter stopped');
       })();
       return stopping;

@@ -82,7 +82,7 @@ export function probeReply(report: ProbeReport, lang: Lang): SlackReply {
       `${t('settings.server')}: \`${safeText(s.server)}\``,
       `${t('settings.port')}: \`${s.port}\``,
       `${t('settings.encryption')}: ${t(`enc.${s.encryption}`)}`,
-      `${t('settings.authentication')}: ${t(`auth.${s.authentication}`)}`,
+      s.authentication ? `${t('settings.authentication')}: ${t(`auth.${s.authentication}`)}` : '',
       s.username ? `${t('settings.username')}: \`${safeText(s.username)}\`` : '',
     ].filter(Boolean);
     blocks.push(section(`*${safeText(t('render.settings'))}*\n${rows.join('\n')}`));

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
+import { targetHasCredentials } from '../secrets/index.js';
 import { extractLangDirective } from './respond.js';
 
 export type PopcheckArgs =
@@ -21,6 +22,7 @@ export function parsePopcheckArgs(text: string): PopcheckArgs {
     return { ok: false, error: 'password-in-command' };
   let [target, ...more] = rest;
   if (!target) return { ok: false, error: 'usage' };
+  if (targetHasCredentials(target)) return { ok: false, error: 'password-in-command' };
   // Slack turns host names into links: <http://pop.example.com|pop.example.com> or <mailto:a@b|a@b>.
   target = target.replace(/^<(?:[a-z]+:(?:\/\/)?)?([^|>]+)(?:\|[^>]*)?>$/i, '$1');
   let host = target;

@@ -4,6 +4,7 @@ import { chat } from '../i18n/chat-messages.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
+import { countExplanation } from '../metrics/metrics.js';
 import type { ChatAnswer, ChatRequest } from './types.js';
 
 /** A chat paste larger than this gets a "paste the part around the error" answer. */
@@ -47,6 +48,7 @@ export function answerMessage(request: ChatRequest): ChatAnswer | undefined {
     const leaked = result.warnings.some((w) => w.code === 'secret.exposed');
     if (result.outcome !== 'errors' && !(leaked && result.outcome === 'no-error')) return undefined;
   }
+  countExplanation(result);
   return { kind: 'explanation', lang: result.lang, result };
 }
 

@@ -44,16 +44,30 @@ export function cliLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang 
 export async function readAll(
   stream: NodeJS.ReadableStream,
   maxChars: number,
-): Promise<{ text: string; truncated: boolean }> {
+): Promise<{ text: string; truncated: boolean; totalChars: number }> {
   const chunks: string[] = [];
   let size = 0;
   stream.setEncoding('utf8');
   for await (const chunk of stream) {
     const text = String(chunk);
+    // Keep reading past the limit only to know how much there was: the text past it is not kept.
+    const room = maxChars + 1 - size;
+    if (room > 0) chunks.push(text.length <= room ? text : text.slice(0, room));
     size += text.length;
-    // Keep reading past the limit only to know it was passed; the text is not kept.
-    if (size <= maxChars + 1) chunks.push(text);
   }
   const text = chunks.join('');
-  return { text, truncated: size > maxChars };
+  return { text, truncated: size > maxChars, totalChars: size };
+}
+
+/**
+ * The part of an over-long input that is explained: its first `maxChars`, cut at the last line break
+ * before them so that no line is explained half-read.
+ */
+export function headOf(text: string, maxChars: number): { text: string; lines: number } {
+  const window = text.slice(0, maxChars);
+  const lastBreak = window.lastIndexOf('\n');
+  const head = lastBreak > 0 ? window.slice(0, lastBreak) : window;
+  let lines = 1;
+  for (let at = head.indexOf('\n'); at !== -1; at = head.indexOf('\n', at + 1)) lines++;
+  return { text: head, lines };
 }

@@ -1,3 +1,5 @@
+import { cli } from '../i18n/cli-messages.js';
+import { targetHasCredentials } from '../secrets/index.js';
 import { parseArgs } from 'node:util';
 import { isLang, type Lang, langFromEnv } from '../i18n/lang.js';
 import { probeMessages } from '../i18n/probe-messages.js';
@@ -67,6 +69,7 @@ export async function runCheckCommand(args: string[], io: CliIO, deps: ProbeDeps
     const target = positionals[0];
     if (target === undefined || positionals.length > 1)
       throw new BadUsage(probeMessages.t(lang, 'cli.no-target'));
+    if (targetHasCredentials(target)) throw new BadUsage(cli.t(lang, 'error.credentialsInTarget'));
     const bad = (option: string, value: string) =>
       new BadUsage(probeMessages.t(lang, 'cli.bad-value', { option, value }));
     const int = (option: string, value: string | undefined, min: number, max: number) => {

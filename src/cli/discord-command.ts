@@ -3,6 +3,7 @@ import { scrub } from '../../adapters/discord/errors.js';
 import { registerCommands } from '../../adapters/discord/register.js';
 import { discordMessages } from '../i18n/discord-messages.js';
 import { langFromEnv } from '../i18n/lang.js';
+import { unreachable } from '../runtime/unreachable.js';
 import { type CliIO, EXIT, UsageError } from './io.js';
 
 /** `popbot discord register`: (over)writes the bot's commands in DISCORD_GUILD_ID, or globally. */
@@ -23,6 +24,15 @@ export async function runDiscordCommand(args: string[], io: CliIO): Promise<numb
     );
     return EXIT.ok;
   } catch (error) {
+    // Offline, or Discord's API out of reach: Discord refused nothing, and no setting is wrong.
+    const offline = unreachable(error);
+    if (offline) {
+      const api = config.DISCORD_API_URL ?? 'https://discord.com/api';
+      io.stderr.write(
+        `popbot: ${discordMessages.t(lang, 'cli.unreachable', { api: new URL(api).host, code: offline.code })}\n`,
+      );
+      return EXIT.failure;
+    }
     const status = (error as { status?: unknown }).status;
     const reason = scrub(error instanceof Error ? error.message : String(error));
     io.stderr.write(`popbot: ${discordMessages.t(lang, 'cli.register-failed', { reason })}\n`);

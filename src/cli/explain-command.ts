@@ -1,13 +1,13 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { explain, MAX_INPUT_CHARS } from '../explain/explain.js';
+import { explain, formatSize, MAX_INPUT_CHARS } from '../explain/explain.js';
 import { SummaryCounter, type SummaryResult } from '../explain/summary.js';
 import { cli } from '../i18n/cli-messages.js';
 import { core } from '../i18n/core-messages.js';
-import type { Lang } from '../i18n/lang.js';
-import { langFromEnv } from '../i18n/lang.js';
+import { help } from '../i18n/help-messages.js';
+import { isLang, type Lang, langFromEnv } from '../i18n/lang.js';
 import { renderResultText } from '../render/text.js';
-import { cliLang, readAll } from './args.js';
+import { cliLang, headOf, readAll } from './args.js';
 import { type CliIO, EXIT, UsageError } from './io.js';
 import { ProgressBar } from './progress.js';
 
@@ -15,8 +15,21 @@ export async function runExplainCommand(args: string[], io: CliIO): Promise<numb
   const { values, positionals } = parseExplainArgs(args, langFromEnv(io.env) ?? 'en');
   const envLang = langFromEnv(io.env);
   if (values.help) {
-    io.stdout.write(`${cli.t(envLang ?? 'en', 'usage')}\n`);
+    io.stdout.write(
+      `${help.t(values.lang !== undefined && isLang(values.lang) ? values.lang : (envLang ?? 'en'), 'explain')}\n`,
+    );
     return EXIT.ok;
+  }
+  if (values.image !== undefined) {
+    if (values.summary || positionals.length > 0)
+      throw new UsageError(cli.t(envLang ?? 'en', 'error.imageAlone'));
+    const forcedLang = values.lang === undefined ? undefined : cliLang(values.lang, io.env);
+    return (await import('./explain-image-command.js')).runExplainImage(values.image, {
+      json: values.json ?? false,
+      ...(forcedLang ? { lang: forcedLang } : {}),
+      ...(envLang ? { fallbackLang: envLang } : {}),
+      io,
+    });
   }
   if (values.summary) {
     if (positionals.length > 1) throw new UsageError(cli.t(envLang ?? 'en', 'error.summaryOneFile'));
@@ -24,15 +37,29 @@ export async function runExplainCommand(args: string[], io: CliIO): Promise<numb
   }
   const forced = values.lang === undefined ? undefined : cliLang(values.lang, io.env);
   let text: string;
+  let totalChars: number;
   if (positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-')) {
-    text = (await readAll(io.stdin, MAX_INPUT_CHARS)).text;
+    ({ text, totalChars } = await readAll(io.stdin, MAX_INPUT_CHARS));
   } else {
     text = positionals.join(' ');
+    totalChars = text.length;
   }
-  const result = explain(text, {
+  // Over the limit, the head of the input is explained and the answer says what was left unread.
+  const cut = totalChars > MAX_INPUT_CHARS ? headOf(text, MAX_INPUT_CHARS) : undefined;
+  const result = explain(cut ? cut.text : text, {
     ...(forced ? { lang: forced } : {}),
     ...(envLang ? { fallbackLang: envLang } : {}),
   });
+  if (cut) {
+    result.warnings.push({
+      code: 'input.truncated',
+      message: cli.t(result.lang, 'warning.input.cut', {
+        total: formatSize(totalChars),
+        read: formatSize(cut.text.length),
+        lines: cut.lines,
+      }),
+    });
+  }
   if (values.json) {
     io.stdout.write(
       `${JSON.stringify({ lang: result.lang, outcome: result.outcome, ...(result.message ? { message: result.message } : {}), findings: result.findings, warnings: result.warnings }, null, 2)}\n`,
@@ -115,7 +142,7 @@ function renderSummary(result: SummaryResult, lang: Lang): string {
 }
 
 interface ExplainArgs {
-  values: { json?: boolean; lang?: string; summary?: boolean; help?: boolean };
+  values: { json?: boolean; lang?: string; summary?: boolean; help?: boolean; image?: string };
   positionals: string[];
 }
 
@@ -140,6 +167,11 @@ export function parseExplainArgs(args: string[], lang: Lang = 'en'): ExplainArgs
       if (value === undefined) throw new UsageError(cli.t(lang, 'error.optionValue', { option: '--lang' }));
       values.lang = value;
     } else if (arg.startsWith('--lang=')) values.lang = arg.slice('--lang='.length);
+    else if (arg === '--image') {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(cli.t(lang, 'error.optionValue', { option: '--image' }));
+      values.image = value;
+    } else if (arg.startsWith('--image=')) values.image = arg.slice('--image='.length);
     else if (/^--[a-z]/i.test(arg))
       throw new UsageError(cli.t(lang, 'error.unknownOption', { option: arg.split('=')[0] ?? arg }));
     else positionals.push(arg);

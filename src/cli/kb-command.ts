@@ -28,6 +28,13 @@ export async function runKbCommand(args: string[], io: CliIO): Promise<number> {
   const out = (text: string) => io.stdout.write(`${text}\n`);
   switch (sub) {
     case 'list': {
+      if (values.category !== undefined && !kb.categories.some((c) => c.code === values.category))
+        throw new UsageError(
+          cli.t(lang, 'error.badCategory', {
+            value: values.category,
+            codes: kb.categories.map((c) => c.code).join(', '),
+          }),
+        );
       const entries = kb.entries.filter((e) => !values.category || e.entry.category === values.category);
       if (values.json) {
         out(

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { cli } from '../i18n/cli-messages.js';
-import { langFromEnv } from '../i18n/lang.js';
+import { help, type HelpTopic } from '../i18n/help-messages.js';
+import { isLang, type Lang, langFromEnv } from '../i18n/lang.js';
 import { KnowledgeError } from '../knowledge/errors.js';
 import { projectRoot } from '../knowledge/paths.js';
 import { type CliIO, EXIT, processIO, UsageError } from './io.js';
@@ -15,6 +16,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const lang = langFromEnv(io.env) ?? 'en';
   const [command, ...rest] = argv;
   try {
+    const topic = helpTopic(command, rest);
+    if (topic) {
+      io.stdout.write(`${help.t(helpLang(rest, lang), topic)}\n`);
+      return EXIT.ok;
+    }
     switch (command) {
       case 'explain':
         return await (await import('./explain-command.js')).runExplainCommand(rest, io);
@@ -40,6 +46,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       case '--help':
       case '-h':
       case 'help':
+        if (isTopic(rest[0])) {
+          io.stdout.write(`${help.t(helpLang(rest, lang), rest[0])}\n`);
+          return EXIT.ok;
+        }
         io.stdout.write(`${cli.t(lang, 'usage')}\n`);
         return EXIT.ok;
       case undefined:
@@ -73,6 +83,33 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (io.env.POPBOT_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.failure;
   }
+}
+
+const TOPICS: readonly HelpTopic[] = ['explain', 'check', 'kb', 'shell', 'start'];
+
+function isTopic(word: string | undefined): word is HelpTopic {
+  return (TOPICS as readonly (string | undefined)[]).includes(word);
+}
+
+/**
+ * `popbot COMMAND --help` (or -h) anywhere among the command's words. For explain only as its first word:
+ * what follows `explain` may be pasted text.
+ */
+function helpTopic(command: string | undefined, rest: readonly string[]): HelpTopic | undefined {
+  if (!isTopic(command)) return undefined;
+  const asks = (word: string | undefined) => word === '--help' || word === '-h';
+  if (command === 'explain') return asks(rest[0]) ? command : undefined;
+  return rest.some(asks) || (command === 'kb' && rest[0] === 'help') ? command : undefined;
+}
+
+/** The help's language: the command's own --lang when it is valid, else the environment's. */
+function helpLang(rest: readonly string[], fallback: Lang): Lang {
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i] ?? '';
+    const value = word === '--lang' ? rest[i + 1] : word.startsWith('--lang=') ? word.slice(7) : undefined;
+    if (value !== undefined && isLang(value)) return value;
+  }
+  return fallback;
 }
 
 const invokedDirectly =

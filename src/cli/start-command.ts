@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { runShell } from '../../adapters/shell/shell.js';
 import { parsePopcheckArgs } from '../chat/popcheck-args.js';
-import { CoreConfigSchema, readConfig } from '../config/config.js';
+import { ConfigError, CoreConfigSchema, readConfig } from '../config/config.js';
 import { chat } from '../i18n/chat-messages.js';
 import { type Lang, langFromEnv } from '../i18n/lang.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
@@ -15,10 +15,13 @@ import {
   renderProbeText,
   runProbe,
 } from '../probe/index.js';
+import type { AdapterHandle } from '../runtime/adapter-handle.js';
+import { HealthBoard, healthRoutes, startHealthServer } from '../runtime/health.js';
+import { supervise } from '../runtime/supervise.js';
 import { cliLang, parseCommandArgs } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 
-/** How long in-flight replies may take to finish after SIGTERM/SIGINT before the process exits anyway. */
+/** How long in-flight replies may take to finish at shutdown before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 type PopcheckHandler = (args: string[], lang: Lang, write: (text: string) => void) => Promise<void>;
@@ -74,14 +77,23 @@ export async function runShellCommand(args: string[], io: CliIO): Promise<number
   return EXIT.ok;
 }
 
-interface Running {
-  name: string;
-  stop(): Promise<void>;
+/** `popbot start` ended because an adapter gave up for good (not a configuration problem: those exit 2). */
+const EXIT_ADAPTER_FAILED = 1;
+/**
+ * Once the adapters are stopped (or failed to start), how long a leftover socket may keep the process: the
+ * platform SDKs' HTTP keep-alive connections otherwise hold it for seconds after the last word is printed.
+ */
+const EXIT_LINGER_MS = 500;
+
+function exitSoon(): void {
+  setTimeout(() => process.exit(), EXIT_LINGER_MS).unref();
 }
 
 /**
  * Starts the adapters whose tokens are configured; with none, the local shell. Each adapter module is
- * imported only when configured, so a Slack-only bot never loads discord.js.
+ * imported only when configured, so a Slack-only bot never loads discord.js. Then supervises them
+ * (src/runtime/supervise.ts) until a signal or until one gives up; with POPBOT_HEALTH_PORT, serves
+ * `/healthz` and `/metrics` meanwhile.
  */
 export async function runStartCommand(args: string[], io: CliIO): Promise<number> {
   parseCommandArgs(args, {}, langFromEnv(io.env) ?? 'en');
@@ -95,11 +107,19 @@ export async function runStartCommand(args: string[], io: CliIO): Promise<number
   if (!wantSlack && !wantDiscord) return runShellCommand([], io);
 
   const logger: Logger = createLogger({ level: config.LOG_LEVEL });
-  const running: Running[] = [];
+  const board = new HealthBoard([
+    ...(wantSlack ? ['slack' as const] : []),
+    ...(wantDiscord ? ['discord' as const] : []),
+  ]);
+  const routes = healthRoutes(board, logger);
+  const health = config.POPBOT_HEALTH_PORT
+    ? await startHealthServer(config.POPBOT_HEALTH_PORT, routes, logger)
+    : undefined;
+  const running: AdapterHandle[] = [];
   try {
     if (wantSlack) {
       const { startSlack } = await import('../../adapters/slack/index.js');
-      running.push({ name: 'slack', ...(await startSlack({ env: io.env, logger })) });
+      running.push({ name: 'slack', ...(await startSlack({ env: io.env, logger, routes })) });
     }
     if (wantDiscord) {
       const { startDiscord } = await import('../../adapters/discord/index.js');
@@ -107,8 +127,11 @@ export async function runStartCommand(args: string[], io: CliIO): Promise<number
     }
   } catch (error) {
     await Promise.allSettled(running.map((r) => r.stop()));
+    await health?.close();
+    exitSoon();
     throw error;
   }
+  for (const r of running) board.watch(r.name, () => r.health());
   logger.info({ adapters: running.map((r) => r.name) }, 'popbot started');
 
   // An exception in one handler must never take the bot down (the adapters catch their own); what escapes
@@ -120,22 +143,17 @@ export async function runStartCommand(args: string[], io: CliIO): Promise<number
     logger.error({ error: describeError(error) }, 'uncaught exception'),
   );
 
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'shutting down');
-      const grace = setTimeout(() => {
-        logger.warn('in-flight work did not finish in time; exiting');
-        resolve();
-      }, SHUTDOWN_GRACE_MS);
-      grace.unref();
-      Promise.allSettled(running.map((r) => r.stop())).then(() => {
-        clearTimeout(grace);
-        resolve();
-      });
-    };
-    process.once('SIGTERM', shutdown);
-    process.once('SIGINT', shutdown);
-  });
+  const cause = await supervise(running, { log: logger, graceMs: SHUTDOWN_GRACE_MS });
+  await health?.close();
   logger.flush();
-  return EXIT.ok;
+  // Everything is closed; should a library still hold a socket or a timer, the process ends anyway.
+  exitSoon();
+  if (cause.kind === 'signal') return EXIT.ok;
+  if (cause.failure.kind === 'config')
+    throw new ConfigError(`invalid configuration:\n  ${cause.failure.message}`);
+  const { message } = cause.failure;
+  io.stderr.write(
+    `popbot: ${message.startsWith(`${cause.adapter}:`) ? '' : `${cause.adapter}: `}${message}\n`,
+  );
+  return EXIT_ADAPTER_FAILED;
 }

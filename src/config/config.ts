@@ -4,6 +4,13 @@ import { ConfigError } from './errors.js';
 
 export { ConfigError };
 
+const PORT_MESSAGE = { message: 'a TCP port (1-65535)' };
+
+/** A TCP port given as an environment variable. */
+export function tcpPort() {
+  return z.coerce.number(PORT_MESSAGE).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE);
+}
+
 /**
  * The environment variables popbot reads, validated once at start. Each adapter adds the variables of its
  * own platform (adapters/slack/config.ts, adapters/discord/config.ts), and the probe guard reads
@@ -14,6 +21,8 @@ export const CoreConfigSchema = z.object({
   POPBOT_DEFAULT_LANG: z.enum(LANGS).default('en'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POPBOT_CHAT_LOGIN: z.stringbool().default(false),
+  /** Off unless set: the port of `GET /healthz` and `GET /metrics` under `popbot start` (docs/operations.md). */
+  POPBOT_HEALTH_PORT: tcpPort().optional(),
 });
 export type CoreConfig = z.infer<typeof CoreConfigSchema>;
 

@@ -1,3 +1,5 @@
+import { POP_VERB_ALTERNATION } from './pop-commands.js';
+
 /**
  * Recognises who wrote a pasted line, whatever tool printed the transcript: `C:`/`S:`, `>`/`<` (curl -v),
  * `Client:`/`Server:`, fetchmail's `POP3>`/`POP3<`, mpop's `-->`/`<--`, Python poplib's `*cmd*`/`*resp*`,
@@ -29,8 +31,10 @@ interface PrefixRule {
   generic?: boolean;
 }
 
-const POP_LIKE =
-  /^(?:[+-]\s*ok\b|-err\b|-se tromper\b|\+\s|\+$|\.$|(?:user|pass|apop|auth|stat|list|retr|dele|noop|rset|quit|top|uidl|capa|stls|utf8|xtnd|last)\b)/i;
+const POP_LIKE = new RegExp(
+  `^(?:[+-]\\s*ok\\b|-err\\b|-se tromper\\b|\\+\\s|\\+$|\\.$|(?:${POP_VERB_ALTERNATION})\\b)`,
+  'i',
+);
 
 // Order matters: the specific tool markers first, the one-character markers last.
 const RULES: readonly PrefixRule[] = [

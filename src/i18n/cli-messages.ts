@@ -25,13 +25,19 @@ Usage:
     'error.badOption': '{message}',
     'error.badLang': '--lang takes en, fr or vi, not "{value}"',
     'error.readFile': 'cannot read {file}: {reason}',
+    'error.imageAlone': 'explain --image takes one FILE (or - for stdin), and no text or --summary beside it',
+    'error.badCategory': 'no category "{value}"; the categories are: {codes}',
+    'warning.input.cut':
+      'The input is {total}: only its first {read} ({lines} lines) were explained, the rest was not read. For a whole log, use popbot explain --summary FILE.',
     'error.kbNotFound': 'no entry or category "{id}" (try: popbot kb list)',
     'error.missingArgument': '{what} is missing',
     'error.knowledge': 'the knowledge base is broken: {message}',
+    'error.credentialsInTarget':
+      'the target holds a password (user:password@host): it was not used and is not shown. A password never goes on a command line, where the shell history and the process list keep it: change that password now, then give the user with --user and the password with --password-stdin or POPBOT_PASSWORD.',
     'hint.usage': 'Run `popbot --help` for usage.',
     'shell.welcome':
-      'popbot — paste a POP error, a session transcript or an error dialog (several lines are fine), then an empty line. /help for help, /quit to leave.',
-    'shell.help': `Paste anything with a POP error in it: a -ERR line, a C:/S: or telnet session, fetchmail or curl -v output, an Outlook or Thunderbird error. End a multi-line paste with an empty line.
+      'popbot — paste a POP error, a session transcript or an error dialog (several lines are fine). /help for help, /quit to leave.',
+    'shell.help': `Paste anything with a POP error in it: a -ERR line, a C:/S: or telnet session, fetchmail or curl -v output, an Outlook or Thunderbird error. A paste is answered as one message, blank lines included.
 Commands:
   /lang en|fr|vi     answer in this language
   /popcheck HOST [PORT]   check a POP server live (DNS, TLS, certificate, capabilities)
@@ -69,13 +75,19 @@ Utilisation :
     'error.badOption': '{message}',
     'error.badLang': '--lang accepte en, fr ou vi, pas « {value} »',
     'error.readFile': 'impossible de lire {file} : {reason}',
+    'error.imageAlone': 'explain --image prend un seul FICHIER (ou - pour stdin), sans texte ni --summary',
+    'error.badCategory': 'aucune catégorie « {value} » ; les catégories sont : {codes}',
+    'warning.input.cut':
+      'Le texte fait {total} : seuls les premiers {read} ({lines} lignes) ont été expliqués, la suite n’a pas été lue. Pour un journal entier, utilisez popbot explain --summary FICHIER.',
     'error.kbNotFound': 'aucune entrée ni catégorie « {id} » (essayez : popbot kb list)',
     'error.missingArgument': '{what} manquant',
     'error.knowledge': 'la base de connaissances est invalide : {message}',
+    'error.credentialsInTarget':
+      'la cible contient un mot de passe (utilisateur:mot_de_passe@hôte) : elle n’a pas été utilisée et n’est pas affichée. Un mot de passe ne se donne jamais sur la ligne de commande, que l’historique du shell et la liste des processus conservent : changez ce mot de passe dès maintenant, puis donnez l’utilisateur avec --user et le mot de passe avec --password-stdin ou POPBOT_PASSWORD.',
     'hint.usage': "Lancez `popbot --help` pour l'aide.",
     'shell.welcome':
-      "popbot — collez une erreur POP, une session ou un message d'erreur (plusieurs lignes possibles), puis une ligne vide. /help pour l'aide, /quit pour quitter.",
-    'shell.help': `Collez tout texte contenant une erreur POP : une ligne -ERR, une session C:/S: ou telnet, une sortie fetchmail ou curl -v, une erreur Outlook ou Thunderbird. Terminez un collage de plusieurs lignes par une ligne vide.
+      "popbot — collez une erreur POP, une session ou un message d'erreur (plusieurs lignes possibles). /help pour l'aide, /quit pour quitter.",
+    'shell.help': `Collez tout texte contenant une erreur POP : une ligne -ERR, une session C:/S: ou telnet, une sortie fetchmail ou curl -v, une erreur Outlook ou Thunderbird. Un collage reçoit une seule réponse, lignes vides comprises.
 Commandes :
   /lang en|fr|vi     répondre dans cette langue
   /popcheck HÔTE [PORT]   tester un serveur POP en direct (DNS, TLS, certificat, capacités)
@@ -113,13 +125,20 @@ Cách dùng:
     'error.badOption': '{message}',
     'error.badLang': '--lang chỉ nhận en, fr hoặc vi, không nhận "{value}"',
     'error.readFile': 'không đọc được {file}: {reason}',
+    'error.imageAlone':
+      'explain --image chỉ nhận một TỆP (hoặc - cho stdin), không kèm văn bản hay --summary',
+    'error.badCategory': 'không có loại lỗi "{value}"; các loại lỗi hiện có: {codes}',
+    'warning.input.cut':
+      'Dữ liệu đầu vào có dung lượng {total}: chỉ {read} đầu tiên ({lines} dòng) được giải thích, phần còn lại không được đọc. Với cả một tệp nhật ký, hãy dùng popbot explain --summary TỆP.',
     'error.kbNotFound': 'không có mục hay loại lỗi "{id}" (thử: popbot kb list)',
     'error.missingArgument': 'thiếu {what}',
     'error.knowledge': 'cơ sở tri thức bị lỗi: {message}',
+    'error.credentialsInTarget':
+      'đích có chứa mật khẩu (người_dùng:mật_khẩu@máy_chủ): đích này không được dùng và không được hiển thị. Không bao giờ đưa mật khẩu vào dòng lệnh, vì lịch sử shell và danh sách tiến trình sẽ lưu lại nó: hãy đổi mật khẩu đó ngay, rồi đưa tên người dùng bằng --user và mật khẩu bằng --password-stdin hoặc POPBOT_PASSWORD.',
     'hint.usage': 'Chạy `popbot --help` để xem cách dùng.',
     'shell.welcome':
-      'popbot — hãy dán lỗi POP, bản ghi phiên làm việc hoặc hộp thoại báo lỗi (có thể nhiều dòng), rồi một dòng trống. /help để xem trợ giúp, /quit để thoát.',
-    'shell.help': `Dán bất kỳ nội dung nào có lỗi POP: dòng -ERR, phiên C:/S: hoặc telnet, kết quả của fetchmail hay curl -v, lỗi của Outlook hay Thunderbird. Kết thúc đoạn dán nhiều dòng bằng một dòng trống.
+      'popbot — hãy dán lỗi POP, bản ghi phiên làm việc hoặc hộp thoại báo lỗi (có thể nhiều dòng). /help để xem trợ giúp, /quit để thoát.',
+    'shell.help': `Dán bất kỳ nội dung nào có lỗi POP: dòng -ERR, phiên C:/S: hoặc telnet, kết quả của fetchmail hay curl -v, lỗi của Outlook hay Thunderbird. Mỗi lần dán được trả lời như một tin nhắn, kể cả các dòng trống.
 Lệnh:
   /lang en|fr|vi     trả lời bằng ngôn ngữ này
   /popcheck MÁY_CHỦ [CỔNG]   kiểm tra trực tiếp máy chủ POP (DNS, TLS, chứng chỉ, tính năng)

@@ -34,6 +34,8 @@ export const discordMessages = defineCatalogue('discord', {
       'Usage: popbot discord register\n  Registers (overwrites) the slash and context-menu commands: in the guild DISCORD_GUILD_ID when it is set (instant, for development), otherwise globally.',
     'cli.registered-guild': 'Registered {count} commands in guild {guild}.',
     'cli.registered-global': 'Registered {count} commands globally.',
+    'cli.unreachable':
+      'could not reach Discord ({api}: {code}); nothing was registered. Check the network connection and try again.',
     'cli.register-failed': 'Discord refused the registration: {reason}',
   },
   fr: {
@@ -69,6 +71,8 @@ export const discordMessages = defineCatalogue('discord', {
       'Utilisation : popbot discord register\n  Enregistre (en les remplaçant) les commandes slash et de menu contextuel : dans le serveur DISCORD_GUILD_ID s’il est défini (immédiat, pour le développement), sinon globalement.',
     'cli.registered-guild': '{count} commandes enregistrées dans le serveur {guild}.',
     'cli.registered-global': '{count} commandes enregistrées globalement.',
+    'cli.unreachable':
+      'impossible de joindre Discord ({api} : {code}) ; rien n’a été enregistré. Vérifiez la connexion réseau et réessayez.',
     'cli.register-failed': 'Discord a refusé l’enregistrement : {reason}',
   },
   vi: {
@@ -101,6 +105,8 @@ export const discordMessages = defineCatalogue('discord', {
       'Cách dùng: popbot discord register\n  Đăng ký (ghi đè) các lệnh slash và lệnh trong menu ngữ cảnh: trong máy chủ DISCORD_GUILD_ID nếu biến này được đặt (có hiệu lực ngay, dùng khi phát triển), nếu không thì đăng ký toàn cục.',
     'cli.registered-guild': 'Đã đăng ký {count} lệnh trong máy chủ {guild}.',
     'cli.registered-global': 'Đã đăng ký {count} lệnh toàn cục.',
+    'cli.unreachable':
+      'không kết nối được tới Discord ({api}: {code}); chưa có lệnh nào được đăng ký. Hãy kiểm tra kết nối mạng rồi thử lại.',
     'cli.register-failed': 'Discord từ chối việc đăng ký: {reason}',
   },
 });

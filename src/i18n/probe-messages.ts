@@ -12,6 +12,60 @@ export const probeMessages = defineCatalogue('probe', {
     'rate.user': 'You have run many checks in a short time. Try again in {seconds} s.',
     'rate.user-busy': 'Your previous check is still running. Try again in {seconds} s.',
     'rate.busy': 'Too many checks are running right now. Try again in {seconds} s.',
+    'step.guard': 'Safety check',
+    'guard.hint-cli': 'To check a server on your own network, run the check again with --allow-private.',
+    'guard.hint-operator':
+      "The bot's operator can allow a private network with POPBOT_PROBE_ALLOW (address ranges, e.g. 10.0.0.0/8).",
+    'guard.hint-ports': "The bot's operator can allow other ports with POPBOT_PROBE_PORTS.",
+    'dns.not-found': '{host} does not resolve: no such host name in DNS.',
+    'dns.no-resolver':
+      'The DNS resolver could not be reached or did not answer ({code}) while looking up {host}: this says nothing about whether the name exists.',
+    'dns.failed': 'Looking up {host} failed ({code}).',
+    'fail.refused':
+      'Connection refused on {address} port {port}: nothing listens there, or a firewall rejects the connection.',
+    'fail.connect-timeout':
+      'No answer to the connection on {address} port {port} within {seconds} s: a firewall may drop it, or the server is down.',
+    'fail.unreachable': '{address} cannot be reached from here (no route to that network).',
+    'fail.reset': 'The server cut the connection.',
+    'stls.ok-no-capa': 'Encryption started (STLS), although the server has no CAPA to announce it.',
+    'stls.none-offered':
+      'This server offers no encryption: SSL/TLS on the first port failed and CAPA here does not list STLS. A password can only travel in clear text.',
+    'login.tls-required':
+      'This server accepts no login before encryption: its CAPA ({names}) has no USER or announces XTLSREQUIRED. No password was sent.',
+    'login.apop-fallback': 'On a new connection, with the normal password, because APOP was refused.',
+    'evidence.capa': 'CAPA: {names}',
+    'evidence.no-timestamp': 'The greeting has no <...@...> timestamp.',
+    'hint.no-encryption':
+      'This server offers no encryption (no SSL/TLS port, no STLS): your password and mail travel in clear text. Ask your provider for an encrypted POP service (SSL/TLS on port 995, or STARTTLS on 110).',
+    'hint.plaintext-risk': 'Until then, use this account only on a network you trust.',
+    'hint.allow-plaintext':
+      'To check the login anyway, run the check again with --allow-plaintext (the password then travels in clear text).',
+    'hint.try-implicit': 'Try SSL/TLS from the first byte on port 995: popbot check --tls implicit.',
+    'hint.use-stls': 'This server offers STLS on port {port}: set the mail program to STARTTLS on that port.',
+    'hint.cert-names':
+      'The certificate does not cover {host}; it covers: {names}. Use one of these names as the server name.',
+    'hint.cert-self-signed':
+      'The certificate is self-signed: a mail program will warn or refuse. Accept it only if the administrator confirms its fingerprint.',
+    'hint.cert-chain':
+      "The certificate's issuer is not trusted here: the server may not send its intermediate certificates.",
+    'hint.insecure': 'To see the rest of the check anyway, run it again with --insecure.',
+    'hint.dns-resolver':
+      "Check this computer's network connection and DNS settings (VPN, Wi-Fi portal, firewall), then try again.",
+    'hint.dns-name': "Check the spelling of {host} against your provider's help page.",
+    'hint.nslookup': 'To check the name by hand: nslookup {host}',
+    'hint.stls-offered':
+      'This server offers STLS: run the check with --tls stls (or --tls auto) to find settings that encrypt.',
+    'render.capabilities-before': 'Capabilities before encryption (CAPA)',
+    'render.capabilities-plain': 'Capabilities (CAPA)',
+    'render.capabilities-after-stls': 'Capabilities after STLS',
+    'render.capabilities-after-login': 'Capabilities after login',
+    'render.hints': 'What you can do',
+    'render.verdict.0-no-login': 'OK: the server answers. Give --user to check the login too.',
+    'render.verdict.1-no-login': 'WARNING: the server answers, but the login was not checked.',
+    'render.no-encryption': 'This server offers no encryption: passwords and mail travel in clear text.',
+    'duration.seconds': '{n} s',
+    'duration.minutes': '{n} min',
+    'duration.hours': '{n} h',
 
     'step.target': 'Server',
     'step.dns': 'DNS',
@@ -48,7 +102,7 @@ export const probeMessages = defineCatalogue('probe', {
     'greeting.garbage': 'The greeting is not POP: {line}',
     'greeting.silent': 'No greeting within {seconds} s.',
     'greeting.silent-tls':
-      'No greeting in plain text, but a TLS handshake works on this port: it expects SSL/TLS from the first byte (implicit TLS), not plain text.',
+      'No greeting in plain text within {seconds} s, but a TLS handshake works on this port: it expects SSL/TLS from the first byte (implicit TLS), not plain text.',
     'tls.ok': '{protocol}, {cipher}; certificate for {subject}, issued by {issuer}, {days} days left',
     'tls.expiring': 'The certificate expires in {days} days ({date}).',
     'tls.untrusted': 'The certificate is not trusted: {reason}.',
@@ -56,6 +110,7 @@ export const probeMessages = defineCatalogue('probe', {
     'tls.plain-greeting':
       'The TLS handshake met a plain-text POP greeting: this port speaks plain text (use STARTTLS, or port 995 for SSL/TLS).',
     'tls.failed': 'TLS handshake failed: {error}',
+    'tls.timeout': 'No TLS handshake within {seconds} s.',
     'capa.list': '{names}',
     'capa.none': 'The server does not support CAPA; the check goes on without it.',
     'capa.no-uidl':
@@ -63,7 +118,8 @@ export const probeMessages = defineCatalogue('probe', {
     'capa.no-stls': 'The server does not offer STLS.',
     'stls.ok': 'Encryption started (STLS).',
     'stls.refused': 'The server refused STLS: {line}',
-    'stls.not-offered': 'STLS is not in the capabilities; trying it anyway.',
+    'stls.not-offered':
+      'This server offers no STLS: CAPA does not list it, so this connection cannot be encrypted.',
     'login.no-user': 'No user name given: login not tried.',
     'login.no-password': 'No password given: login not tried.',
     'login.plaintext-refused':
@@ -129,7 +185,7 @@ export const probeMessages = defineCatalogue('probe', {
     'cap.TOP': 'can send just the headers of a message',
     'cap.RESP-CODES': 'puts reason codes in brackets in its error replies',
     'cap.AUTH-RESP-CODE': 'says with [AUTH] when a login fails because of the credentials',
-    'cap.LOGIN-DELAY': 'wait at least {minutes} min between two checks for mail',
+    'cap.LOGIN-DELAY': 'wait at least {delay} between two checks for mail',
     'cap.EXPIRE':
       'deletes downloaded messages after {days} days, even if the mail program keeps them on the server',
     'cap.EXPIRE-never': 'never deletes messages by itself',
@@ -163,6 +219,65 @@ export const probeMessages = defineCatalogue('probe', {
     'rate.user': 'Vous avez lancé beaucoup de vérifications en peu de temps. Réessayez dans {seconds} s.',
     'rate.user-busy': 'Votre vérification précédente est encore en cours. Réessayez dans {seconds} s.',
     'rate.busy': 'Trop de vérifications sont en cours en ce moment. Réessayez dans {seconds} s.',
+    'step.guard': 'Contrôle de sécurité',
+    'guard.hint-cli':
+      'Pour vérifier un serveur de votre propre réseau, relancez la vérification avec --allow-private.',
+    'guard.hint-operator':
+      'L’administrateur du bot peut autoriser un réseau privé avec POPBOT_PROBE_ALLOW (plages d’adresses, par exemple 10.0.0.0/8).',
+    'guard.hint-ports': 'L’administrateur du bot peut autoriser d’autres ports avec POPBOT_PROBE_PORTS.',
+    'dns.not-found': '{host} ne se résout pas : ce nom d’hôte n’existe pas dans le DNS.',
+    'dns.no-resolver':
+      'Le résolveur DNS est injoignable ou n’a pas répondu ({code}) pendant la recherche de {host} : cela ne dit rien de l’existence du nom.',
+    'dns.failed': 'La recherche de {host} a échoué ({code}).',
+    'fail.refused':
+      'Connexion refusée sur {address} port {port} : rien n’écoute sur ce port, ou un pare-feu rejette la connexion.',
+    'fail.connect-timeout':
+      'Aucune réponse à la connexion sur {address} port {port} en {seconds} s : un pare-feu la bloque peut-être, ou le serveur est arrêté.',
+    'fail.unreachable': '{address} est injoignable d’ici (aucune route vers ce réseau).',
+    'fail.reset': 'Le serveur a coupé la connexion.',
+    'stls.ok-no-capa': 'Chiffrement activé (STLS), bien que le serveur n’ait pas de CAPA pour l’annoncer.',
+    'stls.none-offered':
+      'Ce serveur ne propose aucun chiffrement : SSL/TLS sur le premier port a échoué et la CAPA d’ici ne mentionne pas STLS. Un mot de passe ne peut circuler qu’en clair.',
+    'login.tls-required':
+      'Ce serveur n’accepte aucune identification avant le chiffrement : sa CAPA ({names}) n’a pas USER ou annonce XTLSREQUIRED. Aucun mot de passe n’a été envoyé.',
+    'login.apop-fallback': 'Sur une nouvelle connexion, avec le mot de passe normal, car APOP a été refusé.',
+    'evidence.capa': 'CAPA : {names}',
+    'evidence.no-timestamp': 'L’accueil ne contient pas d’horodatage <...@...>.',
+    'hint.no-encryption':
+      'Ce serveur ne propose aucun chiffrement (ni port SSL/TLS, ni STLS) : votre mot de passe et vos messages circulent en clair. Demandez à votre fournisseur un service POP chiffré (SSL/TLS sur le port 995, ou STARTTLS sur le 110).',
+    'hint.plaintext-risk': 'En attendant, n’utilisez ce compte que sur un réseau de confiance.',
+    'hint.allow-plaintext':
+      'Pour vérifier quand même l’identification, relancez avec --allow-plaintext (le mot de passe circule alors en clair).',
+    'hint.try-implicit':
+      'Essayez SSL/TLS dès le premier octet sur le port 995 : popbot check --tls implicit.',
+    'hint.use-stls':
+      'Ce serveur propose STLS sur le port {port} : réglez le logiciel de messagerie sur STARTTLS avec ce port.',
+    'hint.cert-names':
+      'Le certificat ne couvre pas {host} ; il couvre : {names}. Utilisez l’un de ces noms comme nom de serveur.',
+    'hint.cert-self-signed':
+      'Le certificat est auto-signé : un logiciel de messagerie affichera un avertissement ou refusera. Ne l’acceptez que si l’administrateur vous confirme son empreinte.',
+    'hint.cert-chain':
+      'L’émetteur du certificat n’est pas reconnu ici : le serveur n’envoie peut-être pas ses certificats intermédiaires.',
+    'hint.insecure': 'Pour voir malgré tout la suite de la vérification, relancez-la avec --insecure.',
+    'hint.dns-resolver':
+      'Vérifiez la connexion réseau de cet ordinateur et ses réglages DNS (VPN, portail Wi-Fi, pare-feu), puis réessayez.',
+    'hint.dns-name': 'Vérifiez l’orthographe de {host} sur la page d’aide de votre fournisseur.',
+    'hint.nslookup': 'Pour vérifier le nom à la main : nslookup {host}',
+    'hint.stls-offered':
+      'Ce serveur propose STLS : lancez la vérification avec --tls stls (ou --tls auto) pour trouver des réglages chiffrés.',
+    'render.capabilities-before': 'Capacités avant le chiffrement (CAPA)',
+    'render.capabilities-plain': 'Capacités (CAPA)',
+    'render.capabilities-after-stls': 'Capacités après STLS',
+    'render.capabilities-after-login': 'Capacités après l’identification',
+    'render.hints': 'Ce que vous pouvez faire',
+    'render.verdict.0-no-login':
+      'OK : le serveur répond. Ajoutez --user pour vérifier aussi l’identification.',
+    'render.verdict.1-no-login': 'ATTENTION : le serveur répond, mais l’identification n’a pas été vérifiée.',
+    'render.no-encryption':
+      'Ce serveur ne propose aucun chiffrement : les mots de passe et les messages circulent en clair.',
+    'duration.seconds': '{n} s',
+    'duration.minutes': '{n} min',
+    'duration.hours': '{n} h',
 
     'step.target': 'Serveur',
     'step.dns': 'DNS',
@@ -199,7 +314,7 @@ export const probeMessages = defineCatalogue('probe', {
     'greeting.garbage': 'L’accueil n’est pas du POP : {line}',
     'greeting.silent': 'Aucun message d’accueil en {seconds} s.',
     'greeting.silent-tls':
-      'Aucun accueil en clair, mais une négociation TLS aboutit sur ce port : il attend du SSL/TLS dès le premier octet (TLS implicite), pas du texte en clair.',
+      'Aucun accueil en clair en {seconds} s, mais une négociation TLS aboutit sur ce port : il attend du SSL/TLS dès le premier octet (TLS implicite), pas du texte en clair.',
     'tls.ok': '{protocol}, {cipher} ; certificat pour {subject}, émis par {issuer}, {days} jours restants',
     'tls.expiring': 'Le certificat expire dans {days} jours ({date}).',
     'tls.untrusted': 'Le certificat n’est pas digne de confiance : {reason}.',
@@ -208,6 +323,7 @@ export const probeMessages = defineCatalogue('probe', {
     'tls.plain-greeting':
       'La négociation TLS a reçu un accueil POP en clair : ce port parle en clair (utilisez STARTTLS, ou le port 995 pour SSL/TLS).',
     'tls.failed': 'Échec de la négociation TLS : {error}',
+    'tls.timeout': 'Pas de négociation TLS aboutie en {seconds} s.',
     'capa.list': '{names}',
     'capa.none': 'Le serveur ne connaît pas CAPA ; la vérification continue sans.',
     'capa.no-uidl':
@@ -215,7 +331,8 @@ export const probeMessages = defineCatalogue('probe', {
     'capa.no-stls': 'Le serveur ne propose pas STLS.',
     'stls.ok': 'Chiffrement activé (STLS).',
     'stls.refused': 'Le serveur a refusé STLS : {line}',
-    'stls.not-offered': 'STLS n’apparaît pas dans les capacités ; on l’essaie quand même.',
+    'stls.not-offered':
+      'Ce serveur ne propose pas STLS : la CAPA ne le mentionne pas, cette connexion ne peut donc pas être chiffrée.',
     'login.no-user': 'Aucun nom d’utilisateur donné : identification non essayée.',
     'login.no-password': 'Aucun mot de passe donné : identification non essayée.',
     'login.plaintext-refused':
@@ -282,7 +399,7 @@ export const probeMessages = defineCatalogue('probe', {
     'cap.TOP': 'peut n’envoyer que les en-têtes d’un message',
     'cap.RESP-CODES': 'met des codes de raison entre crochets dans ses réponses d’erreur',
     'cap.AUTH-RESP-CODE': 'indique par [AUTH] qu’une identification échoue à cause des identifiants',
-    'cap.LOGIN-DELAY': 'attendre au moins {minutes} min entre deux relèves du courrier',
+    'cap.LOGIN-DELAY': 'attendre au moins {delay} entre deux relèves du courrier',
     'cap.EXPIRE':
       'supprime les messages téléchargés au bout de {days} jours, même si le logiciel les laisse sur le serveur',
     'cap.EXPIRE-never': 'ne supprime jamais de messages de lui-même',
@@ -315,6 +432,61 @@ export const probeMessages = defineCatalogue('probe', {
     'rate.user': 'Bạn đã chạy nhiều lần kiểm tra trong thời gian ngắn. Hãy thử lại sau {seconds} giây.',
     'rate.user-busy': 'Lần kiểm tra trước của bạn vẫn đang chạy. Hãy thử lại sau {seconds} giây.',
     'rate.busy': 'Hiện có quá nhiều lần kiểm tra đang chạy. Hãy thử lại sau {seconds} giây.',
+    'step.guard': 'Kiểm tra an toàn',
+    'guard.hint-cli': 'Để kiểm tra máy chủ trong mạng của chính bạn, hãy chạy lại với --allow-private.',
+    'guard.hint-operator':
+      'Người vận hành bot có thể cho phép một mạng riêng bằng POPBOT_PROBE_ALLOW (dải địa chỉ, ví dụ 10.0.0.0/8).',
+    'guard.hint-ports': 'Người vận hành bot có thể cho phép thêm cổng bằng POPBOT_PROBE_PORTS.',
+    'dns.not-found': 'Không phân giải được {host}: tên máy này không có trong DNS.',
+    'dns.no-resolver':
+      'Không liên lạc được với máy chủ phân giải DNS, hoặc nó không trả lời ({code}) khi tra {host}: điều này không cho biết tên đó có tồn tại hay không.',
+    'dns.failed': 'Tra cứu {host} thất bại ({code}).',
+    'fail.refused':
+      'Kết nối tới {address} cổng {port} bị từ chối: không có dịch vụ nào lắng nghe ở cổng này, hoặc tường lửa chặn kết nối.',
+    'fail.connect-timeout':
+      'Không có phản hồi khi kết nối tới {address} cổng {port} trong {seconds} giây: có thể tường lửa đang chặn, hoặc máy chủ không hoạt động.',
+    'fail.unreachable': 'Không thể tới {address} từ đây (không có đường đi tới mạng đó).',
+    'fail.reset': 'Máy chủ đã cắt kết nối.',
+    'stls.ok-no-capa': 'Đã bật mã hóa (STLS), dù máy chủ không có CAPA để thông báo.',
+    'stls.none-offered':
+      'Máy chủ này không hỗ trợ mã hóa nào: SSL/TLS ở cổng đầu tiên thất bại và CAPA ở đây không có STLS. Mật khẩu chỉ có thể gửi đi không mã hóa.',
+    'login.tls-required':
+      'Máy chủ này không cho đăng nhập trước khi mã hóa: CAPA của nó ({names}) không có USER hoặc báo XTLSREQUIRED. Chưa gửi mật khẩu nào.',
+    'login.apop-fallback': 'Trên một kết nối mới, bằng mật khẩu thường, vì APOP bị từ chối.',
+    'evidence.capa': 'CAPA: {names}',
+    'evidence.no-timestamp': 'Lời chào không có dấu thời gian dạng <...@...>.',
+    'hint.no-encryption':
+      'Máy chủ này không hỗ trợ mã hóa (không có cổng SSL/TLS, không có STLS): mật khẩu và thư của bạn được truyền đi không mã hóa. Hãy đề nghị nhà cung cấp cung cấp dịch vụ POP có mã hóa (SSL/TLS ở cổng 995, hoặc STARTTLS ở cổng 110).',
+    'hint.plaintext-risk': 'Trong lúc chờ, chỉ dùng tài khoản này trên mạng bạn tin cậy.',
+    'hint.allow-plaintext':
+      'Nếu vẫn muốn kiểm tra đăng nhập, hãy chạy lại với --allow-plaintext (khi đó mật khẩu được gửi không mã hóa).',
+    'hint.try-implicit': 'Hãy thử SSL/TLS ngay từ byte đầu tiên ở cổng 995: popbot check --tls implicit.',
+    'hint.use-stls':
+      'Máy chủ này hỗ trợ STLS ở cổng {port}: hãy đặt chương trình thư dùng STARTTLS với cổng này.',
+    'hint.cert-names':
+      'Chứng chỉ không bao gồm {host}; nó chỉ bao gồm: {names}. Hãy dùng một trong các tên này làm tên máy chủ.',
+    'hint.cert-self-signed':
+      'Chứng chỉ là tự ký: chương trình thư sẽ cảnh báo hoặc từ chối. Chỉ chấp nhận khi quản trị viên xác nhận dấu vân tay của chứng chỉ.',
+    'hint.cert-chain':
+      'Bên cấp chứng chỉ không được tin cậy ở đây: có thể máy chủ không gửi kèm các chứng chỉ trung gian.',
+    'hint.insecure': 'Nếu vẫn muốn xem các bước kiểm tra còn lại, hãy chạy lại với --insecure.',
+    'hint.dns-resolver':
+      'Hãy kiểm tra kết nối mạng và thiết lập DNS của máy tính này (VPN, trang đăng nhập Wi-Fi, tường lửa), rồi thử lại.',
+    'hint.dns-name': 'Hãy kiểm tra lại cách viết {host} theo trang hướng dẫn của nhà cung cấp.',
+    'hint.nslookup': 'Để tự kiểm tra tên: nslookup {host}',
+    'hint.stls-offered':
+      'Máy chủ này hỗ trợ STLS: hãy kiểm tra với --tls stls (hoặc --tls auto) để tìm thiết lập có mã hóa.',
+    'render.capabilities-before': 'Khả năng trước khi mã hóa (CAPA)',
+    'render.capabilities-plain': 'Khả năng (CAPA)',
+    'render.capabilities-after-stls': 'Khả năng sau STLS',
+    'render.capabilities-after-login': 'Khả năng sau khi đăng nhập',
+    'render.hints': 'Bạn có thể làm gì',
+    'render.verdict.0-no-login': 'OK: máy chủ có trả lời. Thêm --user để kiểm tra cả việc đăng nhập.',
+    'render.verdict.1-no-login': 'CẢNH BÁO: máy chủ có trả lời, nhưng chưa kiểm tra đăng nhập.',
+    'render.no-encryption': 'Máy chủ này không hỗ trợ mã hóa: mật khẩu và thư được truyền đi không mã hóa.',
+    'duration.seconds': '{n} giây',
+    'duration.minutes': '{n} phút',
+    'duration.hours': '{n} giờ',
 
     'step.target': 'Máy chủ',
     'step.dns': 'DNS',
@@ -351,7 +523,7 @@ export const probeMessages = defineCatalogue('probe', {
     'greeting.garbage': 'Lời chào không phải POP: {line}',
     'greeting.silent': 'Không có lời chào trong {seconds} giây.',
     'greeting.silent-tls':
-      'Không có lời chào dạng văn bản thường, nhưng bắt tay TLS thành công trên cổng này: cổng này cần SSL/TLS ngay từ byte đầu tiên (TLS ngầm định), không phải văn bản thường.',
+      'Không có lời chào dạng văn bản thường trong {seconds} giây, nhưng bắt tay TLS thành công trên cổng này: cổng này cần SSL/TLS ngay từ byte đầu tiên (TLS ngầm định), không phải văn bản thường.',
     'tls.ok': '{protocol}, {cipher}; chứng chỉ cho {subject}, do {issuer} cấp, còn {days} ngày',
     'tls.expiring': 'Chứng chỉ sẽ hết hạn sau {days} ngày ({date}).',
     'tls.untrusted': 'Chứng chỉ không đáng tin cậy: {reason}.',
@@ -359,6 +531,7 @@ export const probeMessages = defineCatalogue('probe', {
     'tls.plain-greeting':
       'Bắt tay TLS lại nhận được lời chào POP dạng văn bản thường: cổng này dùng văn bản thường (hãy dùng STARTTLS, hoặc cổng 995 cho SSL/TLS).',
     'tls.failed': 'Bắt tay TLS thất bại: {error}',
+    'tls.timeout': 'Bắt tay TLS không hoàn tất trong {seconds} giây.',
     'capa.list': '{names}',
     'capa.none': 'Máy chủ không hỗ trợ CAPA; việc kiểm tra vẫn tiếp tục.',
     'capa.no-uidl':
@@ -366,7 +539,8 @@ export const probeMessages = defineCatalogue('probe', {
     'capa.no-stls': 'Máy chủ không hỗ trợ STLS.',
     'stls.ok': 'Đã bật mã hóa (STLS).',
     'stls.refused': 'Máy chủ từ chối STLS: {line}',
-    'stls.not-offered': 'STLS không có trong danh sách khả năng; vẫn thử.',
+    'stls.not-offered':
+      'Máy chủ này không hỗ trợ STLS: CAPA không liệt kê lệnh này, nên kết nối này không thể mã hóa.',
     'login.no-user': 'Không có tên người dùng: chưa thử đăng nhập.',
     'login.no-password': 'Không có mật khẩu: chưa thử đăng nhập.',
     'login.plaintext-refused':
@@ -432,7 +606,7 @@ export const probeMessages = defineCatalogue('probe', {
     'cap.TOP': 'có thể chỉ gửi phần tiêu đề của thư',
     'cap.RESP-CODES': 'ghi mã lý do trong ngoặc vuông trong các trả lời lỗi',
     'cap.AUTH-RESP-CODE': 'báo bằng [AUTH] khi đăng nhập thất bại do thông tin đăng nhập',
-    'cap.LOGIN-DELAY': 'phải chờ ít nhất {minutes} phút giữa hai lần kiểm tra thư',
+    'cap.LOGIN-DELAY': 'phải chờ ít nhất {delay} giữa hai lần kiểm tra thư',
     'cap.EXPIRE': 'xóa thư đã tải sau {days} ngày, kể cả khi chương trình thư để lại thư trên máy chủ',
     'cap.EXPIRE-never': 'không bao giờ tự xóa thư',
     'cap.EXPIRE-zero': 'xóa thư ngay khi đã tải về: không thể “để lại thư trên máy chủ”',

@@ -75,9 +75,10 @@ function defineSchemas(z: typeof Zod.z) {
       /**
        * server: the text after `-ERR` (or the seed's `-SE TROMPER`) in a server reply;
        * client: a whole line written by a mail program, library, or server log;
-       * reply: a server line that is neither `+OK` nor `-ERR` (an SMTP or IMAP greeting, garbage).
+       * reply: a server line that is neither `+OK` nor `-ERR` (an SMTP or IMAP greeting, garbage);
+       * log: a POP server's own log line (the message after its syslog or timestamp header).
        */
-      kind: z.enum(['server', 'client', 'reply']),
+      kind: z.enum(['server', 'client', 'reply', 'log']),
       /** The servers, clients or specifications that produce this wording. */
       producers: list,
       match: MatchSchema,

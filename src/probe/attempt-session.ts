@@ -4,7 +4,7 @@ import { type ProbeMessageKey, probeMessages } from '../i18n/probe-messages.js';
 import type { ConnectionContext, PopConnection } from './connection.js';
 import type { AttemptContext, AttemptOutcome, AttemptTarget } from './attempt-types.js';
 import type { StepRecorder } from './steps.js';
-import type { StepName } from './types.js';
+import type { ProbeStep, StepName } from './types.js';
 
 /** Thrown by `record('fail', …)`: the attempt ends there, its failure already recorded. */
 export class Stop extends Error {}
@@ -28,18 +28,25 @@ export class AttemptSession {
   loginTried = false;
   #current: StepName = 'connect';
   #startedAt = 0;
+  /** The length of the last wait `until` set: what "no answer within N s" reports. */
+  #waitMs = 0;
 
   constructor(ctx: AttemptContext, target: AttemptTarget, planned: StepName[]) {
     this.ctx = ctx;
     this.target = target;
     this.planned = planned;
     this.out = {
+      mode: target.tls,
+      exploratory: target.exploratory,
       success: false,
       transportFailure: false,
       plainPop: false,
       aborted: false,
       capabilities: {},
       remaining: [],
+      reachedServer: false,
+      tlsWorked: false,
+      loginVerified: false,
     };
   }
 
@@ -56,13 +63,18 @@ export class AttemptSession {
     status: 'ok' | 'warn' | 'fail' | 'skipped',
     detail: string,
     extra: Parameters<StepRecorder['add']>[4] = {},
-  ): void {
-    this.ctx.rec.add(this.#current, status, this.#startedAt, detail, extra);
+  ): ProbeStep {
+    const step = this.ctx.rec.add(this.#current, status, this.#startedAt, detail, extra);
     this.#unplan(this.#current);
     if (status === 'fail') {
       if (!this.loginTried) this.out.transportFailure = true;
       throw new Stop();
     }
+    return step;
+  }
+
+  get current(): StepName {
+    return this.#current;
   }
 
   /** Drops steps that will not run (no login, so nothing after it) without recording them. */
@@ -77,11 +89,13 @@ export class AttemptSession {
 
   /** The absolute time the current wait must end: the step's limit, within the probe's deadline. */
   until(limitMs = this.ctx.settings.stepMs): number {
-    return this.ctx.clock.now() + this.ctx.deadline.step(limitMs);
+    this.#waitMs = this.ctx.deadline.step(limitMs);
+    return this.ctx.clock.now() + this.#waitMs;
   }
 
-  seconds(limitMs = this.ctx.settings.stepMs): number {
-    return Math.round(this.ctx.deadline.step(limitMs) / 100) / 10;
+  /** How long the last wait was allowed to last, in seconds (measured when it began, not after). */
+  seconds(): number {
+    return Math.round(this.#waitMs / 100) / 10;
   }
 
   connCtx(): ConnectionContext {

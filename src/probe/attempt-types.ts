@@ -12,8 +12,10 @@ import type {
   MailboxInfo,
   ServerInfo,
   SocketFactory,
+  ProbeStep,
   StepName,
   TlsDetails,
+  TlsMode,
 } from './types.js';
 
 export interface AttemptSettings {
@@ -26,6 +28,8 @@ export interface AttemptSettings {
   certWarnDays: number;
   stepMs: number;
   loginMs: number;
+  /** The mode asked for (`auto` plans several attempts, each expected to fail possibly). */
+  mode: TlsMode;
 }
 
 export interface AttemptContext {
@@ -47,9 +51,18 @@ export interface AttemptTarget {
   tls: AttemptTls;
   /** 0 for the first attempt of a probe. */
   index: number;
+  /** `--tls auto` tries this way without knowing it works: its failure alone is a step, not a finding. */
+  exploratory: boolean;
+  /** An earlier attempt of this probe tried SSL/TLS from the first byte and failed. */
+  implicitFailed: boolean;
+  /** A retry with the normal password after APOP was refused (RFC 1939: a new connection). */
+  apopFallback: boolean;
 }
 
 export interface AttemptOutcome {
+  mode: AttemptTls;
+  /** Copied from the target: a failure here alone is no finding. */
+  exploratory: boolean;
   /** No step of this attempt failed. */
   success: boolean;
   /** Failed before any login was tried: another port or encryption may work. */
@@ -64,4 +77,14 @@ export interface AttemptOutcome {
   mailbox?: MailboxInfo;
   /** The steps this attempt planned but never reached. */
   remaining: StepName[];
+  /** The server greeted in POP. */
+  reachedServer: boolean;
+  /** A TLS session was set up (whatever the certificate verdict). */
+  tlsWorked: boolean;
+  /** CAPA before any login listed no STLS (false: listed it; undefined: no CAPA, or not asked). */
+  stlsMissing?: boolean;
+  /** The login was tried and worked. */
+  loginVerified: boolean;
+  /** The APOP login step the server refused: a new connection tries the normal password. */
+  apopRefused?: ProbeStep;
 }

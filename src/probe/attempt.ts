@@ -4,6 +4,7 @@ import { capaStep } from './capa-step.js';
 import { connectStep } from './connect-step.js';
 import { PopConnection } from './connection.js';
 import { ProbeError } from './errors.js';
+import { failureEntry } from './failure-entries.js';
 import { greetingStep } from './greeting-step.js';
 import { LIMITS } from './limits.js';
 import { loginStep } from './login-step.js';
@@ -49,27 +50,46 @@ export class Attempt {
     return s.out;
   }
 
-  /** A ProbeError in the current step: recorded as its failure, with the explainer's reading. */
+  /** A ProbeError in the current step: recorded as its failure, with the entry for its step and code. */
   #fail(error: unknown): void {
     const s = this.#s;
-    const e =
-      error instanceof ProbeError
-        ? error
-        : new ProbeError('probe.socket', String(error), String(error).split('\n')[0]);
+    const e = error instanceof ProbeError ? error : new ProbeError('probe.socket', String(error));
     if (e.code === 'probe.aborted') s.out.aborted = true;
-    const params = {
-      seconds: s.seconds(),
-      max: e.code === 'probe.line-too-long' ? LIMITS.maxLineBytes : LIMITS.maxResponseBytes,
-      error: s.conn?.show(e.errorLine ?? e.message) ?? e.errorLine ?? e.message,
-    };
+    const detail = this.#detail(e);
+    const entry = failureEntry(s.current, e.nodeCode ?? e.code);
     try {
-      s.record('fail', s.msg(e.code, params), {
-        code: e.explainAs ? undefined : e.code,
-        explain: e.explainAs,
+      s.record('fail', detail, {
+        code: entry ? undefined : e.code,
+        ...(entry ? { failure: { entry, line: e.code === 'probe.socket' ? e.evidence : detail } } : {}),
       });
     } catch {
       // record throws Stop after a failure, by design.
     }
+  }
+
+  /** The step's line for a socket-level failure, in the user's language: what happened, not Node's words. */
+  #detail(e: ProbeError): string {
+    const s = this.#s;
+    const where = { address: s.target.addresses[0]?.address ?? s.target.host, port: s.target.port };
+    const seconds = s.seconds();
+    if (e.code === 'probe.timeout' && s.current === 'tls') return s.msg('tls.timeout', { seconds });
+    switch (e.nodeCode) {
+      case 'ECONNREFUSED':
+        return s.msg('fail.refused', where);
+      case 'ETIMEDOUT':
+        return s.msg('fail.connect-timeout', { ...where, seconds });
+      case 'EHOSTUNREACH':
+      case 'ENETUNREACH':
+        return s.msg('fail.unreachable', where);
+      case 'ECONNRESET':
+      case 'EPIPE':
+        return s.msg('fail.reset');
+    }
+    return s.msg(e.code, {
+      seconds,
+      max: e.code === 'probe.line-too-long' ? LIMITS.maxLineBytes : LIMITS.maxResponseBytes,
+      error: s.conn?.show(e.evidence) ?? e.evidence,
+    });
   }
 
   async #steps(): Promise<void> {
@@ -85,8 +105,7 @@ export class Attempt {
     const before = await capaStep(s, 'capa');
     s.out.capabilities.before = before;
 
-    if (t.tls === 'stls') {
-      await stlsUpgrade(s, before);
+    if (t.tls === 'stls' && (await stlsUpgrade(s, before))) {
       // RFC 2595 §4: capabilities learnt before TLS are forgotten; ask again.
       s.out.capabilities.afterStls = await capaStep(s, 'capa-after-stls');
     }
@@ -99,13 +118,13 @@ export class Attempt {
       await mailboxSteps(s);
     }
     await quitStep(s, loggedIn);
-    const settings = s.ctx.settings;
+    const encrypted = s.conn?.encrypted ?? false;
     s.out.settings = {
       server: t.host,
       port: t.port,
-      encryption: t.tls === 'implicit' ? 'ssl/tls' : t.tls === 'stls' ? 'starttls' : 'none',
-      authentication: settings.apop && loggedIn === 'apop' ? 'apop' : 'normal password',
-      ...(settings.user ? { username: settings.user } : {}),
+      encryption: !encrypted ? 'none' : t.tls === 'implicit' ? 'ssl/tls' : 'starttls',
+      ...(loggedIn ? { authentication: loggedIn === 'apop' ? 'apop' : 'normal password' } : {}),
+      ...(s.ctx.settings.user ? { username: s.ctx.settings.user } : {}),
     };
   }
 }

@@ -25,9 +25,10 @@ function gloss(name: string, args: string[], lang: Lang): string {
   const first = args[0] ?? '';
   const perUser = args.includes('USER') ? probeMessages.t(lang, 'cap.per-user') : '';
   if (name === 'LOGIN-DELAY') {
-    const seconds = Number(first);
-    const minutes = Number.isFinite(seconds) ? Math.round((seconds / 60) * 10) / 10 : first;
-    return probeMessages.t(lang, key, { minutes }) + perUser;
+    // RFC 2449 §6.5: the argument is in seconds.
+    const seconds = /^\d+$/.test(first) ? Number(first) : Number.NaN;
+    const delay = Number.isFinite(seconds) ? formatDuration(seconds, lang) : first;
+    return probeMessages.t(lang, key, { delay }) + perUser;
   }
   if (name === 'EXPIRE') {
     if (first.toUpperCase() === 'NEVER') return probeMessages.t(lang, 'cap.EXPIRE-never');
@@ -55,4 +56,11 @@ export function hasCapability(caps: Capability[] | null | undefined, name: strin
 
 export function saslMechanisms(caps: Capability[] | null | undefined): string[] {
   return caps?.find((c) => c.name === 'SASL')?.args.map((a) => a.toUpperCase()) ?? [];
+}
+
+/** A delay in the unit people think in: seconds under two minutes, minutes under two hours, else hours. */
+export function formatDuration(seconds: number, lang: Lang): string {
+  if (seconds < 120) return probeMessages.t(lang, 'duration.seconds', { n: seconds });
+  if (seconds < 7200) return probeMessages.t(lang, 'duration.minutes', { n: Math.round(seconds / 6) / 10 });
+  return probeMessages.t(lang, 'duration.hours', { n: Math.round(seconds / 360) / 10 });
 }

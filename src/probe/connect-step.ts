@@ -21,5 +21,5 @@ export async function connectStep(s: AttemptSession): Promise<Socket> {
       if (error instanceof ProbeError && error.code === 'probe.aborted') throw error;
     }
   }
-  throw last ?? new ProbeError('probe.socket', 'no address', 'Error: getaddrinfo ENOTFOUND');
+  throw last ?? new ProbeError('probe.socket', 'no address to connect to');
 }

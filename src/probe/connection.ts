@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { closedError, nodeErrorLine, ProbeError } from './errors.js';
+import { closedError, ProbeError, socketError } from './errors.js';
 import { LIMITS } from './limits.js';
 import { cleanServerText, type Secrets } from './secrets.js';
 import type { Transcript } from './transcript.js';
@@ -25,8 +25,7 @@ export class PopConnection {
   #wake: (() => void) | undefined;
   #received = 0;
   readonly #onData = (chunk: Buffer) => this.#data(chunk);
-  readonly #onError = (error: Error) =>
-    this.#end(new ProbeError('probe.socket', error.message, nodeErrorLine(error), { cause: error }));
+  readonly #onError = (error: Error) => this.#end(socketError(error));
   readonly #onClose = () => this.#end(closedError());
   readonly #onAbort = () => {
     this.#end(new ProbeError('probe.aborted', 'aborted'));
@@ -75,9 +74,7 @@ export class PopConnection {
   }
 
   #tooLong(): void {
-    this.#end(
-      new ProbeError('probe.line-too-long', `line longer than ${LIMITS.maxLineBytes} bytes`, undefined),
-    );
+    this.#end(new ProbeError('probe.line-too-long', `line longer than ${LIMITS.maxLineBytes} bytes`));
     this.#socket.destroy();
   }
 

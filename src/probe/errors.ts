@@ -8,35 +8,46 @@ export type ProbeErrorCode =
   | 'probe.socket'
   | 'probe.aborted';
 
+export interface ProbeErrorDetails {
+  cause?: unknown;
+  /** Node's or OpenSSL's code for a socket or TLS error (`ECONNREFUSED`, `ERR_SSL_WRONG_VERSION_NUMBER`). */
+  nodeCode?: string | undefined;
+  /** OpenSSL's reason, without its file and line (`wrong version number`). */
+  reason?: string | undefined;
+}
+
 export class ProbeError extends Error {
   override name = 'ProbeError' as const;
+  readonly nodeCode: string | undefined;
+  readonly reason: string | undefined;
   constructor(
     readonly code: ProbeErrorCode,
     message: string,
-    /** The line Node or OpenSSL gives (`Error: connect ECONNREFUSED 127.0.0.1:1`): what the explainer reads. */
-    readonly errorLine?: string,
-    options?: { cause?: unknown; explainAs?: readonly string[] },
+    details: ProbeErrorDetails = {},
   ) {
-    super(message, options);
-    this.explainAs = options?.explainAs ?? (errorLine === undefined ? undefined : [errorLine]);
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.nodeCode = details.nodeCode;
+    this.reason = details.reason;
   }
 
-  /** What to give the explainer, best wording first. */
-  readonly explainAs: readonly string[] | undefined;
+  /** What Node said, short and without OpenSSL's source file: the evidence a finding shows. */
+  get evidence(): string {
+    if (this.reason) return this.nodeCode ? `${this.reason} (${this.nodeCode})` : this.reason;
+    return this.message;
+  }
 }
 
-/** The connection ended without an error: Node's words for the same symptom follow, for the explainer. */
+/** The connection ended without an error. */
 export function closedError(): ProbeError {
-  const lines = ['Error: connection closed unexpectedly', 'Error: socket hang up', 'Error: read ECONNRESET'];
-  return new ProbeError('probe.closed', 'connection closed', lines[0], { explainAs: lines });
+  return new ProbeError('probe.closed', 'connection closed');
 }
 
-/** `Error: connect ECONNREFUSED 127.0.0.1:1` — the first line of a Node error, as people paste it. */
-export function nodeErrorLine(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    const head = typeof code === 'string' && code.startsWith('ERR_') ? `${error.name} [${code}]` : error.name;
-    return `${head}: ${error.message}`.split(/\r?\n/)[0]!;
-  }
-  return `Error: ${String(error)}`.split(/\r?\n/)[0]!;
+/** A socket or TLS error from Node, kept as its code and reason (never as a pasted-looking line). */
+export function socketError(error: Error): ProbeError {
+  const e = error as Error & { code?: unknown; reason?: unknown };
+  const nodeCode = typeof e.code === 'string' ? e.code : undefined;
+  const reason = typeof e.reason === 'string' ? e.reason : undefined;
+  // OpenSSL's message carries its source path (`../deps/openssl/...c:350:`); the reason alone is enough.
+  const message = reason ?? error.message.split(/\r?\n/)[0] ?? '';
+  return new ProbeError('probe.socket', message, { cause: error, nodeCode, reason });
 }

@@ -50,8 +50,8 @@ export interface GuardRefusal {
   /** For logs: the refused address and why. */
   address?: string;
   addressClass?: AddressClass;
-  /** For `guard.unresolvable`: the resolver's error line (`Error: getaddrinfo ENOTFOUND x`), for the explainer. */
-  errorLine?: string;
+  /** For `guard.unresolvable`: the resolver's error code (`ENOTFOUND`, `EAI_AGAIN`), or `ENODATA` for no address. */
+  dnsCode?: string;
 }
 
 export type GuardResult = GuardPass | GuardRefusal;
@@ -125,11 +125,9 @@ export class ProbeGuard {
         const found = await this.#resolver.lookup(name);
         candidates = found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
       } catch (error) {
-        return refuse('guard.unresolvable', { errorLine: errorLine(error, name) });
+        return refuse('guard.unresolvable', { dnsCode: resolverCode(error) });
       }
-      if (candidates.length === 0) {
-        return refuse('guard.unresolvable', { errorLine: `Error: getaddrinfo ENOTFOUND ${name}` });
-      }
+      if (candidates.length === 0) return refuse('guard.unresolvable', { dnsCode: 'ENODATA' });
     }
     const checked: CheckedAddress[] = [];
     for (const c of candidates) {
@@ -155,9 +153,9 @@ function shortHost(host: string): string {
   return host.length > 80 ? `${host.slice(0, 77)}...` : host;
 }
 
-function errorLine(error: unknown, host: string): string {
+function resolverCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
-  return `Error: getaddrinfo ${typeof code === 'string' ? code : 'ENOTFOUND'} ${host}`;
+  return typeof code === 'string' ? code : 'ENOTFOUND';
 }
 
 /**

@@ -10,7 +10,7 @@ export async function mailboxSteps(s: AttemptSession): Promise<void> {
   const m = /^\+OK (\d+) (\d+)/.exec(reply);
   if (!m) {
     s.record('fail', s.msg('stat.failed', { line: conn.show(reply) }), {
-      explain: `C: STAT\nS: ${reply}`,
+      serverReply: { text: `C: STAT\nS: ${reply}` },
     });
   }
   const messages = Number(m![1]);
@@ -25,7 +25,7 @@ export async function mailboxSteps(s: AttemptSession): Promise<void> {
   if (ok && messages === 0) await conn.readMultiline(s.until());
   s.out.mailbox = { messages, octets, uidl: ok };
   if (ok) s.record('ok', s.msg('uidl.ok'));
-  else s.record('warn', s.msg('uidl.missing'), { explain: `C: ${command}\nS: ${uidl}` });
+  else s.record('warn', s.msg('uidl.missing'), { serverReply: { text: `C: ${command}\nS: ${uidl}` } });
 }
 
 /** The `quit` step, logged in or not. */
@@ -39,7 +39,7 @@ export async function quitStep(s: AttemptSession, loggedIn: false | string): Pro
   }
   // After a login, a -ERR at QUIT means the UPDATE state failed (RFC 1939 §6): deletions were not done.
   s.record(loggedIn ? 'fail' : 'warn', s.msg('quit.failed', { line: conn.show(reply) }), {
-    explain: `C: QUIT\nS: ${reply}`,
+    serverReply: { text: `C: QUIT\nS: ${reply}` },
   });
 }
 

@@ -1,6 +1,6 @@
 import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { type ConnectionOptions, type TLSSocket, connect as tlsConnect } from 'node:tls';
-import { closedError, nodeErrorLine, ProbeError } from './errors.js';
+import { closedError, ProbeError, socketError } from './errors.js';
 import type { Clock, SocketFactory } from './types.js';
 
 export const systemSockets: SocketFactory = {
@@ -41,8 +41,7 @@ function waitFor<T extends Socket>(
       } else resolve(socket);
     };
     const onEvent = () => done();
-    const onError = (e: Error) =>
-      done(new ProbeError('probe.socket', e.message, nodeErrorLine(e), { cause: e }));
+    const onError = (e: Error) => done(socketError(e));
     const onClose = () => done(closedError());
     const onAbort = () => done(new ProbeError('probe.aborted', 'aborted'));
     const timer = opts.clock.setTimeout(() => done(onTimeout()), Math.max(0, opts.until - opts.clock.now()));
@@ -60,14 +59,11 @@ export function tcpConnect(
   opts: WaitOptions,
 ): Promise<Socket> {
   const socket = sockets.tcp({ host: target.address, port: target.port, family: target.family });
-  const where =
-    target.family === 6 ? `[${target.address}]:${target.port}` : `${target.address}:${target.port}`;
-  // Node's own wording for a connect timeout, so the explainer reads it like a pasted one.
   return waitFor(
     socket,
     'connect',
     opts,
-    () => new ProbeError('probe.timeout', 'connect timed out', `Error: connect ETIMEDOUT ${where}`),
+    () => new ProbeError('probe.timeout', 'connect timed out', { nodeCode: 'ETIMEDOUT' }),
   );
 }
 
@@ -90,7 +86,11 @@ export function tlsHandshake(
 ): Promise<TLSSocket> {
   const tlsOptions: ConnectionOptions = {
     socket: raw,
+    // Node checks the certificate against `host` (a name or an IP address); without it, against
+    // "localhost", and a certificate for an IP address would fail as a name mismatch.
+    host: options.host,
     rejectUnauthorized: false,
+    // SNI carries names only (RFC 6066 §3).
     ...(isIP(options.host) ? {} : { servername: options.host }),
     ...(options.ca ? { ca: options.ca } : {}),
   };
@@ -99,7 +99,7 @@ export function tlsHandshake(
     socket,
     'secureConnect',
     opts,
-    () => new ProbeError('probe.timeout', 'TLS handshake timed out', 'Error: TLS handshake timeout'),
+    () => new ProbeError('probe.timeout', 'TLS handshake timed out'),
   );
   // A failed handshake must not leave the TCP socket under it open.
   return handshake.catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
-import { probeMessages } from '../i18n/probe-messages.js';
+import { buildReportView, type StepView, stepViewOf } from './report-view.js';
 import type { ProbeReport, ProbeStep, StepStatus } from './types.js';
 
 export interface RenderOptions {
@@ -22,12 +22,7 @@ function attemptLabel(step: ProbeStep): string {
 
 /** One step as a table row: mark, name, time, detail. */
 export function renderStepLine(step: ProbeStep, lang: Lang, options: RenderOptions): string {
-  const name = probeMessages.t(lang, `step.${step.name}`).padEnd(18);
-  const ms = step.status === 'skipped' ? ''.padStart(8) : `${step.ms} ms`.padStart(8);
-  const mark = paint(MARK[step.status], COLOR[step.status], options.color);
-  const status = probeMessages.t(lang, `status.${step.status}`);
-  const code = step.code ? ` [${step.code}]` : '';
-  return `  ${mark} ${name}${ms}  ${status}: ${step.detail}${code}`;
+  return renderStepView(stepViewOf(step, lang), lang, options);
 }
 
 /** The header that opens a new attempt (`--tls auto` makes up to two) in a live or final table. */
@@ -54,64 +49,66 @@ export function liveStepPrinter(
   };
 }
 
-/** The readable report used by `popbot check` and the shell adapter. */
+/** The readable report used by `popbot check` and the shell adapter, from the neutral report view. */
 export function renderProbeText(report: ProbeReport, lang: Lang, options: RenderOptions): string {
-  const t = (key: Parameters<typeof probeMessages.t>[1], params?: Record<string, string | number>) =>
-    probeMessages.t(lang, key, params);
+  const view = buildReportView(report, lang);
+  const bold = (text: string) => paint(text, '1', options.color);
   const out: string[] = [];
   if (options.includeSteps !== false) {
-    out.push(paint(t('render.title', { target: report.target.input }), '1', options.color));
-    let lastAttempt: number | undefined;
-    for (const step of report.steps) {
-      if (step.attempt !== undefined && step.attempt !== lastAttempt) {
-        out.push(renderAttemptHeader(step, options));
-        lastAttempt = step.attempt;
-      }
-      out.push(renderStepLine(step, lang, options));
+    out.push(bold(view.header.title));
+    for (const group of view.attempts) {
+      if (group.label) out.push(bold(`  — ${group.label} —`));
+      for (const step of group.steps) out.push(renderStepView(step, lang, options));
     }
   }
 
-  const caps = report.capabilities.afterLogin ?? report.capabilities.afterStls ?? report.capabilities.before;
-  if (caps && caps.length > 0) {
-    out.push('', paint(t('render.capabilities'), '1', options.color));
-    for (const c of caps) {
-      const name = [c.name, ...c.args].join(' ');
-      out.push(`  ${name}${c.gloss ? ` — ${c.gloss}` : ''}`);
-    }
+  for (const list of view.capabilities) {
+    if (!list.items || list.items.length === 0) continue;
+    out.push('', bold(list.title));
+    for (const c of list.items) out.push(`  ${c.text}${c.gloss ? ` — ${c.gloss}` : ''}`);
   }
 
-  if (report.findings.length > 0) {
-    out.push('', paint(t('render.findings'), '1', options.color));
-    for (const f of report.findings) {
-      out.push(`  ${paint(f.title, '1', options.color)}  (${t('render.category')}: ${f.category})`);
+  if (view.notes.length > 0) out.push('', ...view.notes.map((n) => paint(n, '33', options.color)));
+
+  if (view.findings.length > 0) {
+    out.push('', bold(view.labels.findings));
+    for (const f of view.findings) {
+      out.push(`  ${bold(f.title)}  (${view.labels.category}: ${f.category})`);
       out.push(`    ${f.line}`);
       out.push(`    ${f.meaning}`);
-      if (f.causes.length > 0) out.push(`    ${t('render.causes')}:`, ...f.causes.map((c) => `      - ${c}`));
+      if (f.causes.length > 0) out.push(`    ${view.labels.causes}:`, ...f.causes.map((c) => `      - ${c}`));
       if (f.userSteps.length > 0) {
-        out.push(`    ${t('render.user-steps')}:`, ...f.userSteps.map((s) => `      - ${s}`));
+        out.push(`    ${view.labels.userSteps}:`, ...f.userSteps.map((s) => `      - ${s}`));
       }
       if (f.adminSteps.length > 0) {
-        out.push(`    ${t('render.admin-steps')}:`, ...f.adminSteps.map((s) => `      - ${s}`));
+        out.push(`    ${view.labels.adminSteps}:`, ...f.adminSteps.map((s) => `      - ${s}`));
       }
     }
   }
 
-  const s = report.settings;
-  if (s) {
-    out.push('', paint(t('render.settings'), '1', options.color));
-    out.push(`  ${t('settings.server')}: ${s.server}`);
-    out.push(`  ${t('settings.port')}: ${s.port}`);
-    out.push(`  ${t('settings.encryption')}: ${t(`enc.${s.encryption}`)}`);
-    out.push(`  ${t('settings.authentication')}: ${t(`auth.${s.authentication}`)}`);
-    if (s.username) out.push(`  ${t('settings.username')}: ${s.username}`);
+  if (view.settings) {
+    out.push('', bold(view.settings.title));
+    for (const row of view.settings.rows) out.push(`  ${row.label}${colon(lang)} ${row.value}`);
   }
 
-  if (report.transcript) {
-    out.push('', paint(t('render.transcript'), '1', options.color));
-    for (const line of report.transcript) out.push(`  ${line.dir}: ${line.text}`);
+  if (view.transcript) {
+    out.push('', bold(view.transcript.title));
+    for (const line of view.transcript.lines) out.push(`  ${line}`);
   }
 
-  const verdictColor = ['32', '33', '31', '35'][report.exitCode]!;
-  out.push('', paint(t(`render.verdict.${report.exitCode}`), verdictColor, options.color));
+  const verdictColor = ['32', '33', '31', '35'][view.header.verdict.exitCode]!;
+  out.push('', paint(view.header.verdict.text, verdictColor, options.color));
   return `${out.join('\n')}\n`;
+}
+
+/** A colon as the language writes it: French puts a no-break space before it. */
+function colon(lang: Lang): string {
+  return lang === 'fr' ? '\u00a0:' : ':';
+}
+
+function renderStepView(step: StepView, lang: Lang, options: RenderOptions): string {
+  const ms = step.ms === undefined ? ''.padStart(8) : `${step.ms} ms`.padStart(8);
+  const mark = paint(MARK[step.status], COLOR[step.status], options.color);
+  const code = step.code ? ` [${step.code}]` : '';
+  return `  ${mark} ${step.label.padEnd(18)}${ms}  ${step.statusLabel}${colon(lang)} ${step.detail}${code}`;
 }

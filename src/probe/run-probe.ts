@@ -1,12 +1,16 @@
 import { explain as defaultExplain } from '../explain/explain.js';
+import { failureEntry } from './failure-entries.js';
+import type { ProbeFailure } from './failures.js';
+import { concludeProbe, countsFor } from './conclusion.js';
 import type { Lang } from '../i18n/lang.js';
-import { probeMessages } from '../i18n/probe-messages.js';
+import { type ProbeMessageKey, probeMessages } from '../i18n/probe-messages.js';
 import { Attempt, type AttemptContext, type AttemptOutcome, type AttemptSettings } from './attempt.js';
 import { Deadline, systemClock } from './deadline.js';
 import { type GuardPass, type GuardRefusal, ProbeGuard } from './guard.js';
 import { LIMITS } from './limits.js';
 import { systemSockets } from './net.js';
 import { systemResolver } from './resolver.js';
+import { maskLine } from '../secrets/index.js';
 import { cleanServerText, Secrets } from './secrets.js';
 import { StepRecorder } from './steps.js';
 import { parseTarget, type TargetCandidate, targetCandidates } from './target.js';
@@ -24,6 +28,8 @@ import type {
 interface PlannedAttempt {
   port: number;
   tls: AttemptTls;
+  /** Planned by `--tls auto` beside another way: may fail without that being the user's problem. */
+  exploratory?: boolean;
 }
 
 /** Which ports and encryption to try, in order (`auto`: implicit TLS on 995, then STLS on 110). */
@@ -39,14 +45,14 @@ function planAttempts(
   if (candidate.tls && port !== undefined) return [{ port, tls: candidate.tls }];
   if (port === undefined) {
     return [
-      { port: 995, tls: 'implicit' },
-      { port: 110, tls: 'stls' },
+      { port: 995, tls: 'implicit', exploratory: true },
+      { port: 110, tls: 'stls', exploratory: true },
     ];
   }
   if (port === 110) return [{ port, tls: 'stls' }];
   return [
-    { port, tls: 'implicit' },
-    { port, tls: 'stls' },
+    { port, tls: 'implicit', exploratory: true },
+    { port, tls: 'stls', exploratory: true },
   ];
 }
 
@@ -71,7 +77,7 @@ export async function runProbe(request: ProbeRequest, deps: ProbeDeps = {}): Pro
     probeMessages.t(lang, key, params);
 
   // What the user typed goes back into reports and chat replies: masked and made safe to show.
-  const input = cleanServerText(secrets.mask(request.target), 300);
+  const input = cleanServerText(maskLine(secrets.mask(request.target)), 300);
   const target: ResolvedTarget = {
     input,
     host: '',
@@ -83,14 +89,16 @@ export async function runProbe(request: ProbeRequest, deps: ProbeDeps = {}): Pro
   let unknown = false;
 
   const finish = (): ProbeReport => {
-    const final = outcomes.at(-1);
-    const best = [...outcomes].reverse().find((o) => o.success) ?? final;
+    const conclusion = concludeProbe(outcomes, request);
+    const best = conclusion.best;
     const report: ProbeReport = {
       lang,
       target,
       steps: rec.steps,
       findings: rec.findings,
-      settings: best?.success ? best.settings : undefined,
+      settings: conclusion.settings,
+      encryption: conclusion.encryption,
+      loginVerified: conclusion.loginVerified,
       capabilities: best?.capabilities ?? {},
       exitCode: exitCode(rec.steps, outcomes, unknown),
       durationMs: Math.round(clock.now() - startedAt),
@@ -104,7 +112,7 @@ export async function runProbe(request: ProbeRequest, deps: ProbeDeps = {}): Pro
   };
 
   // Target: what to connect to, and where that answer came from.
-  let s0 = clock.now();
+  const s0 = clock.now();
   const parsed = parseTarget(request.target);
   const invalidCredentials =
     (request.user !== undefined && CONTROL.test(request.user)) ||
@@ -137,7 +145,7 @@ export async function runProbe(request: ProbeRequest, deps: ProbeDeps = {}): Pro
         message: t('guard.unresolvable', { host: c.host }),
         host: c.host,
         port: firstPort,
-        errorLine: `Error: getaddrinfo EAI_AGAIN ${c.host}`,
+        dnsCode: 'ETIMEOUT',
       }),
     );
     chosen = c;
@@ -164,27 +172,33 @@ export async function runProbe(request: ProbeRequest, deps: ProbeDeps = {}): Pro
 
   if (!pass) {
     const r = refusal!;
-    if (r.code === 'guard.unresolvable' && c.source === 'guess') {
-      rec.add(
-        'target',
-        'fail',
-        s0,
-        t('target.none', { domain: parsed.host, tried: candidates.map((x) => x.host).join(', ') }),
-        {
-          explain: r.errorLine,
-          expect: 'connect.dns',
-        },
-      );
-      return finish();
-    }
-    rec.add('target', 'ok', s0, targetDetail);
-    s0 = clock.now();
     if (r.code === 'guard.unresolvable') {
-      rec.add('dns', 'fail', s0, r.message, { explain: r.errorLine, expect: 'connect.dns' });
+      const dns = dnsFailure(r, lang);
+      if (c.source === 'guess') {
+        const detail = t('target.none', {
+          domain: parsed.host,
+          tried: candidates.map((x) => x.host).join(', '),
+        });
+        rec.add('target', 'fail', s0, detail, { failure: { ...dns.failure, line: detail } });
+      } else {
+        rec.add('target', 'ok', s0, targetDetail);
+        rec.add('dns', 'fail', clock.now(), dns.detail, { failure: dns.failure });
+      }
     } else {
       unknown = true;
-      rec.add('dns', 'fail', s0, r.message, { code: r.code });
+      if (r.code !== 'guard.port' && r.code !== 'guard.invalid-target')
+        rec.add('target', 'ok', s0, targetDetail);
+      rec.add(
+        'guard',
+        'fail',
+        clock.now(),
+        `${r.message} ${guardHint(r, request.caller ?? 'operator', lang)}`.trim(),
+        {
+          code: r.code,
+        },
+      );
     }
+    rec.finalize({ counts: () => true, software: undefined });
     return finish();
   }
   rec.add('target', 'ok', s0, targetDetail);
@@ -201,6 +215,7 @@ export async function runProbe(request: ProbeRequest, deps: ProbeDeps = {}): Pro
     certWarnDays: request.certWarnDays ?? LIMITS.certWarnDays,
     stepMs: request.timeouts?.stepMs ?? LIMITS.stepMs,
     loginMs: request.timeouts?.loginMs ?? LIMITS.loginMs,
+    mode: request.tls ?? 'auto',
   };
   const ctx: AttemptContext = {
     settings,
@@ -214,28 +229,55 @@ export async function runProbe(request: ProbeRequest, deps: ProbeDeps = {}): Pro
     signal: request.signal,
   };
 
+  let implicitFailed = false;
   for (let i = 0; i < attempts.length; i++) {
     const a = attempts[i]!;
+    const target = { host: pass.host, addresses: pass.addresses, port: a.port, tls: a.tls };
     const outcome = await new Attempt(ctx, {
-      host: pass.host,
-      addresses: pass.addresses,
-      port: a.port,
-      tls: a.tls,
-      index: i,
+      ...target,
+      index: outcomes.length,
+      exploratory: a.exploratory ?? false,
+      implicitFailed,
+      apopFallback: false,
     }).run();
     outcomes.push(outcome);
     if (outcome.aborted) {
       unknown = true;
       break;
     }
+    if (outcome.apopRefused && deadline.remaining() > 0) {
+      // RFC 1939 §7 leaves a failed APOP to the server: most close the session or count the failure.
+      // Whether the normal password works is asked on a new connection, as a mail program would.
+      const fallback = await new Attempt(ctx, {
+        ...target,
+        index: outcomes.length,
+        exploratory: false,
+        implicitFailed,
+        apopFallback: true,
+      }).run();
+      outcomes.push(fallback);
+      if (fallback.loginVerified) {
+        rec.refine(outcome.apopRefused, {
+          failure: {
+            entry: failureEntry('login', 'apop-refused')!,
+            line: outcome.apopRefused.detail,
+            command: `APOP ${request.user ?? ''} ****`,
+            hints: [t('login.apop-fails')],
+          },
+        });
+      }
+      break;
+    }
+    if (a.tls === 'implicit' && !outcome.success && !outcome.tlsWorked) implicitFailed = true;
     const next = attempts[i + 1];
     const more =
       next !== undefined && outcome.transportFailure && !outcome.success && deadline.remaining() > 0;
     if (!more) {
-      addSkipped(rec, outcome, { ...a, attempt: i }, t('skipped.earlier'));
+      addSkipped(rec, outcome, { ...a, attempt: outcomes.length - 1 }, t('skipped.earlier'));
       break;
     }
   }
+  rec.finalize({ counts: countsFor(outcomes), software: outcomes.find((o) => o.server)?.server?.software });
   return finish();
 }
 
@@ -285,4 +327,33 @@ function withDeadline<T>(
 
 function shorten(text: string): string {
   return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}
+
+/** The DNS step's line and failure: "no such name" and "no answer from the resolver" are different things. */
+function dnsFailure(r: GuardRefusal, lang: Lang): { detail: string; failure: ProbeFailure } {
+  const code = r.dnsCode ?? 'ENOTFOUND';
+  const t = (key: ProbeMessageKey, params?: Record<string, string | number>) =>
+    probeMessages.t(lang, key, params);
+  const unreachable = code === 'EAI_AGAIN' || code === 'ETIMEOUT' || code === 'ECONNREFUSED';
+  const detail = unreachable
+    ? t('dns.no-resolver', { host: r.host, code })
+    : code === 'ENOTFOUND' || code === 'ENODATA'
+      ? t('dns.not-found', { host: r.host })
+      : t('dns.failed', { host: r.host, code });
+  const hints = [
+    t(unreachable ? 'hint.dns-resolver' : 'hint.dns-name', { host: r.host }),
+    t('hint.nslookup', { host: r.host }),
+  ];
+  return {
+    detail,
+    failure: { entry: failureEntry('dns', code)!, line: `${code} ${r.host}`, hints, hintsOnly: true },
+  };
+}
+
+/** How a guard refusal can be lifted, by whom asked: the person at the keyboard, or the bot's operator. */
+function guardHint(r: GuardRefusal, caller: 'cli' | 'operator', lang: Lang): string {
+  if (r.code === 'guard.private-address')
+    return probeMessages.t(lang, caller === 'cli' ? 'guard.hint-cli' : 'guard.hint-operator');
+  if (r.code === 'guard.port' && caller === 'operator') return probeMessages.t(lang, 'guard.hint-ports');
+  return '';
 }

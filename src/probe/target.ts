@@ -1,5 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { domainToASCII } from 'node:url';
+import { targetHasCredentials } from '../secrets/index.js';
 import { parseAddress } from './ip.js';
 import { providerFor } from './providers.js';
 import type { AttemptTls, Resolver, TargetSource } from './types.js';
@@ -25,6 +26,7 @@ export interface ParsedTarget {
 export function parseTarget(input: string): ParsedTarget | undefined {
   let text = input.trim();
   if (text.length === 0 || text.length > 320 || /\s/.test(text)) return undefined;
+  if (targetHasCredentials(text)) return undefined;
   const at = text.lastIndexOf('@');
   const isEmail = at >= 0;
   if (isEmail) text = text.slice(at + 1);

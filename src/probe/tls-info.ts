@@ -56,11 +56,14 @@ export function describeTls(socket: TLSSocket, host: string, now: number): TlsDe
   };
 }
 
-/** The error line Node would have thrown for this verdict, for the explainer. */
-export function tlsErrorLine(details: TlsDetails, host: string): string {
+/**
+ * The verdict in a few words, as Node and OpenSSL word it (`self-signed certificate`), with Node's code:
+ * the evidence a finding shows. Not a pasted-looking error line: the probe names its entry itself.
+ */
+export function verdictLine(details: TlsDetails, host: string): string {
   if (details.reason === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return `Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: ${host}. is not in the cert's altnames: ${details.altNames.join(', ')}`;
+    return `${host} is not in the certificate's names: ${details.altNames.join(', ') || details.subject} (ERR_TLS_CERT_ALTNAME_INVALID)`;
   }
   const message = details.reason ? VERIFY_MESSAGES[details.reason] : undefined;
-  return `Error: ${message ?? 'certificate verify failed'}${details.reason ? ` (${details.reason})` : ''}`;
+  return `${message ?? 'certificate verify failed'}${details.reason ? ` (${details.reason})` : ''}`;
 }

@@ -4,10 +4,11 @@ import type { AttemptSession } from './attempt-session.js';
 import { hasCapability } from './capabilities.js';
 import { PopConnection } from './connection.js';
 import { ProbeError } from './errors.js';
+import { failureEntry } from './failure-entries.js';
 import { tlsHandshake } from './net.js';
 import { plainGreetingHere } from './second-connection.js';
-import { describeTls, tlsErrorLine } from './tls-info.js';
-import type { Capability } from './types.js';
+import { describeTls, verdictLine } from './tls-info.js';
+import type { Capability, TlsDetails } from './types.js';
 
 const TLS_MISMATCH =
   /wrong version number|packet length too long|unknown protocol|record layer failure|http request|ssl3_get_record|tls_get_more_records/i;
@@ -21,25 +22,64 @@ export async function implicitTls(s: AttemptSession, raw: Socket): Promise<void>
 
 /**
  * The `stls` and `tls` steps: STLS on the plain connection, then TLS on the same socket. `before` is
- * the first CAPA answer (`null`: the server has no CAPA, so it could not have offered STLS either).
+ * the first CAPA answer (`null`: the server has no CAPA, so it could not have said whether it has STLS).
+ * Returns false when the connection stays unencrypted: the server offers no STLS and plain text was
+ * allowed (`--allow-plaintext`), so the check goes on to tell whether the login works at all.
  */
-export async function stlsUpgrade(s: AttemptSession, before: Capability[] | null): Promise<void> {
+export async function stlsUpgrade(s: AttemptSession, before: Capability[] | null): Promise<boolean> {
   const conn = s.pop;
   s.begin('stls');
+  if (before !== null && !hasCapability(before, 'STLS')) {
+    // RFC 2595 §4: a server that can do STLS lists it in CAPA. Sending it anyway only draws an
+    // "unknown command" that says less than CAPA already did.
+    s.out.stlsMissing = true;
+    return noStls(s, before);
+  }
   const reply = await conn.command('STLS', s.until());
   if (!reply.startsWith('+OK')) {
-    s.record('fail', s.msg('stls.refused', { line: conn.show(reply) }), {
-      explain: `C: STLS\nS: ${reply}`,
-      expect: 'tls.unavailable',
+    const shown = conn.show(reply);
+    const detail = s.msg('stls.refused', { line: shown });
+    if (before === null) {
+      // No CAPA, and STLS refused: the server knows no STLS, whatever its words.
+      s.out.stlsMissing = true;
+      s.record('fail', detail, {
+        failure: { entry: failureEntry('stls', 'refused')!, line: shown, command: 'STLS' },
+      });
+    }
+    s.record('fail', detail, {
+      serverReply: { text: `C: STLS\nS: ${reply}`, expect: 'tls.unavailable' },
     });
   }
-  const offered = before === null || hasCapability(before, 'STLS');
-  s.record(offered ? 'ok' : 'warn', s.msg(offered ? 'stls.ok' : 'stls.not-offered'));
+  s.out.stlsMissing = false;
+  s.record('ok', s.msg(before === null ? 'stls.ok-no-capa' : 'stls.ok'));
   const raw = conn.detach();
   s.conn = undefined;
   s.begin('tls');
   const secured = await handshake(s, raw);
   s.conn = new PopConnection(secured, s.connCtx(), true);
+  return true;
+}
+
+/** CAPA without STLS: said as such, and plainly "no encryption at all" when SSL/TLS failed before. */
+function noStls(s: AttemptSession, before: Capability[]): boolean {
+  const none = s.target.implicitFailed;
+  const detail = s.msg(none ? 'stls.none-offered' : 'stls.not-offered');
+  const line = s.msg('evidence.capa', { names: before.map((c) => c.name).join(' ') });
+  const allowed = s.ctx.settings.allowPlaintext;
+  const hints = none
+    ? [s.msg('hint.no-encryption'), s.msg(allowed ? 'hint.plaintext-risk' : 'hint.allow-plaintext')]
+    : [s.msg('hint.try-implicit')];
+  const failure = {
+    entry: failureEntry(none ? 'encryption' : 'stls', none ? 'none-offered' : 'not-offered')!,
+    line,
+    command: 'CAPA',
+    hints,
+    hintsOnly: none,
+  };
+  // With --allow-plaintext the check goes on unencrypted, to tell whether the login itself works.
+  s.record(allowed ? 'warn' : 'fail', detail, { failure });
+  s.unplan('tls', 'capa-after-stls');
+  return false;
 }
 
 /** TLS on `raw` (implicit, or after STLS), then the certificate verdict as the `tls` step. */
@@ -51,24 +91,28 @@ async function handshake(s: AttemptSession, raw: Socket): Promise<TLSSocket> {
     if (
       s.target.tls === 'implicit' &&
       error instanceof ProbeError &&
-      TLS_MISMATCH.test(error.errorLine ?? '') &&
+      TLS_MISMATCH.test(`${error.reason ?? ''} ${error.nodeCode ?? ''} ${error.message}`) &&
       (await plainGreetingHere(s))
     ) {
       s.out.plainPop = true;
       s.record('fail', s.msg('tls.plain-greeting'), {
-        code: 'tls.mismatch',
-        explain: error.errorLine,
-        expect: 'tls.mismatch',
+        failure: {
+          entry: failureEntry('tls', 'plain-greeting')!,
+          line: error.evidence,
+          hints: [s.msg('hint.use-stls', { port: s.target.port })],
+          hintsOnly: true,
+        },
       });
     }
-    if (error instanceof ProbeError && error.errorLine && error.code !== 'probe.aborted') {
-      s.record('fail', s.msg('tls.failed', { error: error.errorLine }), {
-        explain: error.errorLine,
+    if (error instanceof ProbeError && error.code === 'probe.socket') {
+      s.record('fail', s.msg('tls.failed', { error: error.evidence }), {
+        failure: { entry: failureEntry('tls', error.nodeCode ?? '*')!, line: error.evidence },
       });
     }
     throw error;
   }
   const socket = s.tlsSocket;
+  s.out.tlsWorked = true;
   s.ctx.transcript.add('*', `TLS started (${socket.getProtocol() ?? '?'})`);
   certificateVerdict(s, socket);
   return socket;
@@ -87,23 +131,44 @@ function certificateVerdict(s: AttemptSession, socket: TLSSocket): void {
     days: details.daysLeft,
   });
   if (!details.trusted) {
-    const line = tlsErrorLine(details, s.target.host);
-    const untrusted = s.msg('tls.untrusted', { reason: line.replace(/^Error( \[\w+\])?: /, '') });
-    if (!settings.insecure)
-      s.record('fail', `${untrusted} ${summary}`, { explain: line, expect: 'tls.certificate' });
-    s.record('warn', `${untrusted} ${s.msg('tls.insecure')} ${summary}`, {
-      explain: line,
-      expect: 'tls.certificate',
-    });
+    const line = verdictLine(details, s.target.host);
+    const untrusted = s.msg('tls.untrusted', { reason: line });
+    const failure = {
+      entry: failureEntry('tls', details.reason ?? 'certificate') ?? failureEntry('tls', 'certificate')!,
+      line,
+      hints: certificateHints(s, details),
+      hintsOnly: details.reason !== 'CERT_HAS_EXPIRED' && details.reason !== 'CERT_NOT_YET_VALID',
+    };
+    if (!settings.insecure) s.record('fail', `${untrusted} ${summary}`, { failure });
+    s.record('warn', `${untrusted} ${s.msg('tls.insecure')} ${summary}`, { failure });
   } else if (details.daysLeft <= settings.certWarnDays) {
     s.record(
       'warn',
       `${s.msg('tls.expiring', { days: details.daysLeft, date: details.validTo })} ${summary}`,
-      {
-        code: 'tls.certificate-expiring',
-      },
+      { code: 'tls.certificate-expiring' },
     );
   } else {
     s.record('ok', summary);
   }
+}
+
+/**
+ * What to do about an untrusted certificate, from what the probe saw. The computer's clock matters only
+ * when the certificate looks expired or not yet valid; a self-signed or misnamed one is what it is.
+ */
+function certificateHints(s: AttemptSession, details: TlsDetails): string[] {
+  const hints: string[] = [];
+  if (details.reason === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    const names = details.altNames.map((n) => n.replace(/^(DNS|IP Address):/, '')).join(', ');
+    hints.push(s.msg('hint.cert-names', { host: s.target.host, names: names || details.subject }));
+  } else if (
+    details.reason === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+    details.reason === 'SELF_SIGNED_CERT_IN_CHAIN'
+  ) {
+    hints.push(s.msg('hint.cert-self-signed'));
+  } else if (details.reason !== 'CERT_HAS_EXPIRED' && details.reason !== 'CERT_NOT_YET_VALID') {
+    hints.push(s.msg('hint.cert-chain'));
+  }
+  if (!s.ctx.settings.insecure) hints.push(s.msg('hint.insecure'));
+  return hints;
 }

@@ -45,12 +45,18 @@ export interface ProbeRequest {
   onStep?: ((step: ProbeStep) => void) | undefined;
   /** Keep the session transcript (password masked) in the report. */
   transcript?: boolean | undefined;
+  /**
+   * Who can lift a guard refusal, for the refusal to say how: `cli` (the person at the keyboard:
+   * `--allow-private`) or `operator` (shell and chat: `POPBOT_PROBE_ALLOW`, `POPBOT_PROBE_PORTS`). Default `operator`.
+   */
+  caller?: 'cli' | 'operator' | undefined;
 }
 
 export type StepStatus = 'ok' | 'warn' | 'fail' | 'skipped';
 
 export type StepName =
   | 'target'
+  | 'guard'
   | 'dns'
   | 'connect'
   | 'greeting'
@@ -77,6 +83,8 @@ export interface ProbeStep {
   attempt?: number;
   /** A taxonomy category (`tls.mismatch`) or a probe code (`guard.port`, `probe.line-too-long`). */
   code?: string;
+  /** The knowledge-base entry that explains this step's failure, when one does. */
+  entry?: string;
   /** Index into `ProbeReport.findings` of the explanation for this step. */
   finding?: number;
 }
@@ -148,8 +156,11 @@ export interface ClientSettings {
   server: string;
   port: number;
   encryption: 'ssl/tls' | 'starttls' | 'none';
-  /** `normal password` (USER/PASS or SASL PLAIN) or `apop`. */
-  authentication: 'normal password' | 'apop';
+  /**
+   * `normal password` (USER/PASS or SASL PLAIN) or `apop`: only when the probe logged in that way (absent
+   * when no user was given: nothing was verified about the login).
+   */
+  authentication?: 'normal password' | 'apop';
   username?: string;
 }
 
@@ -162,8 +173,21 @@ export interface TranscriptLine {
 /** Monitoring-plugin convention: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. */
 export type ExitCode = 0 | 1 | 2 | 3;
 
+/** What the probe established about encryption, across attempts. */
+export type EncryptionVerdict =
+  /** A TLS session was set up (implicit or STLS). */
+  | 'works'
+  /** Tried both ways (`--tls auto`): no SSL/TLS port and no STLS. The password can only travel in clear. */
+  | 'none-offered'
+  /** Not established (a mode that tried one way only, or the check stopped before). */
+  | 'unknown';
+
 export interface ProbeReport {
   lang: Lang;
+  /** Set by runProbe (optional for reports made elsewhere, such as test fixtures). */
+  encryption?: EncryptionVerdict;
+  /** The login was tried and worked (false when not tried: no user, or the password kept off plain text). */
+  loginVerified?: boolean;
   target: ResolvedTarget;
   steps: ProbeStep[];
   /** Same shape as `popbot explain --json`. */

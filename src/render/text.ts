@@ -1,6 +1,8 @@
 import type { ExplainResult, Finding } from '../explain/types.js';
 import { core } from '../i18n/core-messages.js';
+import { headerLine, repeatsLine } from './summary-line.js';
 import type { Lang } from '../i18n/lang.js';
+import { rules } from '../i18n/rule-messages.js';
 
 /** Plain-text rendering of findings, for the terminal and the shell bot. Colour only when asked. */
 
@@ -35,6 +37,7 @@ export function renderFindingText(finding: Finding, lang: Lang, style: TextStyle
   const head = `${index === undefined ? '' : `${index}. `}${finding.title}`;
   const context = [
     `${t('label.line')} ${finding.lineNumber}${c}${finding.line}`,
+    repeatsLine(finding, lang),
     finding.command ? `${t('label.command')}${c}${finding.command}` : undefined,
     finding.state ? `${t('label.state')}${c}${finding.state}` : undefined,
   ].filter(Boolean);
@@ -43,6 +46,7 @@ export function renderFindingText(finding: Finding, lang: Lang, style: TextStyle
     paint(style, 'dim', context.join('  ·  ')),
     '',
     `${t('label.meaning')}${c}${finding.meaning}`,
+    ...(finding.because ? [`${rules.t(lang, 'label.because')}${c}${finding.because}`] : []),
     '',
     `${t('label.causes')}${c.trimEnd()}`,
     bullets(finding.causes),
@@ -84,6 +88,8 @@ export function renderResultText(
     out.push(result.message ?? '');
     return out.join('\n\n');
   }
+  const header = headerLine(result);
+  if (header) out.push(paint(style, 'bold', header));
   const shown = result.findings.slice(0, maxFindings);
   shown.forEach((f, i) => {
     out.push(renderFindingText(f, result.lang, style, result.findings.length > 1 ? i + 1 : undefined));

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDiscordConfig } from '../../adapters/discord/config.js';
 import { discordConfigured, startDiscord } from '../../adapters/discord/index.js';
 import { ConfigError } from '../../src/config/config.js';
-import { FakeDiscordRest } from './fake-rest.js';
+import { FakeDiscordRest } from '../support/fake-discord-rest.js';
 import { APP_ID, captureLogger, FAKE_TOKEN, GUILD_ID, SUPPORT_CHANNEL } from './fakes.js';
 
 const good = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID };

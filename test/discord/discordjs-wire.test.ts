@@ -6,7 +6,7 @@ import {
 } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeBot } from './bot-fixture.js';
-import { FakeDiscordRest, type RestCall } from './fake-rest.js';
+import { FakeDiscordRest, type RestCall } from '../support/fake-discord-rest.js';
 import { APP_ID, apiMessage, apiMessageMenu, apiModalSubmit, apiSlash, opt } from './fakes.js';
 
 /**

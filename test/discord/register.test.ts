@@ -4,7 +4,7 @@ import { runDiscordCommand } from '../../src/cli/discord-command.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { ConfigError } from '../../src/config/config.js';
-import { FakeDiscordRest } from './fake-rest.js';
+import { FakeDiscordRest } from '../support/fake-discord-rest.js';
 import { APP_ID, FAKE_TOKEN, GUILD_ID } from './fakes.js';
 
 function cliIO(env: NodeJS.ProcessEnv): CliIO & { out: () => string; err: () => string } {

@@ -102,13 +102,15 @@ describe.skipIf(!binary && !inCI)('against a real Dovecot', () => {
     expect(login.detail).toMatch(/Plaintext authentication disallowed/);
   });
 
-  it('without --allow-plaintext the probe itself refuses to send the password', async () => {
+  it('without --allow-plaintext no password is sent, and CAPA (no USER before STLS) says why: tls.required', async () => {
     const report = await probe(
-      { target: `127.0.0.2:${dovecot.plainPort}`, tls: 'none', ...alice },
+      { target: `127.0.0.2:${dovecot.plainPort}`, tls: 'none', transcript: true, ...alice },
       { sockets: fromNewSource() },
     );
-    expect(step(report, 'login').code).toBe('probe.plaintext-refused');
-    expect(report.exitCode).toBe(1);
+    expect(step(report, 'login').code).toBe('tls.required');
+    expect(report.transcript?.some((l) => l.dir === 'C' && /^(USER|PASS|AUTH)/.test(l.text))).toBe(false);
+    expect(report.settings).toBeUndefined();
+    expect(report.exitCode).toBe(2);
   });
 
   it('a mailbox in use by a second session is refused with [IN-USE]', async () => {

@@ -302,8 +302,11 @@ describe('certificates', () => {
 });
 
 describe('STLS', () => {
-  it('refused STLS fails the step and sends no password', async () => {
-    const server = await serve({ handlers: { STLS: (s) => s.write("-ERR TLS support isn't enabled.") } });
+  it('STLS listed in CAPA but refused fails the step and sends no password', async () => {
+    const server = await serve({
+      capabilities: ['STLS', 'USER', 'UIDL'],
+      handlers: { STLS: (s) => s.write("-ERR TLS support isn't enabled.") },
+    });
     const report = await probe({ target: `127.0.0.1:${server.port}`, tls: 'stls', ...alice });
     expect(step(report, 'stls').status).toBe('fail');
     expect(step(report, 'stls').detail).toContain("TLS support isn't enabled");
@@ -380,11 +383,19 @@ describe('login', () => {
       { target: `localhost:${server.port}`, tls: 'stls', apop: true, ...alice },
       { ca: certs.ca },
     );
-    expect(step(report, 'login').status).toBe('warn');
-    expect(step(report, 'login').detail).toMatch(/APOP/);
+    // The refused APOP is the finding; the normal password is tried on a new connection, and works.
+    const apop = step(report, 'login', 0);
+    expect(apop.status).toBe('fail');
+    expect(report.findings[apop.finding!]?.category).toBe('auth.mechanism');
+    expect(step(report, 'login', 1).status).toBe('warn');
+    expect(step(report, 'login', 1).detail).toMatch(/APOP/);
     expect(server.sessions[0]?.received.find((l) => l.startsWith('APOP'))).toMatch(
       /^APOP alice [0-9a-f]{32}$/,
     );
+    expect(server.sessions[0]?.received.some((l) => l.startsWith('USER'))).toBe(false);
+    expect(server.sessions[1]?.received).toContain('USER alice');
+    expect(report.settings?.authentication).toBe('normal password');
+    expect(report.exitCode).toBe(1);
   });
 
   it('without CAPA the check goes on; without UIDL it warns', async () => {

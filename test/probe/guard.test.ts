@@ -106,7 +106,7 @@ describe('the guard refuses what strangers must not reach', () => {
   it('says a name does not resolve, with the resolver’s error line for the explainer', async () => {
     const result = await strict.check('nope.example.com', 995);
     expect(result).toMatchObject({ ok: false, code: 'guard.unresolvable' });
-    if (!result.ok) expect(result.errorLine).toBe('Error: getaddrinfo ENOTFOUND nope.example.com');
+    if (!result.ok) expect(result.dnsCode).toBe('ENOTFOUND');
   });
 
   it('refuses targets that are not host names', async () => {

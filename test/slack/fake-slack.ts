@@ -29,6 +29,8 @@ export interface ScriptedReply {
 }
 
 export interface FakeSlack {
+  /** The HTTP server (the Socket Mode fake takes its WebSocket upgrades from it). */
+  server: Server;
   url: string;
   apiUrl: string;
   calls: RecordedCall[];
@@ -38,6 +40,11 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   /** The next replies for `method`, used once each before the defaults resume. */
   script(method: string, ...replies: ScriptedReply[]): void;
+  /** Answers `method` from now on (after any scripted replies); `undefined` falls back to the default. */
+  answer(
+    method: string,
+    reply: (body: Record<string, unknown>, req: IncomingMessage) => ScriptedReply | undefined,
+  ): void;
   /** Slack locale per user id for users.info (default en-US). */
   locales: Map<string, string>;
   /** Posts to the response URL `responseUrl(id)`, in order. */
@@ -77,6 +84,10 @@ function parseBody(raw: string, type: string | undefined): Record<string, unknow
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const scripts = new Map<string, ScriptedReply[]>();
+  const answers = new Map<
+    string,
+    (body: Record<string, unknown>, req: IncomingMessage) => ScriptedReply | undefined
+  >();
   const locales = new Map<string, string>();
   const waiters = new Set<() => void>();
   let ts = 1_700_000_000;
@@ -107,7 +118,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const api = /^\/api\/([\w.]+)$/.exec(path);
     const method = api ? (api[1] ?? '') : path.startsWith('/response/') ? 'response' : '';
     const body = parseBody(raw, req.headers['content-type']);
-    const scripted = scripts.get(method)?.shift();
+    const scripted = scripts.get(method)?.shift() ?? answers.get(method)?.(body, req);
     const status = scripted?.status ?? (method === '' ? 404 : 200);
     const payload = scripted?.body ?? defaults(method, body);
     calls.push({ method, path, body, raw, headers: req.headers, status });
@@ -134,6 +145,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   const callsTo = (method: string) => calls.filter((c) => c.method === method);
   return {
+    server,
     url,
     apiUrl: `${url}/api/`,
     calls,
@@ -141,6 +153,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `${url}/response/${id}`,
     script(method, ...replies) {
       scripts.set(method, [...(scripts.get(method) ?? []), ...replies]);
+    },
+    answer(method, reply) {
+      answers.set(method, reply);
     },
     locales,
     responses: (id) => calls.filter((c) => c.path === `/response/${id}`),

@@ -95,6 +95,92 @@ export const SECRET_FORMS: readonly SecretForm[] = [
     text: 'poll pop.example.com proto pop3 user joe password RcBare-S3cret\nfetchmail: POP3< -ERR [AUTH] Authentication failed.',
     secrets: ['RcBare-S3cret'],
   },
+  // Second round (issue #16): every key/value syntax, URL and flag shape, prose, and altered echoes.
+  {
+    attack: 'a JSON config with "password":"x"',
+    text: '{"user":"joe","password":"J50n-S3cret","host":"pop.example.org"}\n-ERR [AUTH] Authentication failed.',
+    secrets: ['J50n-S3cret'],
+  },
+  {
+    attack: 'a URL whose user is an e-mail address',
+    text: 'pop3s://joe@example.org:Em4ilUser-S3cret@pop.example.org/ says -ERR [AUTH] Authentication failed.',
+    secrets: ['Em4ilUser-S3cret'],
+  },
+  {
+    attack: 'a raw @ and / inside a URL password',
+    text: 'fetching pop3://joe:R@w/Sl4sh-S3cret@pop.example.org/INBOX\n-ERR [AUTH] Authentication failed.',
+    secrets: ['R@w', 'Sl4sh-S3cret'],
+  },
+  {
+    attack: 'a .netrc line',
+    text: 'machine pop.example.org login joe password Netrc-S3cret\n$ curl --netrc pop3s://pop.example.org/\n< -ERR [AUTH] Authentication failed.',
+    secrets: ['Netrc-S3cret'],
+  },
+  {
+    attack: 'a getmail rc file',
+    text: '[retriever]\ntype = SimplePOP3SSLRetriever\nserver = pop.example.org\nusername = joe\npassword = GetmailRc-S3cret\n\ngetmail: -ERR [AUTH] Authentication failed.',
+    secrets: ['GetmailRc-S3cret'],
+  },
+  {
+    attack: 'a YAML config',
+    text: 'pop:\n  host: pop.example.org\n  user: joe\n  password: Yaml-S3cret\nerror: -ERR [AUTH] Authentication failed.',
+    secrets: ['Yaml-S3cret'],
+  },
+  {
+    attack: 'an environment assignment',
+    text: '$ POP_PASSWORD=Env-S3cret ./fetch-mail.sh\n-ERR [AUTH] Authentication failed.',
+    secrets: ['Env-S3cret'],
+  },
+  {
+    attack: 'a query string',
+    text: 'GET https://mail.example.org/check?user=joe&password=Query-S3cret&v=1\n-ERR [AUTH] Authentication failed.',
+    secrets: ['Query-S3cret'],
+  },
+  {
+    attack: 'a short Authorization: Bearer token',
+    text: 'Authorization: Bearer Sh0rtTk\n-ERR [AUTH] Invalid credentials',
+    secrets: ['Sh0rtTk'],
+  },
+  {
+    attack: 'a JSON access_token',
+    text: '{"access_token":"ya29.AccessTok3n-S3cret","token_type":"Bearer","expires_in":3599}\n-ERR [AUTH] Invalid credentials',
+    secrets: ['AccessTok3n-S3cret'],
+  },
+  {
+    attack: 'curl -u with no space',
+    text: '$ curl -v -ujoe:CurlNoSpace-S3cret pop3s://pop.example.com/\n< -ERR [AUTH] Authentication failed.',
+    secrets: ['CurlNoSpace-S3cret'],
+  },
+  {
+    attack: 'PASS in prose',
+    text: 'I sent PASS Prose-S3cret and got -ERR [AUTH] Authentication failed.',
+    secrets: ['Prose-S3cret'],
+  },
+  {
+    attack: 'an inline APOP digest on the -ERR line',
+    text: 'APOP joe 5f4dcc3b5aa765d61d8327deb882cf99 -ERR [AUTH] Authentication failed.',
+    secrets: ['5f4dcc3b5aa765d61d8327deb882cf99'],
+  },
+  {
+    attack: 'an inline AUTH PLAIN payload on the -ERR line',
+    text: 'AUTH PLAIN AGpvZQBJbmxpbmVFcnItUzNjcmV0 -ERR [AUTH] Authentication failed.',
+    secrets: ['AGpvZQBJbmxpbmVFcnItUzNjcmV0', 'InlineErr-S3cret'],
+  },
+  {
+    attack: 'transcript markers inside a password',
+    text: 'C: USER joe\nS: +OK\nC: PASS Mark3r S: -ERR Xpart-S3cret\nS: -ERR [AUTH] Authentication failed.',
+    secrets: ['Mark3r', 'Xpart-S3cret'],
+  },
+  {
+    attack: 'a token whose context falls across the 4 KB cut',
+    text: `Authorization: Bearer ${'T'.repeat(4000)}CutAcross-S3cret -ERR [AUTH] Authentication failed.`,
+    secrets: ['CutAcross-S3cret'],
+  },
+  {
+    attack: 'a server echo altered by zero-width characters, case, reversal and base64',
+    text: 'C: USER joe\nC: PASS Ech0ed-Secret\nS: -ERR [AUTH] bad password Ech\u200b0ed-Se\u2060cret ECH0ED-SECRET terceS-de0hcE RWNoMGVkLVNlY3JldA==',
+    secrets: ['Ech0ed-Secret', 'ECH0ED-SECRET', 'terceS-de0hcE', 'RWNoMGVkLVNlY3JldA=='],
+  },
 ];
 
 /** The secrets of `form` that `text` still holds. */

@@ -1,5 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
-import { parsePopcheckArgs } from '../../../src/chat/popcheck-args.js';
+import { planPopcheck } from '../../../src/chat/popcheck.js';
 import { extractLangDirective, lookupOrExplain } from '../../../src/chat/respond.js';
 import { chat } from '../../../src/i18n/chat-messages.js';
 import type { Lang } from '../../../src/i18n/lang.js';
@@ -8,7 +8,7 @@ import type { SlackDeps } from '../deps.js';
 import { slackToPlain } from '../escape.js';
 import { slackErrorSummary } from '../locale.js';
 import { loginModal } from './login-modal.js';
-import { type Respond, runCheck } from './probe-run.js';
+import { type Respond, runCheck, slackUser } from './probe-run.js';
 
 /** The language of a command's reply when the text does not set it: the user's Slack locale, then the default. */
 async function commandLang(
@@ -57,49 +57,41 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const log = deps.log.child({ handler: 'popcheck' });
     await deps.inflight.track(async () => {
       try {
-        const text = slackToPlain(command.text ?? '');
-        const args = parsePopcheckArgs(text);
-        const lang = await commandLang(
-          deps,
-          client,
-          command.user_id,
-          args.ok ? args.lang : extractLangDirective(text).lang,
+        const plan = await planPopcheck(
+          { text: slackToPlain(command.text ?? '') },
+          {
+            chatLogin: deps.chatLogin,
+            lang: (explicit) => commandLang(deps, client, command.user_id, explicit),
+          },
         );
-        if (!args.ok) {
+        if (plan.kind === 'refused') {
           // A password typed into the command is refused without repeating any of the text.
-          await respond(
-            ephemeral(
-              noticeReply(chat.t(lang, args.error === 'usage' ? 'usage.popcheck' : 'password-in-command')),
-            ),
-          );
-          log.info({ refused: args.error }, 'popcheck refused');
+          await respond(ephemeral(noticeReply(plan.text)));
+          log.info({ refused: plan.reason }, 'popcheck refused');
           return;
         }
-        const userKey = `${command.team_id}:${command.user_id}`;
-        if (args.user !== undefined) {
-          if (!deps.chatLogin) {
-            await respond(ephemeral(noticeReply(chat.t(lang, 'chat-login-disabled'))));
-            return;
-          }
+        if (plan.kind === 'login') {
+          const { host, port, public: isPublic } = plan.target;
           await client.views.open({
             trigger_id: command.trigger_id,
             view: loginModal(
               {
-                host: args.host,
-                port: args.port,
-                user: args.user,
-                public: args.public,
-                lang,
+                host,
+                port,
+                user: plan.user,
+                public: isPublic,
+                lang: plan.lang,
                 responseUrl: command.response_url,
               },
-              lang,
+              plan.lang,
             ),
           });
           return;
         }
         await runCheck(
           deps,
-          { host: args.host, port: args.port, public: args.public, lang, userKey },
+          { host: plan.target.host, port: plan.target.port, lang: plan.lang, who: slackUser(command) },
+          plan.target.public,
           respond as Respond,
         );
       } catch (error) {

@@ -6,7 +6,7 @@ import { slackMessages } from '../../../src/i18n/slack-messages.js';
 import { type SlackDeps, VIEW_LOGIN } from '../deps.js';
 import { clip, safeText } from '../escape.js';
 import { slackErrorSummary } from '../locale.js';
-import { type Respond, runCheck } from './probe-run.js';
+import { type Respond, runCheck, slackUser } from './probe-run.js';
 
 const BLOCK_PASSWORD = 'password';
 const ACTION_PASSWORD = 'password';
@@ -111,10 +111,10 @@ export function registerLoginModal(app: App, deps: SlackDeps): void {
             port: meta.port,
             user: meta.user,
             password,
-            public: meta.public,
             lang,
-            userKey: `${body.team?.id ?? ''}:${body.user.id}`,
+            who: slackUser({ team_id: body.team?.id, user_id: body.user.id }),
           },
+          meta.public,
           respond,
         );
       } catch (error) {

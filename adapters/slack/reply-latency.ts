@@ -1,0 +1,41 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { observeReplyLatency } from '../../src/metrics/metrics.js';
+
+/**
+ * The reply-latency histogram for Slack, measured where both ends are visible without touching the
+ * handlers: the global middleware marks when an event reached popbot, and the fetch every Web API call and
+ * respond() goes through records the first reply Slack accepted for that event.
+ */
+
+/** Web API methods that put an answer in front of the user; a POST outside the Web API is a response URL. */
+const REPLY_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'views.open']);
+
+interface EventTiming {
+  receivedAt: number;
+  replied: boolean;
+}
+
+const current = new AsyncLocalStorage<EventTiming>();
+
+/** Runs an event's handlers with its arrival time in scope. */
+export function measureReply<T>(next: () => Promise<T>): Promise<T> {
+  return current.run({ receivedAt: performance.now(), replied: false }, next);
+}
+
+/** globalThis.fetch, plus: the first reply Slack accepts for the event in scope is observed. */
+export function replyTimingFetch(apiUrl: string): typeof globalThis.fetch {
+  const isReply = (url: string) =>
+    url.startsWith(apiUrl) ? REPLY_METHODS.has(url.slice(apiUrl.length).split('?')[0] ?? '') : true;
+  return async (input, init) => {
+    const response = await globalThis.fetch(input, init);
+    const timing = current.getStore();
+    if (timing && !timing.replied && response.ok && init?.method === 'POST') {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (isReply(url)) {
+        timing.replied = true;
+        observeReplyLatency('slack', (performance.now() - timing.receivedAt) / 1000);
+      }
+    }
+    return response;
+  };
+}

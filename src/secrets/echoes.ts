@@ -1,0 +1,54 @@
+import { MASK, MIN_ECHO_CHARS } from './spans.js';
+
+/**
+ * A secret seen once in a paste, found again wherever it is echoed: a server that repeats the password in its
+ * reply ("-ERR bad password hunter2"), upper-cased, reversed or base64-encoded. The text is already
+ * normalised (zero-width and control characters gone), so an echo split by invisible characters is found
+ * too. Plain substring searches, at most a few dozen, whatever the size of the paste.
+ */
+
+const MAX_SECRETS = 32;
+
+function variants(secret: string): { lower: string[]; exact: string[] } {
+  const b64 = Buffer.from(secret, 'utf8').toString('base64');
+  return {
+    // Compared with the lower-cased text: covers upper-cased and mixed-case echoes.
+    lower: [secret.toLowerCase(), [...secret].reverse().join('').toLowerCase()],
+    // Base64 is case-sensitive; without its padding it also matches inside a longer encoded string.
+    exact: [b64, b64.replace(/=+$/, '')].filter((v) => v.length >= MIN_ECHO_CHARS),
+  };
+}
+
+/** `text` with every echo of `secrets` masked; `found` when there was one. */
+export function maskEchoes(text: string, secrets: Iterable<string>): { text: string; found: boolean } {
+  const list = [...new Set(secrets)]
+    .filter((s) => s.length >= MIN_ECHO_CHARS && !s.includes(MASK))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, MAX_SECRETS);
+  if (list.length === 0) return { text, found: false };
+  const lowered = text.toLowerCase();
+  // Lower-casing may change a string's length (a few Unicode letters); then only exact forms are compared.
+  const sameLength = lowered.length === text.length;
+  const ranges: [number, number][] = [];
+  const collect = (haystack: string, needle: string) => {
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
+      ranges.push([at, at + needle.length]);
+    }
+  };
+  for (const secret of list) {
+    const { lower, exact } = variants(secret);
+    if (sameLength) for (const v of lower) collect(lowered, v);
+    else collect(text, secret);
+    for (const v of exact) collect(text, v);
+  }
+  if (ranges.length === 0) return { text, found: false };
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (end <= at) continue;
+    if (start >= at) out += text.slice(at, start) + MASK;
+    at = Math.max(at, end);
+  }
+  return { text: out + text.slice(at), found: true };
+}

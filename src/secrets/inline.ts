@@ -1,0 +1,111 @@
+import type { LineSpans } from './spans.js';
+
+/**
+ * Secrets that stand inside a line of any kind: credentials in a URL's user part (`pop3s://user:pass@host`,
+ * also when the user is an e-mail address or the password holds a raw `@` or `/`), the same without a
+ * scheme (`joe:pw@pop.example.org`), command-line options (`curl -u joe:pw`, `-ujoe:pw`, `--password pw`)
+ * and HTTP authorisation headers and bearer tokens of any length.
+ */
+
+const SCHEME = /[a-z][a-z0-9+.-]{0,20}:\/\//gi;
+const URL_STOP = /[\s"'<>`]/;
+const MAX_AUTHORITY = 2048;
+// What follows the last `@` of credentials: a host name or an IP literal, then a port, a path or the end.
+const HOST_AFTER_AT = /^(?:\[[0-9a-f:.]{2,45}\]|[\w-]+(?:\.[\w-]+)*)(?::\d{1,5})?(?:[/?#,;)\]]|$)/i;
+const HOST_WITH_DOT = /^(?:\[[0-9a-f:.]{2,45}\]|[\w-]+(?:\.[\w-]+)+|localhost)(?::\d{1,5})?(?:[/?#,;)\]]|$)/i;
+const USER_PART = /^[\w.+%~!$&'*=-]{1,64}(?:@[\w.-]{1,253})?$/;
+const FLAG =
+  /(?:^|\s)(-u|--user(?:=|\s+)|--pass(?:word|wd)?(?:=|\s+)|--auth-token(?:=|\s+))\s*(['"]?)([^\s'"]+)/g;
+const AUTH_HEADER =
+  /\b(?:proxy-)?authorization\s*[:=]\s*["']?(?:(basic|bearer|digest|token|negotiate|ntlm)\s+)?/gi;
+const BEARER = /\bbearer\s+([A-Za-z0-9\-._~+/]+=*)/gi;
+const NOT_A_TOKEN = /^(?:token|tokens|auth|authentication|realm|error|scope|is|was|the|and|or|not|header)$/i;
+
+export function readInline(spans: LineSpans): void {
+  const line = spans.line;
+  if (line.includes('@')) {
+    if (line.includes('://')) readUrls(spans);
+    readBareCredentials(spans);
+  }
+  if (line.includes('-')) readFlags(spans);
+  if (/auth|bearer/i.test(line)) readAuthHeaders(spans);
+}
+
+/** Masks the password of `userinfo@host` in `text[from, to)`; true when it found credentials. */
+function maskUserinfo(spans: LineSpans, from: number, to: number, hostPattern: RegExp): boolean {
+  const line = spans.line;
+  // The last `@` before a host: the user may be an e-mail address and the password may hold an `@`.
+  for (let at = line.lastIndexOf('@', to - 1); at > from; at = line.lastIndexOf('@', at - 1)) {
+    if (!hostPattern.test(line.slice(at + 1, to))) continue;
+    const offset = line.slice(from, at).indexOf(':');
+    if (offset < 0) return false;
+    const colon = from + offset;
+    const user = line.slice(from, colon);
+    const password = line.slice(colon + 1, at);
+    // `host:8080/path/x@y` is a port and a path, not credentials.
+    if (!USER_PART.test(user) || /^\d{1,5}(?:\/|$)/.test(password)) return false;
+    spans.add(colon + 1, at);
+    return true;
+  }
+  return false;
+}
+
+function readUrls(spans: LineSpans): void {
+  const line = spans.line;
+  for (const m of line.matchAll(SCHEME)) {
+    const from = (m.index ?? 0) + m[0].length;
+    let to = from;
+    const limit = Math.min(line.length, from + MAX_AUTHORITY);
+    while (to < limit && !URL_STOP.test(line[to] ?? '')) to++;
+    maskUserinfo(spans, from, to, HOST_AFTER_AT);
+  }
+}
+
+/** `joe:pw@pop.example.org` typed without a scheme (a target, a config line). */
+function readBareCredentials(spans: LineSpans): void {
+  const line = spans.line;
+  for (const m of line.matchAll(/[^\s"'<>`]{3,1024}/g)) {
+    const token = m[0];
+    if (!token.includes(':') || !token.includes('@') || token.includes('://')) continue;
+    const from = m.index ?? 0;
+    if (!spans.covers(from)) maskUserinfo(spans, from, from + token.length, HOST_WITH_DOT);
+  }
+}
+
+function readFlags(spans: LineSpans): void {
+  const line = spans.line;
+  for (const m of line.matchAll(FLAG)) {
+    const flag = m[1] ?? '';
+    const value = m[3] ?? '';
+    const at = (m.index ?? 0) + m[0].length - value.length;
+    if (spans.covers(at)) continue;
+    if (flag === '-u' || flag.startsWith('--user')) {
+      // curl -u user:password; without a colon curl asks for the password.
+      const colon = value.indexOf(':');
+      if (colon >= 0) spans.add(at + colon + 1, at + value.length);
+    } else {
+      spans.add(at, at + value.length);
+    }
+  }
+}
+
+function readAuthHeaders(spans: LineSpans): void {
+  const line = spans.line;
+  for (const m of line.matchAll(AUTH_HEADER)) {
+    const at = (m.index ?? 0) + m[0].length;
+    let end = at;
+    const limit = Math.min(line.length, at + 8192);
+    // Digest and NTLM credentials run to the end of the header; a token to the next blank or quote.
+    const scheme = (m[1] ?? '').toLowerCase();
+    const stop = scheme === 'digest' ? /["\r]/ : /[\s"',;]/;
+    while (end < limit && !stop.test(line[end] ?? '')) end++;
+    if (!spans.covers(at)) spans.add(at, end);
+  }
+  for (const m of line.matchAll(BEARER)) {
+    const token = m[1] ?? '';
+    const at = (m.index ?? 0) + m[0].length - token.length;
+    // `WWW-Authenticate: Bearer realm="mail"` names a parameter, not a token.
+    if (line[at + token.length] === '"' || NOT_A_TOKEN.test(token.replace(/=+$/, ''))) continue;
+    if (!spans.covers(at)) spans.add(at, at + token.length);
+  }
+}

@@ -1,0 +1,139 @@
+import type { LineSpans } from './spans.js';
+
+/**
+ * Secrets written as a key and a value, in every syntax people paste configuration in: JSON and Python
+ * dicts (`"password": "x"`, `{"access_token": …}`), YAML (`password: x`), INI and rc files (getmail's
+ * `password = x`), environment assignments (`POP_PASSWORD=x`), query strings (`?password=x&`), `.netrc`
+ * and fetchmailrc (`machine h login joe password x`, `poll h user joe password x`). The key is found first
+ * (a plain word search), then the value is read by hand from there: no pattern ever rescans a long line.
+ */
+
+// Words that name a secret. Longer words first, so "password" is not read as "pass" + "word".
+const KEYWORD =
+  /mot de passe|mat khau|mật khẩu|passphrase|password|passwd|passwort|contraseña|secret|token|api[_-]?key|pass|pwd/gi;
+// A whole key that names a secret: the word at its end (`pop_password`, `accessToken`, `client_secret`),
+// or `pass`/`pwd` as a word of its own (`bypass` and `compass` are not keys).
+const SECRET_KEY =
+  /(?:mot de passe|mat khau|mật khẩu|passphrase|password|passwd|passwort|contraseña|secret|token|api[_-]?key|private[_-]?key)$|(?:^|[^a-z])(?:pass|pwd|pw)$|[a-z]Pass$/i;
+/** `[\w.-]`, by character code: this runs for every character around every keyword. */
+function isKeyChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x5f ||
+    code === 0x2e ||
+    code === 0x2d
+  );
+}
+// rc files write `password x` without a separator; only there is a bare word after the key a value.
+// .netrc (`machine h login joe password x`), fetchmailrc (`poll h … user joe password x`, or a `user …`
+// line inside a poll block). Separate tests: one pattern with `.*` between the words would be quadratic.
+function isRcLine(line: string): boolean {
+  return (
+    (/\b(?:machine|default)\b/i.test(line) && /\blogin\b/i.test(line)) ||
+    /\b(?:poll|skip)\b/i.test(line) ||
+    /^\s*(?:user(?:name)?|login|machine|account)\s/i.test(line)
+  );
+}
+const RC_KEY = /^(?:password|passwd|pass)$/i;
+const MAX_KEY_EXTENT = 40;
+const MAX_VALUE = 8192;
+
+/**
+ * A value a person would not write in a sentence: mixed letters and digits or symbols. Used only where a
+ * key/value pair may be prose ("wrong password: please retry").
+ */
+function looksSecret(value: string): boolean {
+  return value.length >= 3 && !/^[a-z]+[.,;!?]?$/i.test(value);
+}
+
+export function readKeyValues(spans: LineSpans): void {
+  const line = spans.line;
+  if (!/pass|pwd|secret|token|key|khau|khẩu|contraseña/i.test(line)) return;
+  for (const m of line.matchAll(KEYWORD)) {
+    const hit = m.index ?? 0;
+    if (spans.covers(hit)) continue;
+    let keyStart = hit;
+    while (keyStart > 0 && hit - keyStart < MAX_KEY_EXTENT && isKeyChar(line.charCodeAt(keyStart - 1)))
+      keyStart--;
+    let keyEnd = hit + m[0].length;
+    while (keyEnd < line.length && keyEnd - hit < MAX_KEY_EXTENT && isKeyChar(line.charCodeAt(keyEnd)))
+      keyEnd++;
+    const key = line.slice(keyStart, keyEnd);
+    if (!SECRET_KEY.test(key)) continue;
+    readValue(spans, keyStart, keyEnd);
+  }
+}
+
+function readValue(spans: LineSpans, keyStart: number, keyEnd: number): void {
+  const line = spans.line;
+  const key = line.slice(keyStart, keyEnd);
+  let i = keyEnd;
+  const keyQuote = line[keyStart - 1];
+  const quotedKey = (keyQuote === '"' || keyQuote === "'") && line[i] === keyQuote;
+  if (quotedKey) i++;
+  const gapStart = i;
+  while (line[i] === ' ' || line[i] === '\t') i++;
+  const sep = line[i];
+  // The key opens the line (YAML, INI, env files, rc files): its value is the rest of the line.
+  const before = line.slice(0, keyStart);
+  const opensLine = before.length <= 16 && /^\s*(?:export\s+|set\s+|-\s+)?["']?$/.test(before);
+  if (sep === ':' || sep === '=') {
+    i++;
+    // `key=value` with nothing around the `=`: an environment assignment or a query parameter.
+    const tight = sep === '=' && i - 1 === gapStart && !quotedKey;
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    const open = line[i];
+    if (open === '"' || open === "'") {
+      spans.add(i + 1, quotedEnd(line, i + 1, open));
+      return;
+    }
+    if (open === undefined || open === '{' || open === '[' || (sep === ':' && open === '/')) return;
+    if (tight) {
+      spans.add(i, tokenEnd(line, i, /[\s&;,"'<>)}\]]/));
+      return;
+    }
+    if (opensLine && !quotedKey) {
+      spans.add(i, trimmedEnd(line, i));
+      return;
+    }
+    // Mid-line, after a JSON key or in prose: one token, and in prose only one that looks like a secret.
+    const end = tokenEnd(line, i, /[\s,;"'<>)}\]]/);
+    const value = line.slice(i, end);
+    if (quotedKey || looksSecret(value)) spans.add(i, end);
+    return;
+  }
+  if ((sep === ' ' || sep === '\t' || i > keyEnd) && RC_KEY.test(key) && (isRcLine(line) || opensLine)) {
+    const open = line[i];
+    if (open === '"' || open === "'") {
+      spans.add(i + 1, quotedEnd(line, i + 1, open));
+      return;
+    }
+    const end = tokenEnd(line, i, /\s/);
+    if (isRcLine(line) || looksSecret(line.slice(i, end))) spans.add(i, end);
+  }
+}
+
+/** The end of a quoted value (before its closing quote; backslash escapes skipped), or of the line. */
+function quotedEnd(line: string, from: number, quote: string): number {
+  const limit = Math.min(line.length, from + MAX_VALUE);
+  for (let i = from; i < limit; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === quote) return i;
+  }
+  return limit;
+}
+
+function tokenEnd(line: string, from: number, stop: RegExp): number {
+  const limit = Math.min(line.length, from + MAX_VALUE);
+  let i = from;
+  while (i < limit && !stop.test(line[i] ?? '')) i++;
+  return i;
+}
+
+function trimmedEnd(line: string, from: number): number {
+  let end = Math.min(line.length, from + MAX_VALUE);
+  while (end > from && /[\s\r]/.test(line[end - 1] ?? '')) end--;
+  return end;
+}

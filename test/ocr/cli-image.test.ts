@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli-io.js';
+import { CORPUS_DIR, corpus } from '../support/screenshot-corpus.js';
+
+describe('popbot explain --image', () => {
+  const picture = corpus().find((p) => p.style === 'thunderbird' && p.lang === 'fr' && p.theme === 'light')!;
+
+  it('--json says the source is an image, with the text read, its confidence and the findings', async () => {
+    const run = await runCli(['explain', '--json', '--image', join(CORPUS_DIR, picture.file)]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.source).toBe('image');
+    expect(json.ocr.meanConfidence).toBeGreaterThan(60);
+    expect(json.ocr.text.length).toBeGreaterThan(10);
+    expect(json.findings.length).toBeGreaterThan(0);
+    expect(json.findings[0].category).toBe(picture.category);
+  }, 120_000);
+
+  it('the text answer starts with what was read from the screenshot, in the answer language', async () => {
+    const run = await runCli(['explain', '--lang', 'fr', '--image', join(CORPUS_DIR, picture.file)]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Texte lu dans votre capture d’écran :\n {2}> /);
+  }, 120_000);
+
+  it('a file that is no picture gets one clear line and exit 2, never a trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'popbot-image-'));
+    const file = join(dir, 'error.png');
+    writeFileSync(file, '-ERR [AUTH] Authentication failed.\n');
+    const run = await runCli(['explain', '--image', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'popbot: This is not a picture popbot can read: send a PNG, JPEG, WebP or GIF.\n',
+    );
+    const missing = await runCli(['explain', '--image', join(dir, 'nope.png')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.png: ENOENT/);
+  });
+
+  it('--image with pasted text beside it is a usage error', async () => {
+    const run = await runCli(['explain', '--image', 'x.png', '-ERR bad']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/explain --image takes one FILE/);
+  });
+});

@@ -146,8 +146,10 @@ describe('kb eval machinery', () => {
 
   it('refuses an unknown set with a usage message', async () => {
     const run = await runCli(['kb', 'eval', '--set', 'everything']);
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toMatch(/--set/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--set takes project, tuning or holdout, not "everything"/);
+    const fr = await runCli(['kb', 'eval', '--set', 'tout', '--lang', 'fr']);
+    expect(fr.stderr).toMatch(/--set accepte project, tuning ou holdout, pas « tout »/);
     expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 });

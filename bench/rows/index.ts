@@ -4,6 +4,8 @@ import { checkDovecot } from './check-dovecot.js';
 import { coldStart } from './cold-start.js';
 import { explainPaste } from './explain-paste.js';
 import { memory } from './memory.js';
+import { screenshotAccuracy } from './screenshot-accuracy.js';
+import { screenshotOcr } from './screenshot.js';
 import { slackHttp } from './slack-http.js';
 import { summaryLog } from './summary-log.js';
 
@@ -16,4 +18,6 @@ export const ROWS: readonly Row[] = [
   slackHttp,
   coldStart,
   memory,
+  screenshotOcr,
+  screenshotAccuracy,
 ];

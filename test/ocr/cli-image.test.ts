@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-io.js';
-import { CORPUS_DIR, corpus } from '../support/screenshot-corpus.js';
+import { CORPUS_DIR, corpus } from '../../bench/corpus/screenshots.js';
 
 describe('popbot explain --image', () => {
   const picture = corpus().find((p) => p.style === 'thunderbird' && p.lang === 'fr' && p.theme === 'light')!;

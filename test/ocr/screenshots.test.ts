@@ -8,7 +8,7 @@ import {
   DEGRADATIONS,
   type Degradation,
   pictureBytes,
-} from '../support/screenshot-corpus.js';
+} from '../../bench/corpus/screenshots.js';
 
 /**
  * A screenshot gets the same findings as its text pasted: the corpus's dialogs (Outlook, Thunderbird,

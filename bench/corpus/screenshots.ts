@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { projectRoot } from '../../src/knowledge/paths.js';
 
-/** The rendered screenshot corpus (test/fixtures/screenshots; made by scripts/screenshots/render-corpus.mjs). */
+/** The rendered screenshot corpus (test/fixtures/screenshots; made by scripts/screenshots/render-corpus.mjs), for the tests and the bench. */
 
 export interface CorpusPicture {
   file: string;

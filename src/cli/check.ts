@@ -27,6 +27,8 @@ const OPTIONS = {
 } as const;
 
 const TLS_MODES: readonly TlsMode[] = ['auto', 'implicit', 'stls', 'none'];
+/** Other names people type for the same modes (`starttls` is what mail programs call STLS). */
+const TLS_ALIASES: Readonly<Record<string, TlsMode>> = { starttls: 'stls', ssl: 'implicit', tls: 'implicit' };
 
 class BadUsage extends Error {}
 
@@ -79,7 +81,8 @@ export async function runCheckCommand(args: string[], io: CliIO, deps: ProbeDeps
       return n;
     };
     const port = int('port', values.port, 1, 65535);
-    const tls = (values.tls ?? 'auto') as TlsMode;
+    const asked = (values.tls ?? 'auto').toLowerCase();
+    const tls = TLS_ALIASES[asked] ?? (asked as TlsMode);
     if (!TLS_MODES.includes(tls)) throw bad('tls', values.tls ?? '');
     const certWarnDays = int('cert-warn-days', values['cert-warn-days'], 0, 3650);
     const timeoutS = int('timeout', values.timeout, 1, 600);
@@ -115,6 +118,7 @@ export async function runCheckCommand(args: string[], io: CliIO, deps: ProbeDeps
         allowPlaintext: values['allow-plaintext'] ?? false,
         certWarnDays,
         transcript: values.transcript ?? false,
+        caller: 'cli',
         ...(timeoutS !== undefined
           ? { timeouts: { totalMs: timeoutS * 1000, stepMs: Math.min(10_000, timeoutS * 1000) } }
           : {}),

@@ -10,7 +10,7 @@ export const answerMessages = defineCatalogue('answer', {
     'lines.more': '… (+{count})',
   },
   fr: {
-    header: '{errors} erreurs de {kinds} sortes : {list}.',
+    header: '{errors} erreurs de {kinds} sortes\u00a0: {list}.',
     'header.item': '{count} × {title}',
     'header.others': '{count} autres sortes',
     repeats: '×{count} — lignes {lines}',

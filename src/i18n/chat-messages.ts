@@ -24,23 +24,23 @@ Add lang:fr or lang:vi to get the answer in French or Vietnamese.`,
   },
   fr: {
     help: `J'explique les erreurs de messagerie POP3. Collez une ligne -ERR, une session POP (C:/S:, telnet, openssl s_client, fetchmail -v, curl -v) ou le message d'erreur de votre logiciel de messagerie, et je réponds avec ce qu'elle signifie, les causes probables et ce qu'il faut faire — pour vous et pour l'administrateur de votre messagerie.
-Commandes : /poperror TEXTE (explique une erreur collée, ou affiche une entrée par son code, par exemple mailbox.locked), /popcheck HÔTE [PORT] (teste un serveur POP en direct : DNS, TLS et certificat, accueil, capacités).
+Commandes\u00a0: /poperror TEXTE (explique une erreur collée, ou affiche une entrée par son code, par exemple mailbox.locked), /popcheck HÔTE [PORT] (teste un serveur POP en direct\u00a0: DNS, TLS et certificat, accueil, capacités).
 Ajoutez lang:fr ou lang:vi pour obtenir la réponse en français ou en vietnamien.`,
     'too-large':
       "C'est trop long pour que je le lise ici ({size}). Collez la partie autour de l'erreur (quelques dizaines de lignes).",
     checking: 'Vérification de {target}…',
-    'probe.failed': "Le test n'a pas pu être lancé : {reason}",
-    'internal-error': 'Un problème est survenu de mon côté ; réessayez dans un instant.',
+    'probe.failed': "Le test n'a pas pu être lancé\u00a0: {reason}",
+    'internal-error': 'Un problème est survenu de mon côté\u202f; réessayez dans un instant.',
     'password-in-command':
-      "Je ne l'ai pas utilisé : un mot de passe semble avoir été tapé dans la commande. Un mot de passe ne doit jamais figurer dans le texte d'une commande. Changez ce mot de passe dès maintenant, puisqu'il a transité par la messagerie instantanée.",
+      "Je ne l'ai pas utilisé\u00a0: un mot de passe semble avoir été tapé dans la commande. Un mot de passe ne doit jamais figurer dans le texte d'une commande. Changez ce mot de passe dès maintenant, puisqu'il a transité par la messagerie instantanée.",
     'chat-login-disabled':
-      "Les tests d'identification via la messagerie instantanée sont désactivés dans cet espace. Je peux tester le serveur sans m'identifier : /popcheck HÔTE [PORT].",
+      "Les tests d'identification via la messagerie instantanée sont désactivés dans cet espace. Je peux tester le serveur sans m'identifier\u00a0: /popcheck HÔTE [PORT].",
     'chat-login-warning':
-      "Attention : ce champ n'est pas masqué et le mot de passe saisi transite par la plateforme de discussion. Utilisez de préférence un compte de test ou un mot de passe d'application que vous révoquerez ensuite.",
-    'entry-not-found': 'Aucune entrée ni catégorie « {code} » dans la base de connaissances.',
-    'usage.popcheck': 'Utilisation : /popcheck HÔTE [PORT] [public] [lang:fr|lang:vi]',
+      "Attention\u00a0: ce champ n'est pas masqué et le mot de passe saisi transite par la plateforme de discussion. Utilisez de préférence un compte de test ou un mot de passe d'application que vous révoquerez ensuite.",
+    'entry-not-found': 'Aucune entrée ni catégorie «\u00a0{code}\u00a0» dans la base de connaissances.',
+    'usage.popcheck': 'Utilisation\u00a0: /popcheck HÔTE [PORT] [public] [lang:fr|lang:vi]',
     'usage.poperror':
-      'Utilisation : /poperror TEXTE|CODE [lang:fr|lang:vi] — collez une erreur, ou donnez un code comme mailbox.locked.',
+      'Utilisation\u00a0: /poperror TEXTE|CODE [lang:fr|lang:vi] — collez une erreur, ou donnez un code comme mailbox.locked.',
   },
   vi: {
     help: `Tôi giải thích các lỗi email POP3. Hãy dán dòng -ERR, một phiên POP (C:/S:, telnet, openssl s_client, fetchmail -v, curl -v) hoặc thông báo lỗi của phần mềm thư, tôi sẽ trả lời lỗi đó nghĩa là gì, nguyên nhân thường gặp và cách xử lý — cho bạn và cho quản trị viên thư.

@@ -56,51 +56,51 @@ Commands:
   fr: {
     usage: `popbot — explique les erreurs de messagerie POP3 et teste un serveur POP en direct.
 
-Utilisation :
+Utilisation\u00a0:
   popbot explain [TEXTE|-] [--json] [--lang en|fr|vi]  explique une erreur ou une session collée (stdin sans TEXTE)
   popbot explain --summary [FICHIER|-] [--json]        compte les erreurs par catégorie dans un journal de toute taille
   popbot check CIBLE [options]                         test en direct d'un serveur POP (popbot check --help)
   popbot kb list [--category CODE] [--json]            liste la base de connaissances
   popbot kb show ID|CATÉGORIE [--lang L] [--json]      affiche une entrée, ou les entrées d'une catégorie
   popbot kb stats [--json]                             entrées par catégorie et par langue
-  popbot kb eval [--set S] [--json]                    précision par langue et par forme : jeu du projet, capturé, réservé
+  popbot kb eval [--set S] [--json]                    précision par langue et par forme\u00a0: jeu du projet, capturé, réservé
   popbot shell [--lang L]                              le bot de discussion, dans ce terminal
-  popbot start                                         démarre le bot : Slack/Discord s'ils sont configurés, sinon le shell
+  popbot start                                         démarre le bot\u00a0: Slack/Discord s'ils sont configurés, sinon le shell
   popbot discord register                              enregistre les commandes slash Discord
   popbot --version | --help`,
-    'error.unknownCommand': 'commande inconnue « {command} »',
-    'error.unknownOption': 'option inconnue « {option} »',
-    'error.optionValue': "l'option « {option} » attend une valeur",
-    'error.unexpectedArgument': 'argument inattendu « {argument} »',
+    'error.unknownCommand': 'commande inconnue «\u00a0{command}\u00a0»',
+    'error.unknownOption': 'option inconnue «\u00a0{option}\u00a0»',
+    'error.optionValue': "l'option «\u00a0{option}\u00a0» attend une valeur",
+    'error.unexpectedArgument': 'argument inattendu «\u00a0{argument}\u00a0»',
     'error.summaryOneFile': 'explain --summary prend un seul FICHIER (ou - pour stdin)',
     'error.badOption': '{message}',
-    'error.badLang': '--lang accepte en, fr ou vi, pas « {value} »',
-    'error.badEvalSet': '--set accepte project, tuning ou holdout, pas « {value} »',
-    'error.readFile': 'impossible de lire {file} : {reason}',
+    'error.badLang': '--lang accepte en, fr ou vi, pas «\u00a0{value}\u00a0»',
+    'error.badEvalSet': '--set accepte project, tuning ou holdout, pas «\u00a0{value}\u00a0»',
+    'error.readFile': 'impossible de lire {file}\u00a0: {reason}',
     'error.imageAlone': 'explain --image prend un seul FICHIER (ou - pour stdin), sans texte ni --summary',
-    'error.badCategory': 'aucune catégorie « {value} » ; les catégories sont : {codes}',
+    'error.badCategory': 'aucune catégorie «\u00a0{value}\u00a0»\u00a0; les catégories sont\u00a0: {codes}',
     'warning.input.cut':
-      'Le texte fait {total} : seuls les premiers {read} ({lines} lignes) ont été expliqués, la suite n’a pas été lue. Pour un journal entier, utilisez popbot explain --summary FICHIER.',
-    'error.kbNotFound': 'aucune entrée ni catégorie « {id} » (essayez : popbot kb list)',
+      'Le texte fait {total}\u00a0: seuls les premiers {read} ({lines} lignes) ont été expliqués, la suite n’a pas été lue. Pour un journal entier, utilisez popbot explain --summary FICHIER.',
+    'error.kbNotFound': 'aucune entrée ni catégorie «\u00a0{id}\u00a0» (essayez\u00a0: popbot kb list)',
     'error.missingArgument': '{what} manquant',
-    'error.knowledge': 'la base de connaissances est invalide : {message}',
+    'error.knowledge': 'la base de connaissances est invalide\u00a0: {message}',
     'error.credentialsInTarget':
-      'la cible contient un mot de passe (utilisateur:mot_de_passe@hôte) : elle n’a pas été utilisée et n’est pas affichée. Un mot de passe ne se donne jamais sur la ligne de commande, que l’historique du shell et la liste des processus conservent : changez ce mot de passe dès maintenant, puis donnez l’utilisateur avec --user et le mot de passe avec --password-stdin ou POPBOT_PASSWORD.',
+      'la cible contient un mot de passe (utilisateur:mot_de_passe@hôte)\u00a0: elle n’a pas été utilisée et n’est pas affichée. Un mot de passe ne se donne jamais sur la ligne de commande, que l’historique du shell et la liste des processus conservent\u00a0: changez ce mot de passe dès maintenant, puis donnez l’utilisateur avec --user et le mot de passe avec --password-stdin ou POPBOT_PASSWORD.',
     'hint.usage': "Lancez `popbot --help` pour l'aide.",
     'shell.welcome':
       "popbot — collez une erreur POP, une session ou un message d'erreur (plusieurs lignes possibles). /help pour l'aide, /quit pour quitter.",
-    'shell.help': `Collez tout texte contenant une erreur POP : une ligne -ERR, une session C:/S: ou telnet, une sortie fetchmail ou curl -v, une erreur Outlook ou Thunderbird. Un collage reçoit une seule réponse, lignes vides comprises.
-Commandes :
+    'shell.help': `Collez tout texte contenant une erreur POP\u00a0: une ligne -ERR, une session \`C:\`/\`S:\` ou telnet, une sortie fetchmail ou curl -v, une erreur Outlook ou Thunderbird. Un collage reçoit une seule réponse, lignes vides comprises.
+Commandes\u00a0:
   /lang en|fr|vi     répondre dans cette langue
   /popcheck HÔTE [PORT]   tester un serveur POP en direct (DNS, TLS, certificat, capacités)
   /help              cette aide
   /quit              quitter`,
     'shell.lang': 'Je répondrai en français.',
-    'shell.badLang': 'Langues : en, fr, vi.',
+    'shell.badLang': 'Langues\u00a0: en, fr, vi.',
     'shell.unknownCommand': 'Commande inconnue {command}. /help liste les commandes.',
     'shell.bye': 'Au revoir.',
     'stats.header': 'Entrées par catégorie',
-    'stats.thin': 'Catégories peu fournies (moins de {min} entrées) : {list}',
+    'stats.thin': 'Catégories peu fournies (moins de {min} entrées)\u00a0: {list}',
     'stats.none': 'aucune',
     'stats.total': '{entries} entrées, {patterns} motifs, {examples} exemples',
   },

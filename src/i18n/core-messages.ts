@@ -35,17 +35,17 @@ export const core = defineCatalogue('core', {
   },
   fr: {
     'outcome.empty':
-      "Rien à expliquer : le message est vide. Collez la ligne d'erreur ou la session POP qui l'entoure.",
+      "Rien à expliquer\u00a0: le message est vide. Collez la ligne d'erreur ou la session POP qui l'entoure.",
     'outcome.no-error':
-      "Aucune erreur POP trouvée : le serveur a répondu +OK à tout ce qui est montré. Si quelque chose échoue encore, collez les lignes autour de l'erreur, ou la session jusqu'à l'échec.",
+      "Aucune erreur POP trouvée\u00a0: le serveur a répondu +OK à tout ce qui est montré. Si quelque chose échoue encore, collez les lignes autour de l'erreur, ou la session jusqu'à l'échec.",
     'outcome.not-pop':
       "Aucune erreur POP trouvée dans ce texte. Collez la ligne qui commence par -ERR, le message d'erreur de votre logiciel de messagerie, ou la session POP (telnet / openssl s_client) autour de l'échec.",
     'outcome.too-large':
       "Ce texte est trop long pour être expliqué d'un coup ({size}). Collez la partie autour de l'erreur (quelques dizaines de lignes), ou lancez `popbot explain --summary FICHIER` pour un décompte par catégorie.",
     'warning.secret.exposed':
-      'Ce texte contient un mot de passe ou un jeton de connexion. Il est masqué dans cette réponse, mais il a été partagé : supprimez le message et changez le mot de passe.',
+      'Ce texte contient un mot de passe ou un jeton de connexion. Il est masqué dans cette réponse, mais il a été partagé\u00a0: supprimez le message et changez le mot de passe.',
     'warning.input.truncated': 'Seules les {lines} premières lignes ont été lues.',
-    'warning.input.binary': 'Une partie de ce texte est binaire ; elle a été ignorée.',
+    'warning.input.binary': 'Une partie de ce texte est binaire\u202f; elle a été ignorée.',
     'label.meaning': 'Ce que cela signifie',
     'label.causes': 'Causes probables',
     'label.userSteps': 'Ce que vous pouvez faire',

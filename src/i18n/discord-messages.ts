@@ -40,7 +40,8 @@ export const discordMessages = defineCatalogue('discord', {
   },
   fr: {
     'cmd.popcheck.name': 'vérifier-pop',
-    'cmd.popcheck.description': 'Teste un serveur POP en direct : DNS, TLS et certificat, accueil, capacités',
+    'cmd.popcheck.description':
+      'Teste un serveur POP en direct\u00a0: DNS, TLS et certificat, accueil, capacités',
     'cmd.poperror.name': 'erreur-pop',
     'cmd.poperror.description':
       'Explique une erreur POP collée, ou affiche une entrée de la base par son code',
@@ -49,31 +50,31 @@ export const discordMessages = defineCatalogue('discord', {
     'opt.host.description':
       'Nom d’hôte ou adresse IP du serveur POP, ou une adresse e-mail pour trouver son serveur',
     'opt.port.name': 'port',
-    'opt.port.description': 'Port à tester (par défaut : 995 avec TLS, puis 110 avec STARTTLS)',
+    'opt.port.description': 'Port à tester (par défaut\u00a0: 995 avec TLS, puis 110 avec STARTTLS)',
     'opt.user.name': 'utilisateur',
     'opt.user.description':
-      'Identifiant pour tester la connexion ; le mot de passe est demandé dans un formulaire',
+      'Identifiant pour tester la connexion\u202f; le mot de passe est demandé dans un formulaire',
     'opt.public.name': 'public',
-    'opt.public.description': 'Montrer la réponse à tout le salon (par défaut : vous seul la voyez)',
+    'opt.public.description': 'Montrer la réponse à tout le salon (par défaut\u00a0: vous seul la voyez)',
     'opt.text.name': 'texte',
     'opt.text.description':
       'La ligne d’erreur ou la session à expliquer, ou un code d’entrée comme mailbox.locked',
     'modal.title': 'Test de connexion POP',
     'modal.password.label': 'Mot de passe de {user}',
     'modal.password.description':
-      'Non masqué : utilisez un compte de test ou un mot de passe d’application à révoquer.',
+      'Non masqué\u00a0: utilisez un compte de test ou un mot de passe d’application à révoquer.',
     'login.expired': 'Ce formulaire de connexion a expiré. Relancez /popcheck.',
     'login.other-user': 'Ce formulaire appartient à quelqu’un d’autre.',
     'no-text':
       'Ce message ne contient aucun texte que je puisse lire (seulement des pièces jointes ou des intégrations).',
     'probe.attempt': 'Port {port}, {encryption}',
     'cli.usage':
-      'Utilisation : popbot discord register\n  Enregistre (en les remplaçant) les commandes slash et de menu contextuel : dans le serveur DISCORD_GUILD_ID s’il est défini (immédiat, pour le développement), sinon globalement.',
+      'Utilisation\u00a0: popbot discord register\n  Enregistre (en les remplaçant) les commandes slash et de menu contextuel\u00a0: dans le serveur DISCORD_GUILD_ID s’il est défini (immédiat, pour le développement), sinon globalement.',
     'cli.registered-guild': '{count} commandes enregistrées dans le serveur {guild}.',
     'cli.registered-global': '{count} commandes enregistrées globalement.',
     'cli.unreachable':
-      'impossible de joindre Discord ({api} : {code}) ; rien n’a été enregistré. Vérifiez la connexion réseau et réessayez.',
-    'cli.register-failed': 'Discord a refusé l’enregistrement : {reason}',
+      'impossible de joindre Discord ({api}\u00a0: {code})\u00a0; rien n’a été enregistré. Vérifiez la connexion réseau et réessayez.',
+    'cli.register-failed': 'Discord a refusé l’enregistrement\u00a0: {reason}',
   },
   vi: {
     'cmd.popcheck.name': 'kiểm-tra-pop',
@@ -88,7 +89,7 @@ export const discordMessages = defineCatalogue('discord', {
     'opt.port.name': 'cổng',
     'opt.port.description': 'Cổng cần kiểm tra (mặc định: 995 với TLS, rồi 110 với STARTTLS)',
     'opt.user.name': 'tài-khoản',
-    'opt.user.description': 'Tên đăng nhập để thử đăng nhập; mật khẩu sẽ được hỏi trong một biểu mẫu',
+    'opt.user.description': 'Tên người dùng để thử đăng nhập; mật khẩu sẽ được hỏi trong một biểu mẫu',
     'opt.public.name': 'công-khai',
     'opt.public.description': 'Hiện câu trả lời cho cả kênh (mặc định: chỉ mình bạn thấy)',
     'opt.text.name': 'nội-dung',

@@ -83,81 +83,81 @@ Example:
   SLACK_BOT_TOKEN=xoxb-… SLACK_APP_TOKEN=xapp-… popbot start`,
   },
   fr: {
-    explain: `Utilisation : popbot explain [TEXTE|-] [options]
-Explique chaque erreur POP d’un texte collé : une ligne -ERR, la trace d’une session (C:/S:, telnet, curl -v,
+    explain: `Utilisation\u00a0: popbot explain [TEXTE|-] [options]
+Explique chaque erreur POP d’un texte collé\u00a0: une ligne -ERR, la trace d’une session (C:/S:, telnet, curl -v,
 fetchmail -v, mpop --debug, poplib de Python), la fenêtre d’erreur d’un logiciel de messagerie, en anglais,
-en français ou en vietnamien. Lit TEXTE, ou l’entrée standard si TEXTE vaut - ou est absent (2 Mio au plus ;
+en français ou en vietnamien. Lit TEXTE, ou l’entrée standard si TEXTE vaut - ou est absent (2 Mio au plus\u00a0;
 au-delà, utilisez --summary).
 
-Options :
-  --json            affiche les résultats en JSON au lieu de texte (par défaut : texte)
-  --lang en|fr|vi   langue de la réponse (par défaut : celle du texte collé, puis LANG, puis l’anglais)
-  --summary [FICHIER]  compte les erreurs par catégorie dans un journal de toute taille (par défaut : stdin)
+Options\u00a0:
+  --json            affiche les résultats en JSON au lieu de texte (par défaut\u00a0: texte)
+  --lang en|fr|vi   langue de la réponse (par défaut\u00a0: celle du texte collé, puis LANG, puis l’anglais)
+  --summary [FICHIER]  compte les erreurs par catégorie dans un journal de toute taille (par défaut\u00a0: stdin)
   -h, --help        cette aide
 
-Exemple :
+Exemple\u00a0:
   popbot explain "-ERR [IN-USE] Unable to lock maildrop"
   fetchmail -v 2>&1 | popbot explain --lang fr`,
-    check: `Utilisation : popbot check CIBLE [options]
-Teste un serveur POP en direct : DNS, TCP, message d’accueil, TLS et certificat, capacités, identification
-facultative, STAT, QUIT ; chaque étape est chronométrée et chaque échec expliqué. CIBLE : hôte, hôte:port,
+    check: `Utilisation\u00a0: popbot check CIBLE [options]
+Teste un serveur POP en direct\u00a0: DNS, TCP, message d’accueil, TLS et certificat, capacités, identification
+facultative, STAT, QUIT\u00a0; chaque étape est chronométrée et chaque échec expliqué. CIBLE\u00a0: hôte, hôte:port,
 [IPv6]:port, adresse e-mail ou domaine (enregistrements SRV, table des fournisseurs, essais pop., pop3., mail.).
 
-Options :
-  --port N               port à tester (par défaut : 995, puis 110 avec --tls auto)
-  --tls MODE             auto, implicit (SSL/TLS), stls ou starttls (STARTTLS), none (par défaut : auto)
-  --user U               s’identifier en tant que U (par défaut : pas d’identification) ; le mot de passe
+Options\u00a0:
+  --port N               port à tester (par défaut\u00a0: 995, puis 110 avec --tls auto)
+  --tls MODE             auto, implicit (SSL/TLS), stls ou starttls (STARTTLS), none (par défaut\u00a0: auto)
+  --user U               s’identifier en tant que U (par défaut\u00a0: pas d’identification)\u00a0; le mot de passe
                          vient de --password-stdin, de POPBOT_PASSWORD ou d’une invite
-  --password-stdin       lire le mot de passe sur l’entrée standard (par défaut : non)
-  --apop                 s’identifier avec APOP au lieu de USER/PASS (par défaut : non)
-  --insecure             continuer si le certificat n’est pas approuvé, en le signalant (par défaut : non)
-  --allow-plaintext      autoriser l’identification sur une connexion non chiffrée (par défaut : non)
-  --allow-private        autoriser les adresses privées et locales (par défaut : serveurs publics seulement)
-  --cert-warn-days N     avertir si le certificat expire dans moins de N jours (par défaut : 14)
-  --timeout S            durée maximale de tout le test, en secondes (par défaut : 30)
-  --transcript           afficher l’échange POP, mots de passe masqués (par défaut : non)
-  --json                 afficher le rapport en JSON (par défaut : texte)
-  --lang en|fr|vi        langue du rapport (par défaut : LANG, puis l’anglais)
+  --password-stdin       lire le mot de passe sur l’entrée standard (par défaut\u00a0: non)
+  --apop                 s’identifier avec APOP au lieu de USER/PASS (par défaut\u00a0: non)
+  --insecure             continuer si le certificat n’est pas approuvé, en le signalant (par défaut\u00a0: non)
+  --allow-plaintext      autoriser l’identification sur une connexion non chiffrée (par défaut\u00a0: non)
+  --allow-private        autoriser les adresses privées et locales (par défaut\u00a0: serveurs publics seulement)
+  --cert-warn-days N     avertir si le certificat expire dans moins de N jours (par défaut\u00a0: 14)
+  --timeout S            durée maximale de tout le test, en secondes (par défaut\u00a0: 30)
+  --transcript           afficher l’échange POP, mots de passe masqués (par défaut\u00a0: non)
+  --json                 afficher le rapport en JSON (par défaut\u00a0: texte)
+  --lang en|fr|vi        langue du rapport (par défaut\u00a0: LANG, puis l’anglais)
   -h, --help             cette aide
-Codes de sortie : 0 OK, 1 AVERTISSEMENT, 2 CRITIQUE ou mauvaise utilisation, 3 INCONNU.
+Codes de sortie\u00a0: 0 OK, 1 AVERTISSEMENT, 2 CRITIQUE ou mauvaise utilisation, 3 INCONNU.
 
-Exemple :
+Exemple\u00a0:
   popbot check pop.example.org --user joe`,
-    kb: `Utilisation : popbot kb list|show|stats|eval [options]
+    kb: `Utilisation\u00a0: popbot kb list|show|stats|eval [options]
 Consulte la base de connaissances des erreurs POP documentées.
 
-  list [--category CODE]   liste les entrées (par défaut : toutes les catégories)
+  list [--category CODE]   liste les entrées (par défaut\u00a0: toutes les catégories)
   show ID|CATÉGORIE        affiche une entrée, ou toutes celles d’une catégorie, telles que l’utilisateur les reçoit
   stats                    nombre d’entrées par catégorie et par langue
   eval                     précision sur les jeux d’évaluation, par langue, avec les échecs
 
-Options :
-  --json            affiche du JSON au lieu de texte (par défaut : texte)
-  --lang en|fr|vi   langue des titres et des textes (par défaut : LANG, puis l’anglais)
+Options\u00a0:
+  --json            affiche du JSON au lieu de texte (par défaut\u00a0: texte)
+  --lang en|fr|vi   langue des titres et des textes (par défaut\u00a0: LANG, puis l’anglais)
   -h, --help        cette aide
 
-Exemple :
+Exemple\u00a0:
   popbot kb show mailbox.locked --lang vi`,
-    shell: `Utilisation : popbot shell [--lang en|fr|vi]
-Le bot de discussion dans ce terminal : collez une erreur POP, une session ou une fenêtre d’erreur et lisez
-la réponse. Un collage forme un seul message, lignes vides comprises. Commandes : /help, /lang en|fr|vi,
+    shell: `Utilisation\u00a0: popbot shell [--lang en|fr|vi]
+Le bot de discussion dans ce terminal\u00a0: collez une erreur POP, une session ou une fenêtre d’erreur et lisez
+la réponse. Un collage forme un seul message, lignes vides comprises. Commandes\u00a0: /help, /lang en|fr|vi,
 /popcheck HÔTE [PORT], /quit. Si l’entrée standard n’est pas un terminal, il répond à ce qu’il lit puis s’arrête.
 
-Options :
-  --lang en|fr|vi   langue des réponses (par défaut : celle de chaque collage, puis LANG, puis l’anglais)
+Options\u00a0:
+  --lang en|fr|vi   langue des réponses (par défaut\u00a0: celle de chaque collage, puis LANG, puis l’anglais)
   -h, --help        cette aide
 
-Exemple :
+Exemple\u00a0:
   printf -- '-ERR [AUTH] Authentication failed.\\n' | popbot shell`,
-    start: `Utilisation : popbot start
-Démarre le bot : Slack si des variables SLACK_* sont définies, Discord si des variables DISCORD_* le sont,
+    start: `Utilisation\u00a0: popbot start
+Démarre le bot\u00a0: Slack si des variables SLACK_* sont définies, Discord si des variables DISCORD_* le sont,
 les deux si les deux le sont, sinon le shell local. S’arrête sur SIGTERM ou SIGINT après avoir terminé les
 réponses en cours. Les variables d’environnement sont décrites dans README.md, docs/slack.md et docs/discord.md.
 
-Options :
+Options\u00a0:
   -h, --help        cette aide
 
-Exemple :
+Exemple\u00a0:
   SLACK_BOT_TOKEN=xoxb-… SLACK_APP_TOKEN=xapp-… popbot start`,
   },
   vi: {

@@ -20,24 +20,25 @@ export const imageMessages = defineCatalogue('image', {
       'Reading pictures is not available here: no OCR model was found. Paste the text instead.',
   },
   fr: {
-    'read-from': 'Texte lu dans votre capture d’écran :',
+    'read-from': 'Texte lu dans votre capture d’écran\u00a0:',
     'nothing-read':
       'Aucun texte n’a pu être lu dans cette image. Si elle montre une erreur, collez plutôt le texte.',
     'hard-to-read':
-      'L’image était difficile à lire (texte petit, flou ou peu contrasté) : certains mots peuvent être erronés. Coller le texte donne une réponse plus sûre.',
+      'L’image était difficile à lire (texte petit, flou ou peu contrasté)\u00a0: certains mots peuvent être erronés. Coller le texte donne une réponse plus sûre.',
     'missing-langs':
-      'Le texte vietnamien n’a pas pu être lu avec exactitude : le modèle de reconnaissance du vietnamien n’est pas installé (paquet Debian tesseract-ocr-vie, ou POPBOT_TESSDATA). Les autres modèles l’ont lu au mieux.',
-    'image.too-large': 'Cette image est trop volumineuse ({size}) : popbot lit les images jusqu’à {max}.',
+      'Le texte vietnamien n’a pas pu être lu avec exactitude\u00a0: le modèle de reconnaissance du vietnamien n’est pas installé (paquet Debian tesseract-ocr-vie, ou POPBOT_TESSDATA). Les autres modèles l’ont lu au mieux.',
+    'image.too-large':
+      'Cette image est trop volumineuse ({size})\u00a0: popbot lit les images jusqu’à {max}.',
     'image.too-many-pixels':
-      'Cette image est trop grande ({width} × {height} pixels) : popbot lit les images jusqu’à 40 mégapixels.',
+      'Cette image est trop grande ({width} × {height} pixels)\u00a0: popbot lit les images jusqu’à 40 mégapixels.',
     'image.unsupported':
-      'Ce fichier n’est pas une image que popbot sait lire : envoyez un PNG, un JPEG, un WebP ou un GIF.',
+      'Ce fichier n’est pas une image que popbot sait lire\u00a0: envoyez un PNG, un JPEG, un WebP ou un GIF.',
     'image.broken': 'Cette image est endommagée ou illisible. Renvoyez-la, ou collez le texte.',
     'image.timeout':
       'La lecture de cette image a pris trop de temps. Recadrez-la sur le message d’erreur, ou collez le texte.',
     'image.busy': 'Trop d’images sont en cours de lecture. Réessayez dans une minute.',
     'image.ocr-unavailable':
-      'La lecture d’images n’est pas disponible ici : aucun modèle de reconnaissance de texte n’a été trouvé. Collez plutôt le texte.',
+      'La lecture d’images n’est pas disponible ici\u00a0: aucun modèle de reconnaissance de texte n’a été trouvé. Collez plutôt le texte.',
   },
   vi: {
     'read-from': 'Nội dung đọc được từ ảnh chụp màn hình của bạn:',

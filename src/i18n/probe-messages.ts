@@ -13,6 +13,7 @@ export const probeMessages = defineCatalogue('probe', {
     'rate.user-busy': 'Your previous check is still running. Try again in {seconds} s.',
     'rate.busy': 'Too many checks are running right now. Try again in {seconds} s.',
     'step.guard': 'Safety check',
+    'attempt.plain': 'plain text',
     'guard.hint-cli': 'To check a server on your own network, run the check again with --allow-private.',
     'guard.hint-operator':
       "The bot's operator can allow a private network with POPBOT_PROBE_ALLOW (address ranges, e.g. 10.0.0.0/8).",
@@ -29,7 +30,7 @@ export const probeMessages = defineCatalogue('probe', {
     'fail.reset': 'The server cut the connection.',
     'stls.ok-no-capa': 'Encryption started (STLS), although the server has no CAPA to announce it.',
     'stls.none-offered':
-      'This server offers no encryption: SSL/TLS on the first port failed and CAPA here does not list STLS. A password can only travel in clear text.',
+      'This server offers no encryption: SSL/TLS from the first byte failed, and there is no STLS here. A password can only travel in clear text.',
     'login.tls-required':
       'This server accepts no login before encryption: its CAPA ({names}) has no USER or announces XTLSREQUIRED. No password was sent.',
     'login.apop-fallback': 'On a new connection, with the normal password, because APOP was refused.',
@@ -119,7 +120,7 @@ export const probeMessages = defineCatalogue('probe', {
     'stls.ok': 'Encryption started (STLS).',
     'stls.refused': 'The server refused STLS: {line}',
     'stls.not-offered':
-      'This server offers no STLS: CAPA does not list it, so this connection cannot be encrypted.',
+      'This server offers no STLS (CAPA does not list it, or the server refused it): this connection cannot be encrypted.',
     'login.no-user': 'No user name given: login not tried.',
     'login.no-password': 'No password given: login not tried.',
     'login.plaintext-refused':
@@ -198,7 +199,7 @@ export const probeMessages = defineCatalogue('probe', {
     'cap.LANG': 'can answer in other languages',
 
     'cli.usage':
-      'Usage: popbot check TARGET [--port N] [--tls auto|implicit|stls|none] [--user U] [--password-stdin] [--apop] [--insecure] [--allow-plaintext] [--allow-private] [--cert-warn-days N] [--timeout S] [--transcript] [--json] [--lang en|fr|vi]\nTARGET: host, host:port, [IPv6]:port, email address or domain. The password comes from --password-stdin, POPBOT_PASSWORD, or a prompt.',
+      'Usage: popbot check TARGET [--port N] [--tls auto|implicit|starttls|none] [--user U] [--password-stdin] [--apop] [--insecure] [--allow-plaintext] [--allow-private] [--cert-warn-days N] [--timeout S] [--transcript] [--json] [--lang en|fr|vi]\nTARGET: host, host:port, [IPv6]:port, email address or domain. The password comes from --password-stdin, POPBOT_PASSWORD, or a prompt.',
     'cli.bad-option': 'popbot check: {problem}',
     'cli.password-prompt': 'Password for {user}: ',
     'cli.password-flag': 'a password is never given as an option: use --password-stdin or POPBOT_PASSWORD',
@@ -209,72 +210,73 @@ export const probeMessages = defineCatalogue('probe', {
   },
   fr: {
     'guard.private-address':
-      '{host} est une adresse privée ou interne (ou pointe vers une telle adresse) : la vérification n’atteint que les serveurs de messagerie publics.',
+      '{host} est une adresse privée ou interne (ou pointe vers une telle adresse) : la vérification n’atteint que les serveurs de messagerie publics.',
     'guard.port':
-      'Le port {port} n’est pas autorisé pour les vérifications ici. Ports autorisés : {allowed}.',
-    'guard.unresolvable': '{host} ne se résout pas : ce nom d’hôte n’existe pas dans le DNS.',
+      'Le port {port} n’est pas autorisé pour les vérifications ici. Ports autorisés : {allowed}.',
+    'guard.unresolvable': '{host} ne se résout pas : ce nom d’hôte n’existe pas dans le DNS.',
     'guard.invalid-target':
-      '« {host} » (port {port}) n’est ni un nom d’hôte, ni une adresse IP, ni une adresse e-mail.',
+      '« {host} » (port {port}) n’est ni un nom d’hôte, ni une adresse IP, ni une adresse e-mail.',
     'guard.no-address': '{host} pointe vers quelque chose qui n’est pas une adresse IP.',
     'rate.user': 'Vous avez lancé beaucoup de vérifications en peu de temps. Réessayez dans {seconds} s.',
     'rate.user-busy': 'Votre vérification précédente est encore en cours. Réessayez dans {seconds} s.',
     'rate.busy': 'Trop de vérifications sont en cours en ce moment. Réessayez dans {seconds} s.',
     'step.guard': 'Contrôle de sécurité',
+    'attempt.plain': 'en clair',
     'guard.hint-cli':
       'Pour vérifier un serveur de votre propre réseau, relancez la vérification avec --allow-private.',
     'guard.hint-operator':
       'L’administrateur du bot peut autoriser un réseau privé avec POPBOT_PROBE_ALLOW (plages d’adresses, par exemple 10.0.0.0/8).',
     'guard.hint-ports': 'L’administrateur du bot peut autoriser d’autres ports avec POPBOT_PROBE_PORTS.',
-    'dns.not-found': '{host} ne se résout pas : ce nom d’hôte n’existe pas dans le DNS.',
+    'dns.not-found': '{host} ne se résout pas : ce nom d’hôte n’existe pas dans le DNS.',
     'dns.no-resolver':
-      'Le résolveur DNS est injoignable ou n’a pas répondu ({code}) pendant la recherche de {host} : cela ne dit rien de l’existence du nom.',
+      'Le résolveur DNS est injoignable ou n’a pas répondu ({code}) pendant la recherche de {host} : cela ne dit rien de l’existence du nom.',
     'dns.failed': 'La recherche de {host} a échoué ({code}).',
     'fail.refused':
-      'Connexion refusée sur {address} port {port} : rien n’écoute sur ce port, ou un pare-feu rejette la connexion.',
+      'Connexion refusée sur {address} port {port} : rien n’écoute sur ce port, ou un pare-feu rejette la connexion.',
     'fail.connect-timeout':
-      'Aucune réponse à la connexion sur {address} port {port} en {seconds} s : un pare-feu la bloque peut-être, ou le serveur est arrêté.',
+      'Aucune réponse à la connexion sur {address} port {port} en {seconds} s : un pare-feu la bloque peut-être, ou le serveur est arrêté.',
     'fail.unreachable': '{address} est injoignable d’ici (aucune route vers ce réseau).',
     'fail.reset': 'Le serveur a coupé la connexion.',
     'stls.ok-no-capa': 'Chiffrement activé (STLS), bien que le serveur n’ait pas de CAPA pour l’annoncer.',
     'stls.none-offered':
-      'Ce serveur ne propose aucun chiffrement : SSL/TLS sur le premier port a échoué et la CAPA d’ici ne mentionne pas STLS. Un mot de passe ne peut circuler qu’en clair.',
+      'Ce serveur ne propose aucun chiffrement : SSL/TLS dès le premier octet a échoué, et STLS n’est pas proposé ici. Un mot de passe ne peut circuler qu’en clair.',
     'login.tls-required':
-      'Ce serveur n’accepte aucune identification avant le chiffrement : sa CAPA ({names}) n’a pas USER ou annonce XTLSREQUIRED. Aucun mot de passe n’a été envoyé.',
+      'Ce serveur n’accepte aucune identification avant le chiffrement : sa CAPA ({names}) n’a pas USER ou annonce XTLSREQUIRED. Aucun mot de passe n’a été envoyé.',
     'login.apop-fallback': 'Sur une nouvelle connexion, avec le mot de passe normal, car APOP a été refusé.',
-    'evidence.capa': 'CAPA : {names}',
+    'evidence.capa': 'CAPA : {names}',
     'evidence.no-timestamp': 'L’accueil ne contient pas d’horodatage <...@...>.',
     'hint.no-encryption':
-      'Ce serveur ne propose aucun chiffrement (ni port SSL/TLS, ni STLS) : votre mot de passe et vos messages circulent en clair. Demandez à votre fournisseur un service POP chiffré (SSL/TLS sur le port 995, ou STARTTLS sur le 110).',
+      'Ce serveur ne propose aucun chiffrement (ni port SSL/TLS, ni STLS) : votre mot de passe et vos messages circulent en clair. Demandez à votre fournisseur un service POP chiffré (SSL/TLS sur le port 995, ou STARTTLS sur le 110).',
     'hint.plaintext-risk': 'En attendant, n’utilisez ce compte que sur un réseau de confiance.',
     'hint.allow-plaintext':
       'Pour vérifier quand même l’identification, relancez avec --allow-plaintext (le mot de passe circule alors en clair).',
     'hint.try-implicit':
-      'Essayez SSL/TLS dès le premier octet sur le port 995 : popbot check --tls implicit.',
+      'Essayez SSL/TLS dès le premier octet sur le port 995 : popbot check --tls implicit.',
     'hint.use-stls':
-      'Ce serveur propose STLS sur le port {port} : réglez le logiciel de messagerie sur STARTTLS avec ce port.',
+      'Ce serveur propose STLS sur le port {port} : réglez le logiciel de messagerie sur STARTTLS avec ce port.',
     'hint.cert-names':
-      'Le certificat ne couvre pas {host} ; il couvre : {names}. Utilisez l’un de ces noms comme nom de serveur.',
+      'Le certificat ne couvre pas {host} ; il couvre : {names}. Utilisez l’un de ces noms comme nom de serveur.',
     'hint.cert-self-signed':
-      'Le certificat est auto-signé : un logiciel de messagerie affichera un avertissement ou refusera. Ne l’acceptez que si l’administrateur vous confirme son empreinte.',
+      'Le certificat est auto-signé : un logiciel de messagerie affichera un avertissement ou refusera. Ne l’acceptez que si l’administrateur vous confirme son empreinte.',
     'hint.cert-chain':
-      'L’émetteur du certificat n’est pas reconnu ici : le serveur n’envoie peut-être pas ses certificats intermédiaires.',
+      'L’émetteur du certificat n’est pas reconnu ici : le serveur n’envoie peut-être pas ses certificats intermédiaires.',
     'hint.insecure': 'Pour voir malgré tout la suite de la vérification, relancez-la avec --insecure.',
     'hint.dns-resolver':
       'Vérifiez la connexion réseau de cet ordinateur et ses réglages DNS (VPN, portail Wi-Fi, pare-feu), puis réessayez.',
     'hint.dns-name': 'Vérifiez l’orthographe de {host} sur la page d’aide de votre fournisseur.',
-    'hint.nslookup': 'Pour vérifier le nom à la main : nslookup {host}',
+    'hint.nslookup': 'Pour vérifier le nom à la main : nslookup {host}',
     'hint.stls-offered':
-      'Ce serveur propose STLS : lancez la vérification avec --tls stls (ou --tls auto) pour trouver des réglages chiffrés.',
+      'Ce serveur propose STLS : lancez la vérification avec --tls stls (ou --tls auto) pour trouver des réglages chiffrés.',
     'render.capabilities-before': 'Capacités avant le chiffrement (CAPA)',
     'render.capabilities-plain': 'Capacités (CAPA)',
     'render.capabilities-after-stls': 'Capacités après STLS',
     'render.capabilities-after-login': 'Capacités après l’identification',
     'render.hints': 'Ce que vous pouvez faire',
     'render.verdict.0-no-login':
-      'OK : le serveur répond. Ajoutez --user pour vérifier aussi l’identification.',
-    'render.verdict.1-no-login': 'ATTENTION : le serveur répond, mais l’identification n’a pas été vérifiée.',
+      'OK : le serveur répond. Ajoutez --user pour vérifier aussi l’identification.',
+    'render.verdict.1-no-login': 'ATTENTION : le serveur répond, mais l’identification n’a pas été vérifiée.',
     'render.no-encryption':
-      'Ce serveur ne propose aucun chiffrement : les mots de passe et les messages circulent en clair.',
+      'Ce serveur ne propose aucun chiffrement : les mots de passe et les messages circulent en clair.',
     'duration.seconds': '{n} s',
     'duration.minutes': '{n} min',
     'duration.hours': '{n} h',
@@ -301,78 +303,78 @@ export const probeMessages = defineCatalogue('probe', {
     'target.srv': '{host} port {port}, d’après l’enregistrement DNS SRV {record}',
     'target.provider': '{host}, d’après la liste intégrée des fournisseurs ({provider})',
     'target.guess': '{host}, deviné à partir du domaine (pas d’enregistrement SRV, fournisseur inconnu)',
-    'target.invalid': 'Ni un nom d’hôte, ni une adresse IP, ni une adresse e-mail : {input}',
+    'target.invalid': 'Ni un nom d’hôte, ni une adresse IP, ni une adresse e-mail : {input}',
     'target.none':
-      'Aucun serveur POP trouvé pour {domain} : pas d’enregistrement SRV, fournisseur inconnu, et aucun de {tried} ne se résout.',
+      'Aucun serveur POP trouvé pour {domain} : pas d’enregistrement SRV, fournisseur inconnu, et aucun de {tried} ne se résout.',
     'dns.ok': '{addresses}',
     'connect.ok': '{address} port {port}',
     'greeting.ok': '{greeting}',
     'greeting.apop': 'propose APOP',
-    'greeting.software': 'logiciel serveur : {software}',
-    'greeting.err': 'Le serveur a refusé la session dès l’accueil : {line}',
-    'greeting.wrong-service': 'Ce port répond en {protocol}, pas en POP : {line}',
-    'greeting.garbage': 'L’accueil n’est pas du POP : {line}',
+    'greeting.software': 'logiciel serveur : {software}',
+    'greeting.err': 'Le serveur a refusé la session dès l’accueil : {line}',
+    'greeting.wrong-service': 'Ce port répond en {protocol}, pas en POP : {line}',
+    'greeting.garbage': 'L’accueil n’est pas du POP : {line}',
     'greeting.silent': 'Aucun message d’accueil en {seconds} s.',
     'greeting.silent-tls':
-      'Aucun accueil en clair en {seconds} s, mais une négociation TLS aboutit sur ce port : il attend du SSL/TLS dès le premier octet (TLS implicite), pas du texte en clair.',
-    'tls.ok': '{protocol}, {cipher} ; certificat pour {subject}, émis par {issuer}, {days} jours restants',
+      'Aucun accueil en clair en {seconds} s, mais une négociation TLS aboutit sur ce port : il attend du SSL/TLS dès le premier octet (TLS implicite), pas du texte en clair.',
+    'tls.ok': '{protocol}, {cipher} ; certificat pour {subject}, émis par {issuer}, {days} jours restants',
     'tls.expiring': 'Le certificat expire dans {days} jours ({date}).',
-    'tls.untrusted': 'Le certificat n’est pas digne de confiance : {reason}.',
+    'tls.untrusted': 'Le certificat n’est pas digne de confiance : {reason}.',
     'tls.insecure':
-      'On continue malgré tout à cause de --insecure : un logiciel de messagerie refuserait ce serveur.',
+      'On continue malgré tout à cause de --insecure : un logiciel de messagerie refuserait ce serveur.',
     'tls.plain-greeting':
-      'La négociation TLS a reçu un accueil POP en clair : ce port parle en clair (utilisez STARTTLS, ou le port 995 pour SSL/TLS).',
-    'tls.failed': 'Échec de la négociation TLS : {error}',
+      'La négociation TLS a reçu un accueil POP en clair : ce port parle en clair (utilisez STARTTLS, ou le port 995 pour SSL/TLS).',
+    'tls.failed': 'Échec de la négociation TLS : {error}',
     'tls.timeout': 'Pas de négociation TLS aboutie en {seconds} s.',
     'capa.list': '{names}',
-    'capa.none': 'Le serveur ne connaît pas CAPA ; la vérification continue sans.',
+    'capa.none': 'Le serveur ne connaît pas CAPA ; la vérification continue sans.',
     'capa.no-uidl':
-      'Pas d’UIDL : « laisser les messages sur le serveur » ne peut pas fonctionner de façon fiable, le logiciel risque de télécharger les mêmes messages plusieurs fois.',
+      'Pas d’UIDL : « laisser les messages sur le serveur » ne peut pas fonctionner de façon fiable, le logiciel risque de télécharger les mêmes messages plusieurs fois.',
     'capa.no-stls': 'Le serveur ne propose pas STLS.',
     'stls.ok': 'Chiffrement activé (STLS).',
-    'stls.refused': 'Le serveur a refusé STLS : {line}',
+    'stls.refused': 'Le serveur a refusé STLS : {line}',
     'stls.not-offered':
-      'Ce serveur ne propose pas STLS : la CAPA ne le mentionne pas, cette connexion ne peut donc pas être chiffrée.',
-    'login.no-user': 'Aucun nom d’utilisateur donné : identification non essayée.',
-    'login.no-password': 'Aucun mot de passe donné : identification non essayée.',
+      'Ce serveur ne propose pas STLS (la CAPA ne le mentionne pas, ou le serveur l’a refusé) : cette connexion ne peut pas être chiffrée.',
+    'login.no-user': 'Aucun identifiant donné : identification non essayée.',
+    'login.no-password': 'Aucun mot de passe donné : identification non essayée.',
     'login.plaintext-refused':
       'Le mot de passe n’est pas envoyé sur une connexion non chiffrée (ajoutez --allow-plaintext pour le faire quand même).',
     'login.plaintext-sent': 'Le mot de passe a été envoyé sans chiffrement (--allow-plaintext).',
     'login.ok': 'Connecté en tant que {user} ({method}).',
-    'login.failed': 'Identification refusée : {line}',
+    'login.failed': 'Identification refusée : {line}',
     'login.no-apop':
-      'APOP a été demandé, mais l’accueil ne contient pas d’horodatage APOP : ce serveur ne propose pas APOP.',
+      'APOP a été demandé, mais l’accueil ne contient pas d’horodatage APOP : ce serveur ne propose pas APOP.',
     'login.apop-fails':
-      'APOP échoue alors que le mot de passe normal fonctionne : réglez le logiciel de messagerie sur « mot de passe normal » au lieu d’APOP.',
+      'APOP échoue alors que le mot de passe normal fonctionne : réglez le logiciel de messagerie sur « mot de passe normal » au lieu d’APOP.',
     'stat.ok': '{messages} messages, {size}',
-    'stat.failed': 'STAT a échoué : {line}',
-    'uidl.ok': 'UIDL fonctionne : « laisser les messages sur le serveur » est sûr.',
+    'stat.failed': 'STAT a échoué : {line}',
+    'uidl.ok': 'UIDL fonctionne : « laisser les messages sur le serveur » est sûr.',
     'uidl.missing':
-      'UIDL ne fonctionne pas : « laisser les messages sur le serveur » ne peut pas fonctionner de façon fiable, le logiciel risque de télécharger les mêmes messages plusieurs fois.',
+      'UIDL ne fonctionne pas : « laisser les messages sur le serveur » ne peut pas fonctionner de façon fiable, le logiciel risque de télécharger les mêmes messages plusieurs fois.',
     'quit.ok': 'Session fermée proprement.',
-    'quit.failed': 'Le serveur a répondu à QUIT par une erreur : {line}',
-    'skipped.earlier': 'Non essayé : une étape précédente a échoué.',
+    'quit.failed': 'Le serveur a répondu à QUIT par une erreur : {line}',
+    'skipped.earlier': 'Non essayé : une étape précédente a échoué.',
     'skipped.fallback': 'Non essayé.',
     'attempt.fallback': 'Essai du port {port} avec STARTTLS à la place.',
-    'attempt.fallback-same-port': 'Ce port parle en clair : essai de STARTTLS sur ce port.',
+    'attempt.fallback-same-port': 'Ce port parle en clair : essai de STARTTLS sur ce port.',
     'probe.timeout': 'Aucune réponse en {seconds} s.',
-    'probe.drip': 'Le serveur envoie trop lentement : pas de réponse complète en {seconds} s, coupé.',
-    'probe.line-too-long': 'Le serveur a envoyé une ligne de plus de {max} octets : coupé.',
-    'probe.response-too-large': 'Le serveur a envoyé une réponse de plus de {max} octets : coupé.',
+    'probe.drip': 'Le serveur envoie trop lentement : pas de réponse complète en {seconds} s, coupé.',
+    'probe.line-too-long': 'Le serveur a envoyé une ligne de plus de {max} octets : coupé.',
+    'probe.response-too-large': 'Le serveur a envoyé une réponse de plus de {max} octets : coupé.',
     'probe.closed': 'Le serveur a fermé la connexion.',
     'probe.socket': '{error}',
     'probe.aborted': 'La vérification a été annulée.',
-    'probe.protocol': 'Réponse inattendue : {line}',
+    'probe.protocol': 'Réponse inattendue : {line}',
 
     'render.title': 'Vérification POP de {target}',
     'render.capabilities': 'Capacités',
     'render.findings': 'Ce qui ne va pas',
-    'render.settings': 'Utilisez ces réglages dans votre logiciel de messagerie :',
+    'render.settings': 'Utilisez ces réglages dans votre logiciel de messagerie :',
     'render.transcript': 'Transcription de la session (mot de passe masqué)',
-    'render.verdict.0': 'OK : le serveur fonctionne.',
-    'render.verdict.1': 'ATTENTION : le serveur fonctionne, avec des avertissements.',
-    'render.verdict.2': 'CRITIQUE : la vérification a échoué.',
-    'render.verdict.3': 'INCONNU : la vérification n’a pas pu être faite.',
+    'render.verdict.0': 'OK : le serveur fonctionne.',
+    'render.verdict.1': 'ATTENTION : le serveur fonctionne, avec des avertissements.',
+    'render.verdict.2': 'CRITIQUE : la vérification a échoué.',
+    'render.verdict.3': 'INCONNU : la vérification n’a pas pu être faite.',
     'render.category': 'catégorie',
     'render.causes': 'Causes probables',
     'render.user-steps': 'Ce que vous pouvez faire',
@@ -381,7 +383,7 @@ export const probeMessages = defineCatalogue('probe', {
     'settings.port': 'Port',
     'settings.encryption': 'Chiffrement',
     'settings.authentication': 'Authentification',
-    'settings.username': 'Nom d’utilisateur',
+    'settings.username': 'Identifiant',
     'enc.ssl/tls': 'SSL/TLS',
     'enc.starttls': 'STARTTLS',
     'enc.none': 'Aucun',
@@ -392,10 +394,10 @@ export const probeMessages = defineCatalogue('probe', {
     'size.mb': '{n} Mo',
 
     'cap.STLS': 'peut passer en chiffré sur ce port (STARTTLS)',
-    'cap.SASL': 'méthodes d’identification : {args}',
-    'cap.USER': 'accepte un nom d’utilisateur et un mot de passe (USER/PASS)',
+    'cap.SASL': 'méthodes d’identification : {args}',
+    'cap.USER': 'accepte un identifiant et un mot de passe (USER/PASS)',
     'cap.UIDL':
-      'donne à chaque message un identifiant permanent : « laisser les messages sur le serveur » fonctionne',
+      'donne à chaque message un identifiant permanent : « laisser les messages sur le serveur » fonctionne',
     'cap.TOP': 'peut n’envoyer que les en-têtes d’un message',
     'cap.RESP-CODES': 'met des codes de raison entre crochets dans ses réponses d’erreur',
     'cap.AUTH-RESP-CODE': 'indique par [AUTH] qu’une identification échoue à cause des identifiants',
@@ -404,23 +406,23 @@ export const probeMessages = defineCatalogue('probe', {
       'supprime les messages téléchargés au bout de {days} jours, même si le logiciel les laisse sur le serveur',
     'cap.EXPIRE-never': 'ne supprime jamais de messages de lui-même',
     'cap.EXPIRE-zero':
-      'supprime les messages dès qu’ils sont téléchargés : « laisser les messages sur le serveur » est impossible',
-    'cap.per-user': ' (pour cet utilisateur ; peut changer après l’identification)',
+      'supprime les messages dès qu’ils sont téléchargés : « laisser les messages sur le serveur » est impossible',
+    'cap.per-user': ' (pour cet utilisateur ; peut changer après l’identification)',
     'cap.PIPELINING': 'accepte plusieurs commandes à la fois',
-    'cap.IMPLEMENTATION': 'logiciel serveur : {args}',
+    'cap.IMPLEMENTATION': 'logiciel serveur : {args}',
     'cap.UTF8': 'accepte les noms d’utilisateur et les messages en UTF-8',
     'cap.LANG': 'peut répondre dans d’autres langues',
 
     'cli.usage':
-      'Usage : popbot check CIBLE [--port N] [--tls auto|implicit|stls|none] [--user U] [--password-stdin] [--apop] [--insecure] [--allow-plaintext] [--allow-private] [--cert-warn-days N] [--timeout S] [--transcript] [--json] [--lang en|fr|vi]\nCIBLE : hôte, hôte:port, [IPv6]:port, adresse e-mail ou domaine. Le mot de passe vient de --password-stdin, de POPBOT_PASSWORD ou d’une invite.',
-    'cli.bad-option': 'popbot check : {problem}',
-    'cli.password-prompt': 'Mot de passe pour {user} : ',
+      'Usage : popbot check CIBLE [--port N] [--tls auto|implicit|starttls|none] [--user U] [--password-stdin] [--apop] [--insecure] [--allow-plaintext] [--allow-private] [--cert-warn-days N] [--timeout S] [--transcript] [--json] [--lang en|fr|vi]\nCIBLE : hôte, hôte:port, [IPv6]:port, adresse e-mail ou domaine. Le mot de passe vient de --password-stdin, de POPBOT_PASSWORD ou d’une invite.',
+    'cli.bad-option': 'popbot check : {problem}',
+    'cli.password-prompt': 'Mot de passe pour {user} : ',
     'cli.password-flag':
-      'un mot de passe ne se donne jamais en option : utilisez --password-stdin ou POPBOT_PASSWORD',
+      'un mot de passe ne se donne jamais en option : utilisez --password-stdin ou POPBOT_PASSWORD',
     'cli.no-target': 'il faut une CIBLE (hôte, hôte:port ou adresse e-mail)',
-    'cli.bad-value': 'valeur incorrecte pour --{option} : {value}',
+    'cli.bad-value': 'valeur incorrecte pour --{option} : {value}',
     'cli.no-tty-password':
-      'pas de mot de passe : donnez-le avec --password-stdin ou POPBOT_PASSWORD (pas de terminal pour le demander)',
+      'pas de mot de passe : donnez-le avec --password-stdin ou POPBOT_PASSWORD (pas de terminal pour le demander)',
   },
   vi: {
     'guard.private-address':
@@ -433,6 +435,7 @@ export const probeMessages = defineCatalogue('probe', {
     'rate.user-busy': 'Lần kiểm tra trước của bạn vẫn đang chạy. Hãy thử lại sau {seconds} giây.',
     'rate.busy': 'Hiện có quá nhiều lần kiểm tra đang chạy. Hãy thử lại sau {seconds} giây.',
     'step.guard': 'Kiểm tra an toàn',
+    'attempt.plain': 'không mã hóa',
     'guard.hint-cli': 'Để kiểm tra máy chủ trong mạng của chính bạn, hãy chạy lại với --allow-private.',
     'guard.hint-operator':
       'Người vận hành bot có thể cho phép một mạng riêng bằng POPBOT_PROBE_ALLOW (dải địa chỉ, ví dụ 10.0.0.0/8).',
@@ -449,7 +452,7 @@ export const probeMessages = defineCatalogue('probe', {
     'fail.reset': 'Máy chủ đã cắt kết nối.',
     'stls.ok-no-capa': 'Đã bật mã hóa (STLS), dù máy chủ không có CAPA để thông báo.',
     'stls.none-offered':
-      'Máy chủ này không hỗ trợ mã hóa nào: SSL/TLS ở cổng đầu tiên thất bại và CAPA ở đây không có STLS. Mật khẩu chỉ có thể gửi đi không mã hóa.',
+      'Máy chủ này không hỗ trợ mã hóa nào: SSL/TLS ngay từ byte đầu tiên thất bại, và ở đây không có STLS. Mật khẩu chỉ có thể gửi đi không mã hóa.',
     'login.tls-required':
       'Máy chủ này không cho đăng nhập trước khi mã hóa: CAPA của nó ({names}) không có USER hoặc báo XTLSREQUIRED. Chưa gửi mật khẩu nào.',
     'login.apop-fallback': 'Trên một kết nối mới, bằng mật khẩu thường, vì APOP bị từ chối.',
@@ -462,11 +465,11 @@ export const probeMessages = defineCatalogue('probe', {
       'Nếu vẫn muốn kiểm tra đăng nhập, hãy chạy lại với --allow-plaintext (khi đó mật khẩu được gửi không mã hóa).',
     'hint.try-implicit': 'Hãy thử SSL/TLS ngay từ byte đầu tiên ở cổng 995: popbot check --tls implicit.',
     'hint.use-stls':
-      'Máy chủ này hỗ trợ STLS ở cổng {port}: hãy đặt chương trình thư dùng STARTTLS với cổng này.',
+      'Máy chủ này hỗ trợ STLS ở cổng {port}: hãy đặt phần mềm thư dùng STARTTLS với cổng này.',
     'hint.cert-names':
       'Chứng chỉ không bao gồm {host}; nó chỉ bao gồm: {names}. Hãy dùng một trong các tên này làm tên máy chủ.',
     'hint.cert-self-signed':
-      'Chứng chỉ là tự ký: chương trình thư sẽ cảnh báo hoặc từ chối. Chỉ chấp nhận khi quản trị viên xác nhận dấu vân tay của chứng chỉ.',
+      'Chứng chỉ là tự ký: phần mềm thư sẽ cảnh báo hoặc từ chối. Chỉ chấp nhận khi quản trị viên xác nhận dấu vân tay của chứng chỉ.',
     'hint.cert-chain':
       'Bên cấp chứng chỉ không được tin cậy ở đây: có thể máy chủ không gửi kèm các chứng chỉ trung gian.',
     'hint.insecure': 'Nếu vẫn muốn xem các bước kiểm tra còn lại, hãy chạy lại với --insecure.',
@@ -527,7 +530,7 @@ export const probeMessages = defineCatalogue('probe', {
     'tls.ok': '{protocol}, {cipher}; chứng chỉ cho {subject}, do {issuer} cấp, còn {days} ngày',
     'tls.expiring': 'Chứng chỉ sẽ hết hạn sau {days} ngày ({date}).',
     'tls.untrusted': 'Chứng chỉ không đáng tin cậy: {reason}.',
-    'tls.insecure': 'Vẫn tiếp tục vì có --insecure: một chương trình thư sẽ từ chối máy chủ này.',
+    'tls.insecure': 'Vẫn tiếp tục vì có --insecure: một phần mềm thư sẽ từ chối máy chủ này.',
     'tls.plain-greeting':
       'Bắt tay TLS lại nhận được lời chào POP dạng văn bản thường: cổng này dùng văn bản thường (hãy dùng STARTTLS, hoặc cổng 995 cho SSL/TLS).',
     'tls.failed': 'Bắt tay TLS thất bại: {error}',
@@ -535,12 +538,12 @@ export const probeMessages = defineCatalogue('probe', {
     'capa.list': '{names}',
     'capa.none': 'Máy chủ không hỗ trợ CAPA; việc kiểm tra vẫn tiếp tục.',
     'capa.no-uidl':
-      'Không có UIDL: “để lại thư trên máy chủ” không hoạt động ổn định, chương trình thư có thể tải lại cùng một thư nhiều lần.',
+      'Không có UIDL: “để lại thư trên máy chủ” không hoạt động ổn định, phần mềm thư có thể tải lại cùng một thư nhiều lần.',
     'capa.no-stls': 'Máy chủ không hỗ trợ STLS.',
     'stls.ok': 'Đã bật mã hóa (STLS).',
     'stls.refused': 'Máy chủ từ chối STLS: {line}',
     'stls.not-offered':
-      'Máy chủ này không hỗ trợ STLS: CAPA không liệt kê lệnh này, nên kết nối này không thể mã hóa.',
+      'Máy chủ này không hỗ trợ STLS (CAPA không liệt kê lệnh này, hoặc máy chủ từ chối nó): kết nối này không thể mã hóa.',
     'login.no-user': 'Không có tên người dùng: chưa thử đăng nhập.',
     'login.no-password': 'Không có mật khẩu: chưa thử đăng nhập.',
     'login.plaintext-refused':
@@ -551,12 +554,12 @@ export const probeMessages = defineCatalogue('probe', {
     'login.no-apop':
       'Đã yêu cầu APOP, nhưng lời chào không có dấu thời gian APOP: máy chủ này không hỗ trợ APOP.',
     'login.apop-fails':
-      'APOP thất bại trong khi mật khẩu thường hoạt động: hãy đặt chương trình thư dùng “mật khẩu thường” thay vì APOP.',
+      'APOP thất bại trong khi mật khẩu thường hoạt động: hãy đặt phần mềm thư dùng “mật khẩu thường” thay vì APOP.',
     'stat.ok': '{messages} thư, {size}',
     'stat.failed': 'STAT thất bại: {line}',
     'uidl.ok': 'UIDL hoạt động: “để lại thư trên máy chủ” an toàn.',
     'uidl.missing':
-      'UIDL không hoạt động: “để lại thư trên máy chủ” không hoạt động ổn định, chương trình thư có thể tải lại cùng một thư nhiều lần.',
+      'UIDL không hoạt động: “để lại thư trên máy chủ” không hoạt động ổn định, phần mềm thư có thể tải lại cùng một thư nhiều lần.',
     'quit.ok': 'Phiên đã đóng đúng cách.',
     'quit.failed': 'Máy chủ trả lời lệnh QUIT bằng lỗi: {line}',
     'skipped.earlier': 'Chưa thử: một bước trước đó đã thất bại.',
@@ -575,7 +578,7 @@ export const probeMessages = defineCatalogue('probe', {
     'render.title': 'Kiểm tra POP cho {target}',
     'render.capabilities': 'Khả năng',
     'render.findings': 'Điều gì không ổn',
-    'render.settings': 'Hãy dùng các thiết lập này trong chương trình thư:',
+    'render.settings': 'Hãy dùng các thiết lập này trong phần mềm thư:',
     'render.transcript': 'Nội dung phiên (mật khẩu đã được che)',
     'render.verdict.0': 'OK: máy chủ hoạt động.',
     'render.verdict.1': 'CẢNH BÁO: máy chủ hoạt động, nhưng có cảnh báo.',
@@ -607,7 +610,7 @@ export const probeMessages = defineCatalogue('probe', {
     'cap.RESP-CODES': 'ghi mã lý do trong ngoặc vuông trong các trả lời lỗi',
     'cap.AUTH-RESP-CODE': 'báo bằng [AUTH] khi đăng nhập thất bại do thông tin đăng nhập',
     'cap.LOGIN-DELAY': 'phải chờ ít nhất {delay} giữa hai lần kiểm tra thư',
-    'cap.EXPIRE': 'xóa thư đã tải sau {days} ngày, kể cả khi chương trình thư để lại thư trên máy chủ',
+    'cap.EXPIRE': 'xóa thư đã tải sau {days} ngày, kể cả khi phần mềm thư để lại thư trên máy chủ',
     'cap.EXPIRE-never': 'không bao giờ tự xóa thư',
     'cap.EXPIRE-zero': 'xóa thư ngay khi đã tải về: không thể “để lại thư trên máy chủ”',
     'cap.per-user': ' (cho người dùng này; có thể thay đổi sau khi đăng nhập)',
@@ -617,7 +620,7 @@ export const probeMessages = defineCatalogue('probe', {
     'cap.LANG': 'có thể trả lời bằng ngôn ngữ khác',
 
     'cli.usage':
-      'Cách dùng: popbot check ĐÍCH [--port N] [--tls auto|implicit|stls|none] [--user U] [--password-stdin] [--apop] [--insecure] [--allow-plaintext] [--allow-private] [--cert-warn-days N] [--timeout S] [--transcript] [--json] [--lang en|fr|vi]\nĐÍCH: tên máy, máy:cổng, [IPv6]:cổng, địa chỉ email hoặc tên miền. Mật khẩu lấy từ --password-stdin, POPBOT_PASSWORD hoặc được hỏi khi chạy.',
+      'Cách dùng: popbot check ĐÍCH [--port N] [--tls auto|implicit|starttls|none] [--user U] [--password-stdin] [--apop] [--insecure] [--allow-plaintext] [--allow-private] [--cert-warn-days N] [--timeout S] [--transcript] [--json] [--lang en|fr|vi]\nĐÍCH: tên máy, máy:cổng, [IPv6]:cổng, địa chỉ email hoặc tên miền. Mật khẩu lấy từ --password-stdin, POPBOT_PASSWORD hoặc được hỏi khi chạy.',
     'cli.bad-option': 'popbot check: {problem}',
     'cli.password-prompt': 'Mật khẩu cho {user}: ',
     'cli.password-flag':

@@ -37,32 +37,32 @@ export const rules = defineCatalogue('rules', {
   fr: {
     'label.because': 'Pourquoi',
     'transaction-command-before-login':
-      "la session montre {command} envoyée avant que l'authentification ait réussi ; {command} n'est permise qu'une fois connecté, quel que soit le nom que le serveur donne à l'erreur.",
+      "la session montre {command} envoyée avant que l'authentification ait réussi\u202f; {command} n'est permise qu'une fois connecté, quel que soit le nom que le serveur donne à l'erreur.",
     'login-command-after-login':
-      "la session montre {command} envoyée alors que l'authentification avait déjà réussi ; les commandes d'authentification ne sont permises qu'avant.",
+      "la session montre {command} envoyée alors que l'authentification avait déjà réussi\u202f; les commandes d'authentification ne sont permises qu'avant.",
     'pass-without-user':
-      'la session montre PASS envoyée sans commande USER acceptée juste avant ; PASS doit suivre immédiatement un USER réussi.',
+      'la session montre PASS envoyée sans commande USER acceptée juste avant\u202f; PASS doit suivre immédiatement un USER réussi.',
     'stls-while-tls-active':
-      'la connexion était déjà chiffrée quand STLS a été envoyée ; STLS ne peut démarrer le chiffrement qu’une fois.',
+      'la connexion était déjà chiffrée quand STLS a été envoyée\u202f; STLS ne peut démarrer le chiffrement qu’une fois.',
     'stls-after-login':
-      "STLS a été envoyée après l'authentification ; le chiffrement doit démarrer avant celle-ci.",
+      "STLS a été envoyée après l'authentification\u202f; le chiffrement doit démarrer avant celle-ci.",
     'stls-not-offered':
       "le serveur ne propose pas STLS (sa liste de capacités, ou sa réponse, montre qu'il ne connaît pas la commande).",
     'message-already-deleted':
-      'le message {number} a été supprimé par DELE à la ligne {line} de cette session ; un message supprimé ne peut plus servir avant RSET.',
+      'le message {number} a été supprimé par DELE à la ligne {line} de cette session\u202f; un message supprimé ne peut plus servir avant RSET.',
     'message-number-out-of-range':
-      "selon le serveur, la boîte aux lettres contient {count} messages ; il n'y a pas de message {number}.",
+      "selon le serveur, la boîte aux lettres contient {count} messages\u202f; il n'y a pas de message {number}.",
     'auth-mechanism-not-offered':
       'le serveur ne propose que {offered} (liste de capacités, ligne {line}), pas {mechanism}.',
     'user-pass-before-tls':
-      "avant le chiffrement, le serveur a annoncé {capability} (ligne {line}) : il n'accepte un nom d'utilisateur et un mot de passe qu'après STLS.",
+      "avant le chiffrement, le serveur a annoncé {capability} (ligne {line})\u00a0: il n'accepte un identifiant et un mot de passe qu'après STLS.",
     'user-not-offered':
-      "le serveur ne cite pas USER dans ses capacités (ligne {line}) : il n'accepte pas de nom d'utilisateur et de mot de passe en clair.",
+      "le serveur ne cite pas USER dans ses capacités (ligne {line})\u00a0: il n'accepte pas d'identifiant ni de mot de passe en clair.",
     'apop-without-timestamp':
       "le message d'accueil du serveur ne contient pas d'horodatage <…@…>, que tout serveur proposant APOP doit envoyer.",
     'optional-command-not-offered':
-      "le serveur ne cite pas {command} dans ses capacités (ligne {line}) : il ne l'implémente pas.",
-    fallback: 'aucun message documenté ne correspond ; ces mots ont décidé : {words}.',
+      "le serveur ne cite pas {command} dans ses capacités (ligne {line})\u00a0: il ne l'implémente pas.",
+    fallback: 'aucun message documenté ne correspond\u202f; ces mots ont décidé\u00a0: {words}.',
   },
   vi: {
     'label.because': 'Lý do',
@@ -83,9 +83,9 @@ export const rules = defineCatalogue('rules', {
     'auth-mechanism-not-offered':
       'máy chủ chỉ hỗ trợ {offered} (danh sách tính năng ở dòng {line}), không hỗ trợ {mechanism}.',
     'user-pass-before-tls':
-      'trước khi mã hóa, máy chủ đã báo {capability} (dòng {line}): máy chủ chỉ nhận tên đăng nhập và mật khẩu sau STLS.',
+      'trước khi mã hóa, máy chủ đã báo {capability} (dòng {line}): máy chủ chỉ nhận tên người dùng và mật khẩu sau STLS.',
     'user-not-offered':
-      'máy chủ không liệt kê USER trong danh sách tính năng (dòng {line}): máy chủ không nhận tên đăng nhập và mật khẩu dạng thường.',
+      'máy chủ không liệt kê USER trong danh sách tính năng (dòng {line}): máy chủ không nhận tên người dùng và mật khẩu dạng thường.',
     'apop-without-timestamp':
       'lời chào của máy chủ không có dấu thời gian <…@…>, thứ mà máy chủ hỗ trợ APOP bắt buộc phải gửi.',
     'optional-command-not-offered':

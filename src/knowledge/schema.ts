@@ -71,6 +71,8 @@ function defineSchemas(z: typeof Zod.z) {
   const EntrySchema = z
     .strictObject({
       id: z.string().regex(ENTRY_ID, 'lowercase words joined by "-"'),
+      /** The entry this one takes its unwritten fields from (resolved before validation; see inherit.ts). */
+      like: z.string().regex(ENTRY_ID).optional(),
       category: z.string().regex(CATEGORY_CODE),
       /**
        * server: the text after `-ERR` (or the seed's `-SE TROMPER`) in a server reply;

@@ -19,7 +19,12 @@ export interface ProbeFailure {
   hints?: string[];
   /** The probe tried the alternatives the entry's generic steps suggest: show only `hints`. */
   hintsOnly?: boolean;
+  /** The host checked: the entry's example commands name it instead of `pop.example.com`. */
+  host?: string;
 }
+
+/** The knowledge base writes its example commands for `pop.example.com`. */
+const EXAMPLE_HOST = /\bpop\.example\.com\b/g;
 
 /** A finding the explainer's way (same shape as `popbot explain --json`), from the entry itself. */
 export function findingFromFailure(failure: ProbeFailure, lang: Lang): Finding | undefined {
@@ -42,6 +47,12 @@ export function findingFromFailure(failure: ProbeFailure, lang: Lang): Finding |
     references: references(compiled),
   };
   if (failure.command) finding.command = failure.command;
+  const host = failure.host;
+  if (host) {
+    const named = (steps: string[]) => steps.map((step) => step.replace(EXAMPLE_HOST, host));
+    finding.userSteps = named(finding.userSteps);
+    finding.adminSteps = named(finding.adminSteps);
+  }
   return finding;
 }
 

@@ -23,7 +23,7 @@ const SOFTWARE: readonly [RegExp, string][] = [
   [/\baxigen\b/i, 'Axigen'],
   [/\bcommunigate\b/i, 'CommuniGate Pro'],
   [/\bpopa3d\b/i, 'popa3d'],
-  [/\bsolid pop3d\b/i, 'Solid POP3'],
+  [/\bsolid pop3\b/i, 'Solid POP3'],
   [/\bmailutils\b/i, 'GNU Mailutils'],
   [/\bjames\b/i, 'Apache James'],
 ];

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
-import { buildReportView, type StepView, stepViewOf } from './report-view.js';
+import { attemptLabelOf, buildReportView, type StepView, stepViewOf } from './report-view.js';
 import type { ProbeReport, ProbeStep, StepStatus } from './types.js';
 
 export interface RenderOptions {
@@ -15,19 +15,14 @@ function paint(text: string, code: string, color: boolean): string {
   return color ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-function attemptLabel(step: ProbeStep): string {
-  const enc = step.tls === 'implicit' ? 'SSL/TLS' : step.tls === 'stls' ? 'STARTTLS' : 'plain';
-  return `${step.port} ${enc}`;
-}
-
 /** One step as a table row: mark, name, time, detail. */
 export function renderStepLine(step: ProbeStep, lang: Lang, options: RenderOptions): string {
   return renderStepView(stepViewOf(step, lang), lang, options);
 }
 
 /** The header that opens a new attempt (`--tls auto` makes up to two) in a live or final table. */
-export function renderAttemptHeader(step: ProbeStep, options: RenderOptions): string {
-  return paint(`  — ${attemptLabel(step)} —`, '1', options.color);
+export function renderAttemptHeader(step: ProbeStep, options: RenderOptions, lang: Lang = 'en'): string {
+  return paint(`  — ${attemptLabelOf(step, lang) ?? ''} —`, '1', options.color);
 }
 
 /**
@@ -42,7 +37,7 @@ export function liveStepPrinter(
   let lastAttempt: number | undefined;
   return (step) => {
     if (step.attempt !== undefined && step.attempt !== lastAttempt) {
-      write(renderAttemptHeader(step, options));
+      write(renderAttemptHeader(step, options, lang));
       lastAttempt = step.attempt;
     }
     write(renderStepLine(step, lang, options));
@@ -56,9 +51,10 @@ export function renderProbeText(report: ProbeReport, lang: Lang, options: Render
   const out: string[] = [];
   if (options.includeSteps !== false) {
     out.push(bold(view.header.title));
+    const width = Math.max(18, ...view.attempts.flatMap((g) => g.steps.map((st) => st.label.length + 1)));
     for (const group of view.attempts) {
       if (group.label) out.push(bold(`  — ${group.label} —`));
-      for (const step of group.steps) out.push(renderStepView(step, lang, options));
+      for (const step of group.steps) out.push(renderStepView(step, lang, options, width));
     }
   }
 
@@ -73,15 +69,17 @@ export function renderProbeText(report: ProbeReport, lang: Lang, options: Render
   if (view.findings.length > 0) {
     out.push('', bold(view.labels.findings));
     for (const f of view.findings) {
-      out.push(`  ${bold(f.title)}  (${view.labels.category}: ${f.category})`);
+      const c = colon(lang);
+      out.push(`  ${bold(f.title)}  (${view.labels.category}${c} ${f.category})`);
       out.push(`    ${f.line}`);
       out.push(`    ${f.meaning}`);
-      if (f.causes.length > 0) out.push(`    ${view.labels.causes}:`, ...f.causes.map((c) => `      - ${c}`));
+      if (f.causes.length > 0)
+        out.push(`    ${view.labels.causes}${c}`, ...f.causes.map((x) => `      - ${x}`));
       if (f.userSteps.length > 0) {
-        out.push(`    ${view.labels.userSteps}:`, ...f.userSteps.map((s) => `      - ${s}`));
+        out.push(`    ${view.labels.userSteps}${c}`, ...f.userSteps.map((x) => `      - ${x}`));
       }
       if (f.adminSteps.length > 0) {
-        out.push(`    ${view.labels.adminSteps}:`, ...f.adminSteps.map((s) => `      - ${s}`));
+        out.push(`    ${view.labels.adminSteps}${c}`, ...f.adminSteps.map((x) => `      - ${x}`));
       }
     }
   }
@@ -106,9 +104,9 @@ function colon(lang: Lang): string {
   return lang === 'fr' ? '\u00a0:' : ':';
 }
 
-function renderStepView(step: StepView, lang: Lang, options: RenderOptions): string {
+function renderStepView(step: StepView, lang: Lang, options: RenderOptions, width = 18): string {
   const ms = step.ms === undefined ? ''.padStart(8) : `${step.ms} ms`.padStart(8);
   const mark = paint(MARK[step.status], COLOR[step.status], options.color);
   const code = step.code ? ` [${step.code}]` : '';
-  return `  ${mark} ${step.label.padEnd(18)}${ms}  ${step.statusLabel}${colon(lang)} ${step.detail}${code}`;
+  return `  ${mark} ${step.label.padEnd(width)}${ms}  ${step.statusLabel}${colon(lang)} ${step.detail}${code}`;
 }

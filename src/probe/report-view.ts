@@ -78,21 +78,49 @@ export interface FindingView extends Finding {
 
 const LEVELS = ['ok', 'warning', 'critical', 'unknown'] as const;
 
-function attemptLabel(port: number | undefined, tls: AttemptTls | undefined): string | undefined {
+function attemptLabel(port: number | undefined, tls: AttemptTls | undefined, t: T): string | undefined {
   if (port === undefined || tls === undefined) return undefined;
-  return `${port} ${tls === 'implicit' ? 'SSL/TLS' : tls === 'stls' ? 'STARTTLS' : 'plain'}`;
+  return `${port} ${tls === 'implicit' ? 'SSL/TLS' : tls === 'stls' ? 'STARTTLS' : t('attempt.plain')}`;
+}
+
+/** "995 SSL/TLS", "110 STARTTLS", "2525 plain text" for the attempt a step belongs to. */
+export function attemptLabelOf(step: ProbeStep, lang: Lang): string | undefined {
+  return attemptLabel(step.port, step.tls, (key, params) => probeMessages.t(lang, key, params));
+}
+
+/**
+ * French typography: a no-break space before a colon and inside « », a narrow one before ; ! ?.
+ * Applied to every sentence of a French report, the knowledge base's texts included.
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/ ([:;!?])(?=\s|$)/g, (_, mark: string) => (mark === ':' ? '\u00a0:' : `\u202f${mark}`))
+    .replace(/« /g, '«\u00a0')
+    .replace(/ »/g, '\u00a0»');
+}
+
+function spacedFinding(f: Finding, lang: Lang): Finding {
+  if (lang !== 'fr') return f;
+  const all = (list: string[]) => list.map(frenchSpacing);
+  return {
+    ...f,
+    title: frenchSpacing(f.title),
+    meaning: frenchSpacing(f.meaning),
+    causes: all(f.causes),
+    userSteps: all(f.userSteps),
+    adminSteps: all(f.adminSteps),
+  };
 }
 
 /** Builds the view of `report` in `lang` (the report's own language unless told otherwise). */
 export function buildReportView(report: ProbeReport, lang: Lang = report.lang): ProbeReportView {
-  const t = (key: ProbeMessageKey, params?: Record<string, string | number>) =>
-    probeMessages.t(lang, key, params);
+  const t: T = (key, params) => probeMessages.t(lang, key, params);
 
   const attempts: AttemptView[] = [];
   for (const step of report.steps) {
     let group = attempts.at(-1);
     if (!group || group.attempt !== step.attempt) {
-      const label = attemptLabel(step.port, step.tls);
+      const label = attemptLabel(step.port, step.tls, t);
       group = {
         ...(step.attempt !== undefined ? { attempt: step.attempt } : {}),
         ...(label ? { label } : {}),
@@ -102,7 +130,7 @@ export function buildReportView(report: ProbeReport, lang: Lang = report.lang): 
       };
       attempts.push(group);
     }
-    group.steps.push(stepView(step, t));
+    group.steps.push(stepView(step, t, lang));
   }
 
   return {
@@ -112,10 +140,10 @@ export function buildReportView(report: ProbeReport, lang: Lang = report.lang): 
     capabilities: capabilityLists(report, t),
     notes: notes(report, t),
     findings: report.findings.map((f, i) => ({
-      ...f,
+      ...spacedFinding(f, lang),
       seenAt: report.steps
         .filter((s) => s.finding === i)
-        .map((s) => [attemptLabel(s.port, s.tls), t(`step.${s.name}`)].filter(Boolean).join(' · ')),
+        .map((s) => [attemptLabel(s.port, s.tls, t), t(`step.${s.name}`)].filter(Boolean).join(' · ')),
     })),
     ...(report.settings ? { settings: settingsView(report.settings, t) } : {}),
     ...(report.transcript
@@ -141,17 +169,17 @@ type T = (key: ProbeMessageKey, params?: Record<string, string | number>) => str
 
 /** One step in `lang`, for a live table that prints steps as they end. */
 export function stepViewOf(step: ProbeStep, lang: Lang): StepView {
-  return stepView(step, (key, params) => probeMessages.t(lang, key, params));
+  return stepView(step, (key, params) => probeMessages.t(lang, key, params), lang);
 }
 
-function stepView(step: ProbeStep, t: T): StepView {
+function stepView(step: ProbeStep, t: T, lang: Lang): StepView {
   return {
     name: step.name,
     label: t(`step.${step.name}`),
     status: step.status,
     statusLabel: t(`status.${step.status}`),
     ...(step.status === 'skipped' ? {} : { ms: step.ms }),
-    detail: step.detail,
+    detail: lang === 'fr' ? frenchSpacing(step.detail) : step.detail,
     ...(step.code ? { code: step.code } : {}),
     ...(step.finding !== undefined ? { finding: step.finding } : {}),
   };

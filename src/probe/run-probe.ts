@@ -346,7 +346,13 @@ function dnsFailure(r: GuardRefusal, lang: Lang): { detail: string; failure: Pro
   ];
   return {
     detail,
-    failure: { entry: failureEntry('dns', code)!, line: `${code} ${r.host}`, hints, hintsOnly: true },
+    failure: {
+      entry: failureEntry('dns', code)!,
+      line: `${code} ${r.host}`,
+      hints,
+      hintsOnly: true,
+      host: r.host,
+    },
   };
 }
 

@@ -32,21 +32,14 @@ export async function stlsUpgrade(s: AttemptSession, before: Capability[] | null
   if (before !== null && !hasCapability(before, 'STLS')) {
     // RFC 2595 §4: a server that can do STLS lists it in CAPA. Sending it anyway only draws an
     // "unknown command" that says less than CAPA already did.
-    s.out.stlsMissing = true;
-    return noStls(s, before);
+    const names = before.map((c) => c.name).join(' ');
+    return noStls(s, s.msg('evidence.capa', { names }), 'CAPA');
   }
   const reply = await conn.command('STLS', s.until());
   if (!reply.startsWith('+OK')) {
-    const shown = conn.show(reply);
-    const detail = s.msg('stls.refused', { line: shown });
-    if (before === null) {
-      // No CAPA, and STLS refused: the server knows no STLS, whatever its words.
-      s.out.stlsMissing = true;
-      s.record('fail', detail, {
-        failure: { entry: failureEntry('stls', 'refused')!, line: shown, command: 'STLS' },
-      });
-    }
-    s.record('fail', detail, {
+    // No CAPA, and STLS refused: the server knows no STLS, whatever its words ("unknown command").
+    if (before === null) return noStls(s, conn.show(reply), 'STLS');
+    s.record('fail', s.msg('stls.refused', { line: conn.show(reply) }), {
       serverReply: { text: `C: STLS\nS: ${reply}`, expect: 'tls.unavailable' },
     });
   }
@@ -60,11 +53,14 @@ export async function stlsUpgrade(s: AttemptSession, before: Capability[] | null
   return true;
 }
 
-/** CAPA without STLS: said as such, and plainly "no encryption at all" when SSL/TLS failed before. */
-function noStls(s: AttemptSession, before: Capability[]): boolean {
+/**
+ * No STLS here (CAPA without it, or no CAPA and STLS refused): said as such, and plainly "no encryption
+ * at all" when SSL/TLS from the first byte failed before.
+ */
+function noStls(s: AttemptSession, line: string, command: string): boolean {
+  s.out.stlsMissing = true;
   const none = s.target.implicitFailed;
   const detail = s.msg(none ? 'stls.none-offered' : 'stls.not-offered');
-  const line = s.msg('evidence.capa', { names: before.map((c) => c.name).join(' ') });
   const allowed = s.ctx.settings.allowPlaintext;
   const hints = none
     ? [s.msg('hint.no-encryption'), s.msg(allowed ? 'hint.plaintext-risk' : 'hint.allow-plaintext')]
@@ -72,13 +68,13 @@ function noStls(s: AttemptSession, before: Capability[]): boolean {
   const failure = {
     entry: failureEntry(none ? 'encryption' : 'stls', none ? 'none-offered' : 'not-offered')!,
     line,
-    command: 'CAPA',
+    command,
     hints,
     hintsOnly: none,
   };
+  s.unplan('tls', 'capa-after-stls');
   // With --allow-plaintext the check goes on unencrypted, to tell whether the login itself works.
   s.record(allowed ? 'warn' : 'fail', detail, { failure });
-  s.unplan('tls', 'capa-after-stls');
   return false;
 }
 

@@ -42,7 +42,7 @@ describe('popbot explain', () => {
 
   it("usage errors speak the user's language", async () => {
     const fr = await runCli(['explain', '--colour'], { env: { LANG: 'fr_FR.UTF-8' } });
-    expect(fr.stderr).toMatch(/option inconnue « --colour »/);
+    expect(fr.stderr).toMatch(/option inconnue «\s--colour\s»/);
     const vi = await runCli(['kb', 'list', '--nope'], { env: { LANG: 'vi_VN.UTF-8' } });
     expect(vi.code).toBe(2);
     expect(vi.stderr).toMatch(/không có tùy chọn "--nope"/);

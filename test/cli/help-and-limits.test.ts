@@ -37,8 +37,8 @@ describe('every command has a --help that says what each option does, its defaul
 
   it('in French with --lang fr, and in Vietnamese from LANG', async () => {
     const fr = await runCli(['check', '--lang', 'fr', '--help']);
-    expect(fr.stdout).toMatch(/^Utilisation : popbot check CIBLE/);
-    expect(fr.stdout).toMatch(/par défaut : 995/);
+    expect(fr.stdout).toMatch(/^Utilisation\u00a0: popbot check CIBLE/);
+    expect(fr.stdout).toMatch(/par défaut\u00a0: 995/);
     const vi = await runCli(['kb', '--help'], { env: { LANG: 'vi_VN.UTF-8' } });
     expect(vi.stdout).toMatch(/^Cách dùng: popbot kb/);
   });

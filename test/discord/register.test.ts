@@ -39,7 +39,7 @@ function expectedCommands(chatLogin: boolean) {
     name_localizations: { fr: 'public', vi: 'công-khai' },
     description: 'Show the answer to the whole channel (default: only you see it)',
     description_localizations: {
-      fr: 'Montrer la réponse à tout le salon (par défaut : vous seul la voyez)',
+      fr: 'Montrer la réponse à tout le salon (par défaut\u00a0: vous seul la voyez)',
       vi: 'Hiện câu trả lời cho cả kênh (mặc định: chỉ mình bạn thấy)',
     },
   };
@@ -49,8 +49,8 @@ function expectedCommands(chatLogin: boolean) {
     name_localizations: { fr: 'utilisateur', vi: 'tài-khoản' },
     description: 'User name to test a login with; I ask for the password in a form',
     description_localizations: {
-      fr: 'Identifiant pour tester la connexion ; le mot de passe est demandé dans un formulaire',
-      vi: 'Tên đăng nhập để thử đăng nhập; mật khẩu sẽ được hỏi trong một biểu mẫu',
+      fr: 'Identifiant pour tester la connexion\u202f; le mot de passe est demandé dans un formulaire',
+      vi: 'Tên người dùng để thử đăng nhập; mật khẩu sẽ được hỏi trong một biểu mẫu',
     },
     max_length: 254,
   };
@@ -61,7 +61,7 @@ function expectedCommands(chatLogin: boolean) {
       name_localizations: { fr: 'vérifier-pop', vi: 'kiểm-tra-pop' },
       description: 'Check a POP server live: DNS, TLS and certificate, greeting, capabilities',
       description_localizations: {
-        fr: 'Teste un serveur POP en direct : DNS, TLS et certificat, accueil, capacités',
+        fr: 'Teste un serveur POP en direct\u00a0: DNS, TLS et certificat, accueil, capacités',
         vi: 'Kiểm tra trực tiếp máy chủ POP: DNS, TLS và chứng chỉ, lời chào, các tính năng',
       },
       options: [
@@ -83,7 +83,7 @@ function expectedCommands(chatLogin: boolean) {
           name_localizations: { fr: 'port', vi: 'cổng' },
           description: 'Port to check (default: 995 with TLS, then 110 with STARTTLS)',
           description_localizations: {
-            fr: 'Port à tester (par défaut : 995 avec TLS, puis 110 avec STARTTLS)',
+            fr: 'Port à tester (par défaut\u00a0: 995 avec TLS, puis 110 avec STARTTLS)',
             vi: 'Cổng cần kiểm tra (mặc định: 995 với TLS, rồi 110 với STARTTLS)',
           },
           min_value: 1,

@@ -149,7 +149,7 @@ describe('kb eval machinery', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--set takes project, tuning or holdout, not "everything"/);
     const fr = await runCli(['kb', 'eval', '--set', 'tout', '--lang', 'fr']);
-    expect(fr.stderr).toMatch(/--set accepte project, tuning ou holdout, pas « tout »/);
+    expect(fr.stderr).toMatch(/--set accepte project, tuning ou holdout, pas «\u00a0tout\u00a0»/);
     expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 });

@@ -22,7 +22,7 @@ describe('popbot explain --image', () => {
   it('the text answer starts with what was read from the screenshot, in the answer language', async () => {
     const run = await runCli(['explain', '--lang', 'fr', '--image', join(CORPUS_DIR, picture.file)]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Texte lu dans votre capture d’écran :\n {2}> /);
+    expect(run.stdout).toMatch(/^Texte lu dans votre capture d’écran\u00a0:\n {2}> /);
   }, 120_000);
 
   it('a file that is no picture gets one clear line and exit 2, never a trace', async () => {

@@ -113,6 +113,19 @@ describe.skipIf(!binary && !inCI)('against a real Dovecot', () => {
     expect(report.exitCode).toBe(2);
   });
 
+  it('--tls none --allow-plaintext where Dovecot offers STLS: logs in, and never recommends no encryption', async () => {
+    // From 127.0.0.1 to 127.0.0.1, Dovecot counts the connection as secure and takes the plain login.
+    const report = await probe({
+      target: `127.0.0.1:${dovecot.plainPort}`,
+      tls: 'none',
+      allowPlaintext: true,
+      ...alice,
+    });
+    expect(report.capabilities.before?.map((c) => c.name)).toContain('STLS');
+    expect(report.loginVerified).toBe(true);
+    expect(report.settings).toBeUndefined();
+  });
+
   it('a mailbox in use by a second session is refused with [IN-USE]', async () => {
     const sockets = fromNewSource();
     // Hold one logged-in session for bob, from the same source address the probe will use.

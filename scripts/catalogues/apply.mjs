@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// Turns the reviewed mapping (mapping.yaml: tool + msgid → entry, category, reason) into knowledge: for every
+// mapped message, in English and in every language its catalogue ships, the entry gets a pattern (unless one
+// of its patterns already matches) and an example with its provenance. The category stays a human decision:
+// a row whose category differs from its entry's is an error, never a silent move.
+//
+//   npm run build && node scripts/catalogues/apply.mjs [--check]
+//
+// --check writes nothing and exits 1 when an entry lacks a pattern or an example for a mapped message.
+
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse, parseDocument } from 'yaml';
+import { normalizeForMatch, normalizePatternSource } from '../../dist/src/explain/normalize.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const { values: args } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+
+// printf (%s, %1$S, %ld, %.2f), Qt/KDE (%1), Android (%1$s) and .NET ({0}) placeholders.
+const PLACEHOLDER = /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX]|%\d|\{\d+\}/g;
+const HOLE = '\u0001';
+const WILDCARD = '.{1,80}';
+const MAX_PATTERN = 110;
+
+/** What a user sees: the placeholders filled with plausible values. */
+const SAMPLE_TEXTS = ['pop.example.net', 'mail.example.org', 'user@example.net'];
+
+function render(text) {
+  let strings = 0;
+  return text
+    .replace(PLACEHOLDER, (p) =>
+      /[diuxX]$/.test(p) ? '2' : /f$/.test(p) ? '1.50' : SAMPLE_TEXTS[strings++ % SAMPLE_TEXTS.length],
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pattern from a catalogue text: its words, placeholders as bounded wildcards, French spacing optional. */
+function patternFor(text) {
+  const folded = normalizeForMatch(text.replace(PLACEHOLDER, HOLE));
+  const parts = folded
+    .split(HOLE)
+    .map((p) => p.trim())
+    .filter((p, i, all) => p !== '' || (i > 0 && i < all.length - 1));
+  let pattern = '';
+  for (const [i, part] of parts.entries()) {
+    let piece = escape(part).replace(/ ([:;!?])/g, ' ?$1');
+    if (i > 0) pattern += ` ?${WILDCARD} ?`;
+    if (pattern.length + piece.length > MAX_PATTERN) {
+      const room = Math.max(MAX_PATTERN - pattern.length, 24);
+      const cut = piece.lastIndexOf(' ', room);
+      piece = piece.slice(0, cut > 12 ? cut : room).replace(/\\$/, '');
+      pattern += piece;
+      break;
+    }
+    pattern += piece;
+  }
+  // A pattern ends on words: no trailing wildcard, punctuation or optional space.
+  let previous;
+  while (previous !== pattern) {
+    previous = pattern;
+    pattern = pattern
+      .replace(/ \?\.\{1,80\}( \?)?$/, '')
+      .replace(/( \?)?(\\\.|\\\?|[:;,!])$/, '')
+      .trim();
+  }
+  return pattern;
+}
+
+const quote = (s) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Appends items to a block list in the entry's text, leaving every other line as it was written: rewriting
+ * the whole file through a YAML printer would reflow hand-written text and make every merge conflict.
+ */
+function appendToList(lines, header, items) {
+  const start = lines.findIndex((l) => header.test(l));
+  if (start < 0) throw new Error(`no ${header} list`);
+  const first = lines[start + 1] ?? '';
+  const indent = /^(\s*)- /.exec(first)?.[1] ?? `${/^(\s*)/.exec(lines[start])[1]}  `;
+  let end = start + 1;
+  while (end < lines.length && (lines[end].startsWith(`${indent}- `) || lines[end].startsWith(`${indent}  `)))
+    end += 1;
+  lines.splice(end, 0, ...items.map((item) => `${indent}- ${item}`));
+}
+
+function withAdditions(text, entry) {
+  const lines = text.split('\n');
+  appendToList(lines, /^\s+patterns:\s*$/, entry.newPatterns.map(quote));
+  appendToList(
+    lines,
+    /^examples:\s*$/,
+    entry.newExamples.map((e) => `{ text: ${quote(e.text)}, source: ${quote(e.source)} }`),
+  );
+  return lines.join('\n');
+}
+
+function loadData() {
+  const messages = new Map();
+  for (const file of readdirSync(join(here, 'data')).filter((f) => f.endsWith('.yaml'))) {
+    const data = parse(readFileSync(join(here, 'data', file), 'utf8'));
+    for (const catalogue of data.catalogues) {
+      for (const m of catalogue.messages) {
+        messages.set(`${data.tool}\u0000${m.msgid}`, { ...m, files: catalogue.files, tool: data.tool });
+      }
+    }
+  }
+  return messages;
+}
+
+function loadEntries() {
+  const entries = new Map();
+  const dir = join(root, 'knowledge', 'entries');
+  for (const area of readdirSync(dir)) {
+    for (const file of readdirSync(join(dir, area)).filter((f) => f.endsWith('.yaml'))) {
+      const path = join(dir, area, file);
+      const doc = parseDocument(readFileSync(path, 'utf8'));
+      const patterns = doc.getIn(['match', 'patterns']);
+      entries.set(doc.get('id'), {
+        path,
+        doc,
+        patterns: patterns?.toJSON?.() ?? [],
+        newPatterns: [],
+        newExamples: [],
+      });
+    }
+  }
+  return entries;
+}
+
+function compiled(entry) {
+  return entry.patterns.map((p) => new RegExp(normalizePatternSource(p), 'i'));
+}
+
+const data = loadData();
+const entries = loadEntries();
+const mapping = parse(readFileSync(join(here, 'mapping.yaml'), 'utf8'));
+const problems = [];
+let added = 0;
+const mapped = new Set();
+
+for (const row of mapping.messages) {
+  const key = `${row.tool}\u0000${row.msgid}`;
+  mapped.add(key);
+  const message = data.get(key);
+  const entry = entries.get(row.entry);
+  if (!message) problems.push(`${row.tool} ${JSON.stringify(row.msgid)}: not in data/ (re-run extract.mjs?)`);
+  if (!entry) problems.push(`${row.tool} ${JSON.stringify(row.msgid)}: no entry ${row.entry}`);
+  if (!message || !entry) continue;
+  if (entry.doc.get('category') !== row.category) {
+    problems.push(`${row.entry}: category ${entry.doc.get('category')} but mapping says ${row.category}`);
+    continue;
+  }
+  for (const lang of ['en', 'fr', 'vi']) {
+    const text = message[lang];
+    if (!text || row.langs?.includes(lang) === false) continue;
+    // `prefix`: what the program prints before its message ("mpop: "), when the pattern needs it.
+    const sample = (row.prefix ?? '') + render(text);
+    const normalized = normalizeForMatch(sample);
+    if (compiled(entry).some((re) => re.test(normalized))) continue;
+    const override = row.patterns?.[lang];
+    const pattern = override ?? patternFor(text);
+    if (!override && pattern.replace(/\.\{1,80\}| \?/g, '').length < 16) {
+      problems.push(
+        `${row.tool} ${JSON.stringify(row.msgid)} (${lang}): too short for a safe pattern; give one`,
+      );
+      continue;
+    }
+    if (!new RegExp(normalizePatternSource(pattern), 'i').test(normalized)) {
+      problems.push(`${row.entry}: pattern ${JSON.stringify(pattern)} misses ${JSON.stringify(sample)}`);
+      continue;
+    }
+    const where =
+      lang === 'en' && message.files.en === undefined
+        ? (message.files.fr ?? message.files.vi)
+        : message.files[lang];
+    const source = `${message.tool} catalogue, ${where.origin}, ${where.file}, msgid ${JSON.stringify(row.msgid)}${lang === 'en' ? '' : ` (${lang})`}`;
+    entry.patterns.push(pattern);
+    entry.newPatterns.push(pattern);
+    entry.newExamples.push({ text: sample, source });
+    added += 1;
+  }
+}
+
+for (const [key, message] of data) {
+  if (
+    !mapped.has(key) &&
+    !(mapping.unmapped?.[message.tool] ?? []).some((re) => new RegExp(re, 'i').test(message.msgid))
+  ) {
+    problems.push(`${message.tool} ${JSON.stringify(message.msgid)}: neither mapped nor listed as unmapped`);
+  }
+}
+
+if (!args.check) {
+  for (const entry of entries.values()) {
+    if (entry.newPatterns.length > 0)
+      writeFileSync(entry.path, withAdditions(readFileSync(entry.path, 'utf8'), entry));
+  }
+}
+process.stdout.write(
+  `${mapping.messages.length} mapped messages; ${added} patterns ${args.check ? 'missing' : 'added'}\n`,
+);
+for (const p of problems) process.stdout.write(`problem: ${p}\n`);
+if (problems.length > 0 || (args.check && added > 0)) process.exitCode = 1;

@@ -1,0 +1,88 @@
+// Readers for the message-catalogue formats listed in sources.yaml. Each returns Map<msgid, text>.
+
+/** Unquotes one gettext string literal line (`"..."`). */
+function poString(line) {
+  const body = line.slice(line.indexOf('"') + 1, line.lastIndexOf('"'));
+  return body.replace(/\\(["\\ntr])/g, (_, c) => ({ n: '\n', t: '\t', r: '\r' })[c] ?? c);
+}
+
+/**
+ * Reads gettext PO text (as `msgunfmt` prints it or as a po/ folder holds it): blocks separated by blank
+ * lines. A plural entry is keyed by its singular msgid and takes its first form. Fuzzy, obsolete and
+ * untranslated entries are left out.
+ */
+export function readPo(text) {
+  const out = new Map();
+  for (const block of text.split(/\n\s*\n/)) {
+    const fields = {};
+    let field;
+    let fuzzy = false;
+    for (const line of block.split('\n')) {
+      if (line.startsWith('#~')) break;
+      if (line.startsWith('#,') && line.includes('fuzzy')) fuzzy = true;
+      if (line.startsWith('#')) continue;
+      if (line.startsWith('"')) {
+        if (field) fields[field] += poString(line);
+        continue;
+      }
+      const m = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[0\])?|msgstr\[\d+\]) /.exec(line);
+      field = m ? m[1] : undefined;
+      if (field) fields[field] = poString(line);
+    }
+    const str = fields.msgstr ?? fields['msgstr[0]'];
+    if (!fields.msgid || !str || fuzzy) continue;
+    out.set(fields.msgctxt !== undefined ? `${fields.msgctxt}\u0004${fields.msgid}` : fields.msgid, str);
+  }
+  return out;
+}
+
+/** Reads a Mozilla .properties file: `key = value`, `\n` and `\uXXXX` escapes, `#` comments. */
+export function readProperties(text) {
+  const out = new Map();
+  for (const line of text.split('\n')) {
+    const m = /^\s*([^#!=\s][^=]*?)\s*=\s?(.*)$/.exec(line);
+    if (!m) continue;
+    const value = m[2]
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/\\n/g, '\n')
+      .replace(/\\(.)/g, '$1');
+    out.set(m[1], value);
+  }
+  return out;
+}
+
+const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Reads an Android strings.xml: `<string name="k">text</string>`; placeholders' xliff tags are dropped. */
+export function readAndroidStrings(text) {
+  const out = new Map();
+  for (const m of text.matchAll(/<string\s+name="([^"]+)"[^>]*>([\s\S]*?)<\/string>/g)) {
+    let value = m[2].replace(/<\/?xliff:g[^>]*>/g, '').trim();
+    if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    value = value
+      .replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => XML_ENTITIES[e])
+      .replace(/\\n/g, '\n')
+      .replace(/\\(['"@?])/g, '$1');
+    out.set(m[1], value);
+  }
+  return out;
+}
+
+/**
+ * Reads the string literals of a library's source file (its exception and error texts, which it ships in
+ * English only). The literal itself is the msgid. Literals without a letter-space-letter run (identifiers,
+ * format specifiers, protocol keywords) are not messages and are skipped.
+ */
+export function readSourceStrings(text) {
+  const out = new Map();
+  // Comments hold prose with apostrophes, not messages.
+  const code = text
+    .split('\n')
+    .filter((line) => !/^\s*(\/\/|\/?\*|#)/.test(line))
+    .join('\n');
+  for (const m of code.matchAll(/"((?:[^"\\\n]|\\.){8,})"|'((?:[^'\\\n]|\\.){8,})'/g)) {
+    const value = (m[1] ?? m[2]).replace(/\\(["'\\])/g, '$1');
+    if (/[a-z] [a-z]/i.test(value)) out.set(value, value);
+  }
+  return out;
+}

@@ -105,3 +105,36 @@ export class CaseSet {
     return [...this.byText.values()];
   }
 }
+
+/** The user a log line names, in the forms these servers write it. */
+const NAMED_USER = /(?:user=<?|passwd-file\(|failed for (?:user )?|user `|no such user: )([a-z][\w.-]*)/;
+
+/**
+ * The non-empty lines of a server log that may belong to the capture's session: a line naming another
+ * user is another program's session (a test suite running the same server meanwhile, logging to the same
+ * syslog).
+ */
+export function ownLogLines(log: string, user: string): string[] {
+  return log.split('\n').filter((l) => {
+    const named = NAMED_USER.exec(l)?.[1];
+    return l.trim() !== '' && (named === undefined || named === user);
+  });
+}
+
+/** What differs between locales beyond dates and numbers. */
+const wording = (text: string) =>
+  text.replace(/ at .*: poll (started|completed)/g, ' at DATE: poll $1').replace(/\d+/g, '#');
+
+/**
+ * Drops the French and Vietnamese runs whose text reads as the English run of the same client (no
+ * catalogue, no translated system message, only a date), and puts the English cases first (the first of
+ * equal texts is the one kept).
+ */
+export function translatedOnly(cases: readonly CapturedCase[]): CapturedCase[] {
+  const english = new Map(
+    cases.filter((c) => c.lang === 'en').map((c) => [c.id.replace(/\/en$/, ''), wording(c.text)]),
+  );
+  return cases
+    .filter((c) => c.lang === 'en' || english.get(c.id.replace(/\/(fr|vi)$/, '')) !== wording(c.text))
+    .sort((a, b) => (a.lang === 'en' ? 0 : 1) - (b.lang === 'en' ? 0 : 1) || a.id.localeCompare(b.id));
+}

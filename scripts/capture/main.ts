@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { makeTestCerts } from '../../test/support/certs.js';
 import { projectRoot } from '../../src/knowledge/paths.js';
-import { CaseSet, type CapturedCase, chatCase, chatLang, inHoldout } from './cases.js';
+import {
+  CaseSet,
+  type CapturedCase,
+  chatCase,
+  chatLang,
+  inHoldout,
+  ownLogLines,
+  translatedOnly,
+} from './cases.js';
 import {
   CLIENTS,
   type ClientName,
@@ -24,6 +32,7 @@ import {
   type Setup,
   USER,
 } from './scenarios.js';
+import { startSyslog } from './syslog.js';
 import { dovecotVersion, holdSession, pickPorts, type Running, startSetup } from './servers.js';
 
 /**
@@ -75,9 +84,15 @@ function serverName(run: Running): string {
 }
 
 /** Log lines that record the failure: at most a few distinct ones per rule (parallel runs repeat them). */
-function logCases(group: Group, rules: readonly LogRule[] | undefined, log: string, category: string): void {
+function logCases(
+  group: Group,
+  rules: readonly LogRule[] | undefined,
+  log: string,
+  category: string,
+  user: string,
+): void {
   if (!rules) return;
-  const lines = log.split('\n').filter((l) => l.trim() !== '');
+  const lines = ownLogLines(log, user);
   const picked: string[] = [];
   for (const rule of rules) {
     const seen = new Set<string>();
@@ -113,21 +128,30 @@ function logCases(group: Group, rules: readonly LogRule[] | undefined, log: stri
   }
 }
 
-/** What differs between locales beyond dates and numbers: nothing means the run was not translated. */
-const wording = (text: string) =>
-  text.replace(/ at .*: poll (started|completed)/g, ' at DATE: poll $1').replace(/\d+/g, '#');
-
 /**
- * A French or Vietnamese run whose text reads as the English one (no catalogue, no translated system
- * message) is not a French or Vietnamese case: only the English one is kept.
+ * The scenario's category, unless the text cannot show the cause: a client's quiet output that drops the
+ * server's words (`quietSays`), or a plain connection to a TLS port that just times out where nothing in
+ * the text names port 995 (a random port, or a client that does not print it): then it is a timeout.
  */
+function categoryOf(
+  sc: ClientScenario,
+  target: Target,
+  output: string,
+  verbose: boolean,
+  tool: ClientName,
+): string {
+  // getmail and poplib never show the dialogue, whatever the verbosity.
+  const quiet = !verbose || tool === 'getmail' || tool === 'poplib';
+  const says = quiet ? (sc.quietSays?.[tool] ?? sc.quietSays?.any) : undefined;
+  if (says) return says;
+  const plainToTls = sc.category === 'tls.mismatch' && sc.port === 'tls' && sc.security !== 'implicit';
+  if (plainToTls && !(target.port === 995 && /\b995\b/.test(output))) return 'connect.timeout';
+  return sc.category;
+}
+
+/** A French or Vietnamese run that reads as the English one is not a French or Vietnamese case. */
 function dropUntranslated(group: Group): void {
-  const english = new Map(
-    group.cases.filter((c) => c.lang === 'en').map((c) => [c.id.replace(/\/en$/, ''), wording(c.text)]),
-  );
-  group.cases = group.cases
-    .filter((c) => c.lang === 'en' || english.get(c.id.replace(/\/(fr|vi)$/, '')) !== wording(c.text))
-    .sort((a, b) => (a.lang === 'en' ? 0 : 1) - (b.lang === 'en' ? 0 : 1) || a.id.localeCompare(b.id));
+  group.cases = translatedOnly(group.cases);
 }
 
 async function captureClients(
@@ -175,7 +199,7 @@ async function captureClients(
           group.cases.push({
             id: `${group.source}/${sc.id}/${tool}${verbose ? '-verbose' : ''}/${lang}`,
             text: r.output,
-            category: (!verbose && sc.quietSays?.[tool]) || sc.category,
+            category: categoryOf(sc, target, r.output, verbose, tool),
             lang,
             kind,
             scenario: sc.id,
@@ -193,7 +217,7 @@ async function captureClients(
   await new Promise((r) => setTimeout(r, 300));
   for (const c of [...group.cases])
     if (c.kind === 'client-output') group.cases.push(chatCase(c, chatLang(c)));
-  logCases(group, sc.logRules, run.log().slice(logStart), sc.category);
+  logCases(group, sc.logRules, run.log().slice(logStart), sc.category, target.user);
   return group;
 }
 
@@ -244,7 +268,7 @@ async function captureRaw(run: Running, sc: RawScenario, ca: string): Promise<Gr
       });
   }
   await new Promise((r) => setTimeout(r, 200));
-  logCases(group, sc.logRules, run.log().slice(logStart), sc.category);
+  logCases(group, sc.logRules, run.log().slice(logStart), sc.category, USER);
   return group;
 }
 
@@ -312,8 +336,9 @@ async function main(): Promise<void> {
     for (const tool of sc.clients ?? CLIENTS)
       count.total += (tool === 'poplib' ? 1 : 2) * (LOCALIZED.includes(tool) ? 3 : 1);
   const groups: Group[] = [];
+  const syslog = setups.some((s) => /^(popa3d|solid)/.test(s)) ? await startSyslog() : undefined;
   for (const setup of setups) {
-    const run = await startSetup(setup, certs, ports);
+    const run = await startSetup(setup, certs, ports, syslog);
     try {
       for (const sc of CLIENT_SCENARIOS.filter((s) => s.setup === setup))
         groups.push(await captureClients(run, sc, caFile, certs.ca, count));
@@ -325,6 +350,7 @@ async function main(): Promise<void> {
       await run.stop();
     }
   }
+  syslog?.stop();
   certs.cleanup();
   clearInterval(keepAlive);
   const counts = writeGroups(groups);

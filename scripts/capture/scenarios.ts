@@ -57,7 +57,7 @@ export interface ClientScenario {
    * "Authorization failure" whatever the server refused. Its quiet text gets this category instead (its
    * verbose transcript still shows the server's reply and keeps the scenario's).
    */
-  quietSays?: Partial<Record<ClientName, string>>;
+  quietSays?: Partial<Record<ClientName | 'any', string>>;
 }
 
 export interface RawScenario {
@@ -208,7 +208,8 @@ const CLIENT_DOVECOT: readonly ClientScenario[] = [
   {
     id: 'mailbox-unreadable',
     setup: 'dovecot-broken-mailbox',
-    category: 'mailbox.unavailable',
+    // Dovecot hides the cause from the client ("[SYS/TEMP] Internal error occurred"); its log says it.
+    category: 'server.temporary',
     port: 'tls',
     security: 'implicit',
     logRules: [{ match: /pop3\(.*(Permission denied|Error:)|eacces/i, category: 'mailbox.unavailable' }],
@@ -266,6 +267,8 @@ const CLIENT_DOVECOT: readonly ClientScenario[] = [
     port: 'plain',
     security: 'plain',
     timeoutS: 6,
+    // Quiet, these do not print the greeting they got: an invalid reply, or (curl) a timeout.
+    quietSays: { curl: 'connect.timeout', mpop: 'server.protocol-error', fetchmail: 'server.protocol-error' },
   },
   {
     id: 'unknown-host',
@@ -452,7 +455,7 @@ const RAW_DOVECOT: readonly RawScenario[] = [
   {
     id: 'raw-mailbox-unreadable',
     setup: 'dovecot-broken-mailbox',
-    category: 'mailbox.unavailable',
+    category: 'server.temporary',
     port: 'plain',
     steps: [...login, { send: 'STAT' }],
   },
@@ -483,13 +486,30 @@ const PORTABLE_RAW = [
   'top-missing-lines',
   'raw-wrong-password',
 ];
-const mailutilsLogs: LogRule[] = [
-  { match: /nonexistent/, category: 'auth.unknown-user' },
-  { match: /authentication failed/, category: 'auth.failed' },
-];
+/**
+ * Their logs do say which part of a login was wrong: an unknown user has its own line (Mailutils
+ * "nonexistent", popa3d "UNKNOWN USER", solid-pop3d "no such user", pam_unix "user unknown"), so a failure
+ * logged for a named user is a wrong password. pam_unix's own "authentication failure" line is generic.
+ */
+const otherLogs: Record<OtherServer, LogRule[]> = {
+  mailutils: [
+    { match: /nonexistent/, category: 'auth.unknown-user' },
+    { match: /authentication failed/, category: 'auth.bad-password' },
+  ],
+  popa3d: [
+    { match: /user unknown|UNKNOWN USER/, category: 'auth.unknown-user' },
+    { match: /Authentication failed for \S+$/, category: 'auth.bad-password' },
+    { match: /pam_unix.*authentication failure/, category: 'auth.failed' },
+  ],
+  'solid-pop3d': [
+    { match: /no such user|user unknown/, category: 'auth.unknown-user' },
+    { match: /authentication failed for user/, category: 'auth.bad-password' },
+    { match: /pam_unix.*authentication failure/, category: 'auth.failed' },
+  ],
+};
 
 function otherClientScenarios(server: OtherServer): ClientScenario[] {
-  const logs = server === 'mailutils' ? { logRules: mailutilsLogs } : {};
+  const logs = { logRules: otherLogs[server] };
   const list: ClientScenario[] = [
     {
       id: 'wrong-password',
@@ -531,6 +551,8 @@ function otherClientScenarios(server: OtherServer): ClientScenario[] {
       {
         id: 'plaintext-refused',
         setup: 'mailutils-stls-required',
+        // Mailutils answers USER with "Incorrect state"; only a transcript with its CAPA (XTLSREQUIRED) shows why.
+        quietSays: { fetchmail: 'auth.failed', any: 'command.state' },
         category: 'tls.required',
         port: 'plain',
         security: 'plain',
@@ -560,7 +582,7 @@ function otherRawScenarios(server: OtherServer): RawScenario[] {
   const base = RAW_DOVECOT.filter((s) => PORTABLE_RAW.includes(s.id)).map((s) => ({
     ...s,
     setup: server as Setup,
-    logRules: server === 'mailutils' && s.id === 'raw-wrong-password' ? mailutilsLogs : undefined,
+    logRules: s.id === 'raw-wrong-password' ? otherLogs[server] : undefined,
   }));
   const cram = RAW_DOVECOT.find((s) => s.id === 'auth-cram-md5')!;
   const stls = RAW_DOVECOT.find((s) => s.id === 'raw-stls-unavailable')!;

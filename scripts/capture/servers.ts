@@ -7,6 +7,7 @@ import type { TestCerts } from '../../test/support/certs.js';
 import { type Dovecot, startDovecot } from '../../test/support/dovecot.js';
 import { type PopServerKind, type PopServerTls, startPopServer } from '../../test/support/pop-servers.js';
 import type { Setup } from './scenarios.js';
+import type { Syslog } from './syslog.js';
 import { PASSWORD, USER } from './scenarios.js';
 
 /**
@@ -182,9 +183,10 @@ const OTHER: Partial<Record<Setup, { kind: PopServerKind; plain: PopServerTls }>
  * never installed): one instance on a plain port (STLS as the setup says) and one with implicit TLS
  * (Mailutils' own; a TLS listener in front of the other two, as stunnel would be). Free ports.
  */
-async function startOtherSetup(setup: Setup, certs: TestCerts): Promise<Running> {
+async function startOtherSetup(setup: Setup, certs: TestCerts, syslog: Syslog | undefined): Promise<Running> {
   const { kind, plain } = OTHER[setup]!;
   const base = { kind, users: { [USER]: PASSWORD }, messages: 3, host: DOVECOT_HOST, cert: certs.valid };
+  const mark = syslog?.mark() ?? 0;
   const plainServer = await startPopServer({ ...base, tls: plain });
   const tlsServer = await startPopServer({ ...base, tls: 'implicit' });
   return {
@@ -197,7 +199,11 @@ async function startOtherSetup(setup: Setup, certs: TestCerts): Promise<Running>
     config: `test/support/pop-servers.ts: ${kind}, plain port with tls '${plain}', second instance with implicit TLS${
       kind === 'mailutils' ? '' : ' (a TLS listener in front)'
     }; system users and mbox spools in a private mount namespace`,
-    log: () => plainServer.log() + tlsServer.log(),
+    // Mailutils logs on stderr (the harness's configuration); the other two only through syslog.
+    log: () =>
+      kind === 'mailutils'
+        ? plainServer.log() + tlsServer.log()
+        : (syslog?.lines(kind, mark).join('\n') ?? ''),
     stop: async () => {
       await Promise.all([plainServer.stop(), tlsServer.stop()]);
     },
@@ -208,9 +214,10 @@ export async function startSetup(
   setup: Setup,
   certs: TestCerts,
   ports: { plain: number; tls: number },
+  syslog?: Syslog,
 ): Promise<Running> {
   if (setup.startsWith('dovecot')) return startDovecotSetup(setup, certs, ports);
-  if (OTHER[setup]) return startOtherSetup(setup, certs);
+  if (OTHER[setup]) return startOtherSetup(setup, certs, syslog);
   if (setup === 'unknown-host')
     return {
       setup,

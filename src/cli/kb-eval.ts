@@ -45,7 +45,7 @@ function chosenSets(sets: string[] | undefined, lang: Lang): EvalSet[] {
   if (!sets || sets.length === 0) return [...EVAL_SETS];
   for (const s of sets)
     if (!(EVAL_SETS as readonly string[]).includes(s))
-      throw new UsageError(cli.t(lang, 'error.optionValue', { option: '--set' }));
+      throw new UsageError(cli.t(lang, 'error.badEvalSet', { value: s }));
   return EVAL_SETS.filter((s) => sets.includes(s));
 }
 

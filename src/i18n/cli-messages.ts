@@ -24,6 +24,7 @@ Usage:
     'error.summaryOneFile': 'explain --summary takes one FILE (or - for stdin)',
     'error.badOption': '{message}',
     'error.badLang': '--lang takes en, fr or vi, not "{value}"',
+    'error.badEvalSet': '--set takes project, tuning or holdout, not "{value}"',
     'error.readFile': 'cannot read {file}: {reason}',
     'error.imageAlone': 'explain --image takes one FILE (or - for stdin), and no text or --summary beside it',
     'error.badCategory': 'no category "{value}"; the categories are: {codes}',
@@ -74,6 +75,7 @@ Utilisation\u00a0:
     'error.summaryOneFile': 'explain --summary prend un seul FICHIER (ou - pour stdin)',
     'error.badOption': '{message}',
     'error.badLang': '--lang accepte en, fr ou vi, pas «\u00a0{value}\u00a0»',
+    'error.badEvalSet': '--set accepte project, tuning ou holdout, pas «\u00a0{value}\u00a0»',
     'error.readFile': 'impossible de lire {file}\u00a0: {reason}',
     'error.imageAlone': 'explain --image prend un seul FICHIER (ou - pour stdin), sans texte ni --summary',
     'error.badCategory': 'aucune catégorie «\u00a0{value}\u00a0»\u00a0; les catégories sont\u00a0: {codes}',
@@ -124,6 +126,7 @@ Cách dùng:
     'error.summaryOneFile': 'explain --summary chỉ nhận một TỆP (hoặc - cho stdin)',
     'error.badOption': '{message}',
     'error.badLang': '--lang chỉ nhận en, fr hoặc vi, không nhận "{value}"',
+    'error.badEvalSet': '--set chỉ nhận project, tuning hoặc holdout, không nhận "{value}"',
     'error.readFile': 'không đọc được {file}: {reason}',
     'error.imageAlone':
       'explain --image chỉ nhận một TỆP (hoặc - cho stdin), không kèm văn bản hay --summary',

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { chatCase, inHoldout } from '../../scripts/capture/cases.js';
 import { runEval } from '../../src/cli/kb-eval.js';
 import {
   type EvalCase,
@@ -147,31 +146,15 @@ describe('kb eval machinery', () => {
 
   it('refuses an unknown set with a usage message', async () => {
     const run = await runCli(['kb', 'eval', '--set', 'everything']);
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toMatch(/--set/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--set takes project, tuning or holdout, not "everything"/);
+    const fr = await runCli(['kb', 'eval', '--set', 'tout', '--lang', 'fr']);
+    expect(fr.stderr).toMatch(/--set accepte project, tuning ou holdout, pas «\u00a0tout\u00a0»/);
     expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 });
 
-describe('the capture split and shapes', () => {
-  it('puts about 35 % of ids in the holdout, the same way on every run', () => {
-    const ids = Array.from({ length: 2000 }, (_, i) => `dovecot/scenario-${i}/tool/en`);
-    const share = ids.filter(inHoldout).length / ids.length;
-    expect(share).toBeGreaterThan(0.31);
-    expect(share).toBeLessThan(0.39);
-    expect(ids.map(inHoldout)).toEqual(ids.map(inHoldout));
-  });
-
-  it('frames an output as a chat message in the language asked, keeping the output whole', () => {
-    const base = { ...captured('x/y', TEXTS.client, 'connect.refused', 'en', 'client-output') } as Parameters<
-      typeof chatCase
-    >[0];
-    const fr = chatCase(base, 'fr');
-    expect(fr).toMatchObject({ kind: 'chat', lang: 'fr', id: 'x/y/chat-fr', category: 'connect.refused' });
-    expect(fr.text).toContain(TEXTS.client);
-    expect(fr.framing).toMatch(/[àéèç]/);
-  });
-
+describe('kinds', () => {
   it('tells a transcript, a reply line and other output apart when a case has no kind', () => {
     expect(shapeOf({ text: TEXTS.transcript })).toBe('transcript');
     expect(shapeOf({ text: TEXTS.line })).toBe('line');

@@ -151,7 +151,8 @@ export function analyse(
     if (!finding && candidate.kind === 'log') finding = byFallback(candidate, context);
     if (!finding) continue;
     unexplained = [];
-    found.push({ finding, kind: line.kind, quoted: line.quoted === true });
+    const summary = kb.entry(finding.entry)?.entry.match.summary === true;
+    found.push({ finding, kind: line.kind, quoted: line.quoted === true, ...(summary ? { summary } : {}) });
   }
 
   if (machine.secretFound) warnings.unshift('secret.exposed');

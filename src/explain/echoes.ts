@@ -13,6 +13,8 @@ export interface Found {
   finding: FindingData;
   kind: CandidateKind;
   quoted: boolean;
+  /** The entry is a program's summary line (fetchmail's "Query status=…"): the lines beside it say more. */
+  summary?: boolean;
 }
 
 /** A client message this close to a server reply of the same category repeats it. */
@@ -60,5 +62,9 @@ export function dropEchoes(found: readonly Found[]): FindingData[] {
     if (key !== undefined) byRule.set(key, copy);
     kept.push(copy);
   }
-  return kept.map((k) => k.finding);
+  // A summary line beside a finding that says what actually failed adds nothing but a vaguer category.
+  const specific = kept.filter((k) => !k.summary);
+  return kept
+    .filter((k) => !k.summary || !specific.some((o) => o.finding.category !== k.finding.category && near(o, k)))
+    .map((k) => k.finding);
 }

@@ -64,6 +64,11 @@ function defineSchemas(z: typeof Zod.z) {
       .default([]),
     /** A context-only fallback: any `-ERR` to one of `commands` that no wording entry explains. */
     bare: z.boolean().default(false),
+    /**
+     * A program's summary of a failure that the lines around it describe (fetchmail's "Query status=2
+     * (SOCKET)"): explained only when no other finding stands beside it.
+     */
+    summary: z.boolean().default(false),
     /** Breaks ties between entries that match the same line equally well; higher wins. */
     priority: z.number().int().min(-100).max(100).default(0),
   });

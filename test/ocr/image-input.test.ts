@@ -67,14 +67,14 @@ describe('pre-processing', () => {
     const dark = await blank(600, 300, '#1e1e1e').png().toBuffer();
     const prepared = await prepareImage(await checkImage(dark));
     expect(prepared.inverted).toBe(true);
-    expect(prepared.width).toBe(1200);
+    expect(prepared.width).toBe(1800);
     const stats = await sharp(prepared.png).stats();
     expect(stats.channels[0]?.mean).toBeGreaterThan(128);
   });
 
-  it('keeps a light 1280×800 screenshot as it is, and caps a very large one', async () => {
+  it('enlarges a 1280×800 screenshot twice (dialog text is 12–16 px), and caps a very large one', async () => {
     const light = await prepareImage(await checkImage(await blank(1280, 800).png().toBuffer()));
-    expect([light.inverted, light.width, light.height]).toEqual([false, 1280, 800]);
+    expect([light.inverted, light.width, light.height]).toEqual([false, 2560, 1600]);
     const large = await prepareImage(await checkImage(await blank(3200, 900).png().toBuffer()));
     expect(large.width).toBeLessThanOrEqual(IMAGE_LIMITS.maxSide);
   });

@@ -4,8 +4,7 @@ import { imageMessages } from '../../../src/i18n/image-messages.js';
 import type { Lang } from '../../../src/i18n/lang.js';
 import { ImageError } from '../../../src/ocr/errors.js';
 import { explainImage, type ImageExplanation } from '../../../src/ocr/explain-image.js';
-import { readBounded } from '../../../src/ocr/image-file.js';
-import { IMAGE_LIMITS } from '../../../src/ocr/limits.js';
+import { downloadImage } from '../../../src/ocr/download-image.js';
 import { imageErrorText } from '../../../src/render/image-text.js';
 import { context, noticeReply, resultReply, type SlackReply } from '../blocks.js';
 import type { SlackDeps } from '../deps.js';
@@ -21,7 +20,6 @@ export interface SlackFile {
 }
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
-const MAX_REDIRECTS = 3;
 
 /** The pictures popbot reads among a message's files (the first one only: one answer per message). */
 export function firstImage(files: unknown): SlackFile | undefined {
@@ -37,41 +35,14 @@ export function filesOrigin(apiUrl: string | undefined): string {
   return apiUrl ? new URL(apiUrl).origin : 'https://files.slack.com';
 }
 
-/** A file's bytes with the bot token, bounded by its announced size and by the bytes actually read. */
-export async function downloadSlackFile(file: SlackFile, deps: SlackDeps): Promise<Buffer> {
-  const max = IMAGE_LIMITS.maxBytes;
-  if (typeof file.size === 'number' && file.size > max)
-    throw new ImageError('image.too-large', { size: file.size, max });
-  const origin = filesOrigin(deps.apiUrl);
-  let url = new URL(file.url_private_download ?? file.url_private ?? '', origin);
-  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    if (url.origin !== origin || (url.protocol !== 'https:' && url.protocol !== 'http:'))
-      throw new ImageError('image.broken');
-    const response = await deps.fetch(url, {
-      headers: { authorization: `Bearer ${deps.botToken}` },
-      redirect: 'manual',
-      signal: AbortSignal.timeout(IMAGE_LIMITS.timeoutMs),
-    });
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      url = new URL(location, url);
-      continue;
-    }
-    if (!response.ok || !response.body) {
-      await response.body?.cancel();
-      throw new ImageError('image.broken');
-    }
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > max) {
-      await response.body.cancel();
-      throw new ImageError('image.too-large', { size: declared, max });
-    }
-    const bytes = await readBounded(response.body, max);
-    if (bytes.length > max) throw new ImageError('image.too-large', { size: bytes.length, max });
-    return bytes;
-  }
-  throw new ImageError('image.broken');
+/** A file's bytes, with the bot token, from Slack's files origin only. */
+export function downloadSlackFile(file: SlackFile, deps: SlackDeps): Promise<Buffer> {
+  return downloadImage(file.url_private_download ?? file.url_private ?? '', {
+    origin: filesOrigin(deps.apiUrl),
+    headers: { authorization: `Bearer ${deps.botToken}` },
+    announcedSize: file.size,
+    fetch: deps.fetch,
+  });
 }
 
 /** The answer to a picture: the same blocks as a paste, and a context block with what was read. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
 import { imageMessages } from '../../src/i18n/image-messages.js';
-import { apiMessage, apiUser } from '../discord/fakes.js';
+import { apiMessage, apiMessageMenu, apiUser } from '../discord/fakes.js';
 import {
   DISCORD_IDS,
   DISCORD_TEST_TOKEN,
@@ -91,4 +91,28 @@ describe('Discord: a screenshot in a support channel', () => {
     expect(discord.rest.calls.some((c) => c.path.startsWith('/attachments/huge.png'))).toBe(false);
     expect(popbot.stderr()).not.toMatch(STACK_LINE);
   }, 120_000);
+
+  it('the message command on a picture too large to read answers with a short notice, never silence', async () => {
+    const target = {
+      ...apiMessage({ content: '', channelId: DISCORD_IDS.support }),
+      attachments: [
+        {
+          id: '400000000000000002',
+          filename: 'big.png',
+          size: 12 * 1024 * 1024,
+          url: `${discord.rest.cdn}/attachments/big.png`,
+          proxy_url: `${discord.rest.cdn}/attachments/big.png`,
+          content_type: 'image/png',
+        },
+      ],
+    };
+    const edits = /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/;
+    const before = discord.restCalls('PATCH', edits).length;
+    discord.gateway.dispatch('INTERACTION_CREATE', apiMessageMenu(target));
+    const deferred = await discord.waitForRest('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 1, 30_000);
+    expect((deferred.body as { type: number }).type).toBe(5);
+    const edit = await discord.waitForRest('PATCH', edits, before + 1, 30_000);
+    expect((edit.body as ReplyBody).content).toMatch(/This picture is too large \(12\.0 MiB\)/);
+    expect(discord.rest.calls.some((c) => c.path.startsWith('/attachments/big.png'))).toBe(false);
+  }, 60_000);
 });

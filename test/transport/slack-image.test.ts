@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
-import { channelMessage } from '../slack/signed.js';
+import { TEAM } from '../slack/fake-slack.js';
+import { channelMessage, nextTs } from '../slack/signed.js';
 import { corpus, pictureBytes } from '../support/screenshot-corpus.js';
 import {
   type FakeSlackSocket,
@@ -108,4 +109,48 @@ describe('Slack: a screenshot shared in a channel', () => {
     );
     expect(blocksText(answer.body)).toMatch(/damaged or cannot be decoded/);
   }, 60_000);
+
+  it('the "Explain POP error" shortcut on a message with a screenshot answers what the picture shows', async () => {
+    const picture = corpus().find(
+      (p) => p.style === 'thunderbird' && p.lang === 'en' && p.theme === 'light',
+    )!;
+    const bytes = pictureBytes(picture);
+    fake.slack.files.set('T0TEAM-F0MENU/shot.png', bytes);
+    const ts = nextTs();
+    await fake.send('interactive', {
+      type: 'message_action',
+      callback_id: 'explain_pop_error',
+      trigger_id: '1111.3333.abcd',
+      team: { id: TEAM, domain: 'test' },
+      user: { id: 'U0ASKER', name: 'asker', team_id: TEAM },
+      channel: { id: 'C0CHAN', name: 'support' },
+      message: {
+        type: 'message',
+        user: 'U0OTHER',
+        text: '',
+        ts,
+        files: [
+          {
+            id: 'F0MENU',
+            mimetype: 'image/png',
+            size: bytes.length,
+            url_private_download: fake.slack.fileUrl('T0TEAM-F0MENU/shot.png'),
+          },
+        ],
+      },
+      response_url: fake.slack.responseUrl('image-shortcut'),
+      action_ts: '1710000000.999',
+      token: 'legacy-verification-token',
+      is_enterprise_install: false,
+    });
+    const ephemeral = await fake.until(
+      () => fake.slack.callsTo('chat.postEphemeral').find((c) => c.body.thread_ts === ts),
+      'the ephemeral answer to the picture',
+      90_000,
+    );
+    const shown = blocksText(ephemeral.body);
+    expect(shown).toContain('Read from your screenshot:');
+    for (const finding of explain(picture.text, { lang: 'en' }).findings)
+      expect(shown).toContain(finding.title);
+  }, 120_000);
 });

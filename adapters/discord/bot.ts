@@ -24,6 +24,7 @@ import type {
   SlashCommand,
   WatchedMessage,
 } from './ports.js';
+import { answerDiscordImage, type DiscordImageDeps, firstImage } from './images.js';
 import { renderAnswer } from './render-explanation.js';
 import { renderProbeReport } from './render-probe.js';
 
@@ -42,6 +43,8 @@ export interface BotOptions {
   selfId: () => string | undefined;
   kb?: KnowledgeBase;
   now?: () => number;
+  /** Reading pictures: the process's OCR worker and where attachments are downloaded from. */
+  images?: DiscordImageDeps;
 }
 
 /** Pasted text can never ping anyone; a channel reply may notify the person who asked, nobody else. */
@@ -143,7 +146,25 @@ export class DiscordBot {
   async #message(message: WatchedMessage): Promise<void> {
     if (message.author.bot || message.webhookId !== null || message.system) return;
     if (message.author.id === this.#o.selfId()) return;
-    if (!this.#watched(message) || message.content.trim() === '') return;
+    if (!this.#watched(message)) return;
+    const picture = this.#o.images ? firstImage(message.attachments) : undefined;
+    if (picture && this.#o.images) {
+      const body = await answerDiscordImage(this.#o.images, {
+        attachment: picture,
+        user: message.author.id,
+        mode: 'watch',
+        lang: undefined,
+        fallback: langFromLocale(message.guild?.preferredLocale) ?? this.#o.defaultLang,
+      });
+      if (!body) return;
+      this.#log.info(
+        { guildId: message.guildId, channelId: message.channelId, messageId: message.id },
+        'discord: answering a picture',
+      );
+      await this.#call('message.reply', () => message.reply({ ...body, allowedMentions: REPLY_MENTIONS() }));
+      return;
+    }
+    if (message.content.trim() === '') return;
     const answer = answerMessage({
       text: message.content,
       mode: 'watch',
@@ -219,6 +240,21 @@ export class DiscordBot {
     const { user, fallback } = this.#langs(interaction);
     const lang = user ?? fallback;
     const text = interaction.targetMessage.content;
+    const picture = this.#o.images ? firstImage(interaction.targetMessage.attachments) : undefined;
+    if (picture && this.#o.images) {
+      const images = this.#o.images;
+      // Reading takes seconds; Discord wants a first answer within three.
+      await this.#call('interaction.deferReply', () => interaction.deferReply({ flags: EPHEMERAL }));
+      const body = await answerDiscordImage(images, {
+        attachment: picture,
+        user: interaction.user.id,
+        mode: 'direct',
+        lang: user,
+        fallback,
+      });
+      if (body) await this.#call('interaction.editReply', () => interaction.editReply(this.#safe(body)));
+      return;
+    }
     if (text.trim() === '') return this.#notice(interaction, discordMessages.t(lang, 'no-text'));
     const answer = answerMessage({
       text,

@@ -22,6 +22,10 @@ export const DiscordRegisterSchema = CoreConfigSchema.extend({
   DISCORD_API_URL: z
     .url({ protocol: /^https?$/, message: 'an http(s) URL, e.g. https://discord.com/api' })
     .optional(),
+  /** Where attachments are downloaded from (tests: a loopback fake); Discord's CDN by default. */
+  DISCORD_CDN_URL: z
+    .url({ protocol: /^https?$/, message: 'an http(s) URL, e.g. https://cdn.discordapp.com' })
+    .optional(),
 });
 
 /** The running bot adds the channels it watches. */

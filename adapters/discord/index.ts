@@ -5,6 +5,8 @@ import { countingProbeRuns } from '../../src/metrics/metrics.js';
 import { GuardConfigError, guardOptionsFromEnv, ProbeGuard } from '../../src/probe/guard.js';
 import { RateLimiter } from '../../src/probe/rate-limit.js';
 import { runProbe } from '../../src/probe/run-probe.js';
+import { processOcrEngine } from '../../src/ocr/process-engine.js';
+import { DISCORD_CDN } from './images.js';
 import { DiscordBot } from './bot.js';
 import { createClient, wireClient } from './client.js';
 import { readDiscordConfig } from './config.js';
@@ -54,6 +56,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     limiter: options.rateLimiter ?? new RateLimiter(),
     selfId: () => client.user?.id,
     kb,
+    images: {
+      ocr: processOcrEngine(options.env),
+      cdnUrl: config.DISCORD_CDN_URL ?? DISCORD_CDN,
+      fetch: globalThis.fetch,
+    },
   });
   wireClient(client, bot, log);
   const gateway = new GatewayState(client, log);

@@ -4,6 +4,7 @@ import type {
   MessageFlags,
   MessageMentionOptions,
 } from 'discord.js';
+import type { AttachmentLike } from './images.js';
 
 /**
  * The narrow slice of discord.js the handlers use. discord.js's Message and interaction classes satisfy these
@@ -33,6 +34,8 @@ export interface WatchedMessage {
   /** Threads (forum posts included) have a parent channel. */
   channel: { isThread(): boolean; parentId?: string | null };
   guild: { preferredLocale: string } | null;
+  /** Files posted with the message (discord.js: a Collection); pictures are read (images.ts). */
+  attachments?: { values(): Iterable<AttachmentLike> };
   reply(options: SafePayload): Promise<unknown>;
 }
 
@@ -61,7 +64,7 @@ export interface SlashCommand extends InteractionBase {
 
 export interface MessageMenuCommand extends InteractionBase {
   commandName: string;
-  targetMessage: { id: string; content: string };
+  targetMessage: { id: string; content: string; attachments?: { values(): Iterable<AttachmentLike> } };
 }
 
 export interface ModalSubmit extends InteractionBase {

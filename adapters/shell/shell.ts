@@ -3,6 +3,11 @@ import type { Readable, Writable } from 'node:stream';
 import { explain } from '../../src/explain/explain.js';
 import { cli } from '../../src/i18n/cli-messages.js';
 import { isLang, type Lang } from '../../src/i18n/lang.js';
+import { ImageError } from '../../src/ocr/errors.js';
+import { explainImage } from '../../src/ocr/explain-image.js';
+import { readImageFile } from '../../src/ocr/image-file.js';
+import { OcrEngine } from '../../src/ocr/ocr-engine.js';
+import { imageErrorText, renderImageText } from '../../src/render/image-text.js';
 import { renderResultText } from '../../src/render/text.js';
 
 /**
@@ -19,6 +24,8 @@ export interface ShellOptions {
   color?: boolean;
   /** Runs /popcheck; absent until the probe is wired, then the command says it is unavailable. */
   popcheck?: (args: string[], lang: Lang, write: (text: string) => void) => Promise<void>;
+  /** Where the OCR models are looked up (POPBOT_TESSDATA); the process's environment by default. */
+  env?: NodeJS.ProcessEnv;
   /** How long input must pause before a terminal paste counts as complete. */
   pasteIdleMs?: number;
 }
@@ -35,6 +42,33 @@ export async function runShell(options: ShellOptions): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let quit = false;
   const pending: Promise<void>[] = [];
+  // One OCR worker for the whole session, started by the first /image: a shell that never reads a picture
+  // never loads the models.
+  let engine: OcrEngine | undefined;
+
+  const answerImage = async (path: string) => {
+    if (path === '') {
+      write(cli.t(shownLang(), 'shell.imageUsage'));
+      return;
+    }
+    try {
+      const bytes = await readImageFile(path);
+      engine ??= new OcrEngine(options.env ?? process.env);
+      const explanation = await explainImage(bytes, engine, {
+        ...(lang ? { lang } : {}),
+        ...(options.fallbackLang ? { fallbackLang: options.fallbackLang } : {}),
+      });
+      write(renderImageText(explanation, { color: options.color ?? false }));
+    } catch (error) {
+      if (error instanceof ImageError) write(imageErrorText(error, shownLang()));
+      else {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (typeof code !== 'string') throw error;
+        write(cli.t(shownLang(), 'error.readFile', { file: path, reason: code }));
+      }
+    }
+    if (interactive) write('');
+  };
 
   const answer = (text: string) => {
     const result = explain(text, {
@@ -71,6 +105,10 @@ export async function runShell(options: ShellOptions): Promise<void> {
         quit = true;
         write(cli.t(shownLang(), 'shell.bye'));
         rl.close();
+        return;
+      case '/image':
+        // A path may hold spaces: everything after the command is the path.
+        await answerImage(line.trim().slice(name.length).trim());
         return;
       case '/popcheck':
         if (options.popcheck) await options.popcheck(args, shownLang(), write);
@@ -117,7 +155,11 @@ export async function runShell(options: ShellOptions): Promise<void> {
     if (interactive) options.output.write(BRACKETED_PASTE_OFF);
   }
   flush();
-  await Promise.all(pending);
+  try {
+    await Promise.all(pending);
+  } finally {
+    await engine?.close();
+  }
 }
 
 const BRACKETED_PASTE_ON = '\u001b[?2004h';

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Lang } from '../../src/i18n/lang.js';
+import type { OcrEngine } from '../../src/ocr/ocr-engine.js';
 import type { ProbeGuard } from '../../src/probe/guard.js';
 import type { RateLimiter } from '../../src/probe/rate-limit.js';
 import type { ProbeDeps, ProbeReport, ProbeRequest } from '../../src/probe/types.js';
@@ -22,6 +23,12 @@ export interface SlackDeps {
   inflight: Inflight;
   seen: RecentKeys;
   fetch: typeof globalThis.fetch;
+  /** Downloads shared pictures (files:read); sent only to Slack's files origin (handlers/images.ts). */
+  botToken: string;
+  /** SLACK_API_URL when set: its origin serves the files too. */
+  apiUrl: string | undefined;
+  /** The process's one OCR worker. */
+  ocr: OcrEngine;
 }
 
 /** The callback id of the message shortcut and of the login modal, shared with manifest.yml. */

@@ -9,6 +9,7 @@ import { countingProbeRuns } from '../../src/metrics/metrics.js';
 import type { AdapterHandle } from '../../src/runtime/adapter-handle.js';
 import { AdapterStatus } from '../../src/runtime/adapter-status.js';
 import type { HealthRoutes } from '../../src/runtime/health.js';
+import { processOcrEngine } from '../../src/ocr/process-engine.js';
 import { buildApp, EVENTS_PATH } from './app.js';
 import { readSlackConfig, slackMode } from './config.js';
 import type { ProbeRunner, SlackDeps } from './deps.js';
@@ -74,6 +75,9 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     inflight,
     seen: new RecentKeys(),
     fetch: options.fetch ?? globalThis.fetch,
+    botToken: config.SLACK_BOT_TOKEN,
+    apiUrl: config.SLACK_API_URL,
+    ocr: processOcrEngine(options.env),
   };
   const { app, socket } = buildApp({
     botToken: config.SLACK_BOT_TOKEN,

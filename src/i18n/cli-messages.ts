@@ -42,11 +42,13 @@ Usage:
 Commands:
   /lang en|fr|vi     answer in this language
   /popcheck HOST [PORT]   check a POP server live (DNS, TLS, certificate, capabilities)
+  /image FILE        explain a screenshot of an error (PNG, JPEG, WebP or GIF)
   /help              this help
   /quit              leave`,
     'shell.lang': 'I will answer in English.',
     'shell.badLang': 'Languages: en, fr, vi.',
     'shell.unknownCommand': 'Unknown command {command}. /help lists the commands.',
+    'shell.imageUsage': 'Give the picture to read: /image FILE (PNG, JPEG, WebP or GIF).',
     'shell.bye': 'Bye.',
     'stats.header': 'Entries per category',
     'stats.thin': 'Thin categories (fewer than {min} entries): {list}',
@@ -93,11 +95,13 @@ Utilisation\u00a0:
 Commandes\u00a0:
   /lang en|fr|vi     répondre dans cette langue
   /popcheck HÔTE [PORT]   tester un serveur POP en direct (DNS, TLS, certificat, capacités)
+  /image FICHIER     expliquer une capture d'écran d'erreur (PNG, JPEG, WebP ou GIF)
   /help              cette aide
   /quit              quitter`,
     'shell.lang': 'Je répondrai en français.',
     'shell.badLang': 'Langues\u00a0: en, fr, vi.',
     'shell.unknownCommand': 'Commande inconnue {command}. /help liste les commandes.',
+    'shell.imageUsage': "Indiquez l'image à lire : /image FICHIER (PNG, JPEG, WebP ou GIF).",
     'shell.bye': 'Au revoir.',
     'stats.header': 'Entrées par catégorie',
     'stats.thin': 'Catégories peu fournies (moins de {min} entrées)\u00a0: {list}',
@@ -145,11 +149,13 @@ Cách dùng:
 Lệnh:
   /lang en|fr|vi     trả lời bằng ngôn ngữ này
   /popcheck MÁY_CHỦ [CỔNG]   kiểm tra trực tiếp máy chủ POP (DNS, TLS, chứng chỉ, tính năng)
+  /image TỆP         giải thích ảnh chụp màn hình báo lỗi (PNG, JPEG, WebP hoặc GIF)
   /help              trợ giúp này
   /quit              thoát`,
     'shell.lang': 'Tôi sẽ trả lời bằng tiếng Việt.',
     'shell.badLang': 'Ngôn ngữ: en, fr, vi.',
     'shell.unknownCommand': 'Không có lệnh {command}. Gõ /help để xem danh sách lệnh.',
+    'shell.imageUsage': 'Hãy chỉ rõ ảnh cần đọc: /image TỆP (PNG, JPEG, WebP hoặc GIF).',
     'shell.bye': 'Tạm biệt.',
     'stats.header': 'Số mục theo loại lỗi',
     'stats.thin': 'Các loại lỗi còn ít mục (dưới {min} mục): {list}',

@@ -47,6 +47,13 @@ export interface FakeSlack {
   ): void;
   /** Slack locale per user id for users.info (default en-US). */
   locales: Map<string, string>;
+  /**
+   * Files served at `/files-pri/<key>` (url_private_download), only to a request bearing the bot token
+   * `botToken`; every download is recorded as a `files-pri` call.
+   */
+  files: Map<string, Buffer>;
+  /** The `url_private_download` of a file in `files`. */
+  fileUrl(key: string): string;
   /** Posts to the response URL `responseUrl(id)`, in order. */
   responses(id: string): RecordedCall[];
   /** Resolves once `count` calls to `method` were recorded; rejects after `ms`. */
@@ -89,6 +96,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     (body: Record<string, unknown>, req: IncomingMessage) => ScriptedReply | undefined
   >();
   const locales = new Map<string, string>();
+  const files = new Map<string, Buffer>();
   const waiters = new Set<() => void>();
   let ts = 1_700_000_000;
 
@@ -116,6 +124,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const handle = (req: IncomingMessage, res: ServerResponse, raw: string) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const api = /^\/api\/([\w.]+)$/.exec(path);
+    if (path.startsWith('/files-pri/')) {
+      calls.push({ method: 'files-pri', path, body: {}, raw, headers: req.headers, status: 200 });
+      const bytes = files.get(path.slice('/files-pri/'.length));
+      const authorised = /^Bearer xoxb-/.test(req.headers.authorization ?? '');
+      const status = !bytes ? 404 : authorised ? 200 : 403;
+      calls.at(-1)!.status = status;
+      for (const w of waiters) w();
+      res.writeHead(status, { 'content-type': status === 200 ? 'image/png' : 'text/html' });
+      res.end(status === 200 ? bytes : 'no');
+      return;
+    }
     const method = api ? (api[1] ?? '') : path.startsWith('/response/') ? 'response' : '';
     const body = parseBody(raw, req.headers['content-type']);
     const scripted = scripts.get(method)?.shift() ?? answers.get(method)?.(body, req);
@@ -158,6 +177,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       answers.set(method, reply);
     },
     locales,
+    files,
+    fileUrl: (key) => `${url}/files-pri/${key}`,
     responses: (id) => calls.filter((c) => c.path === `/response/${id}`),
     waitFor(method, count = 1, ms = 8000) {
       return new Promise((resolve, reject) => {

@@ -21,6 +21,8 @@ export type RestHandler = (call: RestCall) => {
 export class FakeDiscordRest {
   readonly calls: RestCall[] = [];
   handle: RestHandler = defaultHandler;
+  /** Attachments served at `/attachments/<key>` (the CDN side, same port); downloads are recorded calls. */
+  readonly attachments = new Map<string, Buffer>();
   #server: Server | undefined;
   #port = 0;
   readonly #watchers = new Set<() => void>();
@@ -28,6 +30,11 @@ export class FakeDiscordRest {
   /** The base to give DISCORD_API_URL (the REST client appends /v10/...). */
   get api(): string {
     return `http://127.0.0.1:${this.#port}/api`;
+  }
+
+  /** The base to give DISCORD_CDN_URL. */
+  get cdn(): string {
+    return `http://127.0.0.1:${this.#port}`;
   }
 
   async start(): Promise<this> {
@@ -44,6 +51,12 @@ export class FakeDiscordRest {
         };
         this.calls.push(call);
         for (const w of this.#watchers) w();
+        if (call.path.startsWith('/attachments/')) {
+          const bytes = this.attachments.get(call.path.slice('/attachments/'.length).replace(/\?.*$/, ''));
+          res.writeHead(bytes ? 200 : 404, { 'content-type': bytes ? 'image/png' : 'text/plain' });
+          res.end(bytes ?? 'not found');
+          return;
+        }
         const reply = this.handle(call);
         const type = reply.body === undefined ? {} : { 'content-type': 'application/json' };
         res.writeHead(reply.status, { ...type, ...reply.headers });

@@ -101,6 +101,7 @@ export async function startFakeDiscord(options: { heartbeatIntervalMs?: number }
       DISCORD_APPLICATION_ID: DISCORD_IDS.app,
       DISCORD_SUPPORT_CHANNELS: DISCORD_IDS.support,
       DISCORD_API_URL: rest.api,
+      DISCORD_CDN_URL: rest.cdn,
     },
     restCalls,
     waitForRest(method, path, count = 1, ms = 10_000) {

@@ -6,6 +6,7 @@ import { answerReply } from '../blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { slackToPlain } from '../escape.js';
 import { slackErrorSummary } from '../locale.js';
+import { answerSlackImage, firstImage, type SlackFile } from './images.js';
 
 /** Subtypes that are a person writing something new; every other one (edits, joins, bots) is ignored. */
 const PEOPLE_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
@@ -20,6 +21,7 @@ interface IncomingMessage {
   channel_type?: string;
   ts: string;
   thread_ts?: string;
+  files?: unknown;
 }
 
 /**
@@ -55,11 +57,50 @@ async function postAnswer(
   });
 }
 
+/** A shared picture: read, then answered like a paste, in the message's thread. */
+async function answerPicture(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  m: IncomingMessage,
+  file: SlackFile,
+  direct: boolean,
+): Promise<void> {
+  const log = deps.log.child({ handler: direct ? 'dm-image' : 'message-image' });
+  await deps.inflight.track(async () => {
+    try {
+      const reply = await answerSlackImage(deps, client, {
+        file,
+        user: m.user ?? '',
+        mode: direct ? 'direct' : 'watch',
+      });
+      if (!reply) return;
+      await client.chat.postMessage({
+        channel: m.channel,
+        thread_ts: m.thread_ts ?? m.ts,
+        text: reply.text,
+        blocks: reply.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      log.info('answered a picture');
+    } catch (error) {
+      log.error({ err: slackErrorSummary(error) }, 'reply failed');
+    }
+  });
+}
+
 export function registerMessageHandlers(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event, client, context }) => {
     const m = event as unknown as IncomingMessage;
-    if (!PEOPLE_SUBTYPES.has(m.subtype) || m.bot_id || !m.text || !m.user) return;
+    if (!PEOPLE_SUBTYPES.has(m.subtype) || m.bot_id || !m.user) return;
     const direct = m.channel_type === 'im';
+    const picture = firstImage(m.files);
+    if (picture && (direct || !context.botUserId || !m.text?.includes(`<@${context.botUserId}>`))) {
+      if (!deps.seen.first(`${m.channel}:${m.ts}`)) return;
+      await answerPicture(deps, client, m, picture, direct);
+      return;
+    }
+    if (!m.text) return;
     // A mention in a channel also arrives as app_mention, which answers it; answering here too would double.
     if (!direct && context.botUserId && m.text.includes(`<@${context.botUserId}>`)) return;
     if (!deps.seen.first(`${m.channel}:${m.ts}`)) return;

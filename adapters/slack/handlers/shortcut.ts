@@ -4,6 +4,7 @@ import { answerReply, noticeReply, type SlackReply } from '../blocks.js';
 import { SHORTCUT_EXPLAIN, type SlackDeps } from '../deps.js';
 import { slackToPlain } from '../escape.js';
 import { slackErrorSummary } from '../locale.js';
+import { answerSlackImage, firstImage } from './images.js';
 import { answerInLanguage } from './messages.js';
 
 /**
@@ -19,8 +20,15 @@ export function registerShortcut(app: App, deps: SlackDeps): void {
       await deps.inflight.track(async () => {
         try {
           const text = slackToPlain(shortcut.message.text ?? '').trim();
-          let reply: SlackReply;
-          if (text === '') {
+          let reply: SlackReply | undefined;
+          const picture = firstImage((shortcut.message as { files?: unknown }).files);
+          if (picture)
+            reply = await answerSlackImage(deps, client, {
+              file: picture,
+              user: shortcut.user.id,
+              mode: 'direct',
+            });
+          else if (text === '') {
             const lang = (await deps.locales.langOf(client, shortcut.user.id, deps.log)) ?? deps.defaultLang;
             reply = noticeReply(slackMessages.t(lang, 'shortcut.empty'));
           } else {
@@ -32,6 +40,7 @@ export function registerShortcut(app: App, deps: SlackDeps): void {
             if (!answer) return;
             reply = answerReply(answer);
           }
+          if (!reply) return;
           const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
           try {
             await client.chat.postEphemeral({

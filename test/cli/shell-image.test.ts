@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runShell } from '../../adapters/shell/shell.js';
 import { explain } from '../../src/explain/explain.js';
-import { CORPUS_DIR, corpus } from '../support/screenshot-corpus.js';
+import { CORPUS_DIR, corpus } from '../../bench/corpus/screenshots.js';
 
 /** A piped shell session: the commands in, everything the shell wrote out once it has left. */
 async function session(lines: string[], lang: 'en' | 'fr' = 'en'): Promise<string> {

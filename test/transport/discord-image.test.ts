@@ -8,7 +8,7 @@ import {
   type FakeDiscord,
   startFakeDiscord,
 } from '../support/fake-discord.js';
-import { corpus, pictureBytes } from '../support/screenshot-corpus.js';
+import { corpus, pictureBytes } from '../../bench/corpus/screenshots.js';
 import { ensureBuilt, type PopbotProcess, spawnPopbot, STACK_LINE } from '../support/spawn-popbot.js';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
 import { TEAM } from '../slack/fake-slack.js';
 import { channelMessage, nextTs } from '../slack/signed.js';
-import { corpus, pictureBytes } from '../support/screenshot-corpus.js';
+import { corpus, pictureBytes } from '../../bench/corpus/screenshots.js';
 import {
   type FakeSlackSocket,
   SOCKET_BOT_TOKEN,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type pino from 'pino';
 import { ConfigError } from '../../src/config/config.js';
+import { ServiceUnreachableError, unreachable } from '../../src/runtime/unreachable.js';
 import { GuardConfigError, guardOptionsFromEnv, ProbeGuard } from '../../src/probe/guard.js';
 import { RateLimiter } from '../../src/probe/rate-limit.js';
 import { runProbe as defaultRunProbe } from '../../src/probe/run-probe.js';
@@ -97,6 +98,11 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       throw new ConfigError(
         `invalid configuration:\n  SLACK_BOT_TOKEN: Slack refused this token (${refused})`,
       );
+    const offline = unreachable(error);
+    if (offline) {
+      const host = new URL(config.SLACK_API_URL ?? 'https://slack.com/api/').host;
+      throw new ServiceUnreachableError('Slack', host, offline.code, { cause: error });
+    }
     throw error;
   }
 

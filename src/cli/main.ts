@@ -73,6 +73,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`popbot: invalid configuration:\n  ${(error as Error).message}\n`);
       return EXIT.usage;
     }
+    // Told by its code: importing the runtime module here would load it for every command.
+    if ((error as { code?: unknown } | null)?.code === 'service.unreachable') {
+      const e = error as { service: string; host: string; reason: string };
+      io.stderr.write(
+        `popbot: ${cli.t(lang, 'error.unreachable', { service: e.service, host: e.host, reason: e.reason })}\n`,
+      );
+      return EXIT.failure;
+    }
     if (error instanceof KnowledgeError) {
       io.stderr.write(`popbot: ${cli.t(lang, 'error.knowledge', { message: error.message })}\n`);
       return EXIT.failure;

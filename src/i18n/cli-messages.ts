@@ -27,6 +27,8 @@ Usage:
     'error.badEvalSet': '--set takes project, tuning or holdout, not "{value}"',
     'error.readFile': 'cannot read {file}: {reason}',
     'error.imageAlone': 'explain --image takes one FILE (or - for stdin), and no text or --summary beside it',
+    'error.unreachable':
+      'could not reach {service} ({host}: {reason}). Check the network connection (DNS, proxy, firewall) and start popbot again.',
     'error.badCategory': 'no category "{value}"; the categories are: {codes}',
     'warning.input.cut':
       'The input is {total}: only its first {read} ({lines} lines) were explained, the rest was not read. For a whole log, use popbot explain --summary FILE.',
@@ -80,6 +82,8 @@ Utilisation\u00a0:
     'error.badEvalSet': '--set accepte project, tuning ou holdout, pas «\u00a0{value}\u00a0»',
     'error.readFile': 'impossible de lire {file}\u00a0: {reason}',
     'error.imageAlone': 'explain --image prend un seul FICHIER (ou - pour stdin), sans texte ni --summary',
+    'error.unreachable':
+      'impossible de joindre {service} ({host}\u00a0: {reason}). Vérifiez la connexion réseau (DNS, proxy, pare-feu) et relancez popbot.',
     'error.badCategory': 'aucune catégorie «\u00a0{value}\u00a0»\u00a0; les catégories sont\u00a0: {codes}',
     'warning.input.cut':
       'Le texte fait {total}\u00a0: seuls les premiers {read} ({lines} lignes) ont été expliqués, la suite n’a pas été lue. Pour un journal entier, utilisez popbot explain --summary FICHIER.',
@@ -134,6 +138,8 @@ Cách dùng:
     'error.readFile': 'không đọc được {file}: {reason}',
     'error.imageAlone':
       'explain --image chỉ nhận một TỆP (hoặc - cho stdin), không kèm văn bản hay --summary',
+    'error.unreachable':
+      'không kết nối được tới {service} ({host}: {reason}). Hãy kiểm tra kết nối mạng (DNS, proxy, tường lửa) rồi khởi động lại popbot.',
     'error.badCategory': 'không có loại lỗi "{value}"; các loại lỗi hiện có: {codes}',
     'warning.input.cut':
       'Dữ liệu đầu vào có dung lượng {total}: chỉ {read} đầu tiên ({lines} dòng) được giải thích, phần còn lại không được đọc. Với cả một tệp nhật ký, hãy dùng popbot explain --summary TỆP.',

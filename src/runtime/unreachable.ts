@@ -30,7 +30,26 @@ export function unreachable(error: unknown): Unreachable | undefined {
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return { code };
     const name = (current as { name?: unknown }).name;
     if (name === 'AbortError' || name === 'TimeoutError') return { code: 'timeout' };
-    current = (current as { cause?: unknown }).cause;
+    // Node's fetch keeps the system error in `cause`; Slack's Web API client in `original`.
+    const next = current as { cause?: unknown; original?: unknown };
+    current = next.cause ?? next.original;
   }
   return undefined;
+}
+
+/**
+ * A service popbot needs could not be reached at start (offline, DNS down, a firewall): not a setting to
+ * fix, not an internal error. `popbot` says which service and host, and exits 3.
+ */
+export class ServiceUnreachableError extends Error {
+  override name = 'ServiceUnreachableError' as const;
+  readonly code = 'service.unreachable' as const;
+  constructor(
+    readonly service: string,
+    readonly host: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`could not reach ${service} (${host}: ${reason})`, options);
+  }
 }

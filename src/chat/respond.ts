@@ -1,4 +1,4 @@
-import { explain, findingFrom, formatSize } from '../explain/explain.js';
+import { analyse, answerLang, findingFrom, formatSize, localise } from '../explain/explain.js';
 import type { ExplainResult } from '../explain/types.js';
 import { chat } from '../i18n/chat-messages.js';
 import { isLang, type Lang } from '../i18n/lang.js';
@@ -39,15 +39,27 @@ export function answerMessage(request: ChatRequest): ChatAnswer | undefined {
     if (request.mode === 'watch' && !/-ERR\b/i.test(text.slice(0, MAX_CHAT_PASTE_CHARS))) return undefined;
     return { kind: 'notice', lang, text: chat.t(lang, 'too-large', { size: formatSize(text.length) }) };
   }
-  const result: ExplainResult = explain(text, {
-    ...(chosen ? { lang: chosen } : {}),
-    fallbackLang: fallback,
-  });
+  const analysis = analyse(text);
+  const result: ExplainResult = localise(
+    analysis,
+    answerLang(analysis, { ...(chosen ? { lang: chosen } : {}), fallbackLang: fallback }),
+  );
   if (request.mode === 'watch') {
     const leaked = result.warnings.some((w) => w.code === 'secret.exposed');
     if (result.outcome !== 'errors' && !(leaked && result.outcome === 'no-error')) return undefined;
   }
-  return { kind: 'explanation', lang: result.lang, result };
+  return { kind: 'explanation', lang: result.lang, result, analysis };
+}
+
+/** The same answer in another language: an explanation is localised again from its analysis, never re-explained. */
+export function answerIn(
+  answer: ChatAnswer,
+  lang: Lang,
+  again: () => ChatAnswer | undefined,
+): ChatAnswer | undefined {
+  if (answer.kind === 'explanation' && answer.analysis)
+    return { ...answer, lang, result: localise(answer.analysis, lang) };
+  return again();
 }
 
 /**

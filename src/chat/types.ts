@@ -1,4 +1,4 @@
-import type { ExplainResult } from '../explain/types.js';
+import type { Analysis, ExplainResult } from '../explain/types.js';
 import type { Lang } from '../i18n/lang.js';
 
 /**
@@ -6,7 +6,8 @@ import type { Lang } from '../i18n/lang.js';
  * (answer or stay silent, which language). Adapters only turn this into Block Kit, embeds or text.
  */
 export type ChatAnswer =
-  | { kind: 'explanation'; lang: Lang; result: ExplainResult }
+  /** `analysis`: the findings as data, so the answer can be put into another language without explaining again. */
+  | { kind: 'explanation'; lang: Lang; result: ExplainResult; analysis?: Analysis }
   | { kind: 'help'; lang: Lang; text: string }
   | { kind: 'notice'; lang: Lang; text: string };
 

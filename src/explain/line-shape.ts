@@ -1,3 +1,5 @@
+import { POP_VERB_ALTERNATION } from './pop-commands.js';
+
 /**
  * Recognises who wrote a pasted line, whatever tool printed the transcript: `C:`/`S:`, `>`/`<` (curl -v),
  * `Client:`/`Server:`, fetchmail's `POP3>`/`POP3<`, mpop's `-->`/`<--`, Python poplib's `*cmd*`/`*resp*`,
@@ -29,8 +31,10 @@ interface PrefixRule {
   generic?: boolean;
 }
 
-const POP_LIKE =
-  /^(?:[+-]\s*ok\b|-err\b|-se tromper\b|\+\s|\+$|\.$|(?:user|pass|apop|auth|stat|list|retr|dele|noop|rset|quit|top|uidl|capa|stls|utf8|xtnd|last)\b)/i;
+const POP_LIKE = new RegExp(
+  `^(?:[+-]\\s*ok\\b|-err\\b|-se tromper\\b|\\+\\s|\\+$|\\.$|(?:${POP_VERB_ALTERNATION})\\b)`,
+  'i',
+);
 
 // Order matters: the specific tool markers first, the one-character markers last.
 const RULES: readonly PrefixRule[] = [
@@ -61,8 +65,16 @@ const RULES: readonly PrefixRule[] = [
 const LOG_PREFIX =
   /^(?:\[[^\]]{1,40}\]\s*|\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\s*|\d\d:\d\d:\d\d(?:[.,]\d+)?\s*|[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\S+\s+\S+?:\s*)+/;
 
+// curl's progress meter (`  0     0    0     0    0     0      0      0 --:--:--  0:00:01 --:--:--     0`) has no
+// line end of its own: the next line of a verbose transcript (`< +OK`, `* Trying`) is glued to it.
+const SIZE = '[\\d.]{1,6}[kMGTP]?';
+const TIME = '(?:--:--:--|\\d{1,2}:\\d\\d:\\d\\d)';
+const CURL_PROGRESS = new RegExp(
+  `^\\s{0,4}\\d{1,3}\\s+${SIZE}\\s+\\d{1,3}\\s+${SIZE}\\s+\\d{1,3}\\s+${SIZE}\\s+${SIZE}\\s+${SIZE}\\s+${TIME}\\s+${TIME}\\s+${TIME}\\s+${SIZE}`,
+);
+
 export function stripLogPrefix(line: string): string {
-  return line.replace(LOG_PREFIX, '');
+  return line.replace(LOG_PREFIX, '').replace(CURL_PROGRESS, '');
 }
 
 export function lineShape(rawLine: string, depth = 0): LineShape {

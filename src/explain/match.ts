@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CommandSpec, CompiledEntry } from '../knowledge/load.js';
 import { normalizeForMatch } from './normalize.js';
-import type { Candidate, CommandInfo } from './session.js';
+import type { Candidate, CommandInfo } from './candidate.js';
 
 /** Only this much of a line is matched: POP lines are at most 512 octets (RFC 2449), and it bounds regex time. */
 export const MAX_MATCH_CHARS = 600;
@@ -12,12 +12,17 @@ export interface Match {
   confidence: number;
   /** Characters of the normalised text the best pattern matched (0 for code-only and bare entries). */
   length?: number;
+  /** What decided: a pattern, a response code alone, or the command alone (a bare entry). */
+  basis: 'wording' | 'response-code' | 'command';
+  /** The normalised text the best pattern matched. */
+  words?: string;
 }
 
 interface Ranked {
   entry: CompiledEntry;
   /** Compared left to right; see knowledge/README.md "How matching works". */
   rank: [matchKind: number, context: number, code: number, priority: number, length: number];
+  words?: string;
 }
 
 function fitsCommand(spec: CommandSpec, command: CommandInfo): boolean {
@@ -36,11 +41,11 @@ function contextFit(entry: CompiledEntry, command: CommandInfo | undefined): num
   return entry.commands.some((spec) => fitsCommand(spec, command)) ? 2 : -1;
 }
 
-function longestMatch(entry: CompiledEntry, text: string): number {
-  let best = -1;
+function longestMatch(entry: CompiledEntry, text: string): string | undefined {
+  let best: string | undefined;
   for (const re of entry.patterns) {
     const m = re.exec(text);
-    if (m && m[0].length > best) best = m[0].length;
+    if (m && (best === undefined || m[0].length > best.length)) best = m[0];
   }
   return best;
 }
@@ -81,8 +86,8 @@ export function bestMatch(
   // One test of the literal runs the patterns cannot match without rules most texts out (see mayMatch);
   // for client candidates (every free-text line of a paste) nothing else can match then.
   const wordingsMayMatch = kb.mayMatch(candidate.kind, text);
-  if (candidate.kind === 'client' && !(wordingsMayMatch && kb.anyPattern('client').test(text)))
-    return undefined;
+  const freeText = candidate.kind === 'client' || candidate.kind === 'log';
+  if (freeText && !(wordingsMayMatch && kb.anyPattern(candidate.kind).test(text))) return undefined;
   const ranked: Ranked[] = [];
   for (const entry of kb.byKind[candidate.kind]) {
     if (options.wordingOnly && (entry.patterns.length === 0 || entry.entry.match.priority < 0)) continue;
@@ -94,9 +99,9 @@ export function bestMatch(
     const priority = !candidate.command && entry.commands.length > 0 ? Math.min(m.priority, 0) : m.priority;
     if (entry.patterns.length > 0) {
       if (!wordingsMayMatch) continue;
-      const length = longestMatch(entry, text);
-      if (length < 0) continue;
-      ranked.push({ entry, rank: [2, context, code, priority, length] });
+      const words = longestMatch(entry, text);
+      if (words === undefined) continue;
+      ranked.push({ entry, rank: [2, context, code, priority, words.length], words });
     } else if (m.bare) {
       if (context === 2) ranked.push({ entry, rank: [0, context, code, priority, 0] });
     } else if (code) {
@@ -106,9 +111,12 @@ export function bestMatch(
   if (ranked.length === 0) return undefined;
   ranked.sort(compareRanked);
   const best = ranked[0]!;
+  const basis = best.rank[0] === 2 ? 'wording' : best.rank[0] === 1 ? 'response-code' : 'command';
   return {
     entry: best.entry,
     confidence: best.entry.entry.category === 'unknown' ? 0.2 : confidenceOf(best, candidate.command),
     length: best.rank[4],
+    basis,
+    ...(best.words !== undefined ? { words: best.words } : {}),
   };
 }

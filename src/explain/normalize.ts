@@ -49,14 +49,19 @@ export function normalizeForMatch(text: string): string {
     .toLowerCase();
 }
 
+/** Whether a pattern holds a quote mark: text is matched with its quotes removed, so such a pattern is wrong. */
+export function holdsQuote(source: string): boolean {
+  return new RegExp(QUOTES.source).test(source);
+}
+
 /**
- * Applies the same folding to a pattern's source. Only accents and quotes are touched (the pattern is
- * compiled case-insensitively), so regex escapes such as `\S` keep their meaning.
+ * Applies the same folding to a pattern's source. Only accents are touched (the pattern is compiled
+ * case-insensitively), so regex escapes such as `\S` keep their meaning. Quote marks are refused at load
+ * (stripping them would change the pattern: `said "[^"]+"` would become `said [^]+`, which matches anything).
  */
 export function normalizePatternSource(source: string): string {
   return source
     .normalize('NFKD')
     .replace(MARKS, '')
-    .replace(STROKED_RE, (c) => STROKED[c] ?? c)
-    .replace(QUOTES, '');
+    .replace(STROKED_RE, (c) => STROKED[c] ?? c);
 }

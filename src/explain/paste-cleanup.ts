@@ -1,3 +1,5 @@
+import { POP_VERB_ALTERNATION } from './pop-commands.js';
+
 /**
  * What chat, mail, web forms and terminals do to a paste, undone before the explainer reads it: terminal
  * colours and control characters, HTML entities and non-breaking spaces, and transcripts flattened onto
@@ -16,9 +18,9 @@ const ENTITY_TEXT: Record<string, string> = {
 // A transcript line that carries further transcript markers was flattened (newlines lost in a form or a
 // chat client): "C: PASS x S: -ERR ..." is two lines. Each piece must itself read as a reply or a command,
 // so that prose quoting a -ERR ("S: Bonjour, Thunderbird affiche « -ERR ... »") stays whole.
-const SEGMENT =
-  /^\s*(?:(?:[CS]:|[<>])\s*)?(?:\+OK\b|-ERR\b|(?:USER|PASS|APOP|AUTH|STAT|LIST|RETR|DELE|NOOP|RSET|QUIT|TOP|UIDL|CAPA|STLS|UTF8|XTND|LAST)\b)/;
+const SEGMENT = new RegExp(`^\\s*(?:(?:[CS]:|[<>])\\s*)?(?:\\+OK\\b|-ERR\\b|(?:${POP_VERB_ALTERNATION})\\b)`);
 const MAX_FLATTENED_PIECES = 64;
+const LONE_MARKER = /^\s*(?:[CS]:|[<>])$/;
 // Cheap substring checks first: most lines have no second marker, and scanning them with a regex costs.
 const FLATTENED_HINTS = [' S: ', ' C: ', ' -ERR', ' +OK', ' < ', ' > '];
 const FLATTENED_BREAK = /\s+(?=(?:[CS]: |[<>] |\+OK\b|-ERR\b))/g;
@@ -32,7 +34,8 @@ export function unflatten(line: string): string[] {
   const pieces: string[] = [];
   let start = 0;
   for (const m of line.matchAll(FLATTENED_BREAK)) {
-    if (m.index <= start) continue;
+    // The space after a line's own marker ("S: -ERR") is no break.
+    if (m.index <= start || LONE_MARKER.test(line.slice(start, m.index))) continue;
     pieces.push(line.slice(start, m.index));
     start = m.index + m[0].length;
   }

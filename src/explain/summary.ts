@@ -1,7 +1,10 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
-import { explainCandidate } from './explain.js';
-import { SessionTracker } from './session.js';
+import { candidateOf } from './candidate.js';
+import { decide } from './decide.js';
+import { DEFAULT_EXTENSIONS } from './default-extensions.js';
+import type { Extensions } from './extensions.js';
+import { SessionMachine } from './session/session-machine.js';
 
 export interface CategoryCount {
   category: string;
@@ -19,31 +22,41 @@ export interface SummaryResult {
 
 /**
  * Counts errors per category over a log of any size, one line at a time, in constant memory: only one
- * counter and one example per category are kept.
+ * counter and one example per category are kept (the session machine's own state is bounded).
  */
 export class SummaryCounter {
-  private readonly tracker = new SessionTracker({ hasClientCommands: true });
+  private readonly machine: SessionMachine;
   private readonly counts = new Map<string, CategoryCount>();
   private lineCount = 0;
   private errorCount = 0;
 
-  constructor(private readonly kb: KnowledgeBase = defaultKnowledgeBase()) {}
+  constructor(
+    private readonly kb: KnowledgeBase = defaultKnowledgeBase(),
+    private readonly extensions: Extensions = DEFAULT_EXTENSIONS,
+  ) {
+    this.machine = new SessionMachine({ hasClientCommands: true, serverLog: extensions.serverLog });
+  }
 
   push(line: string): void {
     this.lineCount++;
-    const { candidate } = this.tracker.next(line, this.lineCount);
+    const observation = this.machine.feed(line, this.lineCount);
+    const candidate = candidateOf(observation);
     if (!candidate) return;
-    const match = explainCandidate(this.kb, candidate);
-    if (!match) return;
+    const finding = decide(candidate, {
+      kb: this.kb,
+      session: this.machine.session,
+      ...(observation.answers ? { sent: observation.answers } : {}),
+      ...(this.extensions.fallback ? { fallback: this.extensions.fallback } : {}),
+    });
+    if (!finding) return;
     this.errorCount++;
-    const category = match.entry.entry.category;
-    const existing = this.counts.get(category);
+    const existing = this.counts.get(finding.category);
     if (existing) existing.count++;
     else {
-      this.counts.set(category, {
-        category,
+      this.counts.set(finding.category, {
+        category: finding.category,
         count: 1,
-        example: { lineNumber: candidate.lineNumber, line: candidate.line, entry: match.entry.entry.id },
+        example: { lineNumber: candidate.lineNumber, line: candidate.line, entry: finding.entry },
       });
     }
   }
@@ -56,7 +69,7 @@ export class SummaryCounter {
       lines: this.lineCount,
       errors: this.errorCount,
       categories,
-      secretFound: this.tracker.secretFound,
+      secretFound: this.machine.secretFound,
     };
   }
 }

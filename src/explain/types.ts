@@ -35,6 +35,60 @@ export interface Finding {
   /** Whether retrying later, without changing anything, is expected to help. */
   retry: boolean;
   references: FindingReference[];
+  /** Why popbot concluded this from the session (a reasoning rule) or from a few words (the fallback). */
+  because?: string;
+  /** The reasoning rule that decided it, by id. */
+  rule?: string;
+}
+
+/**
+ * How a finding was reached: a documented wording, an RFC 2449 response code alone, the command alone (a bare
+ * entry), a reasoning rule over the session, the free-text fallback, nothing (the unknown entry), or the live
+ * probe's own step and error code (src/probe maps its failures to entries directly).
+ */
+export type FindingBasis =
+  'wording' | 'response-code' | 'command' | 'rule' | 'fallback' | 'unknown' | 'probe';
+
+/** What the explainer saw and used: everything but the words of a language. */
+export interface FindingEvidence {
+  lineNumber: number;
+  /** The input line, secrets masked, trimmed to a readable length. */
+  line: string;
+  /** The command this reply answered, masked (`PASS ****`), and the line it was sent on. */
+  command?: string;
+  commandLine?: number;
+  state?: SessionState;
+  responseCode?: string;
+  basis: FindingBasis;
+  /** The text that decided: the part of the line a pattern matched, or the fallback's words. */
+  words?: readonly string[];
+  /** The reasoning rule that fired, its RFC sections and the facts it read from the session. */
+  rule?: {
+    id: string;
+    references: readonly { rfc: number; section: string }[];
+    facts: Readonly<Record<string, string | number>>;
+  };
+  /** Further lines the same finding covers (the same refusal repeated). */
+  alsoLines?: readonly number[];
+}
+
+/** One finding as data: an entry (or, for the fallback, a category), how sure, and the evidence. */
+export interface FindingData {
+  category: string;
+  entry: string;
+  confidence: number;
+  evidence: FindingEvidence;
+}
+
+/** The explainer's result before it is put into a language. */
+export interface Analysis {
+  outcome: ExplainOutcome;
+  /** The language the paste is written in, when it shows one. */
+  detectedLang?: Lang;
+  findings: FindingData[];
+  warnings: WarningCode[];
+  /** The input's size in characters (for the too-large answer). */
+  inputChars: number;
 }
 
 export type WarningCode = 'secret.exposed' | 'input.truncated' | 'input.binary';

@@ -40,6 +40,7 @@ export class KnowledgeBase {
       server: entries.filter((e) => e.entry.kind === 'server'),
       client: entries.filter((e) => e.entry.kind === 'client'),
       reply: entries.filter((e) => e.entry.kind === 'reply'),
+      log: entries.filter((e) => e.entry.kind === 'log'),
     };
   }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { normalizePatternSource } from '../explain/normalize.js';
+import { holdsQuote, normalizePatternSource } from '../explain/normalize.js';
 import {
   defaultCacheFile,
   knowledgeStamp,
@@ -13,6 +13,7 @@ import {
   writeCache,
 } from './cache.js';
 import { KnowledgeError } from './errors.js';
+import { resolveInheritance } from './inherit.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { defaultKnowledgeDir } from './paths.js';
 import { findBacktrackingRisk } from './pattern-safety.js';
@@ -107,6 +108,12 @@ export function parseCommandSpec(spec: string): CommandSpec {
 }
 
 function compilePattern(source: string, where: string, file: string): RegExp {
+  if (holdsQuote(source)) {
+    throw new KnowledgeError(
+      `${where}: pattern ${JSON.stringify(source)} holds a quote mark; text is matched with its quotes removed, so write the words without them ("isnt", "said x")`,
+      file,
+    );
+  }
   const risk = findBacktrackingRisk(source);
   if (risk) throw new KnowledgeError(`${where}: pattern ${JSON.stringify(source)} ${risk}`, file);
   try {
@@ -151,7 +158,7 @@ function validateKnowledge(dir: string, raw: RawKnowledge): ValidatedKnowledge {
     throw new KnowledgeError(`categories.yaml: ${describeIssues(parsedCategories.error)}`, categoriesFile);
   }
   const entries: ValidatedKnowledge['entries'] = [];
-  for (const { file: rel, doc, yamlError } of raw.entries) {
+  for (const { file: rel, doc, yamlError } of resolveInheritance(dir, raw.entries)) {
     const file = join(dir, rel);
     if (yamlError !== undefined) throw new KnowledgeError(`${rel}: not valid YAML: ${yamlError}`, file);
     const parsed = EntrySchema.safeParse(doc);

@@ -71,13 +71,16 @@ function defineSchemas(z: typeof Zod.z) {
   const EntrySchema = z
     .strictObject({
       id: z.string().regex(ENTRY_ID, 'lowercase words joined by "-"'),
+      /** The entry this one takes its unwritten fields from (resolved before validation; see inherit.ts). */
+      like: z.string().regex(ENTRY_ID).optional(),
       category: z.string().regex(CATEGORY_CODE),
       /**
        * server: the text after `-ERR` (or the seed's `-SE TROMPER`) in a server reply;
        * client: a whole line written by a mail program, library, or server log;
-       * reply: a server line that is neither `+OK` nor `-ERR` (an SMTP or IMAP greeting, garbage).
+       * reply: a server line that is neither `+OK` nor `-ERR` (an SMTP or IMAP greeting, garbage);
+       * log: a POP server's own log line (the message after its syslog or timestamp header).
        */
-      kind: z.enum(['server', 'client', 'reply']),
+      kind: z.enum(['server', 'client', 'reply', 'log']),
       /** The servers, clients or specifications that produce this wording. */
       producers: list,
       match: MatchSchema,

@@ -1,6 +1,7 @@
 import type { ExplainResult, Finding } from '../explain/types.js';
 import { core } from '../i18n/core-messages.js';
 import type { Lang } from '../i18n/lang.js';
+import { rules } from '../i18n/rule-messages.js';
 
 /** Plain-text rendering of findings, for the terminal and the shell bot. Colour only when asked. */
 
@@ -43,6 +44,7 @@ export function renderFindingText(finding: Finding, lang: Lang, style: TextStyle
     paint(style, 'dim', context.join('  ·  ')),
     '',
     `${t('label.meaning')}${c}${finding.meaning}`,
+    ...(finding.because ? [`${rules.t(lang, 'label.because')}${c}${finding.because}`] : []),
     '',
     `${t('label.causes')}${c.trimEnd()}`,
     bullets(finding.causes),

@@ -31,6 +31,46 @@ describe('the knowledge base', () => {
   });
 });
 
+describe('like: an entry inherits the fields it does not write', () => {
+  const kb = loadKnowledgeBase();
+
+  it('the login-failed client messages share one text of advice, written once', () => {
+    const base = kb.entry('thunderbird-login-failed')!.entry;
+    const heirs = kb.entries.filter((e) => e.entry.like === 'thunderbird-login-failed');
+    expect(heirs.length).toBeGreaterThanOrEqual(7);
+    for (const { entry } of heirs)
+      for (const lang of LANGS) {
+        expect(entry[lang].causes).toEqual(base[lang].causes);
+        expect(entry[lang].adminSteps).toEqual(base[lang].adminSteps);
+        // Each keeps its own title: only the unwritten fields are inherited.
+        expect(entry[lang].title).not.toBe(base[lang].title);
+      }
+  });
+
+  it('overrides single fields, one language at a time, and never inherits patterns or examples', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'popbot-kb-'));
+    cpSync(defaultKnowledgeDir(), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'entries', 'auth', 'heir.yaml'),
+      [
+        'id: heir',
+        'like: authentication-failed',
+        "match: { patterns: ['heir words only'] }",
+        'examples: [{ text: "-ERR heir words only", source: test }]',
+        'fr: { title: Titre à moi }',
+      ].join('\n'),
+    );
+    const heir = loadKnowledgeBase(dir).entry('heir')!;
+    const base = kb.entry('authentication-failed')!.entry;
+    expect(heir.entry.category).toBe('auth.failed');
+    expect(heir.entry.fr.title).toBe('Titre à moi');
+    expect(heir.entry.fr.meaning).toBe(base.fr.meaning);
+    expect(heir.entry.en).toEqual(base.en);
+    expect(heir.entry.examples).toHaveLength(1);
+    expect(heir.patterns).toHaveLength(1);
+  });
+});
+
 describe('a broken knowledge file', () => {
   function copyWith(file: string, content: string): string {
     const dir = mkdtempSync(join(tmpdir(), 'popbot-kb-'));
@@ -65,6 +105,35 @@ describe('a broken knowledge file', () => {
       ].join('\n'),
     );
     expect(() => loadKnowledgeBase(dir)).toThrow(/nested\.yaml: match\.patterns\.0: .*backtrack/);
+  });
+
+  const entry = (id: string, extra: string[], langs = true) =>
+    [
+      `id: ${id}`,
+      'category: auth.failed',
+      'kind: server',
+      'producers: [test]',
+      ...extra,
+      'retry: false',
+      `examples: [{ text: "-ERR ${id} words", source: test }]`,
+      ...(langs
+        ? ['en', 'fr', 'vi'].map((l) => `${l}: { title: t, meaning: m, causes: [c], userSteps: [u], adminSteps: [a] }`)
+        : []),
+    ].join('\n');
+
+  it('refuses a pattern holding a quote mark (matching removes quotes, so it could never match as written)', () => {
+    const dir = copyWith('auth/quoted.yaml', entry('quoted', [`match: { patterns: ['said "[^"]+"'] }`]));
+    expect(() => loadKnowledgeBase(dir)).toThrow(/quoted\.yaml: match\.patterns\.0: .*quote mark/);
+    const curly = copyWith('auth/curly.yaml', entry('curly', ["match: { patterns: ['isn\u2019t allowed'] }"]));
+    expect(() => loadKnowledgeBase(curly)).toThrow(/curly\.yaml: .*quote mark/);
+  });
+
+  it('refuses a like: that names no entry, or leads back to itself', () => {
+    const unknown = copyWith('auth/orphan.yaml', entry('orphan', ['like: no-such-entry', "match: { patterns: ['orphan words'] }"]));
+    expect(() => loadKnowledgeBase(unknown)).toThrow(/orphan\.yaml: like: "no-such-entry" is no entry/);
+    const dir = copyWith('auth/loop-a.yaml', entry('loop-a', ['like: loop-b', "match: { patterns: ['loop a'] }"], false));
+    writeFileSync(join(dir, 'entries', 'auth', 'loop-b.yaml'), entry('loop-b', ['like: loop-a', "match: { patterns: ['loop b'] }"], false));
+    expect(() => loadKnowledgeBase(dir)).toThrow(/like: "loop-\w" leads back/);
   });
 
   it('refuses invalid YAML with the file name', () => {

@@ -1,6 +1,6 @@
 import type { App, webApi } from '@slack/bolt';
 import { parsePopcheckArgs } from '../../../src/chat/popcheck-args.js';
-import { extractLangDirective, lookupOrExplain } from '../../../src/chat/respond.js';
+import { answerIn, extractLangDirective, lookupOrExplain } from '../../../src/chat/respond.js';
 import { chat } from '../../../src/i18n/chat-messages.js';
 import type { Lang } from '../../../src/i18n/lang.js';
 import { answerReply, noticeReply, type SlackReply } from '../blocks.js';
@@ -42,7 +42,8 @@ export function registerCommands(app: App, deps: SlackDeps): void {
         if (!directive.lang && answer.lang === deps.defaultLang) {
           const locale = await deps.locales.langOf(client, command.user_id, deps.log);
           if (locale && locale !== deps.defaultLang)
-            answer = lookupOrExplain(directive.text, undefined, locale);
+            answer =
+              answerIn(answer, locale, () => lookupOrExplain(directive.text, undefined, locale)) ?? answer;
         }
         await respond(ephemeral(answerReply(answer)));
         log.info({ kind: answer.kind, lang: answer.lang }, 'answered');

@@ -1,5 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
-import { answerMessage } from '../../../src/chat/respond.js';
+import { answerIn, answerMessage } from '../../../src/chat/respond.js';
 import type { ChatAnswer, ChatMode } from '../../../src/chat/types.js';
 import type { Lang } from '../../../src/i18n/lang.js';
 import { answerReply } from '../blocks.js';
@@ -36,7 +36,7 @@ export async function answerInLanguage(
   if (!first || request.lang || first.lang !== deps.defaultLang) return first;
   const platformLang = await deps.locales.langOf(client, request.user, deps.log);
   if (!platformLang || platformLang === deps.defaultLang) return first;
-  return answerMessage({ ...base, platformLang });
+  return answerIn(first, platformLang, () => answerMessage({ ...base, platformLang }));
 }
 
 async function postAnswer(

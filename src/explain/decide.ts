@@ -1,0 +1,125 @@
+import type { Lang } from '../i18n/lang.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Candidate } from './candidate.js';
+import { FALLBACK_MAX_CONFIDENCE, type FallbackClassifier } from './extensions.js';
+import { type Explained, interpret } from './interpret.js';
+import { UNKNOWN_ENTRY_ID } from './match.js';
+import { applyRules } from './rules/session-rules.js';
+import type { SentCommand, SessionView } from './session/session-view.js';
+import type { FindingData, FindingEvidence, SessionState } from './types.js';
+
+/**
+ * Decides what one candidate line means: the reasoning rules over the session first (where the session
+ * shows the cause, it outranks a generic wording), then the knowledge entries, then the free-text fallback.
+ */
+
+const RULE_CONFIDENCE = 0.9;
+
+export interface DecideContext {
+  kb: KnowledgeBase;
+  /** The command the line answers, as sent (for the rules). */
+  sent?: SentCommand;
+  session: SessionView;
+  fallback?: FallbackClassifier;
+  lang?: Lang;
+}
+
+// A refusal's category tells the state where a paste that starts mid-session does not: only a session in
+// UPDATE removes messages, only one in TRANSACTION reads them (RFC 1939 §5, §6).
+const STATE_OF_AREA: Readonly<Record<string, SessionState>> = { update: 'UPDATE', message: 'TRANSACTION' };
+
+function evidenceOf(candidate: Candidate, category: string): FindingEvidence {
+  const command = candidate.command;
+  const state = candidate.state ?? (command ? STATE_OF_AREA[category.split('.')[0] ?? ''] : undefined);
+  return {
+    lineNumber: candidate.lineNumber,
+    line: candidate.line,
+    ...(command ? { command: command.display } : {}),
+    ...(command?.lineNumber !== undefined ? { commandLine: command.lineNumber } : {}),
+    ...(state ? { state } : {}),
+    ...(candidate.responseCode ? { responseCode: candidate.responseCode } : {}),
+    basis: 'unknown',
+  };
+}
+
+function fromExplained(candidate: Candidate, explained: Explained): FindingData {
+  const category = explained.entry.entry.category;
+  return {
+    category,
+    entry: explained.entry.entry.id,
+    confidence: explained.confidence,
+    evidence: {
+      ...evidenceOf(candidate, category),
+      basis: explained.basis,
+      ...(explained.words !== undefined ? { words: [explained.words] } : {}),
+    },
+  };
+}
+
+function byRule(candidate: Candidate, explained: Explained | undefined, context: DecideContext) {
+  const { sent, session, kb } = context;
+  if (candidate.kind !== 'server' || candidate.quoted || candidate.prose || !sent || sent.verb === 'GREETING')
+    return undefined;
+  const wording = explained && explained.basis !== 'unknown' ? explained.entry.entry.category : undefined;
+  const verdict = applyRules({ sent, session, ...(wording ? { wording } : {}) });
+  if (!verdict) return undefined;
+  const { rule, facts } = verdict;
+  const wordingOnly = explained?.basis === 'wording' || explained?.basis === 'response-code';
+  if (wording && wordingOnly && !rule.outranks.includes(wording)) return undefined;
+  // The wording already says what the rule concludes: its entry is the more specific one; the rule says why.
+  const keep = wording === rule.category && explained?.basis === 'wording' ? explained : undefined;
+  const entry = keep?.entry ?? kb.entry(rule.entry) ?? explained?.entry;
+  if (!entry) return undefined;
+  const finding: FindingData = {
+    category: rule.category,
+    entry: entry.entry.id,
+    confidence: Math.max(RULE_CONFIDENCE, keep?.confidence ?? 0),
+    evidence: {
+      ...evidenceOf(candidate, rule.category),
+      basis: 'rule',
+      rule: { id: rule.id, references: rule.references, facts },
+      ...(keep?.words !== undefined ? { words: [keep.words] } : {}),
+    },
+  };
+  return finding;
+}
+
+/** The free-text fallback's verdict on a line no entry explained, as a finding. */
+export function byFallback(candidate: Candidate, context: DecideContext): FindingData | undefined {
+  if (!context.fallback || candidate.prose || candidate.kind === 'reply') return undefined;
+  const verdict = context.fallback({
+    kind: candidate.kind === 'log' ? 'log' : candidate.kind === 'server' ? 'server' : 'client',
+    text: candidate.log?.message ?? candidate.text,
+    ...(candidate.command ? { verb: candidate.command.verb } : {}),
+    ...(context.lang ? { lang: context.lang } : {}),
+  });
+  if (!verdict || !context.kb.category(verdict.category)) return undefined;
+  const entry = verdict.entry && context.kb.entry(verdict.entry) ? verdict.entry : UNKNOWN_ENTRY_ID;
+  return {
+    category: verdict.category,
+    entry,
+    confidence: Math.min(verdict.confidence, FALLBACK_MAX_CONFIDENCE),
+    evidence: { ...evidenceOf(candidate, verdict.category), basis: 'fallback', words: verdict.words },
+  };
+}
+
+/**
+ * The finding a candidate holds, or undefined. `fallback: false` leaves free text no entry knows for the
+ * caller (which may first join it with the lines it was wrapped from).
+ */
+export function decide(
+  candidate: Candidate,
+  context: DecideContext,
+  fallback = true,
+): FindingData | undefined {
+  const explained = interpret(context.kb, candidate);
+  const ruled = byRule(candidate, explained, context);
+  if (ruled) return ruled;
+  // A bare entry knows only the command; words the fallback can read say more.
+  const wordless = explained?.basis === 'command' && candidate.text.trim() === '';
+  if (explained && explained.basis !== 'unknown' && (explained.basis !== 'command' || wordless))
+    return fromExplained(candidate, explained);
+  const guessed = fallback || candidate.kind === 'server' ? byFallback(candidate, context) : undefined;
+  if (guessed) return guessed;
+  return explained ? fromExplained(candidate, explained) : undefined;
+}

@@ -1,0 +1,84 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { CompiledEntry } from '../knowledge/load.js';
+import type { Candidate } from './candidate.js';
+import { bestMatch, type Match, matchText, UNKNOWN_ENTRY_ID } from './match.js';
+
+/**
+ * Which knowledge entry explains one candidate line, from its words and the command it answered: a
+ * documented wording, a response code, the command alone (bare entries), a wording quoted in prose. Server
+ * replies always get an answer (the unknown entry at worst); free text only when an entry knows it.
+ */
+
+export interface Explained {
+  entry: CompiledEntry;
+  confidence: number;
+  basis: Match['basis'] | 'unknown';
+  words?: string;
+}
+
+const UNKNOWN_CONFIDENCE = 0.2;
+// A server's wording quoted in prose without its -ERR: I get "Unable to lock mailbox" when ... Only specific
+// wordings count here (no catch-all entry of negative priority): "Internal server error" quoted from a web
+// page is no POP error.
+const QUOTED = /["\u201c\u201e\u00ab]\s*([^"\u201c\u201d\u00ab\u00bb]{6,200}?)\s*["\u201d\u00bb]/g;
+const QUOTED_CONFIDENCE = 0.75;
+const HAS_QUOTE = /["\u201c\u201e\u00ab]/;
+/**
+ * A server's wording pasted alone, without its -ERR ("basic authentication is disabled"): explained when the
+ * wording is most of the line, so a sentence that merely contains a few of its words is not taken for it.
+ */
+const BARE_WORDING_COVERAGE = 0.6;
+const BARE_WORDING_CONFIDENCE = 0.6;
+
+const known = (m: Match | undefined): m is Match => m !== undefined && m.entry.entry.category !== 'unknown';
+
+function explained(m: Match, cap = 1): Explained {
+  return {
+    entry: m.entry,
+    confidence: Math.min(m.confidence, cap),
+    basis: m.entry.entry.category === 'unknown' ? 'unknown' : m.basis,
+    ...(m.words !== undefined ? { words: m.words } : {}),
+  };
+}
+
+function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  if (!HAS_QUOTE.test(candidate.text)) return undefined;
+  for (const m of candidate.text.matchAll(QUOTED)) {
+    const match = bestMatch(kb, { ...candidate, kind: 'server', text: m[1] ?? '' }, { wordingOnly: true });
+    if (known(match)) return explained(match, QUOTED_CONFIDENCE);
+  }
+  return undefined;
+}
+
+function bareServerWording(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  const match = bestMatch(kb, { ...candidate, kind: 'server' }, { wordingOnly: true });
+  if (!known(match)) return undefined;
+  if ((match.length ?? 0) < matchText(candidate.text).length * BARE_WORDING_COVERAGE) return undefined;
+  return explained(match, BARE_WORDING_CONFIDENCE);
+}
+
+/** The entry that explains a candidate, or undefined (free text no entry knows). */
+export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  if (candidate.prose) {
+    // The program's own message may be documented as such (a JavaMail exception, a Gmail fetcher error);
+    // else the reply it quotes is explained, but never as "unknown": prose is not proof of a POP error.
+    const client = bestMatch(kb, { ...candidate, kind: 'client', text: candidate.line });
+    if (client) return explained(client);
+    const server = bestMatch(kb, candidate);
+    return known(server) ? explained(server) : undefined;
+  }
+  if (candidate.kind === 'log') {
+    // A server log line: the log entries see its message; the client entries (which long held the log
+    // wordings) the line as the transcript reader left it.
+    const log = bestMatch(kb, { ...candidate, text: candidate.log?.message ?? candidate.text });
+    const match = log ?? bestMatch(kb, { ...candidate, kind: 'client' });
+    return match ? explained(match) : undefined;
+  }
+  const match = bestMatch(kb, candidate);
+  if (match) return explained(match);
+  if (candidate.kind === 'client')
+    return quotedServerWording(kb, candidate) ?? bareServerWording(kb, candidate);
+  if (candidate.kind !== 'server') return undefined;
+  const unknown = kb.entry(UNKNOWN_ENTRY_ID);
+  return unknown ? { entry: unknown, confidence: UNKNOWN_CONFIDENCE, basis: 'unknown' } : undefined;
+}

@@ -1,0 +1,41 @@
+import { foldAccents } from '../normalize.js';
+
+/** Server replies and greetings quoted inside other text: a traceback, a client's dialog, a client's log. */
+
+const EMBEDDED_ERR = /(?:^|[^\w+-])(-ERR|-SE TROMPER)(?![a-z])[\s:]*(.*)$/i;
+
+// A server reply quoted inside a client's own message: Thunderbird, Apple Mail, Outlook dialogs, in en/fr/vi
+// (matched on accent-folded, lowercase text).
+const QUOTED_REPLY =
+  /(?:\bresponded|\breplied|\bserver response|\ba repondu|\ba renvoye(?: l.?erreur)?|\breponse du serveur|\bda tra loi|\bda phan hoi|\bphan hoi cua may chu|\bcommand failed|exception)\s*:\s*(.+)$|\b(?:returned|reported)(?: the| an)? error\s*:?\s*(["'\u201c\u00ab].+)$/;
+// The word that tells which command a client's message was about, in en/fr/vi.
+const ABOUT_PASSWORD = /\b(?:password|mot de passe|mat khau)\b/;
+const ABOUT_USER = /\b(?:user ?name|username|nom d.?utilisateur|ten (?:nguoi dung|dang nhap))\b/;
+
+export const OTHER_PROTOCOL = /^(?:220[ -]|\* (?:OK|PREAUTH|BYE)\b|HTTP\/\d|SSH-\d|<!doctype|<html)/i;
+const QUOTED_GREETING =
+  /(?:greeting|banner)(?: from (?:the )?server)?\s*:\s*(.+)$|(?:^|:\s)((?:\* OK\b|220[ -]\S).*)$/i;
+
+/** The text after a -ERR that stands inside a longer line. */
+export function embeddedError(content: string): string | undefined {
+  return EMBEDDED_ERR.exec(content)?.[2];
+}
+
+/** The reply a client's message quotes ("The server responded: …"), and the command its words name. */
+export function quotedByMessage(content: string): { text: string; about?: 'PASS' | 'USER' } | undefined {
+  const folded = foldAccents(content);
+  const m = QUOTED_REPLY.exec(folded);
+  const text = m ? (m[1] ?? m[2] ?? '') : '';
+  if (text.length <= 1) return undefined;
+  // Matching folds accents and case anyway; the line shown to the user is the original.
+  const about = ABOUT_PASSWORD.test(folded) ? 'PASS' : ABOUT_USER.test(folded) ? 'USER' : undefined;
+  return about ? { text, about } : { text };
+}
+
+/** Another protocol's greeting quoted by a client ("Unexpected greeting from server: 220 … ESMTP"). */
+export function quotedGreeting(content: string): string | undefined {
+  const m = QUOTED_GREETING.exec(content);
+  if (!m) return undefined;
+  const text = (m[1] ?? m[2] ?? '').trim();
+  return OTHER_PROTOCOL.test(text) ? text : undefined;
+}

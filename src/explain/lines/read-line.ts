@@ -1,0 +1,98 @@
+import type { ServerLogRecogniser } from '../extensions.js';
+import { lineShape } from '../line-shape.js';
+import { parseCommand } from './command-line.js';
+import type { LineKind, ReadContext } from './line-kind.js';
+import { embeddedError, OTHER_PROTOCOL, quotedByMessage, quotedGreeting } from './quoted.js';
+
+/**
+ * The line reader: says what one pasted line is, from the line and what the session machine knows so far
+ * (whether a multi-line answer or a SASL exchange is running, whether a reply is due). Pure.
+ */
+
+// Status lines: +OK / -ERR, the seed article's machine-translated "-SE TROMPER" and "+ Ok".
+const STATUS = /^["'`(\s]*(\+\s?ok|-\s?err(?:eur|or)?|-se tromper)(?![a-z])[\s:]*(.*)$/i;
+const OK_STATUS = /^\+\s?ok\b/i;
+const SASL_CHALLENGE = /^\+(?:\s|$)/;
+
+const SASL_ANSWER = /^[A-Za-z0-9+/=*]+$/;
+const BROKEN_STATUS = /^(?:\+err|-ok)\b/i;
+const CONNECTION = /^(?:Connected to |CONNECTED\(|\* Connected to |Trying \S+\.\.\.|\*\s+Trying )/;
+// A tool's note that the connection is encrypted: curl -v, openssl s_client, fetchmail -v, mpop -d.
+const TLS_ON =
+  /^(?:\*\s*|[\w-]{1,20}: )?(?:SSL connection using |SSL handshake has read |New, TLSv1|TLS session parameters|fetchmail: SSL\/TLS: using protocol )/;
+// A tool about to connect (Thunderbird, openssl s_client), and the implicit-TLS port (RFC 8314 §3.1) it names.
+const CONNECTING = /(?:^|\] )Connecting to server \S|^\$ openssl s_client /;
+const IMPLICIT_TLS_PORT = /(?::995\b|\bport 995\b)/;
+const HAS_LETTER = /[a-z]/i;
+
+export interface ReadOptions {
+  serverLog: readonly ServerLogRecogniser[];
+}
+
+export function readLine(rawLine: string, context: ReadContext, options: ReadOptions): LineKind {
+  const shape = lineShape(rawLine);
+  const content = shape.content;
+  if (context.dataFor !== undefined) {
+    // The data of a multi-line answer runs to a lone "."; a labelled client line or (outside a message,
+    // which may quote anything) a status line shows that the "." was left out of the paste.
+    const endsData =
+      content === '.' ||
+      (shape.explicit && shape.role === 'client') ||
+      (context.dataFor !== 'RETR' && context.dataFor !== 'TOP' && STATUS.test(content));
+    if (!endsData) return { kind: 'data', content, end: false };
+    if (content === '.') return { kind: 'data', content, end: true };
+  }
+
+  if (CONNECTION.test(content) || CONNECTING.test(content)) {
+    return { kind: 'connection', tls: IMPLICIT_TLS_PORT.test(content) };
+  }
+  if (TLS_ON.test(content)) return { kind: 'connection', tls: true };
+
+  const status = STATUS.exec(content);
+  // Inside a SASL exchange, "+ " starts the server's next challenge, not an OK.
+  const challenge = SASL_CHALLENGE.test(content) && !OK_STATUS.test(content);
+  if (status && !(context.saslAnswerDue && challenge)) {
+    return { kind: 'status', ok: (status[1] ?? '').startsWith('+'), text: status[2] ?? '' };
+  }
+  if (challenge && context.authPending) return { kind: 'sasl', from: 'server', content };
+  if (context.saslAnswerDue && shape.role !== 'server' && SASL_ANSWER.test(content)) {
+    return { kind: 'sasl', from: 'client', content };
+  }
+
+  if (shape.role !== 'server') {
+    const command = parseCommand(content, shape.explicit && shape.role === 'client');
+    if (command) return { kind: 'command', verb: command.verb, args: command.args, content };
+  }
+
+  const embedded = embeddedError(content);
+  if (embedded !== undefined) return { kind: 'quoted-reply', text: embedded, via: 'embedded' };
+
+  for (const recognise of options.serverLog) {
+    const log = recognise(rawLine.trim());
+    if (log) return { kind: 'server-log', text: content, log };
+  }
+
+  const quoted = quotedByMessage(content);
+  if (quoted) return { kind: 'quoted-reply', via: 'message', ...quoted };
+
+  const replyDue =
+    context.commandWaiting || (context.beforeFirstReply && (context.connected || shape.explicit));
+  const broken = BROKEN_STATUS.test(content);
+  if (content !== '' && shape.role === 'server' && shape.explicit && (replyDue || broken)) {
+    return { kind: 'server-text', text: content };
+  }
+  // Unlabelled lines (telnet, openssl s_client) hold much noise: only a reply with a broken status indicator,
+  // or another protocol's greeting as the first reply, is taken for the server's answer.
+  if (shape.role === 'unknown') {
+    if (broken) return { kind: 'server-text', text: content };
+    // An IMAP "* OK" loses its star to curl's marker rule: the whole line is looked at too.
+    const whole = rawLine.trim();
+    if (context.beforeFirstReply && (OTHER_PROTOCOL.test(content) || OTHER_PROTOCOL.test(whole))) {
+      return { kind: 'other-protocol', text: OTHER_PROTOCOL.test(content) ? content : whole, quoted: false };
+    }
+  }
+  const greeting = quotedGreeting(content);
+  if (greeting !== undefined) return { kind: 'other-protocol', text: greeting, quoted: true };
+  if (content.length >= 4 && HAS_LETTER.test(content)) return { kind: 'client-message', text: content };
+  return { kind: 'prose' };
+}

@@ -1,0 +1,97 @@
+import { core } from '../i18n/core-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { rules } from '../i18n/rule-messages.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { CompiledEntry } from '../knowledge/load.js';
+import { defaultKnowledgeBase } from '../knowledge/load.js';
+import { MAX_LINES } from './analyse.js';
+import { formatSize } from './format-size.js';
+import type { RuleId } from './rules/session-rules.js';
+import type { Analysis, ExplainResult, Finding, FindingData, FindingReference } from './types.js';
+
+/** Puts an analysis into one language: the entries' texts, the rules' "because" lines, the outcome message. */
+
+export function references(entry: CompiledEntry): FindingReference[] {
+  return entry.entry.references.map((r) => ({
+    label: `RFC ${r.rfc} §${r.section}`,
+    url: `https://www.rfc-editor.org/rfc/rfc${r.rfc}#section-${r.section}`,
+    ...(r.note ? { note: r.note } : {}),
+  }));
+}
+
+function ruleReferences(refs: readonly { rfc: number; section: string }[]): FindingReference[] {
+  return refs.map((r) => ({
+    label: `RFC ${r.rfc} §${r.section}`,
+    url: `https://www.rfc-editor.org/rfc/rfc${r.rfc}#section-${r.section}`,
+  }));
+}
+
+function because(data: FindingData, lang: Lang): string | undefined {
+  const { rule, words, basis } = data.evidence;
+  if (rule) return rules.t(lang, rule.id as RuleId, rule.facts);
+  if (basis === 'fallback' && words && words.length > 0)
+    return rules.t(lang, 'fallback', { words: words.map((w) => `“${w}”`).join(', ') });
+  return undefined;
+}
+
+/** One finding in `lang`. The entry gives the text; a fallback finding without an entry of its own the category. */
+export function localiseFinding(
+  data: FindingData,
+  lang: Lang,
+  kb: KnowledgeBase = defaultKnowledgeBase(),
+): Finding {
+  const entry = kb.entry(data.entry);
+  if (!entry) throw new Error(`unknown knowledge entry ${data.entry}`);
+  const text = entry.entry[lang];
+  const category = entry.entry.category === data.category ? undefined : kb.category(data.category)?.[lang];
+  const { evidence } = data;
+  const refs = references(entry);
+  const extra = evidence.rule ? ruleReferences(evidence.rule.references) : [];
+  const reason = because(data, lang);
+  return {
+    category: data.category,
+    entry: data.entry,
+    line: evidence.line,
+    lineNumber: evidence.lineNumber,
+    ...(evidence.command ? { command: evidence.command } : {}),
+    ...(evidence.state ? { state: evidence.state } : {}),
+    ...(evidence.responseCode ? { responseCode: evidence.responseCode } : {}),
+    confidence: data.confidence,
+    title: category?.name ?? text.title,
+    meaning: category?.meaning ?? text.meaning,
+    causes: [...text.causes],
+    userSteps: [...text.userSteps],
+    adminSteps: [...text.adminSteps],
+    retry: entry.entry.retry,
+    references: [...extra, ...refs.filter((r) => !extra.some((e) => e.label === r.label))],
+    ...(reason ? { because: reason } : {}),
+    ...(evidence.rule ? { rule: evidence.rule.id } : {}),
+  };
+}
+
+export function localise(
+  analysis: Analysis,
+  lang: Lang,
+  kb: KnowledgeBase = defaultKnowledgeBase(),
+): ExplainResult {
+  const warnings = analysis.warnings.map((code) => ({
+    code,
+    message: core.t(lang, `warning.${code}`, code === 'input.truncated' ? { lines: MAX_LINES } : undefined),
+  }));
+  if (analysis.outcome === 'errors') {
+    return {
+      lang,
+      outcome: 'errors',
+      findings: analysis.findings.map((f) => localiseFinding(f, lang, kb)),
+      warnings,
+    };
+  }
+  const params = analysis.outcome === 'too-large' ? { size: formatSize(analysis.inputChars) } : undefined;
+  return {
+    lang,
+    outcome: analysis.outcome,
+    message: core.t(lang, `outcome.${analysis.outcome}`, params),
+    findings: [],
+    warnings,
+  };
+}

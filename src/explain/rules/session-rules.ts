@@ -1,0 +1,257 @@
+import { popCommand, validIn } from '../pop-commands.js';
+import type { SentCommand, SessionView } from '../session/session-view.js';
+import { currentCapabilities } from '../session/session-view.js';
+
+/**
+ * The reasoning rules: what a refused command means given what the session has shown, whatever words the
+ * server chose ("unrecognized command", "invalid command", a bare -ERR). Each rule is data: its RFC
+ * reference, the category and entry it concludes, the wording categories it outranks, and a test over the
+ * session. The user sees its "because" line (catalogue `rules`, key = the rule's id) with the facts it returns.
+ */
+
+export interface RuleInput {
+  /** The refused command, with the state and TLS it was sent in. */
+  sent: SentCommand;
+  /** The session as shown up to the refusal. */
+  session: SessionView;
+  /** The category the reply's wording alone was given, if any entry matched it. */
+  wording?: string;
+}
+
+/** Values for the "because" line (`{command}`, `{line}`…), also returned as the finding's facts. */
+export type RuleFacts = Readonly<Record<string, string | number>>;
+
+export interface SessionRule {
+  id: RuleId;
+  category: string;
+  /** The knowledge entry whose advice the finding carries. */
+  entry: string;
+  references: readonly { rfc: number; section: string }[];
+  /**
+   * The wording categories this rule's conclusion replaces: what the session shows is more certain than a
+   * generic wording. A wording of any other category (a lock, a shutdown) is kept.
+   */
+  outranks: readonly string[];
+  test(input: RuleInput): RuleFacts | undefined;
+}
+
+export type RuleId =
+  | 'transaction-command-before-login'
+  | 'login-command-after-login'
+  | 'pass-without-user'
+  | 'stls-while-tls-active'
+  | 'stls-after-login'
+  | 'stls-not-offered'
+  | 'message-already-deleted'
+  | 'message-number-out-of-range'
+  | 'auth-mechanism-not-offered'
+  | 'user-pass-before-tls'
+  | 'user-not-offered'
+  | 'apop-without-timestamp'
+  | 'optional-command-not-offered';
+
+/** What a server says when it does not know why: no entry, or an entry about the wording's surface only. */
+const GENERIC = ['unknown', 'command.unknown', 'command.syntax', 'command.state'] as const;
+const LOGIN_REFUSALS = ['auth.failed', 'auth.unknown-user', 'auth.bad-password'] as const;
+const LOGIN_COMMANDS = new Set(['USER', 'PASS', 'APOP', 'AUTH']);
+const APOP_TIMESTAMP = /<[^<>\s]{1,200}@[^<>\s]{1,200}>/;
+
+function messageNumber(sent: SentCommand): number | undefined {
+  if (!popCommand(sent.verb)?.numeric) return undefined;
+  const n = Number(sent.args[0]);
+  return sent.args[0] !== undefined && Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** Whether the paste shows the session from its start, so that a missing USER or CAPA line means something. */
+function startShown(session: SessionView): boolean {
+  return session.greeting !== undefined;
+}
+
+export const SESSION_RULES: readonly SessionRule[] = [
+  {
+    id: 'transaction-command-before-login',
+    category: 'command.state',
+    entry: 'command-not-valid-in-state',
+    references: [
+      { rfc: 1939, section: '3' },
+      { rfc: 1939, section: '5' },
+    ],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'message.not-found'],
+    test: ({ sent }) =>
+      sent.state === 'AUTHORIZATION' &&
+      !validIn(sent.verb, 'AUTHORIZATION') &&
+      validIn(sent.verb, 'TRANSACTION')
+        ? { command: sent.verb }
+        : undefined,
+  },
+  {
+    id: 'login-command-after-login',
+    category: 'command.state',
+    entry: 'command-not-valid-in-state',
+    references: [
+      { rfc: 1939, section: '7' },
+      { rfc: 5034, section: '4' },
+    ],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism'],
+    test: ({ sent }) =>
+      sent.state === 'TRANSACTION' && LOGIN_COMMANDS.has(sent.verb) ? { command: sent.verb } : undefined,
+  },
+  {
+    id: 'pass-without-user',
+    category: 'command.state',
+    entry: 'command-not-valid-in-state',
+    references: [{ rfc: 1939, section: '7' }],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS],
+    test: ({ sent, session }) =>
+      sent.verb === 'PASS' &&
+      sent.state === 'AUTHORIZATION' &&
+      startShown(session) &&
+      sent.afterUser === false
+        ? {}
+        : undefined,
+  },
+  {
+    id: 'stls-while-tls-active',
+    category: 'command.state',
+    entry: 'command-not-valid-in-state',
+    references: [{ rfc: 2595, section: '4' }],
+    outranks: [...GENERIC, 'tls.unavailable'],
+    test: ({ sent }) => (sent.verb === 'STLS' && sent.tls ? {} : undefined),
+  },
+  {
+    id: 'stls-after-login',
+    category: 'command.state',
+    entry: 'command-not-valid-in-state',
+    references: [{ rfc: 2595, section: '4' }],
+    outranks: [...GENERIC, 'tls.unavailable'],
+    test: ({ sent }) => (sent.verb === 'STLS' && sent.state === 'TRANSACTION' ? {} : undefined),
+  },
+  {
+    id: 'stls-not-offered',
+    category: 'tls.unavailable',
+    entry: 'tls-support-not-available',
+    references: [
+      { rfc: 2595, section: '4' },
+      { rfc: 2449, section: '5' },
+    ],
+    outranks: [...GENERIC, 'tls.unavailable'],
+    test: ({ sent, session, wording }) => {
+      if (sent.verb !== 'STLS' || sent.tls || sent.state === 'TRANSACTION') return undefined;
+      const capa = session.capa.beforeTls;
+      if (capa && !capa.names.has('STLS')) return { line: capa.lineNumber };
+      return wording === 'command.unknown' ? {} : undefined;
+    },
+  },
+  {
+    id: 'message-already-deleted',
+    category: 'message.deleted',
+    entry: 'message-already-deleted',
+    references: [{ rfc: 1939, section: '5' }],
+    outranks: [...GENERIC, 'message.not-found', 'message.unavailable', 'message.deleted'],
+    test: ({ sent, session }) => {
+      const n = messageNumber(sent);
+      const dele = n === undefined ? undefined : session.deleted.get(n);
+      return dele === undefined || dele === sent.lineNumber ? undefined : { number: n ?? 0, line: dele };
+    },
+  },
+  {
+    id: 'message-number-out-of-range',
+    category: 'message.not-found',
+    entry: 'no-such-message',
+    references: [{ rfc: 1939, section: '5' }],
+    outranks: [...GENERIC, 'message.not-found', 'message.unavailable'],
+    test: ({ sent, session }) => {
+      const n = messageNumber(sent);
+      const count = session.messageCount;
+      if (n === undefined || count === undefined || sent.state !== 'TRANSACTION') return undefined;
+      return n === 0 || n > count ? { number: n, count } : undefined;
+    },
+  },
+  {
+    id: 'auth-mechanism-not-offered',
+    category: 'auth.mechanism',
+    entry: 'unsupported-sasl-mechanism',
+    references: [
+      { rfc: 5034, section: '4' },
+      { rfc: 2449, section: '6.3' },
+    ],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism'],
+    test: ({ sent, session }) => {
+      const mechanism = sent.args[0]?.toUpperCase();
+      if (sent.verb !== 'AUTH' || !mechanism || sent.state === 'TRANSACTION') return undefined;
+      const capa = currentCapabilities({ ...session, tls: sent.tls, state: sent.state });
+      if (!capa || capa.sasl.length === 0 || capa.sasl.includes(mechanism)) return undefined;
+      return { mechanism, offered: capa.sasl.join(' '), line: capa.lineNumber };
+    },
+  },
+  {
+    id: 'user-pass-before-tls',
+    category: 'tls.required',
+    entry: 'tls-required-to-log-in',
+    references: [
+      { rfc: 2595, section: '4' },
+      { rfc: 2449, section: '6.2' },
+    ],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism', 'tls.required'],
+    test: ({ sent, session }) => {
+      if ((sent.verb !== 'USER' && sent.verb !== 'PASS') || sent.tls || sent.state === 'TRANSACTION')
+        return undefined;
+      const capa = session.capa.beforeTls;
+      if (!capa) return undefined;
+      // Mailutils announces XTLSREQUIRED; other servers hide USER until STLS succeeds (RFC 2595 §4).
+      const demanded = [...capa.names].find((n) => n.includes('TLSREQ') || n === 'LOGINDISABLED');
+      if (demanded) return { line: capa.lineNumber, capability: demanded };
+      return !capa.names.has('USER') && capa.names.has('STLS')
+        ? { line: capa.lineNumber, capability: 'STLS' }
+        : undefined;
+    },
+  },
+  {
+    id: 'user-not-offered',
+    category: 'auth.mechanism',
+    entry: 'user-pass-not-allowed',
+    references: [{ rfc: 2449, section: '6.2' }],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS],
+    test: ({ sent, session }) => {
+      if (sent.verb !== 'USER' || sent.state === 'TRANSACTION') return undefined;
+      const capa = currentCapabilities({ ...session, tls: sent.tls, state: sent.state });
+      if (!capa || capa.names.has('USER') || (!sent.tls && capa.names.has('STLS'))) return undefined;
+      return { line: capa.lineNumber };
+    },
+  },
+  {
+    id: 'apop-without-timestamp',
+    category: 'auth.mechanism',
+    entry: 'apop-not-supported',
+    references: [{ rfc: 1939, section: '7' }],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism'],
+    test: ({ sent, session }) =>
+      sent.verb === 'APOP' && session.greeting !== undefined && !APOP_TIMESTAMP.test(session.greeting)
+        ? {}
+        : undefined,
+  },
+  {
+    id: 'optional-command-not-offered',
+    category: 'command.unknown',
+    entry: 'unknown-command',
+    references: [
+      { rfc: 2449, section: '6.1' },
+      { rfc: 2449, section: '6.8' },
+    ],
+    outranks: GENERIC,
+    test: ({ sent, session }) => {
+      if ((sent.verb !== 'TOP' && sent.verb !== 'UIDL') || sent.state !== 'TRANSACTION') return undefined;
+      const capa = currentCapabilities(session);
+      return capa && !capa.names.has(sent.verb) ? { command: sent.verb, line: capa.lineNumber } : undefined;
+    },
+  },
+];
+
+/** The first rule that explains this refusal, with its facts. Order matters: the more specific rules first. */
+export function applyRules(input: RuleInput): { rule: SessionRule; facts: RuleFacts } | undefined {
+  for (const rule of SESSION_RULES) {
+    const facts = rule.test(input);
+    if (facts) return { rule, facts };
+  }
+  return undefined;
+}

@@ -1,0 +1,97 @@
+import { defineCatalogue } from './catalogue.js';
+
+/**
+ * The "because" line of each reasoning rule (src/explain/rules/session-rules.ts, key = rule id), and of the
+ * free-text fallback: why popbot concluded what it did from the session rather than from the wording.
+ */
+export const rules = defineCatalogue('rules', {
+  en: {
+    'label.because': 'Because',
+    'transaction-command-before-login':
+      'the session shows {command} sent before the login succeeded; {command} is only allowed after logging in, whatever the server called it.',
+    'login-command-after-login':
+      'the session shows {command} sent after the login had already succeeded; login commands are only allowed before it.',
+    'pass-without-user':
+      'the session shows PASS sent without an accepted USER before it; PASS must come right after a successful USER.',
+    'stls-while-tls-active':
+      'the connection was already encrypted when STLS was sent; STLS can only start encryption once.',
+    'stls-after-login': 'STLS was sent after logging in; encryption must be started before the login.',
+    'stls-not-offered':
+      'the server does not offer STLS (its capability list, or its answer, shows it does not know the command).',
+    'message-already-deleted':
+      'message {number} was deleted with DELE on line {line} of this session; a deleted message cannot be used again before RSET.',
+    'message-number-out-of-range':
+      'the server said the mailbox holds {count} messages; there is no message {number}.',
+    'auth-mechanism-not-offered':
+      'the server offers only {offered} (capability list on line {line}), not {mechanism}.',
+    'user-pass-before-tls':
+      'before encryption the server announced {capability} (line {line}): it accepts a user name and password only after STLS.',
+    'user-not-offered':
+      'the server does not list USER among its capabilities (line {line}): it does not accept a plain user name and password.',
+    'apop-without-timestamp':
+      'the server greeting has no <…@…> timestamp, which a server offering APOP must send.',
+    'optional-command-not-offered':
+      'the server does not list {command} among its capabilities (line {line}): it does not implement it.',
+    fallback: 'no documented message matches; these words decided it: {words}.',
+  },
+  fr: {
+    'label.because': 'Pourquoi',
+    'transaction-command-before-login':
+      "la session montre {command} envoyée avant que l'authentification ait réussi ; {command} n'est permise qu'une fois connecté, quel que soit le nom que le serveur donne à l'erreur.",
+    'login-command-after-login':
+      "la session montre {command} envoyée alors que l'authentification avait déjà réussi ; les commandes d'authentification ne sont permises qu'avant.",
+    'pass-without-user':
+      'la session montre PASS envoyée sans commande USER acceptée juste avant ; PASS doit suivre immédiatement un USER réussi.',
+    'stls-while-tls-active':
+      'la connexion était déjà chiffrée quand STLS a été envoyée ; STLS ne peut démarrer le chiffrement qu’une fois.',
+    'stls-after-login':
+      "STLS a été envoyée après l'authentification ; le chiffrement doit démarrer avant celle-ci.",
+    'stls-not-offered':
+      "le serveur ne propose pas STLS (sa liste de capacités, ou sa réponse, montre qu'il ne connaît pas la commande).",
+    'message-already-deleted':
+      'le message {number} a été supprimé par DELE à la ligne {line} de cette session ; un message supprimé ne peut plus servir avant RSET.',
+    'message-number-out-of-range':
+      "selon le serveur, la boîte aux lettres contient {count} messages ; il n'y a pas de message {number}.",
+    'auth-mechanism-not-offered':
+      'le serveur ne propose que {offered} (liste de capacités, ligne {line}), pas {mechanism}.',
+    'user-pass-before-tls':
+      "avant le chiffrement, le serveur a annoncé {capability} (ligne {line}) : il n'accepte un nom d'utilisateur et un mot de passe qu'après STLS.",
+    'user-not-offered':
+      "le serveur ne cite pas USER dans ses capacités (ligne {line}) : il n'accepte pas de nom d'utilisateur et de mot de passe en clair.",
+    'apop-without-timestamp':
+      "le message d'accueil du serveur ne contient pas d'horodatage <…@…>, que tout serveur proposant APOP doit envoyer.",
+    'optional-command-not-offered':
+      "le serveur ne cite pas {command} dans ses capacités (ligne {line}) : il ne l'implémente pas.",
+    fallback: 'aucun message documenté ne correspond ; ces mots ont décidé : {words}.',
+  },
+  vi: {
+    'label.because': 'Lý do',
+    'transaction-command-before-login':
+      'phiên cho thấy lệnh {command} được gửi trước khi đăng nhập thành công; {command} chỉ được dùng sau khi đăng nhập, dù máy chủ gọi lỗi này là gì.',
+    'login-command-after-login':
+      'phiên cho thấy lệnh {command} được gửi khi đã đăng nhập thành công; các lệnh đăng nhập chỉ được dùng trước đó.',
+    'pass-without-user':
+      'phiên cho thấy lệnh PASS được gửi mà trước đó không có lệnh USER nào được chấp nhận; PASS phải theo ngay sau một lệnh USER thành công.',
+    'stls-while-tls-active':
+      'kết nối đã được mã hóa khi lệnh STLS được gửi; STLS chỉ bật mã hóa được một lần.',
+    'stls-after-login': 'lệnh STLS được gửi sau khi đăng nhập; phải bật mã hóa trước khi đăng nhập.',
+    'stls-not-offered':
+      'máy chủ không hỗ trợ STLS (danh sách tính năng hoặc câu trả lời của máy chủ cho thấy nó không biết lệnh này).',
+    'message-already-deleted':
+      'thư số {number} đã bị xóa bằng lệnh DELE ở dòng {line} của phiên này; thư đã xóa không dùng lại được trước lệnh RSET.',
+    'message-number-out-of-range': 'theo máy chủ, hộp thư có {count} thư; không có thư số {number}.',
+    'auth-mechanism-not-offered':
+      'máy chủ chỉ hỗ trợ {offered} (danh sách tính năng ở dòng {line}), không hỗ trợ {mechanism}.',
+    'user-pass-before-tls':
+      'trước khi mã hóa, máy chủ đã báo {capability} (dòng {line}): máy chủ chỉ nhận tên đăng nhập và mật khẩu sau STLS.',
+    'user-not-offered':
+      'máy chủ không liệt kê USER trong danh sách tính năng (dòng {line}): máy chủ không nhận tên đăng nhập và mật khẩu dạng thường.',
+    'apop-without-timestamp':
+      'lời chào của máy chủ không có dấu thời gian <…@…>, thứ mà máy chủ hỗ trợ APOP bắt buộc phải gửi.',
+    'optional-command-not-offered':
+      'máy chủ không liệt kê {command} trong danh sách tính năng (dòng {line}): máy chủ không hỗ trợ lệnh này.',
+    fallback: 'không có thông báo nào đã biết khớp; các từ sau quyết định kết quả: {words}.',
+  },
+});
+
+export type RuleMessageKey = keyof (typeof rules.messages)['en'];

@@ -1,0 +1,303 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, explain } from '../../src/explain/explain.js';
+import { SESSION_RULES } from '../../src/explain/rules/session-rules.js';
+import { rules } from '../../src/i18n/rule-messages.js';
+import { LANGS } from '../../src/i18n/lang.js';
+
+const session = (...lines: string[]) => lines.join('\n');
+const GREETING = 'S: +OK POP3 server ready';
+const LOGIN = ['C: USER joe', 'S: +OK', 'C: PASS secret', 'S: +OK joe has 3 messages'];
+
+interface Case {
+  name: string;
+  paste: string;
+  category: string;
+  rule: string;
+  /** The reply line the finding is on. */
+  line: number;
+  /** How many findings the paste holds (1 unless another line is an error of its own). */
+  findings?: number;
+}
+
+/** The transcripts of issue #12's "done when", and the rules found in RFC 1939, 2449, 2595 and 5034. */
+const cases: Case[] = [
+  ...['RETR 1', 'STAT', 'LIST'].map((command) => ({
+    name: `${command} before login answered "unrecognized command"`,
+    paste: session(GREETING, `C: ${command}`, 'S: -ERR unrecognized command'),
+    category: 'command.state',
+    rule: 'transaction-command-before-login',
+    line: 3,
+  })),
+  {
+    name: 'DELE before login answered with a bare -ERR',
+    paste: session(GREETING, 'C: DELE 1', 'S: -ERR'),
+    category: 'command.state',
+    rule: 'transaction-command-before-login',
+    line: 3,
+  },
+  {
+    name: 'USER again after login answered "invalid command"',
+    paste: session(GREETING, ...LOGIN, 'C: USER joe', 'S: -ERR invalid command'),
+    category: 'command.state',
+    rule: 'login-command-after-login',
+    line: 7,
+  },
+  {
+    name: 'PASS first answered "unknown username"',
+    paste: session(GREETING, 'C: PASS secret', 'S: -ERR unknown username'),
+    category: 'command.state',
+    rule: 'pass-without-user',
+    line: 3,
+  },
+  {
+    name: 'PASS after a refused USER',
+    paste: session(GREETING, 'C: USER nobody', 'S: -ERR', 'C: PASS secret', 'S: -ERR invalid command'),
+    category: 'command.state',
+    rule: 'pass-without-user',
+    line: 5,
+    findings: 2,
+  },
+  {
+    name: 'STLS twice',
+    paste: session(GREETING, 'C: STLS', 'S: +OK Begin TLS negotiation', 'C: STLS', 'S: -ERR'),
+    category: 'command.state',
+    rule: 'stls-while-tls-active',
+    line: 5,
+  },
+  {
+    name: 'STLS after login',
+    paste: session(GREETING, ...LOGIN, 'C: STLS', 'S: -ERR unknown command'),
+    category: 'command.state',
+    rule: 'stls-after-login',
+    line: 7,
+  },
+  {
+    name: 'STLS to a server whose CAPA lacks it, answered with a bare -ERR',
+    paste: session(GREETING, 'C: CAPA', 'S: +OK', 'S: USER', 'S: UIDL', 'S: .', 'C: STLS', 'S: -ERR'),
+    category: 'tls.unavailable',
+    rule: 'stls-not-offered',
+    line: 8,
+  },
+  {
+    name: 'STLS to a server that does not know the command',
+    paste: session(GREETING, 'C: STLS', 'S: -ERR Unknown command'),
+    category: 'tls.unavailable',
+    rule: 'stls-not-offered',
+    line: 3,
+  },
+  {
+    name: 'RETR of a message deleted earlier, answered "invalid message number"',
+    paste: session(
+      GREETING,
+      ...LOGIN,
+      'C: DELE 2',
+      'S: +OK message 2 deleted',
+      'C: RETR 2',
+      'S: -ERR invalid message number',
+    ),
+    category: 'message.deleted',
+    rule: 'message-already-deleted',
+    line: 9,
+  },
+  {
+    name: 'AUTH CRAM-MD5 when CAPA lists SASL PLAIN LOGIN',
+    paste: session(
+      GREETING,
+      'C: CAPA',
+      'S: +OK',
+      'S: SASL PLAIN LOGIN',
+      'S: USER',
+      'S: .',
+      'C: AUTH CRAM-MD5',
+      'S: -ERR',
+    ),
+    category: 'auth.mechanism',
+    rule: 'auth-mechanism-not-offered',
+    line: 8,
+  },
+  {
+    name: 'USER refused where the pre-STLS CAPA announced XTLSREQUIRED (GNU Mailutils)',
+    paste: session(
+      GREETING,
+      'C: CAPA',
+      'S: +OK',
+      'S: STLS',
+      'S: XTLSREQUIRED',
+      'S: .',
+      'C: USER joe',
+      'S: -ERR Bad login',
+    ),
+    category: 'tls.required',
+    rule: 'user-pass-before-tls',
+    line: 8,
+  },
+  {
+    name: 'USER refused where the pre-STLS CAPA offered STLS but not USER',
+    paste: session(
+      GREETING,
+      'C: CAPA',
+      'S: +OK',
+      'S: STLS',
+      'S: SASL PLAIN',
+      'S: .',
+      'C: USER joe',
+      'S: -ERR',
+    ),
+    category: 'tls.required',
+    rule: 'user-pass-before-tls',
+    line: 8,
+  },
+  {
+    name: 'USER refused over TLS where CAPA does not list USER',
+    paste: session(
+      GREETING,
+      'C: STLS',
+      'S: +OK',
+      'C: CAPA',
+      'S: +OK',
+      'S: SASL GSSAPI',
+      'S: .',
+      'C: USER joe',
+      'S: -ERR',
+    ),
+    category: 'auth.mechanism',
+    rule: 'user-not-offered',
+    line: 9,
+  },
+  {
+    name: 'APOP to a server whose greeting has no timestamp',
+    paste: session(
+      GREETING,
+      'C: APOP joe c4c9334bac560ecc979e58001b3e22fb',
+      'S: -ERR command not understood',
+    ),
+    category: 'auth.mechanism',
+    rule: 'apop-without-timestamp',
+    line: 3,
+  },
+  {
+    name: 'RETR beyond the message count the login gave',
+    paste: session(GREETING, ...LOGIN, 'C: RETR 7', 'S: -ERR'),
+    category: 'message.not-found',
+    rule: 'message-number-out-of-range',
+    line: 7,
+  },
+  {
+    name: 'TOP to a server whose CAPA does not list TOP',
+    paste: session(
+      GREETING,
+      ...LOGIN,
+      'C: CAPA',
+      'S: +OK',
+      'S: USER',
+      'S: UIDL',
+      'S: .',
+      'C: TOP 1 0',
+      'S: -ERR',
+    ),
+    category: 'command.unknown',
+    rule: 'optional-command-not-offered',
+    line: 12,
+  },
+];
+
+describe('reasoning rules: the session shows the cause, whatever the server calls it', () => {
+  it.each(cases)('$name → $category ($rule)', ({ paste, category, rule, line, findings = 1 }) => {
+    const result = explain(paste, { lang: 'en' });
+    expect(result.findings).toHaveLength(findings);
+    const finding = result.findings.at(-1)!;
+    expect(finding).toMatchObject({ category, rule, lineNumber: line });
+    expect(finding.because).toBe(
+      rules.t('en', rule as 'fallback', analyse(paste).findings.at(-1)!.evidence.rule!.facts),
+    );
+    expect(finding.because).not.toMatch(/\{\w+\}/);
+    // The rule's RFC sections come first among the references.
+    const ruleDef = SESSION_RULES.find((r) => r.id === rule)!;
+    expect(finding.references[0]?.label).toBe(
+      `RFC ${ruleDef.references[0]!.rfc} §${ruleDef.references[0]!.section}`,
+    );
+  });
+
+  it('every rule has a test above and a "because" line in every language', () => {
+    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(SESSION_RULES.map((r) => r.id)));
+    for (const lang of LANGS)
+      for (const r of SESSION_RULES) expect(rules.messages[lang][r.id], `${lang} ${r.id}`).toMatch(/\S/);
+  });
+
+  it('DELE 2 then RETR 2, LIST 2 and TOP 2 0 refused: one finding that names the DELE line and every refusal', () => {
+    const paste = session(
+      GREETING,
+      ...LOGIN,
+      'C: DELE 2',
+      'S: +OK message 2 deleted',
+      'C: RETR 2',
+      'S: -ERR invalid message number',
+      'C: LIST 2',
+      'S: -ERR',
+      'C: TOP 2 0',
+      'S: -ERR no such message',
+    );
+    const analysis = analyse(paste);
+    expect(analysis.findings).toHaveLength(1);
+    expect(analysis.findings[0]).toMatchObject({
+      category: 'message.deleted',
+      evidence: {
+        lineNumber: 9,
+        alsoLines: [11, 13],
+        rule: { id: 'message-already-deleted', facts: { number: 2, line: 6 } },
+      },
+    });
+    expect(explain(paste, { lang: 'en' }).findings[0]?.because).toContain('line 6');
+  });
+
+  it('RSET undeletes: RETR 2 after DELE 2 and RSET is no deleted message', () => {
+    const paste = session(
+      GREETING,
+      ...LOGIN,
+      'C: DELE 2',
+      'S: +OK',
+      'C: RSET',
+      'S: +OK',
+      'C: RETR 2',
+      'S: -ERR no such message',
+    );
+    expect(explain(paste).findings[0]).toMatchObject({ category: 'message.not-found' });
+    expect(explain(paste).findings[0]?.rule).toBeUndefined();
+  });
+
+  it('a wording of another kind is kept: a storage failure after DELE is no deleted message', () => {
+    const paste = session(
+      GREETING,
+      ...LOGIN,
+      'C: DELE 2',
+      'S: +OK',
+      'C: RETR 2',
+      'S: -ERR [SYS/TEMP] Internal error occurred',
+    );
+    expect(explain(paste).findings[0]?.category).toBe('server.temporary');
+  });
+
+  it('a paste that starts at PASS does not show a missing USER: no rule, the wording decides', () => {
+    const finding = explain(session('C: PASS secret', 'S: -ERR invalid password')).findings[0];
+    expect(finding).toMatchObject({ category: 'auth.bad-password' });
+    expect(finding?.rule).toBeUndefined();
+  });
+
+  it('a paste that starts at the answer to a login shows the TRANSACTION state', () => {
+    const finding = explain(
+      session('S: +OK Mailbox open, 3 messages', 'C: RETR 5', 'S: -ERR No such message'),
+    ).findings[0];
+    expect(finding).toMatchObject({
+      category: 'message.not-found',
+      state: 'TRANSACTION',
+      rule: 'message-number-out-of-range',
+    });
+  });
+
+  it('says why in French and Vietnamese too, from the same analysis', () => {
+    const paste = session(GREETING, 'C: RETR 1', 'S: -ERR unrecognized command');
+    expect(explain(paste, { lang: 'fr' }).findings[0]?.because).toContain('RETR');
+    expect(explain(paste, { lang: 'fr' }).findings[0]?.because).toContain('avant');
+    expect(explain(paste, { lang: 'vi' }).findings[0]?.because).toContain('trước khi đăng nhập');
+  });
+});

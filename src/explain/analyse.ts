@@ -25,6 +25,8 @@ import type { Analysis, FindingData, WarningCode } from './types.js';
 export const MAX_INPUT_CHARS = 2 * 1024 * 1024;
 export const MAX_LINES = 200_000;
 const MAX_WRAPPED_LINES = 2;
+/** Findings in one answer; past it, a `findings.capped` warning says how many more there were. */
+export const MAX_FINDINGS = 50;
 const BINARY_SHARE = 0.1;
 
 export interface AnalyseOptions {
@@ -129,7 +131,14 @@ export function analyse(
   }
 
   if (secretFound || machine.secretFound) warnings.unshift('secret.exposed');
-  const findings = dropEchoes(found);
+  const all = dropEchoes(found);
+  if (all.length > MAX_FINDINGS) {
+    // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
+    warnings.push('findings.capped');
+    const findings = all.slice(0, MAX_FINDINGS);
+    return { ...base, outcome: 'errors', findings, warnings, omittedFindings: all.length - MAX_FINDINGS };
+  }
+  const findings = all;
   if (findings.length > 0) return { ...base, outcome: 'errors', findings, warnings };
   return { ...base, outcome: machine.sawPop ? 'no-error' : 'not-pop', findings, warnings };
 }

@@ -7,6 +7,7 @@ import type { ProbeReport, ProbeStep, StepStatus } from '../../src/probe/types.j
 import { contentOf, EmbedPacker, listValue, type ReplyBody, scaleOf } from './embeds.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { COLOR, packFindings } from './render-explanation.js';
+import { discordCode, discordPlain } from '../../src/text/untrusted.js';
 import { safeProse, truncate } from './safe-text.js';
 
 const MARK: Record<StepStatus, string> = { ok: '✅', warn: '⚠️', fail: '❌', skipped: '➖' };
@@ -17,7 +18,8 @@ type ProbeKey = Parameters<typeof probeMessages.t>[1];
 function stepLine(step: ProbeStep, lang: Lang, maxDetail: number): string {
   const name = probeMessages.t(lang, `step.${step.name}` as ProbeKey);
   // Details quote the server (greetings, -ERR lines): a hostile server must not ping or lay out the reply.
-  const detail = safeProse(truncate(step.detail, maxDetail));
+  // Step details carry server text (greeting, -ERR, certificate names): every link and mention made inert.
+  const detail = discordPlain(step.detail, maxDetail);
   const code = step.code ? ` \`${step.code}\`` : '';
   return `${MARK[step.status]} **${name}** — ${detail}${code}`;
 }
@@ -46,8 +48,8 @@ export function probeEmbed(report: ProbeReport, lang: Lang, scale = 0): APIEmbed
   const caps = report.capabilities.afterLogin ?? report.capabilities.afterStls ?? report.capabilities.before;
   if (caps && caps.length > 0) {
     const items = caps.map((c) => {
-      const name = safeProse([c.name, ...c.args].join(' '));
-      return c.gloss ? `${name} — ${c.gloss}` : name;
+      const name = discordCode([c.name, ...c.args].join(' '));
+      return c.gloss ? `${name} — ${discordPlain(c.gloss)}` : name;
     });
     fields.push({ name: t('render.capabilities'), value: listValue(items, lang, cap.field) });
   }

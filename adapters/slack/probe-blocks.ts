@@ -1,3 +1,4 @@
+import { slackCode } from '../../src/text/untrusted.js';
 import type { types } from '@slack/bolt';
 import type { Lang } from '../../src/i18n/lang.js';
 import { probeMessages } from '../../src/i18n/probe-messages.js';
@@ -89,7 +90,7 @@ export function probeReply(report: ProbeReport, lang: Lang): SlackReply {
   }
   const caps = report.capabilities.afterLogin ?? report.capabilities.afterStls ?? report.capabilities.before;
   if (caps && caps.length > 0) {
-    const names = caps.slice(0, MAX_CAPABILITIES).map((c) => safeCode([c.name, ...c.args].join(' ')));
+    const names = caps.slice(0, MAX_CAPABILITIES).map((c) => slackCode([c.name, ...c.args].join(' ')));
     blocks.push(context([`*${safeText(t('render.capabilities'))}*: ${names.join(' · ')}`]));
   }
   const findings = report.findings.slice(0, MAX_FINDINGS);

@@ -13,6 +13,7 @@ import type { ProbeReport, StepStatus } from '../../src/probe/types.js';
 import { contentOf, EmbedPacker, listValue, type ReplyBody, scaleOf } from './embeds.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { COLOR, packFindings } from './render-explanation.js';
+import { discordCode, discordPlain } from '../../src/text/untrusted.js';
 import { codeSpan, safeProse, truncate } from './safe-text.js';
 
 /**
@@ -25,7 +26,8 @@ const VERDICT_COLOR = { ok: COLOR.ok, warning: COLOR.temporary, critical: COLOR.
 
 function stepLine(step: StepView, maxDetail: number): string {
   // Details quote the server (greetings, -ERR lines): a hostile server must not ping or lay out the reply.
-  const detail = safeProse(truncate(step.detail, maxDetail));
+  // Step details carry server text (greeting, -ERR, certificate names): every link and mention made inert.
+  const detail = discordPlain(step.detail, maxDetail);
   const code = step.code ? ` \`${step.code}\`` : '';
   return `${MARK[step.status]} **${step.label}** — ${detail}${code}`;
 }
@@ -55,8 +57,8 @@ export function probeEmbed(view: ProbeReportView, durationMs: number, scale = 0)
   const caps = view.capabilities.filter((list) => list.items && list.items.length > 0).at(-1);
   if (caps?.items) {
     const items = caps.items.map((c) => {
-      const name = safeProse(c.text);
-      return c.gloss ? `${name} — ${c.gloss}` : name;
+      const name = discordCode(c.text);
+      return c.gloss ? `${name} — ${discordPlain(c.gloss)}` : name;
     });
     fields.push({
       name: truncate(view.labels.capabilities, L.fieldName),

@@ -1,3 +1,4 @@
+import { slackCode } from '../../src/text/untrusted.js';
 import type { types } from '@slack/bolt';
 import type { Lang } from '../../src/i18n/lang.js';
 import { slackMessages } from '../../src/i18n/slack-messages.js';
@@ -88,7 +89,7 @@ export function probeReply(report: ProbeReport, lang: Lang): SlackReply {
   // The last list the server sent (after login, after STLS, or before) is what a client will meet.
   const caps = view.capabilities.filter((list) => list.items && list.items.length > 0).at(-1);
   if (caps?.items) {
-    const names = caps.items.slice(0, MAX_CAPABILITIES).map((c) => safeCode(c.text));
+    const names = caps.items.slice(0, MAX_CAPABILITIES).map((c) => slackCode(c.text));
     blocks.push(context([`*${safeText(view.labels.capabilities)}*: ${names.join(' · ')}`]));
   }
   for (const f of view.findings.slice(0, MAX_FINDINGS)) {

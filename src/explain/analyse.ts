@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
+import { maskSecrets } from '../secrets/index.js';
 import type { Candidate } from './candidate.js';
 import { candidateOf } from './candidate.js';
 import { concludeFromFacts } from './client-output/facts.js';
@@ -26,6 +27,8 @@ import type { Analysis, FindingData, WarningCode } from './types.js';
 export const MAX_INPUT_CHARS = 2 * 1024 * 1024;
 export const MAX_LINES = 200_000;
 const MAX_WRAPPED_LINES = 2;
+/** Findings in one answer; past it, a `findings.capped` warning says how many more there were. */
+export const MAX_FINDINGS = 50;
 const BINARY_SHARE = 0.1;
 
 export interface AnalyseOptions {
@@ -105,8 +108,10 @@ export function analyse(
   if (input.trim() === '') return { ...base, outcome: 'empty', findings: [], warnings };
   if (input.length > MAX_INPUT_CHARS) return { ...base, outcome: 'too-large', findings: [], warnings };
 
-  const { text, controls } = cleanPaste(input);
+  const { text: cleaned, controls } = cleanPaste(input);
   if (controls > input.length * BINARY_SHARE) warnings.push('input.binary');
+  // The secrets pass reads the whole paste before anything cuts, splits, matches or shows a line of it.
+  const { text, found: secretFound } = maskSecrets(cleaned);
   let lines = text.split(/\r\n|\r|\n/);
   if (lines.length > MAX_LINES) {
     lines = lines.slice(0, MAX_LINES);
@@ -155,11 +160,18 @@ export function analyse(
     found.push({ finding, kind: line.kind, quoted: line.quoted === true, ...(summary ? { summary } : {}) });
   }
 
-  if (machine.secretFound) warnings.unshift('secret.exposed');
+  if (secretFound || machine.secretFound) warnings.unshift('secret.exposed');
   const fromFacts = factsFinding(lines, kb);
   if (fromFacts && !found.some((f) => f.finding.category === fromFacts.category))
     found.unshift({ finding: fromFacts, kind: 'client', quoted: false });
-  const findings = groupRepeats(dropEchoes(found));
+  const all = groupRepeats(dropEchoes(found));
+  if (all.length > MAX_FINDINGS) {
+    // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
+    warnings.push('findings.capped');
+    const findings = all.slice(0, MAX_FINDINGS);
+    return { ...base, outcome: 'errors', findings, warnings, omittedFindings: all.length - MAX_FINDINGS };
+  }
+  const findings = all;
   if (findings.length > 0) return { ...base, outcome: 'errors', findings, warnings };
   return { ...base, outcome: machine.sawPop ? 'no-error' : 'not-pop', findings, warnings };
 }

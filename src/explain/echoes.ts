@@ -29,42 +29,78 @@ function ruleKey(f: Found): string | undefined {
   return rule ? `${rule.id} ${JSON.stringify(rule.facts)}` : undefined;
 }
 
+/** Findings by line number, so that "is there one within N lines" looks at 2N+1 lines, not at every finding. */
+class ByLine {
+  readonly #map = new Map<number, Found[]>();
+
+  add(f: Found): void {
+    const list = this.#map.get(lineOf(f));
+    if (list) list.push(f);
+    else this.#map.set(lineOf(f), [f]);
+  }
+
+  /** Whether a finding within `distance` lines of `f` passes `test`. */
+  some(f: Found, distance: number, test: (other: Found) => boolean): boolean {
+    for (let line = lineOf(f) - distance; line <= lineOf(f) + distance; line++) {
+      if (this.#map.get(line)?.some(test)) return true;
+    }
+    return false;
+  }
+}
+
+/** A rule's finding names at most this many further lines (the count of the rest is in the answer's cap). */
+export const MAX_ALSO_LINES = 50;
+
+// Linear in the number of findings: a paste of N "-ERR x" then N "Login denied" lines (each a candidate
+// echo of the others) took minutes at 400 KB when every finding was compared with every other.
 export function dropEchoes(found: readonly Found[]): FindingData[] {
   const kept: Found[] = [];
-  const byRule = new Map<string, Found>();
-  const near = (a: Found, b: Found) => Math.abs(lineOf(a) - lineOf(b)) <= ECHO_DISTANCE;
-  const server = found.filter((f) => f.kind === 'server');
+  const keptByLine = new ByLine();
+  const byRule = new Map<string, { found: Found; also: number[] }>();
+  const server = new ByLine();
+  for (const f of found) if (f.kind === 'server') server.add(f);
+  const sameCategory = (a: Found, b: Found) => a.finding.category === b.finding.category;
   for (const f of found) {
     const key = ruleKey(f);
     const same = key === undefined ? undefined : byRule.get(key);
     if (same) {
-      same.finding = {
-        ...same.finding,
-        evidence: {
-          ...same.finding.evidence,
-          alsoLines: [...(same.finding.evidence.alsoLines ?? []), lineOf(f)],
-        },
-      };
+      if (same.also.length < MAX_ALSO_LINES) same.also.push(lineOf(f));
       continue;
     }
     // A program's message right beside the -ERR it received wraps that reply (Outlook's 0x800CCC90 around
     // "The server responded: -ERR ..."): the reply says more.
-    const wraps = (s: Found) => Math.abs(lineOf(s) - lineOf(f)) <= WRAP_DISTANCE;
-    const sameCategory = (a: Found, b: Found) => a.finding.category === b.finding.category;
-    if (f.kind === 'client' && server.some((s) => (sameCategory(s, f) && near(s, f)) || wraps(s))) continue;
-    if (f.quoted && kept.some((k) => k.finding.entry === f.finding.entry && near(k, f))) continue;
+    if (
+      f.kind === 'client' &&
+      (server.some(f, ECHO_DISTANCE, (s) => sameCategory(s, f)) || server.some(f, WRAP_DISTANCE, () => true))
+    )
+      continue;
+    if (f.quoted && keptByLine.some(f, ECHO_DISTANCE, (k) => k.finding.entry === f.finding.entry)) continue;
     // The same message again a few lines on (a retry, the code on its own line under its dialog) adds nothing.
-    const repeats = (k: Found) =>
-      k.kind === 'client' &&
-      ((k.finding.entry === f.finding.entry && near(k, f)) || (sameCategory(k, f) && wraps(k)));
-    if (f.kind === 'client' && kept.some(repeats)) continue;
+    if (
+      f.kind === 'client' &&
+      (keptByLine.some(f, ECHO_DISTANCE, (k) => k.kind === 'client' && k.finding.entry === f.finding.entry) ||
+        keptByLine.some(f, WRAP_DISTANCE, (k) => k.kind === 'client' && sameCategory(k, f)))
+    )
+      continue;
     const copy = { ...f };
-    if (key !== undefined) byRule.set(key, copy);
+    if (key !== undefined) byRule.set(key, { found: copy, also: [] });
     kept.push(copy);
+    keptByLine.add(copy);
+  }
+  for (const { found: f, also } of byRule.values()) {
+    if (also.length === 0) continue;
+    const evidence = f.finding.evidence;
+    f.finding = {
+      ...f.finding,
+      evidence: { ...evidence, alsoLines: [...(evidence.alsoLines ?? []), ...also].slice(0, MAX_ALSO_LINES) },
+    };
   }
   // A summary line beside a finding that says what actually failed adds nothing but a vaguer category.
   const specific = kept.filter((k) => !k.summary);
+  const near = (a: Found, b: Found) => Math.abs(lineOf(a) - lineOf(b)) <= ECHO_DISTANCE;
   return kept
-    .filter((k) => !k.summary || !specific.some((o) => o.finding.category !== k.finding.category && near(o, k)))
+    .filter(
+      (k) => !k.summary || !specific.some((o) => o.finding.category !== k.finding.category && near(o, k)),
+    )
     .map((k) => k.finding);
 }

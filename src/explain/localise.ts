@@ -4,10 +4,17 @@ import { rules } from '../i18n/rule-messages.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
-import { MAX_LINES } from './analyse.js';
+import { MAX_FINDINGS, MAX_LINES } from './analyse.js';
 import { formatSize } from './format-size.js';
 import type { RuleId } from './rules/session-rules.js';
-import type { Analysis, ExplainResult, Finding, FindingData, FindingReference } from './types.js';
+import type {
+  Analysis,
+  ExplainResult,
+  Finding,
+  FindingData,
+  FindingReference,
+  WarningCode,
+} from './types.js';
 
 /** Puts an analysis into one language: the entries' texts, the rules' "because" lines, the outcome message. */
 
@@ -70,6 +77,12 @@ export function localiseFinding(
   };
 }
 
+function warningParams(code: WarningCode, analysis: Analysis): Record<string, number> | undefined {
+  if (code === 'input.truncated') return { lines: MAX_LINES };
+  if (code === 'findings.capped') return { count: analysis.omittedFindings ?? 0, shown: MAX_FINDINGS };
+  return undefined;
+}
+
 export function localise(
   analysis: Analysis,
   lang: Lang,
@@ -77,7 +90,7 @@ export function localise(
 ): ExplainResult {
   const warnings = analysis.warnings.map((code) => ({
     code,
-    message: core.t(lang, `warning.${code}`, code === 'input.truncated' ? { lines: MAX_LINES } : undefined),
+    message: core.t(lang, `warning.${code}`, warningParams(code, analysis)),
   }));
   if (analysis.outcome === 'errors') {
     return {

@@ -82,6 +82,27 @@ export function bestMatch(
   options: { wordingOnly?: boolean } = {},
 ): Match | undefined {
   const text = matchText(candidate.text);
+  // Pastes repeat themselves (a retry loop, a log of the same refusal): the same question, the same answer.
+  const c = candidate.command;
+  const key = `${candidate.kind}|${c ? `${c.verb} ${c.hasArgs} ${c.firstArg ?? ''}` : ''}|${candidate.responseCode ?? ''}|${options.wordingOnly === true}|${text}`;
+  let memo = MEMO.get(kb);
+  if (!memo) MEMO.set(kb, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key);
+  const match = rankMatch(kb, candidate, text, options);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, match);
+  return match;
+}
+
+const MEMO = new WeakMap<KnowledgeBase, Map<string, Match | undefined>>();
+const MEMO_SIZE = 4096;
+
+function rankMatch(
+  kb: KnowledgeBase,
+  candidate: Candidate,
+  text: string,
+  options: { wordingOnly?: boolean },
+): Match | undefined {
   // Client candidates are every free-text line of a paste: rule most out with one test.
   // One test of the literal runs the patterns cannot match without rules most texts out (see mayMatch);
   // for client candidates (every free-text line of a paste) nothing else can match then.

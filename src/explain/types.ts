@@ -91,9 +91,11 @@ export interface Analysis {
   warnings: WarningCode[];
   /** The input's size in characters (for the too-large answer). */
   inputChars: number;
+  /** Findings left out past the cap (`findings.capped`): the answer stays bounded whatever the paste. */
+  omittedFindings?: number;
 }
 
-export type WarningCode = 'secret.exposed' | 'input.truncated' | 'input.binary';
+export type WarningCode = 'secret.exposed' | 'input.truncated' | 'input.binary' | 'findings.capped';
 
 export interface ExplainWarning {
   code: WarningCode;

@@ -24,6 +24,11 @@ export class PopConnection {
   #ended: ProbeError | undefined;
   #wake: (() => void) | undefined;
   #received = 0;
+  /** Bytes held in `#lines`, and each line's share (the partial line in `#buf` counts apart). */
+  #bufferedBytes = 0;
+  #lineBytes: number[] = [];
+  /** Set while the socket is paused because nobody was waiting for a line. */
+  #paused = false;
   readonly #onData = (chunk: Buffer) => this.#data(chunk);
   readonly #onError = (error: Error) => this.#end(socketError(error));
   readonly #onClose = () => this.#end(closedError());
@@ -64,13 +69,46 @@ export class PopConnection {
         return;
       }
       this.#lines.push(this.#buf.subarray(0, end).toString('utf8'));
+      this.#bufferedBytes += end;
+      this.#lineBytes.push(end);
       this.#buf = this.#buf.subarray(nl + 1);
     }
     if (this.#buf.length > LIMITS.maxLineBytes) {
       this.#tooLong();
       return;
     }
-    this.#wake?.();
+    if (this.#bufferedBytes > LIMITS.maxBufferedBytes || this.#lines.length > LIMITS.maxBufferedLines) {
+      this.#flooded();
+      return;
+    }
+    if (this.#wake) this.#wake();
+    else this.#pause();
+  }
+
+  // Nobody is reading this connection now (the probe is busy with another one): stop taking its bytes.
+  #pause(): void {
+    if (this.#paused) return;
+    this.#paused = true;
+    this.#socket.pause();
+  }
+
+  #resume(): void {
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#socket.resume();
+  }
+
+  #flooded(): void {
+    this.#lines = [];
+    this.#lineBytes = [];
+    this.#bufferedBytes = 0;
+    this.#end(
+      new ProbeError(
+        'probe.response-too-large',
+        `more than ${LIMITS.maxBufferedBytes} bytes or ${LIMITS.maxBufferedLines} lines unread`,
+      ),
+    );
+    this.#socket.destroy();
   }
 
   #tooLong(): void {
@@ -93,6 +131,7 @@ export class PopConnection {
     for (;;) {
       const line = this.#lines.shift();
       if (line !== undefined) {
+        this.#bufferedBytes -= this.#lineBytes.shift() ?? 0;
         this.ctx.transcript.add('S', this.show(line));
         // Masked and cleaned once here, so no later message, finding or error can carry the raw text.
         return cleanServerText(this.ctx.secrets.mask(line), LIMITS.maxLineBytes);
@@ -104,6 +143,7 @@ export class PopConnection {
           ? new ProbeError('probe.drip', 'response too slow')
           : new ProbeError('probe.timeout', 'no response');
       }
+      this.#resume();
       await new Promise<void>((resolve) => {
         const timer = this.ctx.clock.setTimeout(resolve, wait);
         this.#wake = () => {
@@ -156,6 +196,10 @@ export class PopConnection {
     if (discarded > 0) this.ctx.transcript.add('*', `discarded ${discarded} bytes sent before TLS`);
     this.#buf = Buffer.alloc(0);
     this.#lines = [];
+    this.#lineBytes = [];
+    this.#bufferedBytes = 0;
+    // The TLS layer reads this socket from now on: leave it flowing, as it was handed to us.
+    this.#resume();
     this.#socket.off('data', this.#onData);
     this.#socket.off('error', this.#onError);
     this.#socket.off('close', this.#onClose);

@@ -13,6 +13,13 @@ export const LIMITS = {
   maxLineBytes: 4096,
   /** Largest multi-line response (CAPA). The probe never asks for a listing that grows with the mailbox. */
   maxResponseBytes: 64 * 1024,
+  /**
+   * What one connection may hold read but not yet consumed, in bytes and in lines. A connection nobody is
+   * waiting on is not read at all (TCP flow control holds the server back); these cap what arrives in the
+   * meantime, so a server that floods one connection while the probe waits on another cannot grow memory.
+   */
+  maxBufferedBytes: 128 * 1024,
+  maxBufferedLines: 4096,
   /** Lines kept in a transcript (a hostile server could send thousands of CAPA lines). */
   maxTranscriptLines: 400,
   /** Server text kept per line in details and transcripts. */

@@ -1,3 +1,6 @@
+import { maskEchoes } from '../secrets/index.js';
+import { normaliseUntrusted } from '../text/untrusted.js';
+
 /**
  * The secrets one probe handles (the password and what is derived from it: the AUTH PLAIN payload, the
  * APOP digest). Everything the server sends and every error passes through `mask`, so a server that
@@ -14,10 +17,11 @@ export class Secrets {
     }
   }
 
+  /** `text` normalised first (so an echo split by invisible characters is whole again), then masked. */
   mask(text: string): string {
-    let out = text;
+    let out = normaliseUntrusted(text).text;
     for (const v of this.#values) if (out.includes(v)) out = out.split(v).join('****');
-    return out;
+    return maskEchoes(out, this.#values).text;
   }
 }
 

@@ -1,4 +1,5 @@
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { singleLine } from '../text/untrusted.js';
 import type { TlsDetails } from './types.js';
 
 /**
@@ -33,7 +34,7 @@ export function describeTls(socket: TLSSocket, host: string, now: number): TlsDe
   const cipher = socket.getCipher();
   const altNames = (cert.subjectaltname ?? '')
     .split(',')
-    .map((s) => s.trim())
+    .map((s) => singleLine(s))
     .filter(Boolean);
   const validTo = cert.valid_to ?? '';
   const end = Date.parse(validTo);
@@ -44,8 +45,9 @@ export function describeTls(socket: TLSSocket, host: string, now: number): TlsDe
   return {
     protocol: socket.getProtocol(),
     cipher: cipher?.standardName ?? cipher?.name ?? '',
-    subject: dn(cert.subject),
-    issuer: dn(cert.issuer),
+    // The server chose these names: ESC sequences, line breaks and bidi overrides go before anyone shows them.
+    subject: singleLine(dn(cert.subject)),
+    issuer: singleLine(dn(cert.issuer)),
     altNames,
     validFrom: cert.valid_from ?? '',
     validTo,

@@ -33,7 +33,8 @@ function isRcLine(line: string): boolean {
   return (
     (/\b(?:machine|default)\b/i.test(line) && /\blogin\b/i.test(line)) ||
     /\b(?:poll|skip)\b/i.test(line) ||
-    /^\s*(?:user(?:name)?|login|machine|account)\s/i.test(line)
+    // An indented `user joe password x` inside a poll block ("Username or password incorrect." is prose).
+    /^\s+(?:user|username|login|machine)\s/.test(line)
   );
 }
 const RC_KEY = /^(?:password|passwd|pass)$/i;

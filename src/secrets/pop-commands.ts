@@ -18,6 +18,7 @@ const REPR_OPEN = /^b?['"]/;
 const ARG_TAIL = /(?:\\r\\n|\\r|\\n)?['"]?\s*$/;
 // Where a flattened transcript (a whole session pasted on one line) starts its next line.
 const FLATTENED_NEXT = [' S: ', ' C: ', ' < ', ' > ', ' -ERR', ' +OK', ' S:', ' C:'];
+const MAY_HOLD = /pass|apop|auth|xoauth2|oauthbearer/i;
 const BASE64_LINE = /^[A-Za-z0-9+/]+={0,2}$/;
 const MECHANISM = /^[A-Z0-9_-]{1,20}$/i;
 // Words that follow "PASS" in prose without being a password ("the PASS command failed").
@@ -78,6 +79,8 @@ export class PopSecretReader {
   /** Finds the POP/SASL secrets of one line into `spans`. */
   read(spans: LineSpans): void {
     const line = spans.line;
+    // Most lines of a log name no command that carries a secret: one test instead of the marker parse.
+    if (!this.#awaitingSasl && !MAY_HOLD.test(line)) return;
     const content = lineContent(line);
     const text = line.slice(content.start);
     if (this.#awaitingSasl && this.#continuation(spans, content, text)) return;

@@ -357,7 +357,13 @@ describe('server log lines: server, event, user and address', () => {
 
   it('splits the TLS failures by what the handshake error says', () => {
     const tls = (reason: string) =>
-      entryForEvent({ server: 'dovecot', process: 'pop3-login', event: 'tls-handshake-failed', reason, message: '' });
+      entryForEvent({
+        server: 'dovecot',
+        process: 'pop3-login',
+        event: 'tls-handshake-failed',
+        reason,
+        message: '',
+      });
     expect(tls('error:1408F10B:SSL routines:ssl3_get_record:wrong version number')).toBe(
       'log-tls-wrong-port',
     );

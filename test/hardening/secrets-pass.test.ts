@@ -13,6 +13,7 @@ describe('the secrets pass', () => {
     'The PASS command failed. Wrong password: please retry.',
     'APOP authentication failed.',
     'Pass the salt please',
+    'Username or password incorrect.',
     '-ERR [IN-USE] Unable to lock maildrop: passed too many times',
     'see https://host:8080/path/joe@example.org for help',
     'WWW-Authenticate: Bearer realm="mail"',

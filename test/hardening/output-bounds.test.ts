@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { dropEchoes, type Found } from '../../src/explain/echoes.js';
+import { explain } from '../../src/explain/explain.js';
+import { MAX_FINDINGS } from '../../src/explain/analyse.js';
+import { runCli } from '../support/cli-io.js';
+
+/**
+ * The answer to any paste stays bounded, whatever its size and in every output form (issue #16 items 9
+ * and 10): the first MAX_FINDINGS errors, then a warning that says how many more there were. Repeats are
+ * capped here, not grouped (grouping them is the answers issue's).
+ */
+
+const MB = 1024 * 1024;
+const echoPaste = (n: number) => `${'-ERR x\n'.repeat(n)}${'Login denied\n'.repeat(n)}`;
+const errPaste = () =>
+  Array.from({ length: 25_000 }, (_, i) => `-ERR [AUTH] Authentication failed ${i}`).join('\n');
+
+describe('output bounded by input', () => {
+  it('1 MB of distinct -ERR lines: the first 50 findings and "…and N more", in the result', () => {
+    const result = explain(errPaste(), { lang: 'en' });
+    expect(result.findings).toHaveLength(MAX_FINDINGS);
+    const capped = result.warnings.find((w) => w.code === 'findings.capped');
+    expect(capped?.message).toBe(
+      `…and ${25_000 - MAX_FINDINGS} more errors, not shown: only the first 50 are listed.`,
+    );
+    expect(JSON.stringify(result).length).toBeLessThan(MB);
+  });
+
+  it.each([
+    ['explain --json', ['explain', '--json']],
+    ['explain (text)', ['explain']],
+    ['the shell', ['shell']],
+  ])('%s answers 1 MB of -ERR lines in under 1 MB', async (_name, args) => {
+    const run = await runCli(args, { stdin: `${errPaste()}\n`, env: { NO_COLOR: '1' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout.length + run.stderr.length).toBeLessThan(MB);
+    expect(run.stdout).toMatch(/more errors, not shown/);
+  });
+
+  it('N "-ERR x" then N "Login denied": echoes dropped in one pass, the answer capped', () => {
+    const result = explain(echoPaste(30_000), { lang: 'en' });
+    expect(result.findings.length).toBeLessThanOrEqual(MAX_FINDINGS);
+    expect(JSON.stringify(result).length).toBeLessThan(MB);
+  });
+
+  it('echo removal is linear in the number of findings', () => {
+    const n = 60_000;
+    const found: Found[] = Array.from({ length: n }, (_, i) => ({
+      kind: i < n / 2 ? 'server' : 'client',
+      quoted: false,
+      finding: {
+        category: i < n / 2 ? 'server.unknown' : 'auth.failed',
+        entry: i < n / 2 ? 'unknown-pop-error' : 'curl-login-denied',
+        confidence: 0.5,
+        evidence: { lineNumber: i + 1, line: 'x', basis: 'wording' },
+      },
+    })) as Found[];
+    const started = performance.now();
+    const kept = dropEchoes(found);
+    // Not a speed target (that is `npm run bench`): comparing every pair takes minutes at this size.
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(kept.length).toBeGreaterThan(n / 2);
+  });
+});

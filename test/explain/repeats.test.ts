@@ -7,7 +7,7 @@ import { projectRoot } from '../../src/knowledge/paths.js';
 import { renderResultText } from '../../src/render/text.js';
 
 // 200 lines in Dovecot 2.3's syslog formats (auth failures, password mismatches, unknown users, logouts).
-const LOG = readFileSync(join(projectRoot(), 'test/fixtures/logs/dovecot-200.log'), 'utf8');
+const LOG = readFileSync(join(projectRoot(), 'test/fixtures/logs/dovecot-200-syslog.txt'), 'utf8');
 
 describe('one answer per paste: a repeated error is explained once', () => {
   it('three identical IN-USE lines give one finding standing on lines 1, 2 and 3', () => {

@@ -16,20 +16,20 @@ export const serverLog = defineCatalogue('server-log', {
       'A login from there then succeeded: treat that password as known to the attacker, change it and look at what was downloaded.',
   },
   fr: {
-    'verdict.header': "Échecs d'identification, sur l'ensemble du journal :",
+    'verdict.header': "Échecs d'identification, sur l'ensemble du journal\u00a0:",
     'verdict.password-guessing':
-      "Cela ressemble à des tentatives de mots de passe : {failures} échecs d'identification depuis {ip} pour {distinct} identifiants ({samples}), lignes {first} à {last}. Bannissez l'adresse (fail2ban) et vérifiez qu'aucune identification depuis celle-ci n'a réussi.",
+      "Cela ressemble à des tentatives de mots de passe\u00a0: {failures} échecs d'identification depuis {ip} pour {distinct} identifiants ({samples}), lignes {first} à {last}. Bannissez l'adresse (fail2ban) et vérifiez qu'aucune identification depuis celle-ci n'a réussi.",
     'verdict.distributed-guessing':
-      "Cela ressemble à des tentatives de mots de passe réparties sur {distinct} adresses contre {user} : {failures} échecs d'identification, lignes {first} à {last}. Exigez un mot de passe robuste et envisagez de bloquer le compte un moment.",
+      "Cela ressemble à des tentatives de mots de passe réparties sur {distinct} adresses contre {user}\u00a0: {failures} échecs d'identification, lignes {first} à {last}. Exigez un mot de passe robuste et envisagez de bloquer le compte un moment.",
     'verdict.one-device-failing':
-      "{user} a échoué {failures} fois depuis {ip} (lignes {first} à {last}) : cela ressemble à un appareil resté sur un ancien mot de passe plutôt qu'à une attaque. Mettez à jour le mot de passe sur cet appareil.",
+      "{user} a échoué {failures} fois depuis {ip} (lignes {first} à {last})\u00a0: cela ressemble à un appareil resté sur un ancien mot de passe plutôt qu'à une attaque. Mettez à jour le mot de passe sur cet appareil.",
     'verdict.succeeded':
-      "Une identification depuis cette origine a ensuite réussi : considérez ce mot de passe comme connu de l'attaquant, changez-le et vérifiez ce qui a été téléchargé.",
+      "Une identification depuis cette origine a ensuite réussi\u00a0: considérez ce mot de passe comme connu de l'attaquant, changez-le et vérifiez ce qui a été téléchargé.",
   },
   vi: {
     'verdict.header': 'Các lần đăng nhập thất bại, trên toàn bộ nhật ký:',
     'verdict.password-guessing':
-      'Có vẻ là dò mật khẩu: {failures} lần đăng nhập thất bại từ {ip} với {distinct} tên đăng nhập ({samples}), dòng {first}–{last}. Hãy chặn địa chỉ này (fail2ban) và kiểm tra xem có lần đăng nhập nào từ đó đã thành công không.',
+      'Có vẻ là dò mật khẩu: {failures} lần đăng nhập thất bại từ {ip} với {distinct} tên người dùng ({samples}), dòng {first}–{last}. Hãy chặn địa chỉ này (fail2ban) và kiểm tra xem có lần đăng nhập nào từ đó đã thành công không.',
     'verdict.distributed-guessing':
       'Có vẻ là dò mật khẩu rải trên {distinct} địa chỉ nhắm vào {user}: {failures} lần đăng nhập thất bại, dòng {first}–{last}. Hãy yêu cầu mật khẩu mạnh và cân nhắc tạm khóa tài khoản.',
     'verdict.one-device-failing':

@@ -114,9 +114,15 @@ const tools: Record<string, Row[]> = {
       'Dec 06 21:51:15 auth: Info: passwd-file(alice,127.0.0.1,<Mfq5G/5hTKN/AAAB>): Password mismatch',
       {
         kind: 'server-log',
+        // The auth process's name is the line's prefix; the recogniser reads the event and who it was about.
+        text: 'passwd-file(alice,127.0.0.1,<Mfq5G/5hTKN/AAAB>): Password mismatch',
         log: {
           server: 'dovecot',
-          message: 'auth: Info: passwd-file(alice,127.0.0.1,<Mfq5G/5hTKN/AAAB>): Password mismatch',
+          message: 'Info: passwd-file(alice,127.0.0.1,<Mfq5G/5hTKN/AAAB>): Password mismatch',
+          event: 'bad-password',
+          entry: 'log-bad-password',
+          user: 'alice',
+          remote: '127.0.0.1',
         },
       },
     ],

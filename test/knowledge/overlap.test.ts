@@ -40,6 +40,8 @@ const ALLOWED: Record<string, string> = {
   'dovecot-storage-error-at-quit <- internal-error-try-later': DOVECOT_INTERNAL,
   'evolution-stls-not-supported <- evolution-secure-mode-failed':
     "Evolution's secure-mode failure carries the specific reason after its colon",
+  'log-quota-exceeded <- local-disk-full':
+    'Dovecot logs the system error (strerror EDQUOT) inside its pop3(user) line: the same words, on the server; the log entry, which needs pop3(user), is the longer wording',
 };
 
 const STATUS = /^["'`(\s]*(?:\+\s?ok|-\s?err(?:eur|or)?|-se tromper)(?![a-z])[\s:]*/i;

@@ -274,6 +274,9 @@ export const LEXICON: readonly Cue[] = [
     ],
     FAILED,
   ]),
+  // A message that names both the user and the password refuses the pair without saying which part is
+  // wrong ("Invalid user and password combination"): that is auth.failed, not either of the two above.
+  cue('auth.failed', 6, [USER, PASSWORD]),
   cue('auth.failed', 3, [
     [
       'invalid credentials',

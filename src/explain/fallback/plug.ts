@@ -3,6 +3,11 @@ import { EVENT_CATEGORY, INFORMATIONAL } from '../server-log/events.js';
 import { classifyByWords } from './classify.js';
 import { fallbackEntry } from './prefer.js';
 
+/** Categories a reply to this command cannot be, whatever its words say (RFC 1939 §6: QUIT ends in UPDATE). */
+const IMPOSSIBLE_AFTER: Readonly<Record<string, RegExp>> = {
+  QUIT: /^(?:message|command|auth)\./,
+};
+
 /** What the parser knew about a log line whose wording no entry matched is worth this much. */
 const LOG_EVENT_CONFIDENCE = 0.55;
 
@@ -20,6 +25,9 @@ export function classifyFallback(input: FallbackInput): FallbackVerdict | undefi
   const kind = input.kind === 'client' ? 'client' : 'server';
   const result = classifyByWords(input.text, kind);
   if (result.category === 'unknown') return undefined;
+  // Words cannot overrule the session: a reply to QUIT is about the UPDATE state, never one message or a
+  // command's state ("-ERR deleted 3/5 message(s)" is the expunge that partly failed).
+  if (input.verb && IMPOSSIBLE_AFTER[input.verb]?.test(result.category)) return undefined;
   const entry = fallbackEntry(kind, result.category);
   return {
     category: result.category,

@@ -15,7 +15,7 @@ const SERVER_MARKER = /^(?:S|POP3?<|<--|\*(?:resp|get)\*|RECV:|Recv:|Server:|<)/
 const STATUS = /^(?:\+OK|-ERR)\b/i;
 const REPR_OPEN = /^b?['"]/;
 // A repr'd line end and closing quote after an argument (Python poplib: `*cmd* 'PASS x\r\n'`).
-const ARG_TAIL = /(?:\\r\\n|\\r|\\n)?['"]?\s*$/;
+const ARG_TAIL = /(?:\\r\\n|\\r|\\n)?['"]?$/;
 // Where a flattened transcript (a whole session pasted on one line) starts its next line.
 const FLATTENED_NEXT = [' S: ', ' C: ', ' < ', ' > ', ' -ERR', ' +OK', ' S:', ' C:'];
 const MAY_HOLD = /pass|apop|auth|xoauth2|oauthbearer/i;
@@ -113,7 +113,10 @@ export class PopSecretReader {
   #command(spans: LineSpans, start: number, verb: string, verbLength: number): void {
     const line = spans.line;
     const argsStart = start + verbLength;
-    let argsEnd = line.length - (ARG_TAIL.exec(line.slice(argsStart))?.[0].length ?? 0);
+    // trimEnd first: a `\s*$` run from every position of a long run of spaces is quadratic.
+    const args = line.slice(argsStart).trimEnd();
+    const tail = ARG_TAIL.exec(args.slice(-8))?.[0].length ?? 0;
+    let argsEnd = argsStart + args.length - tail;
     if (this.flattened) argsEnd = Math.min(argsEnd, flattenedEnd(line, argsStart));
     if (verb === 'PASS') {
       spans.add(argsStart, argsEnd);

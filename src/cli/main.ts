@@ -79,6 +79,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(
         `popbot: ${cli.t(lang, 'error.unreachable', { service: e.service, host: e.host, reason: e.reason })}\n`,
       );
+      if (io.env.POPBOT_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
       return EXIT.failure;
     }
     if (error instanceof KnowledgeError) {

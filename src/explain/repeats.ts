@@ -4,11 +4,10 @@ import type { FindingData } from './types.js';
  * One finding per distinct error: the same entry reached the same way on many lines (28 "mailbox locked"
  * in a log, a retry loop's 31 refused logins) becomes one finding whose evidence lists every other line, so
  * an answer explains it once with "×28 — lines 4, 9, 14 …" and counts what a summary counts. Nothing is
- * dropped: every line stays in `alsoLines`.
+ * dropped: every line stays in `alsoLines`. Linear: each group's lines are collected once, then attached.
  */
 export function groupRepeats(findings: readonly FindingData[]): FindingData[] {
-  const groups = new Map<string, FindingData>();
-  const order: FindingData[] = [];
+  const groups = new Map<string, { first: FindingData; also: number[] }>();
   for (const f of findings) {
     const rule = f.evidence.rule;
     // The command a reply answered is part of what the error is: RETR 7 and LIST 1 x refused alike are two
@@ -20,26 +19,15 @@ export function groupRepeats(findings: readonly FindingData[]): FindingData[] {
       f.evidence.command ?? '',
       rule ? `${rule.id} ${JSON.stringify(rule.facts)}` : '',
     ].join('\u0000');
-    const first = groups.get(key);
-    if (!first) {
-      const copy = { ...f, evidence: { ...f.evidence } };
-      groups.set(key, copy);
-      order.push(copy);
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { first: f, also: [...(f.evidence.alsoLines ?? [])] });
       continue;
     }
-    first.evidence = {
-      ...first.evidence,
-      alsoLines: [
-        ...(first.evidence.alsoLines ?? []),
-        f.evidence.lineNumber,
-        ...(f.evidence.alsoLines ?? []),
-      ],
-    };
+    group.also.push(f.evidence.lineNumber);
+    for (const line of f.evidence.alsoLines ?? []) group.also.push(line);
   }
-  return order;
-}
-
-/** How many lines a finding stands for: its own and the repeats it absorbed. */
-export function lineCount(f: { evidence: { alsoLines?: readonly number[] } }): number {
-  return 1 + (f.evidence.alsoLines?.length ?? 0);
+  return [...groups.values()].map(({ first, also }) =>
+    also.length === 0 ? first : { ...first, evidence: { ...first.evidence, alsoLines: also } },
+  );
 }

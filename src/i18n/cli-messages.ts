@@ -105,7 +105,7 @@ Commandes\u00a0:
     'shell.lang': 'Je répondrai en français.',
     'shell.badLang': 'Langues\u00a0: en, fr, vi.',
     'shell.unknownCommand': 'Commande inconnue {command}. /help liste les commandes.',
-    'shell.imageUsage': "Indiquez l'image à lire : /image FICHIER (PNG, JPEG, WebP ou GIF).",
+    'shell.imageUsage': "Indiquez l'image à lire\u00a0: /image FICHIER (PNG, JPEG, WebP ou GIF).",
     'shell.bye': 'Au revoir.',
     'stats.header': 'Entrées par catégorie',
     'stats.thin': 'Catégories peu fournies (moins de {min} entrées)\u00a0: {list}',

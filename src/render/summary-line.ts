@@ -32,5 +32,9 @@ export function headerLine(result: ExplainResult): string | undefined {
     .map((f, i) => answerMessages.t(result.lang, 'header.item', { count: counts[i] ?? 1, title: f.title }));
   if (kinds > HEADER_ITEMS)
     items.push(answerMessages.t(result.lang, 'header.others', { count: kinds - HEADER_ITEMS }));
-  return answerMessages.t(result.lang, 'header', { errors, kinds, list: items.join(', ') });
+  return answerMessages.t(result.lang, kinds === 1 ? 'header.one' : 'header', {
+    errors,
+    kinds,
+    list: items.join(', '),
+  });
 }

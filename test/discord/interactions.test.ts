@@ -93,9 +93,9 @@ describe('/popcheck', () => {
     const i = slashFrom(apiSlash('popcheck', [opt.string('host', 'pop.example.com')]));
     await bot.onSlashCommand(i);
     const shown = text(payload(i.calls, 'editReply'));
-    expect(shown).not.toMatch(/@everyone|<@&\d/);
-    // Escaped as \[click](…): Discord shows the brackets instead of a link the user did not send.
-    expect(shown).toContain('[click]');
+    expect(shown).not.toMatch(/@everyone|(?<![\\\u200b])<@&\d/);
+    // Escaped as \[click\](…): Discord shows the brackets instead of a link the user did not send.
+    expect(shown).toMatch(/\[click\\*\]/);
     expect(shown).not.toMatch(/(?<!\\)\[click\]\(/);
   });
 

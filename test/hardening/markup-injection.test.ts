@@ -90,7 +90,7 @@ describe('Slack: mention, link and layout injection', () => {
     expect(JSON.stringify(reply?.body.blocks)).toContain('mailbox.locked');
     expect(slackProblems(reply!.body)).toEqual([]);
     expect(reply?.body.unfurl_links).toBe('false');
-    // What the user typed is still shown, as inert text (a special mention becomes @​channel, broken by a
+    // What the user typed is still shown, as inert text (a special mention becomes @channel, broken by a
     // zero-width space, or stays escaped).
     expect(JSON.stringify(reply?.body.blocks)).toMatch(/@\u200bchannel|&lt;!channel&gt;/);
   });

@@ -40,7 +40,9 @@ const EXIT_ADAPTER_FAILED = 1;
  */
 const EXIT_LINGER_MS = 500;
 
-function exitSoon(): void {
+function exitSoon(io: CliIO): void {
+  // Only the real process ends itself: a command run in-process (its streams injected) leaves its host alone.
+  if (io.stdout !== process.stdout) return;
   setTimeout(() => process.exit(), EXIT_LINGER_MS).unref();
 }
 
@@ -85,7 +87,7 @@ export async function runStartCommand(args: string[], io: CliIO): Promise<number
   } catch (error) {
     await Promise.allSettled(running.map((r) => r.stop()));
     await health?.close();
-    exitSoon();
+    exitSoon(io);
     throw error;
   }
   for (const r of running) board.watch(r.name, () => r.health());
@@ -104,7 +106,7 @@ export async function runStartCommand(args: string[], io: CliIO): Promise<number
   await health?.close();
   logger.flush();
   // Everything is closed; should a library still hold a socket or a timer, the process ends anyway.
-  exitSoon();
+  exitSoon(io);
   if (cause.kind === 'signal') return EXIT.ok;
   if (cause.failure.kind === 'config')
     throw new ConfigError(`invalid configuration:\n  ${cause.failure.message}`);

@@ -4,6 +4,7 @@ import { maskSecrets } from '../secrets/index.js';
 import type { Candidate } from './candidate.js';
 import { candidateOf } from './candidate.js';
 import { concludeFromFacts } from './client-output/facts.js';
+import { findServerHost } from './client-output/server-host.js';
 import { type DecideContext, decide, byFallback } from './decide.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
@@ -169,9 +170,20 @@ export function analyse(
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
     warnings.push('findings.capped');
     const findings = all.slice(0, MAX_FINDINGS);
-    return { ...base, outcome: 'errors', findings, warnings, omittedFindings: all.length - MAX_FINDINGS };
+    const server = findServerHost(lines);
+    return {
+      ...base,
+      outcome: 'errors',
+      findings,
+      warnings,
+      omittedFindings: all.length - MAX_FINDINGS,
+      ...(server ? { serverHost: server.host } : {}),
+    };
   }
   const findings = all;
-  if (findings.length > 0) return { ...base, outcome: 'errors', findings, warnings };
+  if (findings.length > 0) {
+    const server = findServerHost(lines);
+    return { ...base, outcome: 'errors', findings, warnings, ...(server ? { serverHost: server.host } : {}) };
+  }
   return { ...base, outcome: machine.sawPop ? 'no-error' : 'not-pop', findings, warnings };
 }

@@ -5,6 +5,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { MAX_FINDINGS, MAX_LINES } from './analyse.js';
+import { nameHost } from './example-host.js';
 import { formatSize } from './format-size.js';
 import type { RuleId } from './rules/session-rules.js';
 import type {
@@ -46,6 +47,7 @@ export function localiseFinding(
   data: FindingData,
   lang: Lang,
   kb: KnowledgeBase = defaultKnowledgeBase(),
+  serverHost?: string,
 ): Finding {
   const entry = kb.entry(data.entry);
   if (!entry) throw new Error(`unknown knowledge entry ${data.entry}`);
@@ -66,9 +68,9 @@ export function localiseFinding(
     confidence: data.confidence,
     title: category?.name ?? text.title,
     meaning: category?.meaning ?? text.meaning,
-    causes: [...text.causes],
-    userSteps: [...text.userSteps],
-    adminSteps: [...text.adminSteps],
+    causes: text.causes.map((c) => nameHost(c, serverHost)),
+    userSteps: text.userSteps.map((s) => nameHost(s, serverHost)),
+    adminSteps: text.adminSteps.map((s) => nameHost(s, serverHost)),
     retry: entry.entry.retry,
     references: [...extra, ...refs.filter((r) => !extra.some((e) => e.label === r.label))],
     ...(reason ? { because: reason } : {}),
@@ -96,8 +98,9 @@ export function localise(
     return {
       lang,
       outcome: 'errors',
-      findings: analysis.findings.map((f) => localiseFinding(f, lang, kb)),
+      findings: analysis.findings.map((f) => localiseFinding(f, lang, kb, analysis.serverHost)),
       warnings,
+      ...(analysis.serverHost ? { serverHost: analysis.serverHost } : {}),
     };
   }
   const params = analysis.outcome === 'too-large' ? { size: formatSize(analysis.inputChars) } : undefined;

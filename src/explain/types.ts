@@ -93,6 +93,8 @@ export interface Analysis {
   inputChars: number;
   /** Findings left out past the cap (`findings.capped`): the answer stays bounded whatever the paste. */
   omittedFindings?: number;
+  /** The POP server the paste names (a client's target or the host in its error): advice names it. */
+  serverHost?: string;
 }
 
 export type WarningCode = 'secret.exposed' | 'input.truncated' | 'input.binary' | 'findings.capped';
@@ -116,6 +118,8 @@ export interface ExplainResult {
   message?: string;
   findings: Finding[];
   warnings: ExplainWarning[];
+  /** The POP server the paste names, when it names one; the findings' commands name it. */
+  serverHost?: string;
 }
 
 export interface ExplainOptions {

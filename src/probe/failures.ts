@@ -1,4 +1,5 @@
 import { references } from '../explain/explain.js';
+import { nameHost } from '../explain/example-host.js';
 import type { Finding } from '../explain/types.js';
 import type { Lang } from '../i18n/lang.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
@@ -23,9 +24,6 @@ export interface ProbeFailure {
   host?: string;
 }
 
-/** The knowledge base writes its example commands for `pop.example.com`. */
-const EXAMPLE_HOST = /\bpop\.example\.com\b/g;
-
 /** A finding the explainer's way (same shape as `popbot explain --json`), from the entry itself. */
 export function findingFromFailure(failure: ProbeFailure, lang: Lang): Finding | undefined {
   const compiled = defaultKnowledgeBase().entry(failure.entry);
@@ -49,7 +47,7 @@ export function findingFromFailure(failure: ProbeFailure, lang: Lang): Finding |
   if (failure.command) finding.command = failure.command;
   const host = failure.host;
   if (host) {
-    const named = (steps: string[]) => steps.map((step) => step.replace(EXAMPLE_HOST, host));
+    const named = (steps: string[]) => steps.map((step) => nameHost(step, host));
     finding.userSteps = named(finding.userSteps);
     finding.adminSteps = named(finding.adminSteps);
   }

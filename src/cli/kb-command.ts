@@ -19,6 +19,7 @@ export async function runKbCommand(args: string[], io: CliIO): Promise<number> {
       lang: { type: 'string' },
       category: { type: 'string' },
       set: { type: 'string', multiple: true },
+      source: { type: 'string', multiple: true },
       'holdout-misses': { type: 'boolean' },
     },
     langFromEnv(io.env) ?? 'en',
@@ -68,6 +69,7 @@ export async function runKbCommand(args: string[], io: CliIO): Promise<number> {
         runEval(kb, {
           json: values.json ?? false,
           sets: values.set,
+          ...(values.source ? { sources: values.source } : {}),
           holdoutMisses: values['holdout-misses'] ?? false,
           lang,
         }),

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from '../i18n/cli-messages.js';
 import type { Lang } from '../i18n/lang.js';
@@ -32,9 +32,21 @@ export function firstSightFile(root: string = projectRoot()): string {
   return join(root, 'docs', 'evaluation-first-sight.json');
 }
 
+/** Later captures (one source folder each) recorded their own first sight, by the code before them. */
+function laterFirstSights(root: string): [string, unknown][] {
+  const dir = join(root, 'docs', 'first-sight');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown]);
+}
+
 interface Options {
   json: boolean;
   sets: string[] | undefined;
+  /** Captured sets only from these source folders (dovecot, courier, catalogues…). */
+  sources?: string[];
   holdoutMisses: boolean;
   lang: Lang;
   /** Where the sets are (the project root; another one in tests). */
@@ -63,14 +75,26 @@ export function runEval(kb: KnowledgeBase, options: Options): string {
   const root = options.root ?? projectRoot();
   const reports = Object.fromEntries(
     chosenSets(options.sets, options.lang).map((set) => {
-      const report = evaluate(kb, loadEvalSet(set, root));
+      const all = loadEvalSet(set, root);
+      const sources = options.sources;
+      const cases =
+        set === 'project' || !sources
+          ? all
+          : all.filter((c) => sources.some((s) => c.file.startsWith(`${s}/`)));
+      const report = evaluate(kb, cases);
       return [set, set === 'holdout' && !options.holdoutMisses ? hideTexts(report) : report];
     }),
   ) as Partial<Record<EvalSet, ReturnType<typeof hideTexts>>>;
   const firstSight = existsSync(firstSightFile(root))
     ? (JSON.parse(readFileSync(firstSightFile(root), 'utf8')) as unknown)
     : undefined;
-  if (options.json) return JSON.stringify({ sets: reports, firstSight }, null, 2);
+  const later = laterFirstSights(root);
+  if (options.json)
+    return JSON.stringify(
+      { sets: reports, firstSight, laterFirstSights: Object.fromEntries(later) },
+      null,
+      2,
+    );
   const blocks: string[] = [];
   for (const set of EVAL_SETS) {
     const r = reports[set];
@@ -84,6 +108,8 @@ export function runEval(kb: KnowledgeBase, options: Options): string {
     blocks.push(block.join('\n'));
   }
   if (firstSight) blocks.push(`first sight, before any tuning:\n${renderFirstSight(firstSight)}`);
+  for (const [source, record] of later)
+    blocks.push(`first sight of ${source}, before tuning on it:\n${renderFirstSight(record)}`);
   return blocks.join('\n\n');
 }
 

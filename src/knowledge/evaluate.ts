@@ -153,7 +153,15 @@ export interface EvalReport extends Tally {
   perKind: Record<CaptureKind, Tally>;
   /** Language × kind, for the cells a per-language figure hides. */
   perLangKind: Record<Lang, Record<CaptureKind, Tally>>;
+  /** Captured sets: per source folder (the server or catalogue captured: dovecot, courier, catalogues…). */
+  perSource: Record<string, Record<Lang | 'all', Tally>>;
   misses: EvalMiss[];
+}
+
+/** The folder a captured case comes from, the first part of its file's path; none for the project set. */
+function sourceOf(file: string): string | undefined {
+  const parts = file.split(/[\\/]/);
+  return parts.length > 1 ? parts[0] : undefined;
 }
 
 const tallies = <K extends string>(keys: readonly K[]) =>
@@ -173,12 +181,17 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[]): EvalRep
     perLang: tallies(LANGS),
     perKind: tallies(CAPTURE_KINDS),
     perLangKind: Object.fromEntries(LANGS.map((l) => [l, tallies(CAPTURE_KINDS)])) as EvalReport['perLangKind'],
+    perSource: {},
     misses: [],
   };
   for (const c of cases) {
     const got = topCategory(caseInput(c), kb);
     const ok = got === c.category;
-    for (const t of [report, report.perLang[c.lang], report.perKind[c.kind], report.perLangKind[c.lang][c.kind]]) {
+    const source = sourceOf(c.file);
+    const bySource = source ? (report.perSource[source] ??= tallies([...LANGS, 'all'] as const)) : undefined;
+    const counted = [report, report.perLang[c.lang], report.perKind[c.kind], report.perLangKind[c.lang][c.kind]];
+    if (bySource) counted.push(bySource[c.lang], bySource.all);
+    for (const t of counted) {
       t.total++;
       if (ok) t.correct++;
     }
@@ -210,6 +223,14 @@ export function renderEvalReport(name: string, r: EvalReport, options: { misses:
     if (r.perKind[k].total === 0) continue;
     const row = [...LANGS.map((l) => cell(r.perLangKind[l][k])), cell(r.perKind[k])];
     lines.push(`  ${k.padEnd(14)} ${row.join(' ')}`.trimEnd());
+  }
+  const sources = Object.keys(r.perSource ?? {}).sort();
+  if (sources.length > 1) {
+    lines.push(`  ${'source'.padEnd(14)} ${[...LANGS, 'all'].map((l) => l.padEnd(17)).join(' ')}`.trimEnd());
+    for (const source of sources) {
+      const t = r.perSource[source]!;
+      lines.push(`  ${source.padEnd(14)} ${[...LANGS.map((l) => cell(t[l])), cell(t.all)].join(' ')}`.trimEnd());
+    }
   }
   if (options.misses && r.misses.length > 0) {
     lines.push(`  misses (${r.misses.length}):`);

@@ -37,8 +37,8 @@ function captured(id: string, text: string, category: string, lang: string, kind
   return { id, text, category, lang, kind, scenario: 'synthetic', tool: 'test' };
 }
 
-function writeCaptured(dir: string, name: string, cases: object[]): void {
-  mkdirSync(join(dir, 'sub'), { recursive: true });
+function writeCaptured(dir: string, name: string, cases: object[], folder = 'sub'): void {
+  mkdirSync(join(dir, folder), { recursive: true });
   const provenance = {
     captured_by: 'test/eval/evaluate.test.ts',
     date: '2026-12-06T00:00:00Z',
@@ -46,7 +46,7 @@ function writeCaptured(dir: string, name: string, cases: object[]): void {
     server_config: 'synthetic',
     clients: { test: '0' },
   };
-  writeFileSync(join(dir, 'sub', name), stringify({ provenance, cases }));
+  writeFileSync(join(dir, folder, name), stringify({ provenance, cases }));
 }
 
 mkdirSync(evalSetDir('project', root), { recursive: true });
@@ -160,5 +160,68 @@ describe('kinds', () => {
     expect(shapeOf({ text: TEXTS.line })).toBe('line');
     expect(shapeOf({ text: 'Unable to lock', command: 'PASS' })).toBe('line');
     expect(shapeOf({ text: TEXTS.client })).toBe('client-output');
+  });
+});
+
+describe('kb eval per source', () => {
+  const sourcesRoot = mkdtempSync(join(tmpdir(), 'popbot-eval-sources-'));
+  afterAll(() => rmSync(sourcesRoot, { recursive: true, force: true }));
+  const tuning = evalSetDir('tuning', sourcesRoot);
+  writeCaptured(tuning, 'a.yaml', [captured('c/1', TEXTS.line, answer(TEXTS.line), 'fr', 'line')], 'courier');
+  writeCaptured(
+    tuning,
+    'b.yaml',
+    [
+      captured('y/1', TEXTS.client, answer(TEXTS.client), 'en', 'client-output'),
+      captured('y/2', TEXTS.client, 'no.such-category', 'en', 'client-output'),
+    ],
+    'cyrus',
+  );
+
+  it('counts each source folder, and keeps to the sources asked for', () => {
+    const report = evaluate(kb, loadEvalSet('tuning', sourcesRoot));
+    expect(report.perSource.courier?.fr).toEqual({ total: 1, correct: 1 });
+    expect(report.perSource.cyrus?.all).toEqual({ total: 2, correct: 1 });
+    const text = runEval(kb, {
+      json: false,
+      sets: ['tuning'],
+      holdoutMisses: false,
+      lang: 'en',
+      root: sourcesRoot,
+    });
+    expect(text).toMatch(/courier\s+-\s+1\/1 100\.0%/);
+    expect(text).toMatch(/cyrus\s+1\/2 50\.0%/);
+    const only = JSON.parse(
+      runEval(kb, {
+        json: true,
+        sets: ['tuning'],
+        sources: ['cyrus'],
+        holdoutMisses: false,
+        lang: 'en',
+        root: sourcesRoot,
+      }),
+    );
+    expect(only.sets.tuning).toMatchObject({ total: 2, correct: 1 });
+  });
+
+  it('shows the first sight each later capture recorded', () => {
+    mkdirSync(join(sourcesRoot, 'docs', 'first-sight'), { recursive: true });
+    const before = evaluate(kb, loadEvalSet('tuning', sourcesRoot));
+    writeFileSync(
+      join(sourcesRoot, 'docs', 'first-sight', 'cyrus.json'),
+      JSON.stringify({
+        date: '2026-12-07',
+        commit: 'f7c633a',
+        sets: { tuning: before.perSource.cyrus && before },
+      }),
+    );
+    const text = runEval(kb, {
+      json: false,
+      sets: ['tuning'],
+      holdoutMisses: false,
+      lang: 'en',
+      root: sourcesRoot,
+    });
+    expect(text).toMatch(/first sight of cyrus[^]*f7c633a[^]*tuning: 2\/3/);
   });
 });

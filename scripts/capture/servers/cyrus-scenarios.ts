@@ -3,7 +3,7 @@ import { type ClientScenario, type LogRule, PASSWORD, type RawScenario, USER } f
 /**
  * The situations of the other servers, against Cyrus's pop3d (servers/cyrus.ts), plus what Cyrus has of
  * its own: `popminpoll` (Debian's imapd.conf sets 1 minute: "[LOGIN-DELAY]"), a user SASL knows but who
- * has no mailbox, and `allowplaintext: no` (USER refused without
+ * has no mailbox, a mailbox folder Cyrus cannot read, an expired certificate, and `allowplaintext: no` (USER refused without
  * TLS: "USER command only available under a layer"). Cyrus answers "-ERR [AUTH] Invalid login" to a wrong
  * password and an unknown user alike (`auth.failed`); its log says which (SASL's "authentication failure"
  * or "user not found"). Before login it calls RETR, STAT and the rest "Unrecognized command": the
@@ -22,6 +22,10 @@ const cyrusLogs: LogRule[] = [
   { match: /badlogin: .*user not found/, category: 'auth.unknown-user' },
   { match: /badlogin: .*authentication failure/, category: 'auth.bad-password' },
   { match: /badlogin: .*encryption needed/, category: 'tls.required' },
+];
+/** "-ERR [SYS/PERM] Unable to open maildrop: System I/O error"; the log has the cause (IOERROR … Permission denied). */
+const unreadableLogs: LogRule[] = [
+  { match: /IOERROR|Unable to open maildrop/, category: 'mailbox.unavailable' },
 ];
 const tlsLogs: LogRule[] = [
   { match: /pop3s? failed|TLS negotiation failed|SSL_accept/, category: 'tls.mismatch' },
@@ -134,6 +138,22 @@ export function cyrusClientScenarios(): ClientScenario[] {
       quietSays: quietLoginRefused,
       logRules: [{ match: /Unable to open maildrop/, category: 'mailbox.unavailable' }],
     },
+    {
+      id: 'mailbox-unreadable',
+      setup: 'cyrus-broken-mailbox',
+      category: 'mailbox.unavailable',
+      port: 'tls',
+      security: 'implicit',
+      quietSays: quietLoginRefused,
+      logRules: unreadableLogs,
+    },
+    {
+      id: 'cert-expired',
+      setup: 'cyrus-cert-expired',
+      category: 'tls.certificate',
+      port: 'tls',
+      security: 'implicit',
+    },
   ];
 }
 
@@ -186,6 +206,15 @@ export function cyrusRawScenarios(
       steps: loginAs(USER),
       lastLineSays: true,
       logRules: [{ match: /Logins must be at least/, category: 'auth.login-delay' }],
+    },
+    {
+      id: 'raw-mailbox-unreadable',
+      setup: 'cyrus-broken-mailbox',
+      category: 'mailbox.unavailable',
+      port: 'plain',
+      steps: loginAs(USER),
+      lastLineSays: true,
+      logRules: unreadableLogs,
     },
     {
       id: 'raw-no-mailbox',

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -31,7 +32,14 @@ import { CYRUS_USER_WITHOUT_MAILBOX } from './cyrus-scenarios.js';
  * program's syslog, and nobody else's /dev/log is touched.
  */
 
-export const CYRUS_SETUPS = ['cyrus', 'cyrus-plaintext-off', 'cyrus-no-tls', 'cyrus-login-delay'] as const;
+export const CYRUS_SETUPS = [
+  'cyrus',
+  'cyrus-plaintext-off',
+  'cyrus-no-tls',
+  'cyrus-login-delay',
+  'cyrus-broken-mailbox',
+  'cyrus-cert-expired',
+] as const;
 export type CyrusSetup = (typeof CYRUS_SETUPS)[number];
 export const isCyrusSetup = (setup: string): setup is CyrusSetup =>
   (CYRUS_SETUPS as readonly string[]).includes(setup);
@@ -143,6 +151,16 @@ const SETUP_CONFIG: Record<CyrusSetup, string[]> = {
   'cyrus-plaintext-off': ['allowplaintext: no', 'popminpoll: 0'],
   'cyrus-no-tls': ['allowplaintext: yes', 'popminpoll: 0', '(no tls_server_cert: no STLS, no pop3s)'],
   'cyrus-login-delay': ['allowplaintext: yes', 'popminpoll: 1', '(a login a moment before the scenario)'],
+  'cyrus-broken-mailbox': [
+    'allowplaintext: yes',
+    'popminpoll: 0',
+    "(the user's mailbox folder in the spool made unreadable: chmod 000)",
+  ],
+  'cyrus-cert-expired': [
+    'allowplaintext: yes',
+    'popminpoll: 0',
+    '(tls_server_cert: the test expired certificate)',
+  ],
 };
 
 function imapdConf(dir: string, options: CyrusOptions): string {
@@ -389,6 +407,8 @@ export async function startCyrus(options: CyrusOptions): Promise<CyrusServer> {
     await deliver(lmtp, withMailbox, options.messages);
     // From now on nothing creates a mailbox (each pop3d reads the file when master starts it): a user
     // without one meets the error of a site whose mailboxes an administrator makes.
+    if (options.setup === 'cyrus-broken-mailbox')
+      for (const folder of messageFolders(join(dir, 'spool'))) chmodSync(folder, 0);
     if (options.setup === 'cyrus-login-delay')
       await popLogin(options.host, ports.plain, withMailbox[0]!, options.users);
     writeFileSync(
@@ -413,6 +433,16 @@ export async function startCyrus(options: CyrusOptions): Promise<CyrusServer> {
     log,
     stop,
   };
+}
+
+/** The spool folders that hold messages (Cyrus 3 names them by mailbox id: spool/uuid/x/y/<id>/). */
+function messageFolders(folder: string): string[] {
+  const entries = readdirSync(folder, { withFileTypes: true });
+  const here = entries.some((e) => e.isFile() && e.name === '1.') ? [folder] : [];
+  return [
+    ...here,
+    ...entries.filter((e) => e.isDirectory()).flatMap((e) => messageFolders(join(folder, e.name))),
+  ];
 }
 
 /** One successful POP login and QUIT: the login `popminpoll` counts from. */
@@ -445,7 +475,7 @@ export async function startCyrusSetup(setup: CyrusSetup, certs: TestCerts, host:
   const server = await startCyrus({
     setup,
     host,
-    cert: certs.valid,
+    cert: setup === 'cyrus-cert-expired' ? certs.expired : certs.valid,
     users: { [USER]: PASSWORD, [CYRUS_USER_WITHOUT_MAILBOX]: PASSWORD },
     withoutMailbox: [CYRUS_USER_WITHOUT_MAILBOX],
     messages: 3,

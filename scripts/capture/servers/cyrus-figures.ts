@@ -75,13 +75,20 @@ if (process.argv.includes('--record-first-sight')) {
 }
 
 /**
- * `--record-relabelled`: the same knowledge, the capture re-run after scenario labels were corrected to
+ * `--record=relabelled`: the same knowledge, the capture re-run after scenario labels were corrected to
  * what the texts show (scripts/capture/servers/cyrus-scenarios.ts: quiet curl/fetchmail, log excerpts).
+ * `--record=after`: after the knowledge edits made on the tuning part.
  */
-if (process.argv.includes('--record-relabelled')) {
+const RECORDED: Record<string, string> = {
+  relabelled: 'Knowledge unchanged; labels corrected to what the text shows, capture re-run (same split)',
+  after:
+    'After the knowledge edits made on the tuning part; capture re-run with two more scenarios (same split)',
+};
+const record = process.argv.find((a) => a.startsWith('--record='))?.slice(9);
+if (record && RECORDED[record]) {
   const doc = JSON.parse(readFileSync(firstSightFile, 'utf8')) as Record<string, unknown>;
-  doc.relabelled = {
-    what: 'Knowledge unchanged; labels corrected to what the text shows, capture re-run (same split)',
+  doc[record] = {
+    what: RECORDED[record],
     date: now(),
     commit: head(),
     sets: { tuning: strip(reports.tuning), holdout: strip(reports.holdout) },

@@ -94,6 +94,7 @@ function logCases(
   if (!rules) return;
   const lines = ownLogLines(log, user);
   const picked: string[] = [];
+  const pickedCategories = new Set<string>();
   for (const rule of rules) {
     const seen = new Set<string>();
     for (const line of lines) {
@@ -103,6 +104,7 @@ function logCases(
       if (seen.has(shape) || seen.size >= 2) continue;
       seen.add(shape);
       picked.push(line);
+      pickedCategories.add(rule.category);
       group.cases.push({
         id: `${group.source}/${group.scenario}/log/${picked.length}`,
         text: line,
@@ -115,10 +117,12 @@ function logCases(
     }
   }
   if (picked.length > 1) {
+    // Lines that all say the same (two wrong passwords) show that; mixed lines show the scenario's.
+    const shown = pickedCategories.size === 1 ? [...pickedCategories][0]! : category;
     const excerpt: CapturedCase = {
       id: `${group.source}/${group.scenario}/log/excerpt`,
       text: picked.join('\n'),
-      category,
+      category: shown,
       lang: 'en',
       kind: 'server-log',
       scenario: group.scenario,
@@ -314,7 +318,7 @@ function writeGroups(groups: readonly Group[]): { tuning: number; holdout: numbe
 
 /** `--only dovecot,mailutils,…,no-server`: capture these sources only. */
 const only = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? '').split(',').filter(Boolean);
-const isServer = (s: Setup) => /^(dovecot|mailutils|popa3d|solid-pop3d)/.test(s);
+const isServer = (s: Setup) => /^(dovecot|mailutils|popa3d|solid-pop3d|cyrus)/.test(s);
 
 async function main(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('run as root: the clients run as the user popcap');

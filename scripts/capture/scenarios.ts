@@ -1,5 +1,7 @@
 import type { ClientName, Security } from './clients.js';
 import type { RawStep } from './raw-session.js';
+import { cyrusClientScenarios, cyrusRawScenarios } from './servers/cyrus-scenarios.js';
+import type { CyrusSetup } from './servers/cyrus.js';
 
 /**
  * What the capture sets up, and therefore what each captured text means. The expected category is decided
@@ -28,7 +30,8 @@ export type Setup =
   | 'silent-port'
   | 'closing-port'
   | 'smtp-port'
-  | 'unknown-host';
+  | 'unknown-host'
+  | CyrusSetup;
 
 export interface LogRule {
   /** Selects the server-log lines that record this scenario's failure. */
@@ -609,8 +612,13 @@ function otherRawScenarios(server: OtherServer): RawScenario[] {
 export const CLIENT_SCENARIOS: readonly ClientScenario[] = [
   ...CLIENT_DOVECOT,
   ...OTHER_SERVERS.flatMap(otherClientScenarios),
+  ...cyrusClientScenarios(),
 ];
 export const RAW_SCENARIOS: readonly RawScenario[] = [
   ...RAW_DOVECOT,
   ...OTHER_SERVERS.flatMap(otherRawScenarios),
+  ...cyrusRawScenarios(
+    RAW_DOVECOT.filter((s) => PORTABLE_RAW.includes(s.id)),
+    RAW_DOVECOT,
+  ),
 ];

@@ -7,6 +7,7 @@ import type { TestCerts } from '../../test/support/certs.js';
 import { type Dovecot, startDovecot } from '../../test/support/dovecot.js';
 import { type PopServerKind, type PopServerTls, startPopServer } from '../../test/support/pop-servers.js';
 import type { Setup } from './scenarios.js';
+import { isCyrusSetup, startCyrusSetup } from './servers/cyrus.js';
 import type { Syslog } from './syslog.js';
 import { PASSWORD, USER } from './scenarios.js';
 
@@ -218,6 +219,7 @@ export async function startSetup(
 ): Promise<Running> {
   if (setup.startsWith('dovecot')) return startDovecotSetup(setup, certs, ports);
   if (OTHER[setup]) return startOtherSetup(setup, certs, syslog);
+  if (isCyrusSetup(setup)) return startCyrusSetup(setup, certs, DOVECOT_HOST);
   if (setup === 'unknown-host')
     return {
       setup,

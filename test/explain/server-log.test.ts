@@ -190,6 +190,24 @@ const ROWS: Row[] = [
     user: 'bob',
     ip: '203.0.113.8',
   },
+  // Cyrus 3.6.1 (Debian 12) as captured (test/fixtures/captured/cyrus): AUTH PLAIN's reasons carry no SASL(-n).
+  {
+    line: 'Dec  7 00:54:35 vm cyrus/pop3[16879]: badlogin: localhost [127.0.0.1] PLAIN (-notset-) [user not found]',
+    server: 'cyrus',
+    event: 'unknown-user',
+    ip: '127.0.0.1',
+  },
+  {
+    line: 'Dec  7 00:56:30 vm cyrus/pop3[20658]: badlogin: localhost [127.0.0.1] PLAIN (-notset-) [encryption needed to use mechanism]',
+    server: 'cyrus',
+    event: 'plaintext-disallowed',
+    ip: '127.0.0.1',
+  },
+  {
+    line: 'Dec  7 00:57:00 vm cyrus/pop3s[21401]: Unable to open maildrop user.alice: System I/O error',
+    server: 'cyrus',
+    event: 'storage-error',
+  },
   {
     line: 'Jun  1 10:00:05 mail cyrus/pop3[2212]: Unable to lock maildrop user.bob: Resource temporarily unavailable',
     server: 'cyrus',

@@ -81,7 +81,8 @@ function fill(
       if (!ip) ip = cleanIp(g.ip);
     }
   }
-  if (user !== undefined && user !== '' && user !== 'UNKNOWN USER') event.user = user;
+  // Placeholders servers log for "no user given": popa3d's UNKNOWN USER, Cyrus's -notset- (AUTH PLAIN).
+  if (user !== undefined && user !== '' && user !== 'UNKNOWN USER' && user !== '-notset-') event.user = user;
   if (ip) event.remoteIp = ip;
   if (groups.attempts) event.attempts = Number(groups.attempts);
   const reason = (groups.reason ?? groups.reason2 ?? groups.reason3)?.replace(SECRET_IN_REASON, '').trim();

@@ -23,6 +23,11 @@ const BY_REASON: readonly { event: LogEvent; re: RegExp }[] = [
     event: 'bad-password',
     re: /password mismatch|(?:invalid|wrong|bad|incorrect) password|password (?:supplied for \S+ )?(?:is )?incorrect|password verification failed|checkpass failed|incorrect digest|doesn't match what we generated|invalid credentials|password fail/i,
   },
+  // Cyrus's "encryption needed to use mechanism", Dovecot's "Plaintext authentication disabled".
+  {
+    event: 'plaintext-disallowed',
+    re: /encryption needed to use mechanism|plaintext (?:authentication|logins?) (?:disabled|disallowed|not allowed)|\bPRIVACYREQUIRED\b/i,
+  },
   { event: 'mailbox-locked', re: /\bIN-USE\b|maildrop (?:is )?(?:already )?locked|unable to lock/i },
   {
     event: 'sasl-error',

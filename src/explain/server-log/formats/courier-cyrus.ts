@@ -42,7 +42,7 @@ export const cyrus: SyslogFormat = {
     {
       // badlogin: <host> [<ip>] <mechanism> [(<user>)|<user>] [SASL(-13): <why>] — with or without brackets.
       event: 'login-failed',
-      re: /badlogin: (?:\S{1,255} ?)?\[(?<ip>[0-9a-fA-F:.]{3,45})\] (?<mech>[\w-]{1,30}) (?:\((?<user>[^()]{0,200})\) |(?<user2>[^\s[]{1,200}) )?\[?(?<reason>SASL\(-?\d{1,3}\): [^\]]{1,300}|invalid user|anonymous login refused)/i,
+      re: /badlogin: (?:\S{1,255} ?)?\[(?<ip>[0-9a-fA-F:.]{3,45})\] (?<mech>[\w-]{1,30}) (?:\((?<user>[^()]{0,200})\) |(?<user2>[^\s[]{1,200}) )?\[?(?<reason>SASL\(-?\d{1,3}\): [^\]]{1,300}|invalid user|anonymous login refused|authentication failure|user not found|encryption needed to use mechanism)/i,
     },
     {
       event: 'login-succeeded',
@@ -57,6 +57,8 @@ export const cyrus: SyslogFormat = {
       re: /(?:STARTTLS|pop3s|TLS negotiation) failed(?:: (?<reason>.{1,200}))?/i,
     },
     { event: 'storage-error', re: /\b(?:IOERROR|DBERROR)\b:? ?(?<reason>.{0,200})/ },
+    // Cyrus 3.6 when the mailbox's folder cannot be read: "Unable to open maildrop user.alice: System I/O error".
+    { event: 'storage-error', re: /Unable to open maildrop (?<box>\S{1,200}): (?<reason>.{1,200})/i },
     {
       event: 'process-failure',
       re: /terminated abnormally|has been forked too many times|exited, signaled/i,

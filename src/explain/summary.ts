@@ -159,12 +159,16 @@ export class SummaryCounter {
     const earlier = new Set<Found>();
     const touched = new Set<RuleTally>();
     const fresh = new Set<string>();
+    const untracked = new Set<string>();
     for (const f of stretch) {
       const key = ruleKey(f);
       if (key === undefined) continue;
       let tally = this.rules.get(key);
       if (!tally) {
-        if (this.rules.size >= MAX_RULE_KEYS) continue;
+        if (this.rules.size >= MAX_RULE_KEYS) {
+          untracked.add(key);
+          continue;
+        }
         tally = { seen: 0, counted: 0, kept: false, first: f };
         this.rules.set(key, tally);
         fresh.add(key);
@@ -178,6 +182,8 @@ export class SummaryCounter {
         continue;
       }
       const key = ruleKey({ finding, kind: 'server', quoted: false })!;
+      // Past the tracked keys, a rule merges within its stretch only.
+      if (untracked.has(key)) this.count(finding, 1 + (finding.evidence.alsoLines?.length ?? 0));
       // Only a rule's first finding is kept; the rest are its `alsoLines` (counted below).
       if (!fresh.has(key)) continue;
       const tally = this.rules.get(key)!;

@@ -82,7 +82,7 @@ function session(p: Prng, out: (line: string) => void): void {
 export interface LogStats {
   bytes: number;
   lines: number;
-  /** Lines holding "-ERR" (what grep -c counts). */
+  /** Lines the reference grep counts: holding "-ERR" (a session log), "pop3" in any case (a server log). */
   errLines: number;
   /** Error lines of every kind the bench put in. */
   injectedErrors: number;

@@ -7,12 +7,13 @@ import { memory } from './memory.js';
 import { screenshotAccuracy } from './screenshot-accuracy.js';
 import { screenshotOcr } from './screenshot.js';
 import { slackHttp } from './slack-http.js';
-import { summaryLog } from './summary-log.js';
+import { summaryLog, summaryServerLog } from './summary-log.js';
 
 /** In the order. */
 export const ROWS: readonly Row[] = [
   explainPaste,
   summaryLog,
+  summaryServerLog,
   adversarial,
   checkDovecot,
   slackHttp,

@@ -1,7 +1,7 @@
-import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { open } from 'node:fs/promises';
 import { explain, formatSize, MAX_INPUT_CHARS } from '../explain/explain.js';
-import { SummaryCounter, type SummaryResult } from '../explain/summary.js';
+import { LogSummary } from '../explain/log-scan/log-summary.js';
+import type { SummaryResult } from '../explain/summary.js';
 import { describeVerdict, serverLog } from '../i18n/server-log-messages.js';
 import { cli } from '../i18n/cli-messages.js';
 import { core } from '../i18n/core-messages.js';
@@ -71,44 +71,44 @@ export async function runExplainCommand(args: string[], io: CliIO): Promise<numb
   return EXIT.ok;
 }
 
+/** Read size for `--summary`: large enough that per-read costs vanish, small enough to stay in cache. */
+const SUMMARY_CHUNK = 1 << 20;
+
 async function runSummary(file: string, json: boolean, lang: Lang, io: CliIO): Promise<number> {
-  let input: NodeJS.ReadableStream;
-  let total = 0;
-  if (file === '-') {
-    input = io.stdin;
-  } else {
-    try {
-      total = statSync(file).size;
-    } catch (error) {
-      io.stderr.write(
-        `popbot: ${cli.t(lang, 'error.readFile', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`,
-      );
-      return EXIT.failure;
-    }
-    input = createReadStream(file);
-  }
-  const counter = new SummaryCounter();
-  const progress =
-    io.stderr.isTTY && total > 4 * 1024 * 1024 && !json ? new ProgressBar(io.stderr, total) : undefined;
-  let bytes = 0;
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  try {
-    for await (const line of lines) {
-      counter.push(line);
-      if (progress) {
-        bytes += line.length + 1;
-        progress.update(bytes);
-      }
-    }
-  } catch (error) {
-    progress?.clear();
+  const summary = new LogSummary();
+  const fail = (error: unknown) => {
     io.stderr.write(
       `popbot: ${cli.t(lang, 'error.readFile', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`,
     );
     return EXIT.failure;
+  };
+  let progress: ProgressBar | undefined;
+  try {
+    if (file === '-') {
+      for await (const chunk of io.stdin)
+        summary.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    } else {
+      const handle = await open(file, 'r');
+      try {
+        const total = (await handle.stat()).size;
+        if (io.stderr.isTTY && total > 4 * 1024 * 1024 && !json) progress = new ProgressBar(io.stderr, total);
+        const buffer = Buffer.allocUnsafe(SUMMARY_CHUNK);
+        for (;;) {
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+          if (bytesRead === 0) break;
+          summary.push(buffer.subarray(0, bytesRead));
+          progress?.update(summary.bytes);
+        }
+      } finally {
+        await handle.close();
+      }
+    }
+  } catch (error) {
+    progress?.clear();
+    return fail(error);
   }
   progress?.clear();
-  const result = counter.result();
+  const result = summary.end();
   io.stdout.write(
     json ? `${JSON.stringify(summaryJson(result, lang), null, 2)}\n` : `${renderSummary(result, lang)}\n`,
   );

@@ -18,13 +18,13 @@ export interface Found {
 }
 
 /** A client message this close to a server reply of the same category repeats it. */
-const ECHO_DISTANCE = 8;
+export const ECHO_DISTANCE = 8;
 const WRAP_DISTANCE = 2;
 
 const lineOf = (f: Found) => f.finding.evidence.lineNumber;
 
 /** The key under which a rule's findings are one: the same rule on the same facts (message 2, DELE line 7). */
-function ruleKey(f: Found): string | undefined {
+export function ruleKey(f: Found): string | undefined {
   const rule = f.finding.evidence.rule;
   return rule ? `${rule.id} ${JSON.stringify(rule.facts)}` : undefined;
 }

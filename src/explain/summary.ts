@@ -1,12 +1,15 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
-import { candidateOf } from './candidate.js';
-import { decide } from './decide.js';
+import { factsFinding, MAX_INPUT_CHARS, MAX_LINES } from './analyse.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
+import { dropEchoes, ECHO_DISTANCE, type Found, MAX_ALSO_LINES, ruleKey } from './echoes.js';
 import type { Extensions } from './extensions.js';
+import { detectLanguage } from './language.js';
+import { LineFinder, showsClientCommands } from './line-finder.js';
+import { cleanPaste } from './paste-cleanup.js';
 import { LogJudge, type LogVerdict } from './server-log/judge.js';
 import { parseServerLogLine } from './server-log/parse.js';
-import { SessionMachine } from './session/session-machine.js';
+import type { FindingData } from './types.js';
 
 export interface CategoryCount {
   category: string;
@@ -24,51 +27,81 @@ export interface SummaryResult {
   verdicts: LogVerdict[];
 }
 
+/** The explainer looks this far around a finding for an echo of it; beyond, findings never meet. */
+const ECHO_REACH = ECHO_DISTANCE + 2;
+/** A run of findings with no quiet stretch between them is cut here, so memory stays bounded. */
+const MAX_GROUP = 10_000;
+/** Rule findings (the same rule on the same facts) are merged across the whole log; this many are tracked. */
+const MAX_RULE_KEYS = 10_000;
+/** `explain` guesses the language from this much of the start (see `detectLanguage`). */
+const LANGUAGE_SAMPLE = 20_000;
+
+interface RuleTally {
+  /** Findings of this rule on these facts so far, and how many of them were counted. */
+  seen: number;
+  counted: number;
+  /** Whether the first of them was kept (the explainer drops a summary line beside a specific finding). */
+  kept: boolean;
+  /** The first of them: put before a later run of findings, so that the run's ones merge into it. */
+  first: Found;
+}
+
 /**
- * Counts errors per category over a log of any size, one line at a time, in constant memory: only one
- * counter and one example per category are kept (the session machine's own state is bounded).
+ * Counts errors per category over a log of any size, one line at a time, with the explainer's own steps, so
+ * that the counts are those `explain` gives on the same text: every line through the shared line step
+ * (`LineFinder`), and its findings through the explainer's echo filter run by stretches: findings further
+ * apart than the filter looks never affect each other, so each stretch between quiet runs is filtered alone,
+ * and a rule's findings merge across stretches as they do across a paste. Memory stays bounded: one counter
+ * and one example per category, the current stretch, the start of the log until the client-command prescan
+ * can say (at most what `explain` would read), and the session machine's bounded state.
  */
 export class SummaryCounter {
-  private readonly machine: SessionMachine;
   private readonly counts = new Map<string, CategoryCount>();
   private readonly judge = new LogJudge();
+  private readonly rules = new Map<string, RuleTally>();
+  private finder: LineFinder | undefined;
+  /** Lines read before the prescan decided (a paste's own prescan reads the whole paste). */
+  private head: string[] | undefined = [];
+  private headChars = 0;
+  private stretch: Found[] = [];
+  private stretchEnd = 0;
   private lineCount = 0;
   private errorCount = 0;
 
   constructor(
     private readonly kb: KnowledgeBase = defaultKnowledgeBase(),
     private readonly extensions: Extensions = DEFAULT_EXTENSIONS,
-  ) {
-    this.machine = new SessionMachine({ hasClientCommands: true, serverLog: extensions.serverLog });
+    /** How much of the start is read as `explain` reads a paste; past it, the log streams (tests lower it). */
+    private readonly wholeUpTo: { chars: number; lines: number } = {
+      chars: MAX_INPUT_CHARS,
+      lines: MAX_LINES,
+    },
+  ) {}
+
+  /** One line of the log, as written. */
+  push(line: string): void {
+    this.pushCleaned(cleanPaste(line).text);
   }
 
-  push(line: string): void {
-    this.lineCount++;
+  /**
+   * One line already through `cleanPaste` (it works line by line, so a reader may clean a whole chunk at once).
+   */
+  pushCleaned(line: string): void {
+    const lineNumber = ++this.lineCount;
     const event = parseServerLogLine(line);
-    if (event) this.judge.push(event, this.lineCount);
-    const observation = this.machine.feed(line, this.lineCount);
-    const candidate = candidateOf(observation);
-    if (!candidate) return;
-    const finding = decide(candidate, {
-      kb: this.kb,
-      session: this.machine.session,
-      ...(observation.answers ? { sent: observation.answers } : {}),
-      ...(this.extensions.fallback ? { fallback: this.extensions.fallback } : {}),
-    });
-    if (!finding) return;
-    this.errorCount++;
-    const existing = this.counts.get(finding.category);
-    if (existing) existing.count++;
-    else {
-      this.counts.set(finding.category, {
-        category: finding.category,
-        count: 1,
-        example: { lineNumber: candidate.lineNumber, line: candidate.line, entry: finding.entry },
-      });
+    if (event) this.judge.push(event, lineNumber);
+    if (this.head) {
+      this.head.push(line);
+      this.headChars += line.length + 1;
+      if (this.headChars > this.wholeUpTo.chars || this.head.length > this.wholeUpTo.lines) this.start();
+      return;
     }
+    this.step(line, lineNumber);
   }
 
   result(): SummaryResult {
+    if (this.head) this.start(true);
+    this.flush();
     const categories = [...this.counts.values()].sort(
       (a, b) => b.count - a.count || a.category.localeCompare(b.category),
     );
@@ -76,8 +109,108 @@ export class SummaryCounter {
       lines: this.lineCount,
       errors: this.errorCount,
       categories,
-      secretFound: this.machine.secretFound,
+      secretFound: this.finder?.machine.secretFound ?? false,
       verdicts: this.judge.verdicts(),
     };
+  }
+
+  /**
+   * The prescan of the start decides how the session machine reads a first reply; then the start is read.
+   * `whole`: the start is the whole log, which `explain` would read as one paste: its findings are filtered
+   * together, with what a client's output proves as a whole (`factsFinding`).
+   */
+  private start(whole = false): void {
+    const head = this.head ?? [];
+    this.head = undefined;
+    const lang = detectLanguage(head.join('\n').slice(0, LANGUAGE_SAMPLE));
+    this.finder = new LineFinder({
+      kb: this.kb,
+      extensions: this.extensions,
+      hasClientCommands: showsClientCommands(head),
+      ...(lang ? { lang } : {}),
+    });
+    if (!whole) {
+      head.forEach((line, i) => this.step(line, i + 1));
+      return;
+    }
+    head.forEach((line, i) => this.finder!.feed(line, i + 1, this.stretch));
+    const fromFacts = factsFinding(head, this.kb);
+    if (fromFacts && !this.stretch.some((f) => f.finding.category === fromFacts.category))
+      this.stretch.unshift({ finding: fromFacts, kind: 'client', quoted: false });
+  }
+
+  private step(line: string, lineNumber: number): void {
+    // A finding made from this line on may stand one wrapped line earlier (a joined dialog).
+    if (this.stretch.length > 0 && lineNumber - 1 > this.stretchEnd + ECHO_REACH) this.flush();
+    const before = this.stretch.length;
+    this.finder!.feed(line, lineNumber, this.stretch);
+    for (let i = before; i < this.stretch.length; i++) {
+      this.stretchEnd = Math.max(this.stretchEnd, this.stretch[i]!.finding.evidence.lineNumber);
+    }
+    if (this.stretch.length >= MAX_GROUP) this.flush();
+  }
+
+  private flush(): void {
+    const stretch = this.stretch;
+    if (stretch.length === 0) return;
+    this.stretch = [];
+    // A rule's first finding from an earlier stretch goes first, far from this one, for the later ones to
+    // merge into, as the explainer merges them over a whole paste.
+    const earlier = new Set<Found>();
+    const touched = new Set<RuleTally>();
+    const fresh = new Set<string>();
+    const untracked = new Set<string>();
+    for (const f of stretch) {
+      const key = ruleKey(f);
+      if (key === undefined) continue;
+      let tally = this.rules.get(key);
+      if (!tally) {
+        if (this.rules.size >= MAX_RULE_KEYS) {
+          untracked.add(key);
+          continue;
+        }
+        tally = { seen: 0, counted: 0, kept: false, first: f };
+        this.rules.set(key, tally);
+        fresh.add(key);
+      } else if (!fresh.has(key)) earlier.add(tally.first);
+      tally.seen++;
+      touched.add(tally);
+    }
+    for (const finding of dropEchoes([...earlier, ...stretch])) {
+      if (!finding.evidence.rule) {
+        this.count(finding, 1);
+        continue;
+      }
+      const key = ruleKey({ finding, kind: 'server', quoted: false })!;
+      // Past the tracked keys, a rule merges within its stretch only.
+      if (untracked.has(key)) this.count(finding, 1 + (finding.evidence.alsoLines?.length ?? 0));
+      // Only a rule's first finding is kept; the rest are its `alsoLines` (counted below).
+      if (!fresh.has(key)) continue;
+      const tally = this.rules.get(key)!;
+      tally.kept = true;
+      this.countRule(tally);
+    }
+    for (const tally of touched) this.countRule(tally);
+  }
+
+  /** A rule's findings count while the explainer lists them (the first and its `alsoLines`), if it kept them. */
+  private countRule(tally: RuleTally): void {
+    const listed = tally.kept ? Math.min(tally.seen, 1 + MAX_ALSO_LINES) : 0;
+    if (listed > tally.counted) this.count(tally.first.finding, listed - tally.counted);
+    tally.counted = listed;
+  }
+
+  private count(finding: FindingData, n: number): void {
+    this.errorCount += n;
+    const existing = this.counts.get(finding.category);
+    if (existing) existing.count += n;
+    else {
+      const { lineNumber, line } = finding.evidence;
+      this.counts.set(finding.category, {
+        category: finding.category,
+        count: n,
+        example: { lineNumber, line, entry: finding.entry },
+      });
+    }
   }
 }

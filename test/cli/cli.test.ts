@@ -78,6 +78,28 @@ describe('popbot explain', () => {
     ]);
   });
 
+  it('--summary - reads the log from stdin and counts what it counts from a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'popbot-summary-'));
+    const file = join(dir, 'mixed.log');
+    const log = [
+      'Nov 22 10:00:00 mx fetchmail[1]: POP3< +OK ready',
+      'Nov 22 10:00:01 mx fetchmail[1]: POP3> RETR 1',
+      'Nov 22 10:00:01 mx fetchmail[1]: POP3< -ERR [IN-USE] Unable to lock maildrop',
+      'Mar  3 11:00:00 mx dovecot: pop3(bob)<4711><Qx9zT1>: Error: Timeout (180s) while waiting for lock for transaction log file /var/mail/bob/dovecot.index.log (WRITE lock held by pid 4700)',
+    ]
+      .map((line) => `${line}\r\n`)
+      .join('')
+      .repeat(50);
+    writeFileSync(file, log);
+    const fromFile = JSON.parse((await runCli(['explain', '--summary', '--json', file])).stdout);
+    const run = await runCli(['explain', '--summary', '--json', '-'], { stdin: log });
+    expect(run.code).toBe(0);
+    const fromStdin = JSON.parse(run.stdout);
+    expect(fromStdin.lines).toBe(200);
+    expect(fromStdin.errors).toBeGreaterThan(0);
+    expect(fromStdin).toEqual(fromFile);
+  });
+
   it('--summary on a missing file is a clear error, not a trace', async () => {
     const run = await runCli(['explain', '--summary', '/nonexistent/popbot.log']);
     expect(run.code).toBe(3);

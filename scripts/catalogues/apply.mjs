@@ -14,13 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, parseDocument } from 'yaml';
 import { normalizeForMatch, normalizePatternSource } from '../../dist/src/explain/normalize.js';
+import { loadCatalogueData, PLACEHOLDER } from './catalogue-formats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const { values: args } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 
-// printf (%s, %1$S, %ld, %.2f), Qt/KDE (%1), Android (%1$s) and .NET ({0}) placeholders.
-const PLACEHOLDER = /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX]|%\d|\{\d+\}/g;
 const HOLE = '\u0001';
 const WILDCARD = '.{1,80}';
 const MAX_PATTERN = 110;
@@ -100,19 +99,6 @@ function withAdditions(text, entry) {
   return lines.join('\n');
 }
 
-function loadData() {
-  const messages = new Map();
-  for (const file of readdirSync(join(here, 'data')).filter((f) => f.endsWith('.yaml'))) {
-    const data = parse(readFileSync(join(here, 'data', file), 'utf8'));
-    for (const catalogue of data.catalogues) {
-      for (const m of catalogue.messages) {
-        messages.set(`${data.tool}\u0000${m.msgid}`, { ...m, files: catalogue.files, tool: data.tool });
-      }
-    }
-  }
-  return messages;
-}
-
 function loadEntries() {
   const entries = new Map();
   const dir = join(root, 'knowledge', 'entries');
@@ -137,17 +123,25 @@ function compiled(entry) {
   return entry.patterns.map((p) => new RegExp(normalizePatternSource(p), 'i'));
 }
 
-const data = loadData();
+const data = loadCatalogueData(join(here, 'data'));
 const entries = loadEntries();
 const mapping = parse(readFileSync(join(here, 'mapping.yaml'), 'utf8'));
 const problems = [];
 let added = 0;
+let labelled = 0;
 const mapped = new Set();
 
 for (const row of mapping.messages) {
   const key = `${row.tool}\u0000${row.msgid}`;
   mapped.add(key);
   const message = data.get(key);
+  if (row.entry === undefined) {
+    // Labelled for the evaluation cases (cases.mjs), not mapped to an entry yet.
+    labelled += 1;
+    if (!message)
+      problems.push(`${row.tool} ${JSON.stringify(row.msgid)}: not in data/ (re-run extract.mjs?)`);
+    continue;
+  }
   const entry = entries.get(row.entry);
   if (!message) problems.push(`${row.tool} ${JSON.stringify(row.msgid)}: not in data/ (re-run extract.mjs?)`);
   if (!entry) problems.push(`${row.tool} ${JSON.stringify(row.msgid)}: no entry ${row.entry}`);
@@ -203,7 +197,7 @@ if (!args.check) {
   }
 }
 process.stdout.write(
-  `${mapping.messages.length} mapped messages; ${added} patterns ${args.check ? 'missing' : 'added'}\n`,
+  `${mapping.messages.length - labelled} mapped messages (${labelled} labelled only); ${added} patterns ${args.check ? 'missing' : 'added'}\n`,
 );
 for (const p of problems) process.stdout.write(`problem: ${p}\n`);
 if (problems.length > 0 || (args.check && added > 0)) process.exitCode = 1;

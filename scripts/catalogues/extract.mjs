@@ -15,7 +15,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { readAndroidStrings, readPo, readProperties, readSourceStrings } from './catalogue-formats.mjs';
+import {
+  readAndroidStrings,
+  readBinaryStrings,
+  readPo,
+  readProperties,
+  readSourceStrings,
+} from './catalogue-formats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -65,12 +71,20 @@ function gitCommit(repo) {
 /** Reads one catalogue file; returns its text and its provenance. */
 function readCatalogue(source, lang) {
   const spec = source.files[lang];
-  const where = typeof spec === 'string' ? { ...source.origin, path: spec } : spec;
+  const where = typeof spec === 'string' ? { ...source.origin, path: spec } : { ...source.origin, ...spec };
   if (where.deb) {
     const pkg = debianPackage(where.deb);
     const file = join(pkg.root, where.path);
-    const text = source.format === 'mo' ? run('msgunfmt', [file]) : readFileSync(file, 'utf8');
-    return { text, provenance: { origin: pkg.origin, file: where.path } };
+    // A compiled library is read byte for byte; a source archive (`zip`) by the one member named.
+    const encoding = source.format === 'binary' ? 'latin1' : 'utf8';
+    const text =
+      source.format === 'mo'
+        ? run('msgunfmt', [file])
+        : where.zip
+          ? run('unzip', ['-p', file, where.zip], { encoding })
+          : readFileSync(file, encoding);
+    const path = where.zip ? `${where.path}!/${where.zip}` : where.path;
+    return { text, provenance: { origin: pkg.origin, file: path } };
   }
   const commit = gitCommit(where.git);
   const text = run('git', ['-C', mirror(where.git), 'show', `${commit}:${where.path}`]);
@@ -83,6 +97,7 @@ const readers = {
   properties: readProperties,
   android: readAndroidStrings,
   strings: readSourceStrings,
+  binary: readBinaryStrings,
 };
 
 function extractSource(source, keywords) {
@@ -109,6 +124,11 @@ function extractSource(source, keywords) {
       if (text) message[lang] = text;
     }
     messages.push(message);
+  }
+  // A listed message that is gone means the catalogue changed: say so rather than shrink silently.
+  for (const id of source.ids ?? []) {
+    if (!messages.some((m) => m.msgid === id))
+      process.stdout.write(`${source.tool}: not found: ${JSON.stringify(id)}\n`);
   }
   return { files, messages };
 }

@@ -153,8 +153,10 @@ for (const row of mapping.messages) {
   for (const lang of ['en', 'fr', 'vi']) {
     const text = message[lang];
     if (!text || row.langs?.includes(lang) === false) continue;
-    // `prefix`: what the program prints before its message ("mpop: "), when the pattern needs it.
-    const sample = (row.prefix ?? '') + render(text);
+    // `prefix`: what the program prints before its message ("mpop: "), when the pattern needs it; one text,
+    // or one per language when the program's own words are translated too.
+    const prefix = typeof row.prefix === 'object' ? (row.prefix[lang] ?? '') : (row.prefix ?? '');
+    const sample = prefix + render(text);
     const normalized = normalizeForMatch(sample);
     if (compiled(entry).some((re) => re.test(normalized))) continue;
     const override = row.patterns?.[lang];

@@ -99,7 +99,8 @@ for (const row of mapping.messages) {
   if (!client) continue;
   const m = message(row.tool, row.msgid);
   for (const lang of LANGS) {
-    if (!m[lang] || row.langs?.includes(lang) === false) continue;
+    // Every language the catalogue ships gets a case (a row's `langs` only limits the patterns apply.mjs adds).
+    if (!m[lang]) continue;
     const id = `catalogues/${row.tool}/${slug(row.msgid)}/${lang}`;
     const file = m.files[lang] ?? Object.values(m.files)[0];
     const c = {

@@ -100,7 +100,18 @@ const readers = {
   binary: readBinaryStrings,
 };
 
+/**
+ * A `quoted` source: texts copied by hand from a file too large a repository to fetch (read with the search
+ * tool), listed in sources.yaml with their provenance. A re-run keeps them; a new release means re-reading.
+ */
+function quotedSource(source) {
+  const files = { en: { origin: source.origin.quoted, file: source.origin.path } };
+  const messages = source.messages.map((m) => ({ msgid: m.msgid, en: m.en }));
+  return { files, messages };
+}
+
 function extractSource(source, keywords) {
+  if (source.format === 'quoted') return quotedSource(source);
   const read = readers[source.format];
   const catalogues = {};
   const files = {};
@@ -143,7 +154,7 @@ const config = parse(readFileSync(join(here, 'sources.yaml'), 'utf8'));
 const byTool = new Map();
 for (const source of config.sources) {
   progress(
-    `${source.tool}: ${Object.values(source.files)
+    `${source.tool}: ${Object.values(source.files ?? { q: source.origin.path })
       .map((f) => f.path ?? f)
       .join(', ')}`,
   );

@@ -3,7 +3,7 @@
 // with the built explainer and knowledge: per language, the tuning part with its misses, the holdout by
 // totals only (its texts are never printed: reading them is tuning on them).
 //
-//   npm run build && node scripts/catalogues/score.mjs [--quiet] [--json FILE --label NAME]
+//   npm run build && node scripts/catalogues/score.mjs [--quiet] [--only TOOL] [--json FILE --label NAME]
 //
 // --json adds the figures under NAME to FILE (docs/first-sight/catalogues2.json: first sight, then after).
 
@@ -21,6 +21,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     label: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 
@@ -32,7 +33,10 @@ const sets = {
 const pct = (t) => (t.total === 0 ? null : Math.round((1000 * t.correct) / t.total) / 10);
 const figures = {};
 for (const [set, dir] of Object.entries(sets)) {
-  const report = evaluate(kb, loadCapturedCases(dir));
+  const cases = loadCapturedCases(dir).filter(
+    (c) => !args.only || c.source.startsWith(`catalogues/${args.only}/`),
+  );
+  const report = evaluate(kb, cases);
   figures[set] = {
     all: { percent: pct(report), correct: report.correct, total: report.total },
     perLang: Object.fromEntries(

@@ -121,3 +121,42 @@ export function readBinaryStrings(text) {
   }
   return out;
 }
+
+/**
+ * Reads a compiled Qt translation (.qm, read as latin1): its messages block holds, per message, the context,
+ * the English source text and the UTF-16 translation. Keyed `context NUL+4 source` like a gettext msgctxt.
+ */
+export function readQm(text) {
+  const data = Buffer.from(text, 'latin1');
+  const out = new Map();
+  const u32 = (at) => data.readUInt32BE(at);
+  for (let at = 16; at + 5 <= data.length;) {
+    const tag = data[at];
+    const length = u32(at + 1);
+    if (tag === 0x69) readQmMessages(data.subarray(at + 5, at + 5 + length), out);
+    at += 5 + length;
+  }
+  return out;
+}
+
+function readQmMessages(block, out) {
+  let message = {};
+  for (let at = 0; at < block.length;) {
+    const tag = block[at++];
+    if (tag === 1) {
+      if (message.source && message.translation)
+        out.set(`${message.context ?? ''}\u0004${message.source}`, message.translation);
+      message = {};
+      continue;
+    }
+    const length = block.readUInt32BE(at);
+    at += 4;
+    if (tag === 5 || tag === 9) continue; // obsolete fields: four bytes, already read as `length`
+    if (length === 0xffffffff) continue;
+    const bytes = block.subarray(at, at + length);
+    at += length;
+    if (tag === 3) message.translation = bytes.swap16().toString('utf16le');
+    else if (tag === 6) message.source = bytes.toString('utf8');
+    else if (tag === 7) message.context = bytes.toString('utf8');
+  }
+}

@@ -20,6 +20,7 @@ import {
   readBinaryStrings,
   readPo,
   readProperties,
+  readQm,
   readSourceStrings,
 } from './catalogue-formats.mjs';
 
@@ -76,7 +77,7 @@ function readCatalogue(source, lang) {
     const pkg = debianPackage(where.deb);
     const file = join(pkg.root, where.path);
     // A compiled library is read byte for byte; a source archive (`zip`) by the one member named.
-    const encoding = source.format === 'binary' ? 'latin1' : 'utf8';
+    const encoding = source.format === 'binary' || source.format === 'qm' ? 'latin1' : 'utf8';
     const text =
       source.format === 'mo'
         ? run('msgunfmt', [file])
@@ -98,6 +99,7 @@ const readers = {
   android: readAndroidStrings,
   strings: readSourceStrings,
   binary: readBinaryStrings,
+  qm: readQm,
 };
 
 /**

@@ -2,19 +2,20 @@
 // Writes the evaluation cases of the catalogue messages: for each labelled row of mapping.yaml whose tool
 // cases.yaml names, one case per language its catalogue ships, its text as the client prints it (cases.yaml's
 // frames: the client's prefix and wrapper, the placeholders filled), its category the row's (a human
-// decision). A seeded hash of the case id puts about a third in the holdout, the rest in the tuning part.
+// decision). A seeded hash of the message (split.mjs: its tool and msgid, so all its languages and framings
+// stay together) puts about a third of the messages in the holdout, the rest in the tuning part.
 //
 //   node scripts/catalogues/cases.mjs
 //
 // Re-running it rewrites test/fixtures/captured/catalogues/<tool>.yaml and
 // test/fixtures/eval/holdout/catalogues/<tool>.yaml; every case stays on its side.
 
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { loadCatalogueData, PLACEHOLDER } from './catalogue-formats.mjs';
+import { isHoldoutMessage, loadCasesConfig, messageKey } from './split.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -22,7 +23,7 @@ const LANGS = ['en', 'fr', 'vi'];
 
 const data = loadCatalogueData(join(here, 'data'));
 const mapping = parse(readFileSync(join(here, 'mapping.yaml'), 'utf8'));
-const config = parse(readFileSync(join(here, 'cases.yaml'), 'utf8'));
+const config = loadCasesConfig();
 
 function message(tool, msgid) {
   const m = data.get(`${tool}\u0000${msgid}`);
@@ -79,29 +80,28 @@ function caseText(row, lang) {
   );
 }
 
-function inHoldout(id) {
-  const h = createHash('sha256').update(`${config.holdout.seed}:${id}`).digest();
-  return h.readUInt32BE(0) / 2 ** 32 < config.holdout.share;
+/** The catalogue messages a row's case quotes besides its own: its fill, parts, detail and frame. */
+function quoted(row) {
+  const text = JSON.stringify([row.fill, row.parts, row.detail, row.template, config.frames[row.frame]]);
+  return [...text.matchAll(/@\{([^:}]+):([^}]*)\}/g)].map((r) => [r[1], JSON.parse(`"${r[2]}"`)]);
 }
-
-const slug = (msgid) =>
-  `${msgid
-    .split('\u0004')
-    .pop()
-    .toLowerCase()
-    .replace(/%[^ ]*?[sdu1-9]|[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)}-${createHash('sha256').update(msgid).digest('hex').slice(0, 6)}`;
 
 const parts = { tuning: new Map(), holdout: new Map() };
 for (const row of mapping.messages) {
   const client = config.clients[row.tool];
   if (!client) continue;
   const m = message(row.tool, row.msgid);
+  const holdout = isHoldoutMessage(config, row.tool, row.msgid);
+  // A tuning case that quotes a holdout message would put that message in front of whoever tunes.
+  const leak = !holdout && quoted(row).find(([tool, msgid]) => isHoldoutMessage(config, tool, msgid));
+  if (leak)
+    throw new Error(
+      `cases: ${row.tool} ${JSON.stringify(row.msgid)} is a tuning message that quotes the holdout message ${leak[0]} ${JSON.stringify(leak[1])}`,
+    );
   for (const lang of LANGS) {
     // Every language the catalogue ships gets a case (a row's `langs` only limits the patterns apply.mjs adds).
     if (!m[lang]) continue;
-    const id = `catalogues/${row.tool}/${slug(row.msgid)}/${lang}`;
+    const id = `${messageKey(row.tool, row.msgid)}/${lang}`;
     const file = m.files[lang] ?? Object.values(m.files)[0];
     const c = {
       id,
@@ -113,7 +113,7 @@ for (const row of mapping.messages) {
       tool: client,
       config: `catalogue: ${file.origin}, ${file.file}${row.frame ? `; printed as ${row.frame}` : ''}`,
     };
-    const side = inHoldout(id) ? parts.holdout : parts.tuning;
+    const side = holdout ? parts.holdout : parts.tuning;
     if (!side.has(row.tool)) side.set(row.tool, []);
     side.get(row.tool).push(c);
   }

@@ -1,5 +1,6 @@
 // Readers for the message-catalogue formats listed in sources.yaml. Each returns Map<msgid, text>.
 
+import { Buffer } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';

@@ -2,11 +2,13 @@
 // Turns the reviewed mapping (mapping.yaml: tool + msgid → entry, category, reason) into knowledge: for every
 // mapped message, in English and in every language its catalogue ships, the entry gets a pattern (unless one
 // of its patterns already matches) and an example with its provenance. The category stays a human decision:
-// a row whose category differs from its entry's is an error, never a silent move.
+// a row whose category differs from its entry's is an error, never a silent move. A holdout message (split.mjs;
+// its row says `holdout: true`) keeps its human label for the evaluation but never gives knowledge: tuning on
+// it would make the holdout measure nothing.
 //
 //   npm run build && node scripts/catalogues/apply.mjs [--check]
 //
-// --check writes nothing and exits 1 when an entry lacks a pattern or an example for a mapped message.
+// --check writes nothing and exits 1 when an entry lacks a pattern or an example for a mapped tuning message.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,63 +16,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, parseDocument } from 'yaml';
 import { normalizeForMatch, normalizePatternSource } from '../../dist/src/explain/normalize.js';
+import { loadCatalogueData } from './catalogue-formats.mjs';
+import { patternFor, render } from './patterns.mjs';
+import { isHoldoutMessage, loadCasesConfig } from './split.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const { values: args } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
-
-// printf (%s, %1$S, %ld, %.2f), Qt/KDE (%1), Android (%1$s) and .NET ({0}) placeholders.
-const PLACEHOLDER = /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX]|%\d|\{\d+\}/g;
-const HOLE = '\u0001';
-const WILDCARD = '.{1,80}';
-const MAX_PATTERN = 110;
-
-/** What a user sees: the placeholders filled with plausible values. */
-const SAMPLE_TEXTS = ['pop.example.net', 'mail.example.org', 'user@example.net'];
-
-function render(text) {
-  let strings = 0;
-  return text
-    .replace(PLACEHOLDER, (p) =>
-      /[diuxX]$/.test(p) ? '2' : /f$/.test(p) ? '1.50' : SAMPLE_TEXTS[strings++ % SAMPLE_TEXTS.length],
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A pattern from a catalogue text: its words, placeholders as bounded wildcards, French spacing optional. */
-function patternFor(text) {
-  const folded = normalizeForMatch(text.replace(PLACEHOLDER, HOLE));
-  const parts = folded
-    .split(HOLE)
-    .map((p) => p.trim())
-    .filter((p, i, all) => p !== '' || (i > 0 && i < all.length - 1));
-  let pattern = '';
-  for (const [i, part] of parts.entries()) {
-    let piece = escape(part).replace(/ ([:;!?])/g, ' ?$1');
-    if (i > 0) pattern += ` ?${WILDCARD} ?`;
-    if (pattern.length + piece.length > MAX_PATTERN) {
-      const room = Math.max(MAX_PATTERN - pattern.length, 24);
-      const cut = piece.lastIndexOf(' ', room);
-      piece = piece.slice(0, cut > 12 ? cut : room).replace(/\\$/, '');
-      pattern += piece;
-      break;
-    }
-    pattern += piece;
-  }
-  // A pattern ends on words: no trailing wildcard, punctuation or optional space.
-  let previous;
-  while (previous !== pattern) {
-    previous = pattern;
-    pattern = pattern
-      .replace(/ \?\.\{1,80\}( \?)?$/, '')
-      .replace(/( \?)?(\\\.|\\\?|[:;,!])$/, '')
-      .trim();
-  }
-  return pattern;
-}
 
 const quote = (s) => `'${s.replace(/'/g, "''")}'`;
 
@@ -100,19 +52,6 @@ function withAdditions(text, entry) {
   return lines.join('\n');
 }
 
-function loadData() {
-  const messages = new Map();
-  for (const file of readdirSync(join(here, 'data')).filter((f) => f.endsWith('.yaml'))) {
-    const data = parse(readFileSync(join(here, 'data', file), 'utf8'));
-    for (const catalogue of data.catalogues) {
-      for (const m of catalogue.messages) {
-        messages.set(`${data.tool}\u0000${m.msgid}`, { ...m, files: catalogue.files, tool: data.tool });
-      }
-    }
-  }
-  return messages;
-}
-
 function loadEntries() {
   const entries = new Map();
   const dir = join(root, 'knowledge', 'entries');
@@ -137,17 +76,41 @@ function compiled(entry) {
   return entry.patterns.map((p) => new RegExp(normalizePatternSource(p), 'i'));
 }
 
-const data = loadData();
+const data = loadCatalogueData(join(here, 'data'));
 const entries = loadEntries();
 const mapping = parse(readFileSync(join(here, 'mapping.yaml'), 'utf8'));
+const casesConfig = loadCasesConfig();
 const problems = [];
 let added = 0;
+let labelled = 0;
+let heldOut = 0;
 const mapped = new Set();
 
 for (const row of mapping.messages) {
   const key = `${row.tool}\u0000${row.msgid}`;
   mapped.add(key);
   const message = data.get(key);
+  const holdout = isHoldoutMessage(casesConfig, row.tool, row.msgid);
+  if ((row.holdout === true) !== holdout) {
+    problems.push(
+      `${row.tool} ${JSON.stringify(row.msgid)}: ${holdout ? 'in the holdout: mark its row holdout: true' : 'not in the holdout: its row must not say holdout'}`,
+    );
+    continue;
+  }
+  if (holdout) {
+    // Labelled for the holdout cases only: no pattern, no example, whatever its row says.
+    heldOut += 1;
+    if (!message)
+      problems.push(`${row.tool} ${JSON.stringify(row.msgid)}: not in data/ (re-run extract.mjs?)`);
+    continue;
+  }
+  if (row.entry === undefined) {
+    // Labelled for the evaluation cases (cases.mjs), not mapped to an entry yet.
+    labelled += 1;
+    if (!message)
+      problems.push(`${row.tool} ${JSON.stringify(row.msgid)}: not in data/ (re-run extract.mjs?)`);
+    continue;
+  }
   const entry = entries.get(row.entry);
   if (!message) problems.push(`${row.tool} ${JSON.stringify(row.msgid)}: not in data/ (re-run extract.mjs?)`);
   if (!entry) problems.push(`${row.tool} ${JSON.stringify(row.msgid)}: no entry ${row.entry}`);
@@ -159,12 +122,14 @@ for (const row of mapping.messages) {
   for (const lang of ['en', 'fr', 'vi']) {
     const text = message[lang];
     if (!text || row.langs?.includes(lang) === false) continue;
-    // `prefix`: what the program prints before its message ("mpop: "), when the pattern needs it.
-    const sample = (row.prefix ?? '') + render(text);
+    // `prefix`: what the program prints before its message ("mpop: "), when the pattern needs it; one text,
+    // or one per language when the program's own words are translated too.
+    const prefix = typeof row.prefix === 'object' ? (row.prefix[lang] ?? '') : (row.prefix ?? '');
+    const sample = prefix + render(text);
     const normalized = normalizeForMatch(sample);
     if (compiled(entry).some((re) => re.test(normalized))) continue;
     const override = row.patterns?.[lang];
-    const pattern = override ?? patternFor(text);
+    const pattern = override ?? patternFor(text, normalizeForMatch);
     if (!override && pattern.replace(/\.\{1,80\}| \?/g, '').length < 16) {
       problems.push(
         `${row.tool} ${JSON.stringify(row.msgid)} (${lang}): too short for a safe pattern; give one`,
@@ -203,7 +168,7 @@ if (!args.check) {
   }
 }
 process.stdout.write(
-  `${mapping.messages.length} mapped messages; ${added} patterns ${args.check ? 'missing' : 'added'}\n`,
+  `${mapping.messages.length - labelled - heldOut} mapped messages (${labelled} labelled only, ${heldOut} holdout: never applied); ${added} patterns ${args.check ? 'missing' : 'added'}\n`,
 );
 for (const p of problems) process.stdout.write(`problem: ${p}\n`);
 if (problems.length > 0 || (args.check && added > 0)) process.exitCode = 1;

@@ -1,5 +1,27 @@
 // Readers for the message-catalogue formats listed in sources.yaml. Each returns Map<msgid, text>.
 
+import { Buffer } from 'node:buffer';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** printf (%s, %1$S, %ld, %.2f, %.80s), Qt/KDE (%1), Android (%1$s) and .NET ({0}) placeholders. */
+export const PLACEHOLDER = /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX]|%\d|\{\d+\}/g;
+
+/** Every extracted message (data/<tool>.yaml), keyed `tool NUL msgid`, with its catalogue's files. */
+export function loadCatalogueData(dir) {
+  const messages = new Map();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+    const data = parse(readFileSync(join(dir, file), 'utf8'));
+    for (const catalogue of data.catalogues) {
+      for (const m of catalogue.messages) {
+        messages.set(`${data.tool}\u0000${m.msgid}`, { ...m, files: catalogue.files, tool: data.tool });
+      }
+    }
+  }
+  return messages;
+}
+
 /** Unquotes one gettext string literal line (`"..."`). */
 function poString(line) {
   const body = line.slice(line.indexOf('"') + 1, line.lastIndexOf('"'));
@@ -79,10 +101,63 @@ export function readSourceStrings(text) {
   const code = text
     .split('\n')
     .filter((line) => !/^\s*(\/\/|\/?\*|#)/.test(line))
-    .join('\n');
+    .join('\n')
+    // One message split over lines ("unable to find valid " + "certification path …") is one literal.
+    .replace(/"\s*\+\s*"/g, '');
   for (const m of code.matchAll(/"((?:[^"\\\n]|\\.){8,})"|'((?:[^'\\\n]|\\.){8,})'/g)) {
     const value = (m[1] ?? m[2]).replace(/\\(["'\\])/g, '$1');
     if (/[a-z] [a-z]/i.test(value)) out.set(value, value);
   }
   return out;
+}
+
+/**
+ * Reads the printable strings of a compiled library (read as latin1): the texts a C library prints, which
+ * it ships in English only. Runs without a letter-space-letter run are symbols and tables, not messages.
+ */
+export function readBinaryStrings(text) {
+  const out = new Map();
+  for (const m of text.matchAll(/[\x20-\x7e]{8,}/g)) {
+    if (/[a-z] [a-z]/i.test(m[0])) out.set(m[0], m[0]);
+  }
+  return out;
+}
+
+/**
+ * Reads a compiled Qt translation (.qm, read as latin1): its messages block holds, per message, the context,
+ * the English source text and the UTF-16 translation. Keyed `context NUL+4 source` like a gettext msgctxt.
+ */
+export function readQm(text) {
+  const data = Buffer.from(text, 'latin1');
+  const out = new Map();
+  const u32 = (at) => data.readUInt32BE(at);
+  for (let at = 16; at + 5 <= data.length;) {
+    const tag = data[at];
+    const length = u32(at + 1);
+    if (tag === 0x69) readQmMessages(data.subarray(at + 5, at + 5 + length), out);
+    at += 5 + length;
+  }
+  return out;
+}
+
+function readQmMessages(block, out) {
+  let message = {};
+  for (let at = 0; at < block.length;) {
+    const tag = block[at++];
+    if (tag === 1) {
+      if (message.source && message.translation)
+        out.set(`${message.context ?? ''}\u0004${message.source}`, message.translation);
+      message = {};
+      continue;
+    }
+    const length = block.readUInt32BE(at);
+    at += 4;
+    if (tag === 5 || tag === 9) continue; // obsolete fields: four bytes, already read as `length`
+    if (length === 0xffffffff) continue;
+    const bytes = block.subarray(at, at + length);
+    at += length;
+    if (tag === 3) message.translation = bytes.swap16().toString('utf16le');
+    else if (tag === 6) message.source = bytes.toString('utf8');
+    else if (tag === 7) message.context = bytes.toString('utf8');
+  }
 }

@@ -15,7 +15,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { readAndroidStrings, readPo, readProperties, readSourceStrings } from './catalogue-formats.mjs';
+import {
+  readAndroidStrings,
+  readBinaryStrings,
+  readPo,
+  readProperties,
+  readQm,
+  readSourceStrings,
+} from './catalogue-formats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -65,12 +72,20 @@ function gitCommit(repo) {
 /** Reads one catalogue file; returns its text and its provenance. */
 function readCatalogue(source, lang) {
   const spec = source.files[lang];
-  const where = typeof spec === 'string' ? { ...source.origin, path: spec } : spec;
+  const where = typeof spec === 'string' ? { ...source.origin, path: spec } : { ...source.origin, ...spec };
   if (where.deb) {
     const pkg = debianPackage(where.deb);
     const file = join(pkg.root, where.path);
-    const text = source.format === 'mo' ? run('msgunfmt', [file]) : readFileSync(file, 'utf8');
-    return { text, provenance: { origin: pkg.origin, file: where.path } };
+    // A compiled library is read byte for byte; a source archive (`zip`) by the one member named.
+    const encoding = source.format === 'binary' || source.format === 'qm' ? 'latin1' : 'utf8';
+    const text =
+      source.format === 'mo'
+        ? run('msgunfmt', [file])
+        : where.zip
+          ? run('unzip', ['-p', file, where.zip], { encoding })
+          : readFileSync(file, encoding);
+    const path = where.zip ? `${where.path}!/${where.zip}` : where.path;
+    return { text, provenance: { origin: pkg.origin, file: path } };
   }
   const commit = gitCommit(where.git);
   const text = run('git', ['-C', mirror(where.git), 'show', `${commit}:${where.path}`]);
@@ -83,9 +98,22 @@ const readers = {
   properties: readProperties,
   android: readAndroidStrings,
   strings: readSourceStrings,
+  binary: readBinaryStrings,
+  qm: readQm,
 };
 
+/**
+ * A `quoted` source: texts copied by hand from a file too large a repository to fetch (read with the search
+ * tool), listed in sources.yaml with their provenance. A re-run keeps them; a new release means re-reading.
+ */
+function quotedSource(source) {
+  const files = { en: { origin: source.origin.quoted, file: source.origin.path } };
+  const messages = source.messages.map((m) => ({ msgid: m.msgid, en: m.en }));
+  return { files, messages };
+}
+
 function extractSource(source, keywords) {
+  if (source.format === 'quoted') return quotedSource(source);
   const read = readers[source.format];
   const catalogues = {};
   const files = {};
@@ -110,6 +138,11 @@ function extractSource(source, keywords) {
     }
     messages.push(message);
   }
+  // A listed message that is gone means the catalogue changed: say so rather than shrink silently.
+  for (const id of source.ids ?? []) {
+    if (!messages.some((m) => m.msgid === id))
+      process.stdout.write(`${source.tool}: not found: ${JSON.stringify(id)}\n`);
+  }
   return { files, messages };
 }
 
@@ -123,7 +156,7 @@ const config = parse(readFileSync(join(here, 'sources.yaml'), 'utf8'));
 const byTool = new Map();
 for (const source of config.sources) {
   progress(
-    `${source.tool}: ${Object.values(source.files)
+    `${source.tool}: ${Object.values(source.files ?? { q: source.origin.path })
       .map((f) => f.path ?? f)
       .join(', ')}`,
   );

@@ -16,6 +16,10 @@ export async function mailboxSteps(s: AttemptSession): Promise<void> {
   const messages = Number(m![1]);
   const octets = Number(m![2]);
   s.record('ok', s.msg('stat.ok', { messages, size: formatSize(octets, s.ctx.settings.lang) }));
+  if (s.ctx.settings.steps === 'essential') {
+    s.out.mailbox = { messages, octets };
+    return;
+  }
 
   s.begin('uidl');
   // `UIDL 1` is one line whatever the mailbox size; a full listing could be megabytes.

@@ -113,9 +113,11 @@ export class Attempt {
 
     const loggedIn = await loginStep(s);
     if (loggedIn) {
-      if (s.out.capabilities.before !== null && s.ctx.settings.steps === 'full') {
-        s.out.capabilities.afterLogin = await capaStep(s, 'capa-after-login');
-      }
+      const full = s.ctx.settings.steps === 'full';
+      const capaAgain = s.out.capabilities.before !== null && full;
+      // What follows a login does not depend on the answers before it (UIDL waits for STAT's count).
+      if (s.pipelining) s.pop.pipeline([...(capaAgain ? ['CAPA'] : []), 'STAT', ...(full ? [] : ['QUIT'])]);
+      if (capaAgain) s.out.capabilities.afterLogin = await capaStep(s, 'capa-after-login');
       await mailboxSteps(s);
     }
     await quitStep(s, loggedIn);

@@ -24,6 +24,8 @@ export async function mailboxSteps(s: AttemptSession): Promise<void> {
   s.begin('uidl');
   // `UIDL 1` is one line whatever the mailbox size; a full listing could be megabytes.
   const command = messages > 0 ? 'UIDL 1' : 'UIDL';
+  // QUIT comes next whatever UIDL answers.
+  if (s.pipelining) conn.pipeline([command, 'QUIT']);
   const uidl = await conn.command(command, s.until());
   const ok = uidl.startsWith('+OK');
   if (ok && messages === 0) await conn.readMultiline(s.until());

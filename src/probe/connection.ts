@@ -228,6 +228,9 @@ export class PopConnection {
   close(): void {
     this.ctx.signal?.removeEventListener('abort', this.#onAbort);
     this.#socket.off('data', this.#onData);
+    // Nobody reads this connection any more: its close needs no error made for it (a stack trace each).
+    this.#socket.off('close', this.#onClose);
+    this.#socket.off('error', this.#onError);
     // Keep an error listener: a late RST after destroy must not become an uncaught exception.
     this.#socket.on('error', () => {});
     this.#socket.destroy();

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/lang.js';
 import { probeMessages } from '../i18n/probe-messages.js';
 import type { AttemptSession } from './attempt-session.js';
 
-/** The `stat` and `uidl` steps, after a login: the mailbox's size, and whether UIDL works. */
+/** The `stat` and `uidl` steps, after a login: the mailbox's size, and (full check) whether UIDL works. */
 export async function mailboxSteps(s: AttemptSession): Promise<void> {
   const conn = s.pop;
   s.begin('stat');

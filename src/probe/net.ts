@@ -79,9 +79,10 @@ export function tcpConnect(
 type CaOption = HandshakeOptions['ca'];
 
 /**
- * One TLS context per set of trusted CAs, made once per process: OpenSSL 3 makes contexts slowly (about a
- * millisecond), and Node would make a new one for every connection. A context holds settings and trust,
- * not sessions: a client never resumes a session it is not handed, so every handshake stays a full one.
+ * The TLS context of the last handshake, kept for the next one with the same trusted CAs (the CLI and the
+ * bots always use the same): OpenSSL 3 makes a context slowly (about a millisecond), and Node would make a
+ * new one for every connection. A context holds settings and trust, not sessions: a client never resumes
+ * a session it is not handed, so every handshake stays a full one.
  */
 let shared: { ca: CaOption; context: SecureContext } | undefined;
 

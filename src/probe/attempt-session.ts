@@ -103,6 +103,15 @@ export class AttemptSession {
     return { clock, secrets, transcript, signal };
   }
 
+  /**
+   * The server listed PIPELINING (RFC 2449 §6.6) in its last CAPA before login: commands whose answers
+   * decide nothing about what is sent next may go out together, saving a round trip each.
+   */
+  get pipelining(): boolean {
+    const caps = this.out.capabilities.afterStls ?? this.out.capabilities.before;
+    return caps?.some((c) => c.name === 'PIPELINING') ?? false;
+  }
+
   /** The open POP connection; the steps that need one only run once it exists. */
   get pop(): PopConnection {
     return this.conn!;

@@ -10,6 +10,7 @@ import type {
   ClientSettings,
   Clock,
   MailboxInfo,
+  ProbeSteps,
   ServerInfo,
   SocketFactory,
   ProbeStep,
@@ -30,6 +31,7 @@ export interface AttemptSettings {
   loginMs: number;
   /** The mode asked for (`auto` plans several attempts, each expected to fail possibly). */
   mode: TlsMode;
+  steps: ProbeSteps;
 }
 
 export interface AttemptContext {

@@ -10,17 +10,18 @@ import { LIMITS } from './limits.js';
 import { loginStep } from './login-step.js';
 import { mailboxSteps, quitStep } from './mailbox-steps.js';
 import { implicitTls, stlsUpgrade } from './tls-step.js';
-import type { AttemptTls, StepName } from './types.js';
+import type { AttemptTls, ProbeSteps, StepName } from './types.js';
 
 export type { AttemptContext, AttemptOutcome, AttemptSettings, AttemptTarget } from './attempt-types.js';
 
-function plan(tls: AttemptTls): StepName[] {
+function plan(tls: AttemptTls, steps: ProbeSteps): StepName[] {
   const head: StepName[] =
     tls === 'implicit'
       ? ['connect', 'tls', 'greeting', 'capa']
       : tls === 'stls'
         ? ['connect', 'greeting', 'capa', 'stls', 'tls', 'capa-after-stls']
         : ['connect', 'greeting', 'capa'];
+  if (steps === 'essential') return [...head, 'login', 'stat', 'quit'];
   return [...head, 'login', 'capa-after-login', 'stat', 'uidl', 'quit'];
 }
 
@@ -29,7 +30,7 @@ export class Attempt {
   readonly #s: AttemptSession;
 
   constructor(ctx: AttemptContext, target: AttemptTarget) {
-    this.#s = new AttemptSession(ctx, target, plan(target.tls));
+    this.#s = new AttemptSession(ctx, target, plan(target.tls, ctx.settings.steps));
   }
 
   async run(): Promise<AttemptOutcome> {
@@ -112,9 +113,11 @@ export class Attempt {
 
     const loggedIn = await loginStep(s);
     if (loggedIn) {
-      if (s.out.capabilities.before !== null) {
-        s.out.capabilities.afterLogin = await capaStep(s, 'capa-after-login');
-      }
+      const full = s.ctx.settings.steps === 'full';
+      const capaAgain = s.out.capabilities.before !== null && full;
+      // What follows a login does not depend on the answers before it (UIDL waits for STAT's count).
+      if (s.pipelining) s.pop.pipeline([...(capaAgain ? ['CAPA'] : []), 'STAT', ...(full ? [] : ['QUIT'])]);
+      if (capaAgain) s.out.capabilities.afterLogin = await capaStep(s, 'capa-after-login');
       await mailboxSteps(s);
     }
     await quitStep(s, loggedIn);

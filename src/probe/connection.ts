@@ -27,6 +27,8 @@ export class PopConnection {
   /** Bytes held in `#lines`, and each line's share (the partial line in `#buf` counts apart). */
   #bufferedBytes = 0;
   #lineBytes: number[] = [];
+  /** Commands sent ahead (`pipeline`) whose answers no `command` has read yet. */
+  readonly #ahead: string[] = [];
   /** Set while the socket is paused because nobody was waiting for a line. */
   #paused = false;
   readonly #onData = (chunk: Buffer) => this.#data(chunk);
@@ -132,9 +134,10 @@ export class PopConnection {
       const line = this.#lines.shift();
       if (line !== undefined) {
         this.#bufferedBytes -= this.#lineBytes.shift() ?? 0;
-        this.ctx.transcript.add('S', this.show(line));
         // Masked and cleaned once here, so no later message, finding or error can carry the raw text.
-        return cleanServerText(this.ctx.secrets.mask(line), LIMITS.maxLineBytes);
+        const masked = this.ctx.secrets.mask(line);
+        this.ctx.transcript.add('S', cleanServerText(masked, LIMITS.maxShownChars));
+        return cleanServerText(masked, LIMITS.maxLineBytes);
       }
       if (this.#ended) throw this.#ended;
       const wait = until - this.ctx.clock.now();
@@ -182,8 +185,22 @@ export class PopConnection {
     this.#socket.write(`${command}\r\n`);
   }
 
+  /**
+   * Sends `commands` in one write, before their turn (RFC 2449 PIPELINING, only when the server lists it):
+   * `command` then only reads their answers, in order. Only for commands without secrets.
+   */
+  pipeline(commands: readonly string[]): void {
+    for (const c of commands) this.ctx.transcript.add('C', c);
+    if (this.#ended) throw this.#ended;
+    this.#socket.write(commands.map((c) => `${c}\r\n`).join(''));
+    this.#ahead.push(...commands);
+  }
+
   async command(command: string, until: number, shown: string = command): Promise<string> {
-    this.send(command, shown);
+    if (this.#ahead[0] === command) this.#ahead.shift();
+    else if (this.#ahead.length > 0)
+      throw new Error(`${command} before the answers to ${this.#ahead.join(', ')}`);
+    else this.send(command, shown);
     return this.readLine(until);
   }
 
@@ -211,6 +228,9 @@ export class PopConnection {
   close(): void {
     this.ctx.signal?.removeEventListener('abort', this.#onAbort);
     this.#socket.off('data', this.#onData);
+    // Nobody reads this connection any more: its close needs no error made for it (a stack trace each).
+    this.#socket.off('close', this.#onClose);
+    this.#socket.off('error', this.#onError);
     // Keep an error listener: a late RST after destroy must not become an uncaught exception.
     this.#socket.on('error', () => {});
     this.#socket.destroy();

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/lang.js';
 import { probeMessages } from '../i18n/probe-messages.js';
 import type { AttemptSession } from './attempt-session.js';
 
-/** The `stat` and `uidl` steps, after a login: the mailbox's size, and whether UIDL works. */
+/** The `stat` and `uidl` steps, after a login: the mailbox's size, and (full check) whether UIDL works. */
 export async function mailboxSteps(s: AttemptSession): Promise<void> {
   const conn = s.pop;
   s.begin('stat');
@@ -16,10 +16,16 @@ export async function mailboxSteps(s: AttemptSession): Promise<void> {
   const messages = Number(m![1]);
   const octets = Number(m![2]);
   s.record('ok', s.msg('stat.ok', { messages, size: formatSize(octets, s.ctx.settings.lang) }));
+  if (s.ctx.settings.steps === 'essential') {
+    s.out.mailbox = { messages, octets };
+    return;
+  }
 
   s.begin('uidl');
   // `UIDL 1` is one line whatever the mailbox size; a full listing could be megabytes.
   const command = messages > 0 ? 'UIDL 1' : 'UIDL';
+  // QUIT comes next whatever UIDL answers.
+  if (s.pipelining) conn.pipeline([command, 'QUIT']);
   const uidl = await conn.command(command, s.until());
   const ok = uidl.startsWith('+OK');
   if (ok && messages === 0) await conn.readMultiline(s.until());

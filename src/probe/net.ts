@@ -1,5 +1,11 @@
 import { isIP, connect as netConnect, type Socket } from 'node:net';
-import { type ConnectionOptions, type TLSSocket, connect as tlsConnect } from 'node:tls';
+import {
+  type ConnectionOptions,
+  createSecureContext,
+  type SecureContext,
+  type TLSSocket,
+  connect as tlsConnect,
+} from 'node:tls';
 import { closedError, ProbeError, socketError } from './errors.js';
 import type { Clock, SocketFactory } from './types.js';
 
@@ -59,12 +65,30 @@ export function tcpConnect(
   opts: WaitOptions,
 ): Promise<Socket> {
   const socket = sockets.tcp({ host: target.address, port: target.port, family: target.family });
+  // Commands are single short lines, each waited for (or sent together when pipelined): never hold one
+  // back waiting for an ACK (Nagle), as mail programs and curl do not.
+  socket.setNoDelay(true);
   return waitFor(
     socket,
     'connect',
     opts,
     () => new ProbeError('probe.timeout', 'connect timed out', { nodeCode: 'ETIMEDOUT' }),
   );
+}
+
+type CaOption = HandshakeOptions['ca'];
+
+/**
+ * The TLS context of the last handshake, kept for the next one with the same trusted CAs (the CLI and the
+ * bots always use the same): OpenSSL 3 makes a context slowly (about a millisecond), and Node would make a
+ * new one for every connection. A context holds settings and trust, not sessions: a client never resumes
+ * a session it is not handed, so every handshake stays a full one.
+ */
+let shared: { ca: CaOption; context: SecureContext } | undefined;
+
+function secureContextFor(ca: CaOption): SecureContext {
+  if (!shared || shared.ca !== ca) shared = { ca, context: createSecureContext(ca ? { ca } : {}) };
+  return shared.context;
 }
 
 export interface HandshakeOptions {
@@ -92,7 +116,7 @@ export function tlsHandshake(
     rejectUnauthorized: false,
     // SNI carries names only (RFC 6066 §3).
     ...(isIP(options.host) ? {} : { servername: options.host }),
-    ...(options.ca ? { ca: options.ca } : {}),
+    secureContext: secureContextFor(options.ca),
   };
   const socket = sockets.tls(tlsOptions);
   const handshake = waitFor(

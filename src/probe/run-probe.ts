@@ -216,6 +216,7 @@ export async function runProbe(request: ProbeRequest, deps: ProbeDeps = {}): Pro
     stepMs: request.timeouts?.stepMs ?? LIMITS.stepMs,
     loginMs: request.timeouts?.loginMs ?? LIMITS.loginMs,
     mode: request.tls ?? 'auto',
+    steps: request.steps ?? 'full',
   };
   const ctx: AttemptContext = {
     settings,

@@ -50,7 +50,15 @@ export interface ProbeRequest {
    * `--allow-private`) or `operator` (shell and chat: `POPBOT_PROBE_ALLOW`, `POPBOT_PROBE_PORTS`). Default `operator`.
    */
   caller?: 'cli' | 'operator' | undefined;
+  /**
+   * `full` (default): every step. `essential`: only what a mail program does to fetch mail (connect, TLS,
+   * greeting, CAPA, login, STAT, QUIT), without the CAPA after login and the UIDL check: for monitoring, and
+   * for comparing the engine with another client doing the same work.
+   */
+  steps?: ProbeSteps | undefined;
 }
+
+export type ProbeSteps = 'full' | 'essential';
 
 export type StepStatus = 'ok' | 'warn' | 'fail' | 'skipped';
 
@@ -148,7 +156,8 @@ export interface ServerInfo {
 export interface MailboxInfo {
   messages: number;
   octets: number;
-  uidl: boolean;
+  /** Whether UIDL works; absent when not checked (`steps: 'essential'`). */
+  uidl?: boolean;
 }
 
 /** What to type into a mail program, from the attempt that worked. */

@@ -73,6 +73,35 @@ describe.skipIf(!binary && !inCI)('against a real Dovecot', () => {
     expect(step(report, 'stat').status).toBe('ok');
   });
 
+  it('essential steps: the login and STAT, then QUIT, with no CAPA after login and no UIDL', async () => {
+    const report = await probe(
+      {
+        target: `127.0.0.1:${dovecot.tlsPort}`,
+        tls: 'implicit',
+        steps: 'essential',
+        transcript: true,
+        ...alice,
+      },
+      { ca: certs.ca, sockets: fromNewSource() },
+    );
+    expect(report.exitCode).toBe(0);
+    expect(report.steps.map((s) => s.name)).toEqual([
+      'target',
+      'dns',
+      'connect',
+      'tls',
+      'greeting',
+      'capa',
+      'login',
+      'stat',
+      'quit',
+    ]);
+    expect(report.mailbox).toEqual({ messages: 2, octets: expect.any(Number) });
+    expect(report.capabilities.afterLogin).toBeUndefined();
+    const sent = report.transcript?.filter((l) => l.dir === 'C').map((l) => l.text.split(' ')[0]);
+    expect(sent).toEqual(['CAPA', 'AUTH', 'STAT', 'QUIT']);
+  });
+
   it('a wrong password fails the login with Dovecot’s [AUTH] reply', async () => {
     const report = await probe(
       { target: `localhost:${dovecot.plainPort}`, tls: 'stls', user: 'alice', password: 'wrong' },

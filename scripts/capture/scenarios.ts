@@ -1,5 +1,7 @@
 import type { ClientName, Security } from './clients.js';
 import type { RawStep } from './raw-session.js';
+import type { CourierSetup } from './servers/courier.js';
+import { courierScenarios } from './servers/courier-scenarios.js';
 
 /**
  * What the capture sets up, and therefore what each captured text means. The expected category is decided
@@ -28,7 +30,8 @@ export type Setup =
   | 'silent-port'
   | 'closing-port'
   | 'smtp-port'
-  | 'unknown-host';
+  | 'unknown-host'
+  | CourierSetup;
 
 export interface LogRule {
   /** Selects the server-log lines that record this scenario's failure. */
@@ -606,11 +609,14 @@ function otherRawScenarios(server: OtherServer): RawScenario[] {
   });
 }
 
+const COURIER = courierScenarios();
 export const CLIENT_SCENARIOS: readonly ClientScenario[] = [
   ...CLIENT_DOVECOT,
   ...OTHER_SERVERS.flatMap(otherClientScenarios),
+  ...COURIER.client,
 ];
 export const RAW_SCENARIOS: readonly RawScenario[] = [
   ...RAW_DOVECOT,
   ...OTHER_SERVERS.flatMap(otherRawScenarios),
+  ...COURIER.raw,
 ];

@@ -40,7 +40,7 @@ import { dovecotVersion, holdSession, pickPorts, type Running, startSetup } from
  * locale it speaks, the raw sessions, the server's log; then writes them as fixtures with provenance,
  * split between the tuning part (test/fixtures/captured/) and the holdout (test/fixtures/eval/holdout/).
  *
- *   npm run capture [-- --only=dovecot,mailutils,popa3d,solid-pop3d,no-server] [--verbose]
+ *   npm run capture [-- --only=dovecot,mailutils,popa3d,solid-pop3d,courier,no-server] [--verbose]
  *   (as root: the clients run as the ordinary user `popcap`, created with `useradd -r popcap` if missing)
  *
  * Progress goes to a terminal; piped, it prints one JSON summary line.
@@ -318,7 +318,7 @@ function writeGroups(groups: readonly Group[]): { tuning: number; holdout: numbe
 
 /** `--only dovecot,mailutils,…,no-server`: capture these sources only. */
 const only = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? '').split(',').filter(Boolean);
-const isServer = (s: Setup) => /^(dovecot|mailutils|popa3d|solid-pop3d|cyrus)/.test(s);
+const isServer = (s: Setup) => /^(dovecot|mailutils|popa3d|solid-pop3d|cyrus|courier)/.test(s);
 
 async function main(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('run as root: the clients run as the user popcap');

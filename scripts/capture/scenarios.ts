@@ -2,6 +2,8 @@ import type { ClientName, Security } from './clients.js';
 import type { RawStep } from './raw-session.js';
 import { cyrusClientScenarios, cyrusRawScenarios } from './servers/cyrus-scenarios.js';
 import type { CyrusSetup } from './servers/cyrus.js';
+import type { CourierSetup } from './servers/courier.js';
+import { courierScenarios } from './servers/courier-scenarios.js';
 
 /**
  * What the capture sets up, and therefore what each captured text means. The expected category is decided
@@ -31,7 +33,8 @@ export type Setup =
   | 'closing-port'
   | 'smtp-port'
   | 'unknown-host'
-  | CyrusSetup;
+  | CyrusSetup
+  | CourierSetup;
 
 export interface LogRule {
   /** Selects the server-log lines that record this scenario's failure. */
@@ -609,10 +612,12 @@ function otherRawScenarios(server: OtherServer): RawScenario[] {
   });
 }
 
+const COURIER = courierScenarios();
 export const CLIENT_SCENARIOS: readonly ClientScenario[] = [
   ...CLIENT_DOVECOT,
   ...OTHER_SERVERS.flatMap(otherClientScenarios),
   ...cyrusClientScenarios(),
+  ...COURIER.client,
 ];
 export const RAW_SCENARIOS: readonly RawScenario[] = [
   ...RAW_DOVECOT,
@@ -621,4 +626,5 @@ export const RAW_SCENARIOS: readonly RawScenario[] = [
     RAW_DOVECOT.filter((s) => PORTABLE_RAW.includes(s.id)),
     RAW_DOVECOT,
   ),
+  ...COURIER.raw,
 ];

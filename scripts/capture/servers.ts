@@ -8,6 +8,7 @@ import { type Dovecot, startDovecot } from '../../test/support/dovecot.js';
 import { type PopServerKind, type PopServerTls, startPopServer } from '../../test/support/pop-servers.js';
 import type { Setup } from './scenarios.js';
 import { isCyrusSetup, startCyrusSetup } from './servers/cyrus.js';
+import { type CourierSetup, startCourier } from './servers/courier.js';
 import type { Syslog } from './syslog.js';
 import { PASSWORD, USER } from './scenarios.js';
 
@@ -211,6 +212,22 @@ async function startOtherSetup(setup: Setup, certs: TestCerts, syslog: Syslog | 
   };
 }
 
+/** Courier (servers/courier.ts): its own namespace, ports and syslog receiver. */
+async function startCourierSetup(setup: CourierSetup, certs: TestCerts): Promise<Running> {
+  const c = await startCourier(setup, certs, DOVECOT_HOST, { password: PASSWORD, messages: 3 });
+  return {
+    setup,
+    source: 'courier',
+    host: DOVECOT_HOST,
+    plainPort: c.plainPort,
+    tlsPort: c.tlsPort,
+    server: c.version,
+    config: c.config,
+    log: c.log,
+    stop: c.stop,
+  };
+}
+
 export async function startSetup(
   setup: Setup,
   certs: TestCerts,
@@ -220,6 +237,7 @@ export async function startSetup(
   if (setup.startsWith('dovecot')) return startDovecotSetup(setup, certs, ports);
   if (OTHER[setup]) return startOtherSetup(setup, certs, syslog);
   if (isCyrusSetup(setup)) return startCyrusSetup(setup, certs, DOVECOT_HOST);
+  if (setup.startsWith('courier')) return startCourierSetup(setup as CourierSetup, certs);
   if (setup === 'unknown-host')
     return {
       setup,

@@ -21,15 +21,19 @@ function listening(): boolean {
   return execFileSync('ss', ['-xl'], { encoding: 'utf8' }).includes(' /dev/log ');
 }
 
-export async function startSyslog(): Promise<Syslog | undefined> {
-  if (existsSync('/dev/log')) {
-    if (listening()) return undefined;
-    unlinkSync('/dev/log');
+/**
+ * `socketPath`: another socket than /dev/log, for daemons that run in a mount namespace where /dev/log
+ * leads there (Courier's), so that two captures running at once do not take each other's lines.
+ */
+export async function startSyslog(socketPath = '/dev/log'): Promise<Syslog | undefined> {
+  if (existsSync(socketPath)) {
+    if (socketPath === '/dev/log' && listening()) return undefined;
+    unlinkSync(socketPath);
   }
   const received: string[] = [];
   const child: ChildProcess = spawn(
     '/usr/bin/python3',
-    [join(projectRoot(), 'scripts/capture/syslog_catcher.py')],
+    [join(projectRoot(), 'scripts/capture/syslog_catcher.py'), socketPath],
     {
       stdio: ['ignore', 'pipe', 'ignore'],
     },
@@ -41,7 +45,7 @@ export async function startSyslog(): Promise<Syslog | undefined> {
     buffer = parts.pop() ?? '';
     received.push(...parts);
   });
-  for (let i = 0; i < 50 && !existsSync('/dev/log'); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 50 && !existsSync(socketPath); i++) await new Promise((r) => setTimeout(r, 50));
   const host = hostname().split('.')[0];
   return {
     mark: () => received.length,
@@ -49,7 +53,7 @@ export async function startSyslog(): Promise<Syslog | undefined> {
       received
         .slice(from)
         .map((l) => l.replace(/^<\d+>/, ''))
-        .filter((l) => new RegExp(`^\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d ${ident}\\[`).test(l))
+        .filter((l) => new RegExp(`^\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d ${ident}(?:\\[|:)`).test(l))
         .map((l) => `${l.slice(0, 15)} ${host} ${l.slice(16)}`),
     stop: () => child.kill('SIGTERM'),
   };

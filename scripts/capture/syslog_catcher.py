@@ -1,12 +1,13 @@
-"""Receives syslog datagrams on /dev/log while the capture runs (no syslog daemon on the machine) and
-prints each message on stdout as received: "<PRI>Mmm dd hh:mm:ss ident[pid]: text". Removes /dev/log on exit.
+"""Receives syslog datagrams on /dev/log (or the socket path given as the argument) while the capture runs
+(no syslog daemon on the machine) and prints each message on stdout as received:
+"<PRI>Mmm dd hh:mm:ss ident[pid]: text". Removes the socket on exit.
 """
 import os
 import signal
 import socket
 import sys
 
-PATH = "/dev/log"
+PATH = sys.argv[1] if len(sys.argv) > 1 else "/dev/log"
 sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 sock.bind(PATH)
 os.chmod(PATH, 0o666)

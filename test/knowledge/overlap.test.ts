@@ -29,8 +29,6 @@ const ALLOWED: Record<string, string> = {
   'too-many-login-failures <- hmailserver-invalid-user-or-password':
     'hMailServer joins both sentences; the block is what to act on',
   'unsupported-sasl-mechanism <- invalid-arguments': 'Apache James puts "Required syntax:" before a mechanism refusal',
-  'gnutls-pull-error <- mpop-unexpected-tls-packet':
-    "mpop's French « échec de la poignée de main TLS » starts every handshake failure; GnuTLS's reason decides",
   'curl-bad-url <- openssl-protocol-version': 'curl (1) "Unsupported protocol" is a URL scheme, not TLS',
   'dovecot-command-before-login <- unknown-command': DOVECOT_STATE,
   'dovecot-login-command-after-login <- unknown-command': DOVECOT_STATE,

@@ -190,6 +190,28 @@ const ROWS: Row[] = [
     user: 'bob',
     ip: '203.0.113.8',
   },
+  // Courier 1.0.16 / courier-authlib 0.71.4 (Debian 12) as captured (test/fixtures/captured/courier).
+  {
+    line: 'Dec  7 00:40:01 vm authdaemond: supplied password does not match encrypted password',
+    server: 'courier',
+    event: 'bad-password',
+  },
+  {
+    line: 'Dec  7 00:40:01 vm authdaemond: userdb: entry not found',
+    server: 'courier',
+    event: 'unknown-user',
+  },
+  {
+    line: 'Dec  7 00:40:01 vm pop3d-ssl: ip=[::ffff:127.0.0.1], Decryption has failed.',
+    server: 'courier',
+    event: 'tls-handshake-failed',
+    ip: '127.0.0.1',
+  },
+  {
+    line: 'Dec  7 00:53:12 vm pop3d-ssl: scancur opendir("cur"): No such file or directory',
+    server: 'courier',
+    event: 'storage-error',
+  },
   // Cyrus 3.6.1 (Debian 12) as captured (test/fixtures/captured/cyrus): AUTH PLAIN's reasons carry no SASL(-n).
   {
     line: 'Dec  7 00:54:35 vm cyrus/pop3[16879]: badlogin: localhost [127.0.0.1] PLAIN (-notset-) [user not found]',

@@ -12,6 +12,9 @@ export const courier: SyslogFormat = {
   rules: [
     { event: 'login-failed', re: /LOGIN FAILED, (?:user=(?<user>[^,]{0,200})|method=[\w-]{1,30}), ip=\[/ },
     { event: 'login-succeeded', re: /^(?:INFO: )?LOGIN, user=/ },
+    // authdaemond's own words (courier-authlib 0.71, DEBUG_LOGIN on): which part of the login was wrong.
+    { event: 'bad-password', re: /supplied password does not match encrypted password/ },
+    { event: 'unknown-user', re: /^(?:authdaemond: )?userdb: entry not found/ },
     { event: 'logout', re: /^(?:INFO: )?LOGOUT, user=/ },
     { event: 'session-timeout', re: /^(?:INFO: )?TIMEOUT\b/ },
     {
@@ -19,6 +22,11 @@ export const courier: SyslogFormat = {
       re: /^(?:INFO: )?(?:DISCONNECTED|I\/O error disconnect)\b|Connection error: /i,
     },
     { event: 'too-many-connections', re: /Maximum connection limit reached for (?<ip>[0-9a-fA-F:.]{3,60})/ },
+    // couriertls under pop3d-ssl, as captured: "ip=[::ffff:127.0.0.1], Unexpected SSL connection shutdown."
+    {
+      event: 'tls-handshake-failed',
+      re: /^ip=\[[0-9a-fA-F:.]{2,60}\], (?<reason>Unexpected SSL connection shutdown|Decryption has failed)\.?$/,
+    },
     {
       event: 'tls-handshake-failed',
       re: /(?:couriertls: )?(?:accept|connect|read|write): (?<reason>(?:error:|.{0,40}(?:alert|version|protocol|cipher|certificate)).{0,200})/i,
@@ -30,7 +38,7 @@ export const courier: SyslogFormat = {
     { event: 'message-unavailable', re: /I\/O error while reading message file/i },
     {
       event: 'storage-error',
-      re: /Error while saving courierpop3dsizelist|Unable to open maildir|maildir: (?<reason>.{1,200})/i,
+      re: /Error while saving courierpop3dsizelist|Unable to open maildir|maildir: (?<reason>.{1,200})|^scan(?:cur|new|tmp) opendir\((?<box>[^)]{1,200})\): (?<reason2>.{1,200})/i,
     },
   ],
 };

@@ -97,6 +97,11 @@ export function bestMatch(
 const MEMO = new WeakMap<KnowledgeBase, Map<string, Match | undefined>>();
 const MEMO_SIZE = 4096;
 
+/** Forgets what was matched with this knowledge base (the bench measures matching, not the memo). */
+export function forgetMatches(kb: KnowledgeBase): void {
+  MEMO.delete(kb);
+}
+
 /**
  * How an entry ranks for this candidate, or undefined when it does not apply. `words`: what its patterns
  * matched (undefined when none did, or it has none).

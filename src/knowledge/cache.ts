@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { KnowledgeError } from './errors.js';
+import type { LiteralIndexData } from './literal-index.js';
 import type { Category, Entry } from './schema.js';
 import { projectRoot } from './paths.js';
 
@@ -16,11 +17,18 @@ export interface ValidatedKnowledge {
   schema: string;
   categories: Category[];
   entries: { file: string; entry: Entry }[];
+  /** The literal indexes of the entries' patterns, by kind, derived by the build with the same code. */
+  literalIndexes?: Partial<Record<Entry['kind'], LiteralIndexData>>;
 }
 
 export interface RawKnowledge {
   /** sha256 over every file's path and content. */
   stamp: string;
+  /**
+   * Every file's path, size and modification time: while they are unchanged the stamp is too, and a start
+   * need not read the YAML to know its cache is current. A mismatch only means the stamp is checked.
+   */
+  signature?: string;
   /** Written by the build after validation: a start with an unchanged knowledge base and schema uses it as is. */
   validated?: ValidatedKnowledge;
   /** Parsed categories.yaml, or an error message when it is not valid YAML. */
@@ -28,7 +36,11 @@ export interface RawKnowledge {
   entries: { file: string; doc?: unknown; yamlError?: string }[];
 }
 
-export function listKnowledgeFiles(dir: string): string[] {
+/** The knowledge files, and their signature (see RawKnowledge.signature). */
+export function scanKnowledgeFiles(dir: string): { files: string[]; signature: string } {
+  const signature: string[] = [];
+  const sign = (path: string, stat: { size: number; mtimeMs: number }) =>
+    signature.push(`${relative(dir, path)}\0${stat.size}\0${stat.mtimeMs}`);
   const entries = join(dir, 'entries');
   if (!existsSync(entries)) {
     throw new KnowledgeError(
@@ -52,7 +64,9 @@ export function listKnowledgeFiles(dir: string): string[] {
       const path = join(d, name);
       let isDir: boolean;
       try {
-        isDir = statSync(path).isDirectory();
+        const stat = statSync(path);
+        isDir = stat.isDirectory();
+        if (!isDir) sign(path, stat);
       } catch (cause) {
         throw new KnowledgeError(
           `${relative(dir, path)}: cannot be read (${(cause as NodeJS.ErrnoException).code})`,
@@ -67,7 +81,9 @@ export function listKnowledgeFiles(dir: string): string[] {
     }
   };
   walk(entries);
-  return out;
+  const categories = join(dir, 'categories.yaml');
+  if (existsSync(categories)) sign(categories, statSync(categories));
+  return { files: out, signature: signature.join('\n') };
 }
 
 export function knowledgeStamp(
@@ -94,11 +110,13 @@ export function rawCacheFile(cacheFile: string): string {
   return cacheFile.replace(/\.json$/, '.raw.json');
 }
 
-export function readCache(file: string, stamp: string): RawKnowledge | undefined {
+/** The cache in `file`, when it holds the documents stamped (or signed) so. */
+export function readCache(file: string, current: { stamp: string } | { signature: string }): RawKnowledge | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as RawKnowledge;
-    return cached.stamp === stamp ? cached : undefined;
+    const fresh = 'stamp' in current ? cached.stamp === current.stamp : cached.signature === current.signature;
+    return fresh ? cached : undefined;
   } catch {
     // A damaged cache is only a slower start: the YAML is read instead.
     return undefined;

@@ -1,7 +1,14 @@
 import type { Lang } from '../i18n/lang.js';
 import type { CompiledEntry } from './compiled-entry.js';
+import type { LiteralIndexData } from './literal-index.js';
 import { buildMatchIndex, type MatchIndex } from './match-index.js';
 import type { Category, Entry } from './schema.js';
+
+export interface KnowledgeBaseOptions {
+  indexed?: boolean;
+  /** The literal indexes the build derived from these very entries (see literal-index.ts), by kind. */
+  literalIndexes?: Partial<Record<Entry['kind'], LiteralIndexData>>;
+}
 
 /** The loaded, validated knowledge base, indexed the ways the explainer and `popbot kb` look it up. */
 export class KnowledgeBase {
@@ -16,9 +23,10 @@ export class KnowledgeBase {
   constructor(
     readonly categories: readonly Category[],
     entries: readonly CompiledEntry[],
-    options: { indexed?: boolean } = {},
+    options: KnowledgeBaseOptions = {},
   ) {
     this.indexed = options.indexed ?? true;
+    this.prebuilt = options.literalIndexes ?? {};
     this.entries = entries;
     for (const c of categories) this.categoriesByCode.set(c.code, c);
     for (const e of entries) this.byId.set(e.entry.id, e);
@@ -32,12 +40,13 @@ export class KnowledgeBase {
 
   private unions = new Map<Entry['kind'], RegExp>();
   private indexes = new Map<Entry['kind'], MatchIndex>();
+  private readonly prebuilt: Partial<Record<Entry['kind'], LiteralIndexData>>;
 
   /** The entries of this kind indexed for matching (built on first use). */
   matchIndex(kind: Entry['kind']): MatchIndex {
     let index = this.indexes.get(kind);
     if (!index) {
-      index = buildMatchIndex(this.byKind[kind]);
+      index = buildMatchIndex(this.byKind[kind], this.prebuilt[kind]);
       this.indexes.set(kind, index);
     }
     return index;

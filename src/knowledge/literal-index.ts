@@ -48,9 +48,56 @@ interface Anchor {
   items: number[];
 }
 
+/** A LiteralIndex as plain data: what the build stores in the knowledge cache, so a start need not derive it. */
+export interface LiteralIndexData {
+  items: number;
+  always: number[];
+  /** [folded run, offset of its keyed gram, items] */
+  anchors: [string, number, number[]][];
+}
+
+/**
+ * Chooses each run's gram. Short runs have the fewest grams to choose from: they choose first. Each takes
+ * its least shared gram, so no gram's list grows long.
+ */
+export function literalIndexData(runs: readonly (readonly string[] | undefined)[]): LiteralIndexData {
+  const always: number[] = [];
+  const itemsByRun = new Map<string, number[]>();
+  runs.forEach((set, item) => {
+    if (!set || set.length === 0 || set.some((run) => run.length < GRAM)) {
+      always.push(item);
+      return;
+    }
+    for (const run of new Set(set.map(foldText))) {
+      const items = itemsByRun.get(run);
+      if (items) items.push(item);
+      else itemsByRun.set(run, [item]);
+    }
+  });
+  const load = new Map<number, number>();
+  const anchors: LiteralIndexData['anchors'] = [];
+  const ordered = [...itemsByRun].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  for (const [run, items] of ordered) {
+    let bestKey = 0;
+    let bestOffset = 0;
+    let bestLoad = Infinity;
+    for (let offset = 0; offset + GRAM <= run.length; offset++) {
+      const key = gramKey(run, offset);
+      const n = load.get(key) ?? 0;
+      if (n < bestLoad) {
+        bestKey = key;
+        bestOffset = offset;
+        bestLoad = n;
+      }
+    }
+    load.set(bestKey, bestLoad + 1);
+    anchors.push([run, bestOffset, items]);
+  }
+  return { items: runs.length, always, anchors };
+}
+
 export class LiteralIndex {
-  /** Items with no run to key them: returned for every text. */
-  private readonly always: number[] = [];
+  private readonly always: readonly number[];
   private readonly bits = new Uint8Array(1 << (BITS - 3));
   private readonly anchors = new Map<number, Anchor[]>();
   private readonly seen: Uint32Array;
@@ -61,41 +108,20 @@ export class LiteralIndex {
    * when the item has none (it is then a candidate for every text). Runs shorter than four characters
    * cannot be keyed and make their item such an item.
    */
-  constructor(runs: readonly (readonly string[] | undefined)[]) {
-    this.seen = new Uint32Array(runs.length);
-    const itemsByRun = new Map<string, number[]>();
-    runs.forEach((set, item) => {
-      if (!set || set.length === 0 || set.some((run) => run.length < GRAM)) {
-        this.always.push(item);
-        return;
-      }
-      for (const run of new Set(set.map(foldText))) {
-        const items = itemsByRun.get(run);
-        if (items) items.push(item);
-        else itemsByRun.set(run, [item]);
-      }
-    });
-    // Short runs have the fewest grams to choose from: they choose first. Each takes its least shared gram,
-    // so no gram's list grows long.
-    const ordered = [...itemsByRun].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-    for (const [run, items] of ordered) {
-      let bestKey = 0;
-      let bestOffset = -1;
-      let bestLoad = Infinity;
-      for (let offset = 0; offset + GRAM <= run.length; offset++) {
-        const key = gramKey(run, offset);
-        const load = this.anchors.get(key)?.length ?? 0;
-        if (load < bestLoad) {
-          bestKey = key;
-          bestOffset = offset;
-          bestLoad = load;
-        }
-      }
-      const anchor = { run, offset: bestOffset, items };
-      const list = this.anchors.get(bestKey);
+  static build(runs: readonly (readonly string[] | undefined)[]): LiteralIndex {
+    return new LiteralIndex(literalIndexData(runs));
+  }
+
+  constructor(readonly data: LiteralIndexData) {
+    this.always = data.always;
+    this.seen = new Uint32Array(data.items);
+    for (const [run, offset, items] of data.anchors) {
+      const key = gramKey(run, offset);
+      const anchor = { run, offset, items };
+      const list = this.anchors.get(key);
       if (list) list.push(anchor);
-      else this.anchors.set(bestKey, [anchor]);
-      const s = slot(bestKey);
+      else this.anchors.set(key, [anchor]);
+      const s = slot(key);
       this.bits[s >>> 3]! |= 1 << (s & 7);
     }
   }

@@ -5,7 +5,7 @@ import { holdsQuote, normalizePatternSource } from '../explain/normalize.js';
 import {
   defaultCacheFile,
   knowledgeStamp,
-  listKnowledgeFiles,
+  scanKnowledgeFiles,
   type RawKnowledge,
   rawCacheFile,
   readCache,
@@ -14,11 +14,13 @@ import {
 } from './cache.js';
 import { KnowledgeError } from './errors.js';
 import { resolveInheritance } from './inherit.js';
-import { KnowledgeBase } from './knowledge-base.js';
+import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base.js';
 import { defaultKnowledgeDir } from './paths.js';
 import { CompiledEntry, type CommandSpec, PATTERN_FLAGS } from './compiled-entry.js';
 import { findBacktrackingRisk } from './pattern-safety.js';
 import { type Category, knowledgeSchemas, schemaFingerprint } from './schema.js';
+
+const KINDS = ['server', 'client', 'reply', 'log'] as const;
 
 // The YAML parser is loaded only when the build's parsed cache does not match the files.
 const requireYaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
@@ -45,7 +47,10 @@ function parseYamlDoc(text: string): { doc?: unknown; yamlError?: string } {
 
 /** Reads every knowledge file, parsed: from the build's cache when its hash matches, else from the YAML. */
 export function readRawKnowledge(dir: string, cacheFile?: string): RawKnowledge {
-  const files = listKnowledgeFiles(dir);
+  const { files, signature } = scanKnowledgeFiles(dir);
+  // The build's cache of these very files (same sizes and times), validated by this schema: nothing to read.
+  const signed = cacheFile ? readCache(cacheFile, { signature }) : undefined;
+  if (signed?.validated?.schema === schemaFingerprint()) return signed;
   const texts = new Map<string, string>();
   const read = (file: string) => {
     let text = texts.get(file);
@@ -59,14 +64,15 @@ export function readRawKnowledge(dir: string, cacheFile?: string): RawKnowledge 
   if (cacheFile) {
     // The validated entries alone (half the size) are all a normal start reads; the parsed documents are
     // for a start under another schema (tests run the TypeScript, whose fingerprint differs).
-    const validated = readCache(cacheFile, stamp);
+    const validated = readCache(cacheFile, { stamp });
     if (validated?.validated?.schema === schemaFingerprint()) return validated;
-    const raw = readCache(rawCacheFile(cacheFile), stamp);
+    const raw = readCache(rawCacheFile(cacheFile), { stamp });
     if (raw) return raw;
   }
   const categories = parseYamlDoc(read(join(dir, 'categories.yaml')));
   return {
     stamp,
+    signature,
     categories: categories.yamlError ? { yamlError: categories.yamlError } : categories.doc,
     entries: files.map((file) => ({ file: relative(dir, file), ...parseYamlDoc(read(file)) })),
   };
@@ -80,7 +86,9 @@ export function buildKnowledgeCache(
   const raw = readRawKnowledge(dir);
   const validated = validateKnowledge(dir, raw);
   const kb = assembleKnowledge(dir, validated);
-  writeCache(cacheFile, { stamp: raw.stamp, categories: null, entries: [], validated });
+  const literalIndexes = Object.fromEntries(KINDS.map((kind) => [kind, kb.matchIndex(kind).literals.data]));
+  const { signature } = scanKnowledgeFiles(dir);
+  writeCache(cacheFile, { stamp: raw.stamp, signature, categories: null, entries: [], validated: { ...validated, literalIndexes } });
   writeCache(rawCacheFile(cacheFile), raw);
   return kb;
 }
@@ -131,7 +139,7 @@ export function loadKnowledgeBase(
   // The build validated exactly these files under exactly this schema: their checks need not run again.
   const trusted = raw.validated?.schema === schemaFingerprint() ? raw.validated : undefined;
   return trusted
-    ? assembleKnowledge(dir, trusted, 'lazily', options)
+    ? assembleKnowledge(dir, trusted, 'lazily', { ...options, ...(trusted.literalIndexes ? { literalIndexes: trusted.literalIndexes } : {}) })
     : assembleKnowledge(dir, validateKnowledge(dir, raw), 'now', options);
 }
 
@@ -166,7 +174,7 @@ export function assembleKnowledge(
   dir: string,
   validated: ValidatedKnowledge,
   compile: 'now' | 'lazily' = 'now',
-  options: { indexed?: boolean } = {},
+  options: KnowledgeBaseOptions = {},
 ): KnowledgeBase {
   const categories: Category[] = validated.categories;
   const codes = new Set(categories.map((c) => c.code));

@@ -1,5 +1,5 @@
 import type { CompiledEntry } from './compiled-entry.js';
-import { LiteralIndex } from './literal-index.js';
+import { LiteralIndex, type LiteralIndexData } from './literal-index.js';
 import { requiredAlternatives, topLevelBranches } from './required-literal.js';
 
 /**
@@ -34,7 +34,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function buildMatchIndex(entries: readonly CompiledEntry[]): MatchIndex {
+/** `literals`: the build's index of these very entries' patterns (from the knowledge cache), if any. */
+export function buildMatchIndex(entries: readonly CompiledEntry[], literals?: LiteralIndexData): MatchIndex {
   const entryOf: number[] = [];
   const patternOf: number[] = [];
   const runs: (string[] | undefined)[] = [];
@@ -45,7 +46,7 @@ export function buildMatchIndex(entries: readonly CompiledEntry[]): MatchIndex {
     entry.sources.forEach((source, p) => {
       entryOf.push(e);
       patternOf.push(p);
-      runs.push(patternRuns(source));
+      if (!literals) runs.push(patternRuns(source));
     });
     if (entry.sources.length > 0) return;
     if (m.bare) for (const verb of new Set(entry.commands.map((c) => c.verb))) push(bareByVerb, verb, entry);
@@ -55,7 +56,7 @@ export function buildMatchIndex(entries: readonly CompiledEntry[]): MatchIndex {
     entries,
     entryOf: Int32Array.from(entryOf),
     patternOf: Int32Array.from(patternOf),
-    literals: new LiteralIndex(runs),
+    literals: literals && literals.items === entryOf.length ? new LiteralIndex(literals) : LiteralIndex.build(runs),
     bareByVerb,
     codeOnlyByCode,
   };

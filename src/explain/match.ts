@@ -55,7 +55,7 @@ function compareRanked(a: Ranked, b: Ranked): number {
     const d = (b.rank[i] ?? 0) - (a.rank[i] ?? 0);
     if (d !== 0) return d;
   }
-  return a.entry.entry.id < b.entry.entry.id ? -1 : a.entry.entry.id > b.entry.entry.id ? 1 : 0;
+  return a.entry.head.id < b.entry.head.id ? -1 : a.entry.head.id > b.entry.head.id ? 1 : 0;
 }
 
 function confidenceOf(r: Ranked, command: CommandInfo | undefined): number {
@@ -112,10 +112,10 @@ function rankEntry(
   options: { wordingOnly?: boolean },
   words: string | undefined,
 ): Ranked | undefined {
-  if (options.wordingOnly && (entry.sources.length === 0 || entry.entry.match.priority < 0)) return undefined;
+  if (options.wordingOnly && (entry.sources.length === 0 || entry.head.match.priority < 0)) return undefined;
   const context = contextFit(entry, candidate.command);
   if (context < 0) return undefined;
-  const m = entry.entry.match;
+  const m = entry.head.match;
   const code = candidate.responseCode && m.responseCodes.includes(candidate.responseCode) ? 1 : 0;
   // An entry made for certain commands may not use its priority to win where the command is not shown.
   const priority = !candidate.command && entry.commands.length > 0 ? Math.min(m.priority, 0) : m.priority;
@@ -203,7 +203,7 @@ function rankMatch(
   const basis = best.rank[0] === 2 ? 'wording' : best.rank[0] === 1 ? 'response-code' : 'command';
   return {
     entry: best.entry,
-    confidence: best.entry.entry.category === 'unknown' ? 0.2 : confidenceOf(best, candidate.command),
+    confidence: best.entry.head.category === 'unknown' ? 0.2 : confidenceOf(best, candidate.command),
     length: best.rank[4],
     basis,
     ...(best.words !== undefined ? { words: best.words } : {}),

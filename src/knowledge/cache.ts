@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { KnowledgeError } from './errors.js';
+import type { EntryHead, LazyEntry } from './compiled-entry.js';
 import type { LiteralIndexData } from './literal-index.js';
 import type { Category, Entry } from './schema.js';
 import { projectRoot } from './paths.js';
@@ -16,7 +17,7 @@ export interface ValidatedKnowledge {
   /** schemaFingerprint() of the schema that validated these entries. */
   schema: string;
   categories: Category[];
-  entries: { file: string; entry: Entry }[];
+  entries: { file: string; entry: Entry | LazyEntry }[];
   /** The literal indexes of the entries' patterns, by kind, derived by the build with the same code. */
   literalIndexes?: Partial<Record<Entry['kind'], LiteralIndexData>>;
 }
@@ -125,4 +126,52 @@ export function readCache(file: string, current: { stamp: string } | { signature
 
 export function writeCache(file: string, raw: RawKnowledge): void {
   writeFileSync(file, JSON.stringify(raw));
+}
+
+/** One entry in the validated cache's header: what matching reads, and where the whole entry's JSON is. */
+interface CachedEntry {
+  file: string;
+  head: EntryHead;
+  /** Byte offsets of the entry's JSON after the header line. */
+  at: [number, number];
+}
+
+const headOf = ({ id, kind, category, match }: Entry): EntryHead => ({ id, kind, category, match });
+
+/**
+ * The validated cache, compact for a fast start: one line of JSON with what matching needs (the entries'
+ * heads, the literal indexes), then each entry's JSON, parsed only when that entry is shown.
+ */
+export function writeValidatedCache(file: string, raw: RawKnowledge & { validated: ValidatedKnowledge }): void {
+  const bodies: Buffer[] = [];
+  let offset = 0;
+  const entries: CachedEntry[] = raw.validated.entries.map(({ file: path, entry }) => {
+    const full = 'load' in entry ? entry.load() : entry;
+    const body = Buffer.from(JSON.stringify(full));
+    bodies.push(body);
+    offset += body.length;
+    return { file: path, head: headOf(full), at: [offset - body.length, offset] };
+  });
+  const header = JSON.stringify({ ...raw, validated: { ...raw.validated, entries } });
+  writeFileSync(file, Buffer.concat([Buffer.from(`${header}\n`), ...bodies]));
+}
+
+/** The validated cache in `file` when it holds the documents stamped (or signed) so. */
+export function readValidatedCache(file: string, current: { stamp: string } | { signature: string }): RawKnowledge | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const bytes = readFileSync(file);
+    const end = bytes.indexOf(10);
+    const cached = JSON.parse(bytes.toString('utf8', 0, end)) as RawKnowledge;
+    const fresh = 'stamp' in current ? cached.stamp === current.stamp : cached.signature === current.signature;
+    if (!fresh || !cached.validated) return undefined;
+    const entries = cached.validated.entries as unknown as CachedEntry[];
+    cached.validated.entries = entries.map(({ file: path, head, at: [from, to] }) => ({
+      file: path,
+      entry: { head, load: () => JSON.parse(bytes.toString('utf8', end + 1 + from, end + 1 + to)) as Entry },
+    }));
+    return cached;
+  } catch {
+    return undefined;
+  }
 }

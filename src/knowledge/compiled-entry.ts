@@ -11,15 +11,27 @@ export interface CommandSpec {
 // without it (measured on a 10 MB log).
 export const PATTERN_FLAGS = 'i';
 
+/** What matching reads of an entry; the rest (texts in three languages, examples) is read when shown. */
+export type EntryHead = Pick<Entry, 'id' | 'kind' | 'category' | 'match'>;
+
+/** An entry whose texts stay unparsed in the knowledge cache until they are needed. */
+export interface LazyEntry {
+  head: EntryHead;
+  load: () => Entry;
+}
+
 /**
  * An entry ready for matching. Its patterns are compiled when first used: a start that explains one line
  * compiles the few patterns whose literals the line holds, not the whole knowledge base's.
  */
 export class CompiledEntry {
   private readonly compiled: (RegExp | undefined)[];
+  readonly head: EntryHead;
+  private full: Entry | undefined;
+  private readonly load: (() => Entry) | undefined;
 
   constructor(
-    readonly entry: Entry,
+    entry: Entry | LazyEntry,
     readonly file: string,
     /** The patterns' sources, accents folded (what is compiled). */
     readonly sources: readonly string[],
@@ -27,6 +39,17 @@ export class CompiledEntry {
     compiled?: readonly RegExp[],
   ) {
     this.compiled = compiled ? [...compiled] : new Array<RegExp | undefined>(sources.length);
+    if ('load' in entry) {
+      this.head = entry.head;
+      this.load = entry.load;
+    } else {
+      this.head = entry;
+      this.full = entry;
+    }
+  }
+
+  get entry(): Entry {
+    return (this.full ??= this.load!());
   }
 
   pattern(i: number): RegExp {

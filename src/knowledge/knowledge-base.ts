@@ -29,12 +29,12 @@ export class KnowledgeBase {
     this.prebuilt = options.literalIndexes ?? {};
     this.entries = entries;
     for (const c of categories) this.categoriesByCode.set(c.code, c);
-    for (const e of entries) this.byId.set(e.entry.id, e);
+    for (const e of entries) this.byId.set(e.head.id, e);
     this.byKind = {
-      server: entries.filter((e) => e.entry.kind === 'server'),
-      client: entries.filter((e) => e.entry.kind === 'client'),
-      reply: entries.filter((e) => e.entry.kind === 'reply'),
-      log: entries.filter((e) => e.entry.kind === 'log'),
+      server: entries.filter((e) => e.head.kind === 'server'),
+      client: entries.filter((e) => e.head.kind === 'client'),
+      reply: entries.filter((e) => e.head.kind === 'reply'),
+      log: entries.filter((e) => e.head.kind === 'log'),
     };
   }
 
@@ -83,7 +83,7 @@ export class KnowledgeBase {
   }
 
   inCategory(code: string): CompiledEntry[] {
-    return this.entries.filter((e) => e.entry.category === code);
+    return this.entries.filter((e) => e.head.category === code);
   }
 
   categoryName(code: string, lang: Lang): string {

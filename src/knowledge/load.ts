@@ -11,6 +11,8 @@ import {
   readCache,
   type ValidatedKnowledge,
   writeCache,
+  readValidatedCache,
+  writeValidatedCache,
 } from './cache.js';
 import { KnowledgeError } from './errors.js';
 import { resolveInheritance } from './inherit.js';
@@ -49,7 +51,7 @@ function parseYamlDoc(text: string): { doc?: unknown; yamlError?: string } {
 export function readRawKnowledge(dir: string, cacheFile?: string): RawKnowledge {
   const { files, signature } = scanKnowledgeFiles(dir);
   // The build's cache of these very files (same sizes and times), validated by this schema: nothing to read.
-  const signed = cacheFile ? readCache(cacheFile, { signature }) : undefined;
+  const signed = cacheFile ? readValidatedCache(cacheFile, { signature }) : undefined;
   if (signed?.validated?.schema === schemaFingerprint()) return signed;
   const texts = new Map<string, string>();
   const read = (file: string) => {
@@ -64,7 +66,7 @@ export function readRawKnowledge(dir: string, cacheFile?: string): RawKnowledge 
   if (cacheFile) {
     // The validated entries alone (half the size) are all a normal start reads; the parsed documents are
     // for a start under another schema (tests run the TypeScript, whose fingerprint differs).
-    const validated = readCache(cacheFile, { stamp });
+    const validated = readValidatedCache(cacheFile, { stamp });
     if (validated?.validated?.schema === schemaFingerprint()) return validated;
     const raw = readCache(rawCacheFile(cacheFile), { stamp });
     if (raw) return raw;
@@ -88,7 +90,7 @@ export function buildKnowledgeCache(
   const kb = assembleKnowledge(dir, validated);
   const literalIndexes = Object.fromEntries(KINDS.map((kind) => [kind, kb.matchIndex(kind).literals.data]));
   const { signature } = scanKnowledgeFiles(dir);
-  writeCache(cacheFile, { stamp: raw.stamp, signature, categories: null, entries: [], validated: { ...validated, literalIndexes } });
+  writeValidatedCache(cacheFile, { stamp: raw.stamp, signature, categories: null, entries: [], validated: { ...validated, literalIndexes } });
   writeCache(rawCacheFile(cacheFile), raw);
   return kb;
 }
@@ -180,7 +182,8 @@ export function assembleKnowledge(
   const codes = new Set(categories.map((c) => c.code));
   const compiled: CompiledEntry[] = [];
   const seen = new Map<string, string>();
-  for (const { file: rel, entry } of validated.entries) {
+  for (const { file: rel, entry: item } of validated.entries) {
+    const entry = 'load' in item ? item.head : item;
     const file = join(dir, rel);
     const expectedName = `${entry.id}.yaml`;
     if (!rel.endsWith(`/${expectedName}`)) {
@@ -198,7 +201,7 @@ export function assembleKnowledge(
       compile === 'now'
         ? entry.match.patterns.map((p: string, i: number) => compilePattern(p, `${rel}: match.patterns.${i}`, file))
         : undefined;
-    compiled.push(new CompiledEntry(entry, rel, sources, commands, patterns));
+    compiled.push(new CompiledEntry(item, rel, sources, commands, patterns));
   }
   if (compiled.length === 0) throw new KnowledgeError('entries: no entries found', join(dir, 'entries'));
   return new KnowledgeBase(categories, compiled, options);

@@ -42,7 +42,7 @@ export function buildMatchIndex(entries: readonly CompiledEntry[], literals?: Li
   const bareByVerb = new Map<string, CompiledEntry[]>();
   const codeOnlyByCode = new Map<string, CompiledEntry[]>();
   entries.forEach((entry, e) => {
-    const m = entry.entry.match;
+    const m = entry.head.match;
     entry.sources.forEach((source, p) => {
       entryOf.push(e);
       patternOf.push(p);

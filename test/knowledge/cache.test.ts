@@ -1,8 +1,8 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RawKnowledge } from '../../src/knowledge/cache.js';
+import { type RawKnowledge, readValidatedCache, writeValidatedCache } from '../../src/knowledge/cache.js';
 import { buildMatchIndex } from '../../src/knowledge/match-index.js';
 import { buildKnowledgeCache, loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { defaultKnowledgeDir } from '../../src/knowledge/paths.js';
@@ -19,12 +19,14 @@ describe('the knowledge cache', () => {
   cpSync(defaultKnowledgeDir(), dir, { recursive: true });
   const cacheFile = join(root, 'knowledge-cache.json');
   buildKnowledgeCache(dir, cacheFile);
-  const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as RawKnowledge;
-  const first = cached.validated!.entries[0]!;
-  first.entry.en.title = 'read from the cache';
-  writeFileSync(cacheFile, JSON.stringify(cached));
-  const title = () => loadKnowledgeBase(dir, cacheFile).entry(first.entry.id)!.entry.en.title;
-  const file = join(dir, first.file);
+  const header = JSON.parse(readFileSync(cacheFile, 'utf8').split('\n')[0]!) as RawKnowledge;
+  const cached = readValidatedCache(cacheFile, { stamp: header.stamp })!;
+  const validated = cached.validated!;
+  const [first, ...rest] = validated.entries.map(({ file, entry }) => ({ file, entry: 'load' in entry ? entry.load() : entry }));
+  first!.entry.en.title = 'read from the cache';
+  writeValidatedCache(cacheFile, { ...cached, validated: { ...validated, entries: [first!, ...rest] } });
+  const title = () => loadKnowledgeBase(dir, cacheFile).entry(first!.entry.id)!.entry.en.title;
+  const file = join(dir, first!.file);
 
   it('is used while the files are unchanged', () => {
     expect(title()).toBe('read from the cache');
@@ -39,7 +41,7 @@ describe('the knowledge cache', () => {
   it('holds the literal indexes the knowledge base would derive itself', () => {
     const kb = loadKnowledgeBase(dir, cacheFile);
     for (const kind of ['server', 'client', 'reply'] as const) {
-      expect(cached.validated!.literalIndexes?.[kind]).toBeDefined();
+      expect(validated.literalIndexes?.[kind]).toBeDefined();
       expect(kb.matchIndex(kind).literals.data).toEqual(buildMatchIndex(kb.byKind[kind]).literals.data);
     }
   });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { KnowledgeError } from './errors.js';
@@ -92,7 +91,8 @@ export function knowledgeStamp(
   files: readonly string[],
   read: (file: string) => string,
 ): string {
-  const hash = createHash('sha256');
+  // Loaded here, not at the top: a start whose cache is current never hashes (see RawKnowledge.signature).
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256');
   for (const file of [join(dir, 'categories.yaml'), ...files]) {
     hash.update(relative(dir, file));
     hash.update('\0');

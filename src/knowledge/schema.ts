@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -149,7 +148,7 @@ declare const POPBOT_SCHEMA_FINGERPRINT: string | undefined;
 /** Changes whenever this file does: a cache validated under another schema is not trusted. */
 export function schemaFingerprint(): string {
   if (typeof POPBOT_SCHEMA_FINGERPRINT === 'string') return POPBOT_SCHEMA_FINGERPRINT;
-  return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
 }
 
 export type Entry = Zod.infer<Schemas['EntrySchema']>;

@@ -3,12 +3,12 @@ import type { BenchContext, Row } from '../lib/context.js';
 import { timedRun } from '../lib/proc.js';
 import { formatDuration, formatRatio, median } from '../lib/stats.js';
 
-const MAX_RATIO = 3;
+const MAX_RATIO = 2;
 
 export const coldStart: Row = {
   id: 'cold-start',
   figure: 'CLI cold start: popbot explain "-ERR …"',
-  target: '≤ 3× node -e 0',
+  target: '≤ 2× node -e 0',
   async run(ctx: BenchContext) {
     const pairs = ctx.quick ? 5 : 30;
     const line = ctx.examples.server[0]?.line ?? '-ERR [AUTH] Authentication failed.';

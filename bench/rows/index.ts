@@ -2,7 +2,7 @@ import type { Row } from '../lib/context.js';
 import { adversarial } from './adversarial.js';
 import { checkDovecot } from './check-dovecot.js';
 import { coldStart } from './cold-start.js';
-import { explainPaste } from './explain-paste.js';
+import { explainGrowth, explainPaste } from './explain-paste.js';
 import { memory } from './memory.js';
 import { screenshotAccuracy } from './screenshot-accuracy.js';
 import { screenshotOcr } from './screenshot.js';
@@ -12,6 +12,7 @@ import { summaryLog, summaryServerLog } from './summary-log.js';
 /** In the order. */
 export const ROWS: readonly Row[] = [
   explainPaste,
+  explainGrowth,
   summaryLog,
   summaryServerLog,
   adversarial,

@@ -55,7 +55,7 @@ function compareRanked(a: Ranked, b: Ranked): number {
     const d = (b.rank[i] ?? 0) - (a.rank[i] ?? 0);
     if (d !== 0) return d;
   }
-  return a.entry.entry.id < b.entry.entry.id ? -1 : a.entry.entry.id > b.entry.entry.id ? 1 : 0;
+  return a.entry.head.id < b.entry.head.id ? -1 : a.entry.head.id > b.entry.head.id ? 1 : 0;
 }
 
 function confidenceOf(r: Ranked, command: CommandInfo | undefined): number {
@@ -97,45 +97,113 @@ export function bestMatch(
 const MEMO = new WeakMap<KnowledgeBase, Map<string, Match | undefined>>();
 const MEMO_SIZE = 4096;
 
+/** Forgets what was matched with this knowledge base (the bench measures matching, not the memo). */
+export function forgetMatches(kb: KnowledgeBase): void {
+  MEMO.delete(kb);
+}
+
+/**
+ * How an entry ranks for this candidate, or undefined when it does not apply. `words`: what its patterns
+ * matched (undefined when none did, or it has none).
+ */
+function rankEntry(
+  entry: CompiledEntry,
+  candidate: Candidate,
+  options: { wordingOnly?: boolean },
+  words: string | undefined,
+): Ranked | undefined {
+  if (options.wordingOnly && (entry.sources.length === 0 || entry.head.match.priority < 0)) return undefined;
+  const context = contextFit(entry, candidate.command);
+  if (context < 0) return undefined;
+  const m = entry.head.match;
+  const code = candidate.responseCode && m.responseCodes.includes(candidate.responseCode) ? 1 : 0;
+  // An entry made for certain commands may not use its priority to win where the command is not shown.
+  const priority = !candidate.command && entry.commands.length > 0 ? Math.min(m.priority, 0) : m.priority;
+  if (entry.sources.length > 0) {
+    return words === undefined
+      ? undefined
+      : { entry, rank: [2, context, code, priority, words.length], words };
+  }
+  if (m.bare) return context === 2 ? { entry, rank: [0, context, code, priority, 0] } : undefined;
+  return code ? { entry, rank: [1, context, code, priority, 0] } : undefined;
+}
+
+/**
+ * Ranks only the entries that can apply (see src/knowledge/match-index.ts): those whose patterns' literals
+ * the text holds, the bare entries of the candidate's command, the code-only entries of its response code.
+ * Undefined when a free-text candidate matches no pattern: nothing else can explain a line of prose.
+ */
+function rankIndexed(
+  kb: KnowledgeBase,
+  candidate: Candidate,
+  text: string,
+  options: { wordingOnly?: boolean },
+): Ranked[] | undefined {
+  const index = kb.matchIndex(candidate.kind);
+  const ranked: Ranked[] = [];
+  let anyWording = false;
+  const hits = index.literals.candidates(text);
+  for (let k = 0; k < hits.length;) {
+    const e = index.entryOf[hits[k]!]!;
+    const entry = index.entries[e]!;
+    let words: string | undefined;
+    for (; k < hits.length && index.entryOf[hits[k]!] === e; k++) {
+      const m = entry.pattern(index.patternOf[hits[k]!]!).exec(text);
+      if (m && (words === undefined || m[0].length > words.length)) words = m[0];
+    }
+    if (words === undefined) continue;
+    anyWording = true;
+    const r = rankEntry(entry, candidate, options, words);
+    if (r) ranked.push(r);
+  }
+  if (!anyWording && (candidate.kind === 'client' || candidate.kind === 'log')) return undefined;
+  const bare = candidate.command ? index.bareByVerb.get(candidate.command.verb) : undefined;
+  const coded = candidate.responseCode ? index.codeOnlyByCode.get(candidate.responseCode) : undefined;
+  for (const entry of [...(bare ?? []), ...(coded ?? [])]) {
+    const r = rankEntry(entry, candidate, options, undefined);
+    if (r) ranked.push(r);
+  }
+  return ranked;
+}
+
+/** Every entry of the kind, every pattern: what the index must agree with (a knowledge base built unindexed). */
+function rankExhaustive(
+  kb: KnowledgeBase,
+  candidate: Candidate,
+  text: string,
+  options: { wordingOnly?: boolean },
+): Ranked[] | undefined {
+  if ((candidate.kind === 'client' || candidate.kind === 'log') && !kb.anyPattern(candidate.kind).test(text))
+    return undefined;
+  const ranked: Ranked[] = [];
+  for (const entry of kb.byKind[candidate.kind]) {
+    const r = rankEntry(
+      entry,
+      candidate,
+      options,
+      entry.sources.length > 0 ? longestMatch(entry, text) : undefined,
+    );
+    if (r) ranked.push(r);
+  }
+  return ranked;
+}
+
 function rankMatch(
   kb: KnowledgeBase,
   candidate: Candidate,
   text: string,
   options: { wordingOnly?: boolean },
 ): Match | undefined {
-  // Client candidates are every free-text line of a paste: rule most out with one test.
-  // One test of the literal runs the patterns cannot match without rules most texts out (see mayMatch);
-  // for client candidates (every free-text line of a paste) nothing else can match then.
-  const wordingsMayMatch = kb.mayMatch(candidate.kind, text);
-  const freeText = candidate.kind === 'client' || candidate.kind === 'log';
-  if (freeText && !(wordingsMayMatch && kb.anyPattern(candidate.kind).test(text))) return undefined;
-  const ranked: Ranked[] = [];
-  for (const entry of kb.byKind[candidate.kind]) {
-    if (options.wordingOnly && (entry.patterns.length === 0 || entry.entry.match.priority < 0)) continue;
-    const context = contextFit(entry, candidate.command);
-    if (context < 0) continue;
-    const m = entry.entry.match;
-    const code = candidate.responseCode && m.responseCodes.includes(candidate.responseCode) ? 1 : 0;
-    // An entry made for certain commands may not use its priority to win where the command is not shown.
-    const priority = !candidate.command && entry.commands.length > 0 ? Math.min(m.priority, 0) : m.priority;
-    if (entry.patterns.length > 0) {
-      if (!wordingsMayMatch) continue;
-      const words = longestMatch(entry, text);
-      if (words === undefined) continue;
-      ranked.push({ entry, rank: [2, context, code, priority, words.length], words });
-    } else if (m.bare) {
-      if (context === 2) ranked.push({ entry, rank: [0, context, code, priority, 0] });
-    } else if (code) {
-      ranked.push({ entry, rank: [1, context, code, priority, 0] });
-    }
-  }
-  if (ranked.length === 0) return undefined;
+  const ranked = kb.indexed
+    ? rankIndexed(kb, candidate, text, options)
+    : rankExhaustive(kb, candidate, text, options);
+  if (!ranked || ranked.length === 0) return undefined;
   ranked.sort(compareRanked);
   const best = ranked[0]!;
   const basis = best.rank[0] === 2 ? 'wording' : best.rank[0] === 1 ? 'response-code' : 'command';
   return {
     entry: best.entry,
-    confidence: best.entry.entry.category === 'unknown' ? 0.2 : confidenceOf(best, candidate.command),
+    confidence: best.entry.head.category === 'unknown' ? 0.2 : confidenceOf(best, candidate.command),
     length: best.rank[4],
     basis,
     ...(best.words !== undefined ? { words: best.words } : {}),

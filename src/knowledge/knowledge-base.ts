@@ -1,25 +1,13 @@
 import type { Lang } from '../i18n/lang.js';
-import type { CompiledEntry } from './load.js';
-import { requiredLiteral, topLevelBranches } from './required-literal.js';
+import type { CompiledEntry } from './compiled-entry.js';
+import type { LiteralIndexData } from './literal-index.js';
+import { buildMatchIndex, type MatchIndex } from './match-index.js';
 import type { Category, Entry } from './schema.js';
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function buildScreen(entries: readonly CompiledEntry[]): (text: string) => boolean {
-  const literals = new Set<string>();
-  const unscreened: string[] = [];
-  for (const entry of entries) {
-    for (const pattern of entry.patterns) {
-      for (const branch of topLevelBranches(pattern.source)) {
-        const literal = requiredLiteral(branch);
-        if (literal) literals.add(literal);
-        else unscreened.push(`(?:${branch})`);
-      }
-    }
-  }
-  const screen = literals.size > 0 ? new RegExp([...literals].map(escapeRegex).join('|'), 'i') : undefined;
-  const rest = unscreened.length > 0 ? new RegExp(unscreened.join('|'), 'i') : undefined;
-  return (text) => (screen?.test(text) ?? false) || (rest?.test(text) ?? false);
+export interface KnowledgeBaseOptions {
+  indexed?: boolean;
+  /** The literal indexes the build derived from these very entries (see literal-index.ts), by kind. */
+  literalIndexes?: Partial<Record<Entry['kind'], LiteralIndexData>>;
 }
 
 /** The loaded, validated knowledge base, indexed the ways the explainer and `popbot kb` look it up. */
@@ -29,32 +17,49 @@ export class KnowledgeBase {
   private readonly byId = new Map<string, CompiledEntry>();
   private readonly categoriesByCode = new Map<string, Category>();
 
+  /** False only to check the index: matching then tries every entry (see test/explain/match-index.test.ts). */
+  readonly indexed: boolean;
+
   constructor(
     readonly categories: readonly Category[],
     entries: readonly CompiledEntry[],
+    options: KnowledgeBaseOptions = {},
   ) {
+    this.indexed = options.indexed ?? true;
+    this.prebuilt = options.literalIndexes ?? {};
     this.entries = entries;
     for (const c of categories) this.categoriesByCode.set(c.code, c);
-    for (const e of entries) this.byId.set(e.entry.id, e);
+    for (const e of entries) this.byId.set(e.head.id, e);
     this.byKind = {
-      server: entries.filter((e) => e.entry.kind === 'server'),
-      client: entries.filter((e) => e.entry.kind === 'client'),
-      reply: entries.filter((e) => e.entry.kind === 'reply'),
-      log: entries.filter((e) => e.entry.kind === 'log'),
+      server: entries.filter((e) => e.head.kind === 'server'),
+      client: entries.filter((e) => e.head.kind === 'client'),
+      reply: entries.filter((e) => e.head.kind === 'reply'),
+      log: entries.filter((e) => e.head.kind === 'log'),
     };
   }
 
   private unions = new Map<Entry['kind'], RegExp>();
-  private screens = new Map<Entry['kind'], (text: string) => boolean>();
+  private indexes = new Map<Entry['kind'], MatchIndex>();
+  private readonly prebuilt: Partial<Record<Entry['kind'], LiteralIndexData>>;
+
+  /** The entries of this kind indexed for matching (built on first use). */
+  matchIndex(kind: Entry['kind']): MatchIndex {
+    let index = this.indexes.get(kind);
+    if (!index) {
+      index = buildMatchIndex(this.byKind[kind], this.prebuilt[kind]);
+      this.indexes.set(kind, index);
+    }
+    return index;
+  }
 
   /**
-   * One regex that matches wherever any pattern of this kind matches: a single test tells most lines of a
-   * big log apart from the few worth matching entry by entry.
+   * One regex that matches wherever any pattern of this kind matches (it compiles every pattern of the
+   * kind: the index is the fast way to the same answer).
    */
   anyPattern(kind: Entry['kind']): RegExp {
     let union = this.unions.get(kind);
     if (!union) {
-      const sources = this.byKind[kind].flatMap((e) => e.patterns.map((p) => `(?:${p.source})`));
+      const sources = this.byKind[kind].flatMap((e) => e.sources.map((p) => `(?:${p})`));
       union = sources.length > 0 ? new RegExp(sources.join('|'), 'i') : /(?!)/;
       this.unions.set(kind, union);
     }
@@ -62,16 +67,11 @@ export class KnowledgeBase {
   }
 
   /**
-   * A cheaper first look than `anyPattern`: false when the (normalised) text holds none of the literal runs
-   * the patterns of this kind cannot match without. Patterns with no such run are tested as they are.
+   * A cheap first look: false when the (normalised) text holds none of the literal runs the patterns of
+   * this kind cannot match without, and no pattern of the kind lacks such runs.
    */
   mayMatch(kind: Entry['kind'], text: string): boolean {
-    let screen = this.screens.get(kind);
-    if (!screen) {
-      screen = buildScreen(this.byKind[kind]);
-      this.screens.set(kind, screen);
-    }
-    return screen(text);
+    return this.matchIndex(kind).literals.candidates(text).length > 0;
   }
 
   entry(id: string): CompiledEntry | undefined {
@@ -83,7 +83,7 @@ export class KnowledgeBase {
   }
 
   inCategory(code: string): CompiledEntry[] {
-    return this.entries.filter((e) => e.entry.category === code);
+    return this.entries.filter((e) => e.head.category === code);
   }
 
   categoryName(code: string, lang: Lang): string {

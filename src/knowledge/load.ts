@@ -5,36 +5,29 @@ import { holdsQuote, normalizePatternSource } from '../explain/normalize.js';
 import {
   defaultCacheFile,
   knowledgeStamp,
-  listKnowledgeFiles,
+  scanKnowledgeFiles,
   type RawKnowledge,
   rawCacheFile,
   readCache,
   type ValidatedKnowledge,
   writeCache,
+  readValidatedCache,
+  writeValidatedCache,
 } from './cache.js';
 import { KnowledgeError } from './errors.js';
 import { resolveInheritance } from './inherit.js';
-import { KnowledgeBase } from './knowledge-base.js';
+import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base.js';
 import { defaultKnowledgeDir } from './paths.js';
+import { CompiledEntry, type CommandSpec, PATTERN_FLAGS } from './compiled-entry.js';
 import { findBacktrackingRisk } from './pattern-safety.js';
-import { type Category, type Entry, knowledgeSchemas, schemaFingerprint } from './schema.js';
+import { type Category, knowledgeSchemas, schemaFingerprint } from './schema.js';
+
+const KINDS = ['server', 'client', 'reply', 'log'] as const;
 
 // The YAML parser is loaded only when the build's parsed cache does not match the files.
 const requireYaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
-export interface CompiledEntry {
-  readonly entry: Entry;
-  readonly file: string;
-  readonly patterns: readonly RegExp[];
-  readonly commands: readonly CommandSpec[];
-}
-
-export interface CommandSpec {
-  readonly verb: string;
-  readonly args: 'any' | 'some' | 'none' | 'first';
-  /** With args 'first': the first argument the command must carry (`XOAUTH2` in `AUTH XOAUTH2`). */
-  readonly first?: string;
-}
+export { CompiledEntry, type CommandSpec } from './compiled-entry.js';
 
 function readText(file: string, root: string): string {
   try {
@@ -56,7 +49,10 @@ function parseYamlDoc(text: string): { doc?: unknown; yamlError?: string } {
 
 /** Reads every knowledge file, parsed: from the build's cache when its hash matches, else from the YAML. */
 export function readRawKnowledge(dir: string, cacheFile?: string): RawKnowledge {
-  const files = listKnowledgeFiles(dir);
+  const { files, signature } = scanKnowledgeFiles(dir);
+  // The build's cache of these very files (same sizes and times), validated by this schema: nothing to read.
+  const signed = cacheFile ? readValidatedCache(cacheFile, { signature }) : undefined;
+  if (signed?.validated?.schema === schemaFingerprint()) return signed;
   const texts = new Map<string, string>();
   const read = (file: string) => {
     let text = texts.get(file);
@@ -70,14 +66,15 @@ export function readRawKnowledge(dir: string, cacheFile?: string): RawKnowledge 
   if (cacheFile) {
     // The validated entries alone (half the size) are all a normal start reads; the parsed documents are
     // for a start under another schema (tests run the TypeScript, whose fingerprint differs).
-    const validated = readCache(cacheFile, stamp);
+    const validated = readValidatedCache(cacheFile, { stamp });
     if (validated?.validated?.schema === schemaFingerprint()) return validated;
-    const raw = readCache(rawCacheFile(cacheFile), stamp);
+    const raw = readCache(rawCacheFile(cacheFile), { stamp });
     if (raw) return raw;
   }
   const categories = parseYamlDoc(read(join(dir, 'categories.yaml')));
   return {
     stamp,
+    signature,
     categories: categories.yamlError ? { yamlError: categories.yamlError } : categories.doc,
     entries: files.map((file) => ({ file: relative(dir, file), ...parseYamlDoc(read(file)) })),
   };
@@ -91,7 +88,9 @@ export function buildKnowledgeCache(
   const raw = readRawKnowledge(dir);
   const validated = validateKnowledge(dir, raw);
   const kb = assembleKnowledge(dir, validated);
-  writeCache(cacheFile, { stamp: raw.stamp, categories: null, entries: [], validated });
+  const literalIndexes = Object.fromEntries(KINDS.map((kind) => [kind, kb.matchIndex(kind).literals.data]));
+  const { signature } = scanKnowledgeFiles(dir);
+  writeValidatedCache(cacheFile, { stamp: raw.stamp, signature, categories: null, entries: [], validated: { ...validated, literalIndexes } });
   writeCache(rawCacheFile(cacheFile), raw);
   return kb;
 }
@@ -117,9 +116,7 @@ function compilePattern(source: string, where: string, file: string): RegExp {
   const risk = findBacktrackingRisk(source);
   if (risk) throw new KnowledgeError(`${where}: pattern ${JSON.stringify(source)} ${risk}`, file);
   try {
-    // No 'u' flag: patterns run on accent-free text, and case-insensitive matching is several times
-    // faster without it (measured on a 10 MB log).
-    return new RegExp(normalizePatternSource(source), 'i');
+    return new RegExp(normalizePatternSource(source), PATTERN_FLAGS);
   } catch (cause) {
     throw new KnowledgeError(
       `${where}: pattern ${JSON.stringify(source)} is not a valid regular expression`,
@@ -138,11 +135,14 @@ function compilePattern(source: string, where: string, file: string): RegExp {
 export function loadKnowledgeBase(
   dir: string = defaultKnowledgeDir(),
   cacheFile: string | undefined = defaultCacheFile(),
+  options: { indexed?: boolean } = {},
 ): KnowledgeBase {
   const raw = readRawKnowledge(dir, cacheFile);
   // The build validated exactly these files under exactly this schema: their checks need not run again.
   const trusted = raw.validated?.schema === schemaFingerprint() ? raw.validated : undefined;
-  return assembleKnowledge(dir, trusted ?? validateKnowledge(dir, raw));
+  return trusted
+    ? assembleKnowledge(dir, trusted, 'lazily', { ...options, ...(trusted.literalIndexes ? { literalIndexes: trusted.literalIndexes } : {}) })
+    : assembleKnowledge(dir, validateKnowledge(dir, raw), 'now', options);
 }
 
 /** Validates every parsed document with the zod schemas; the first problem names its file and field. */
@@ -168,13 +168,22 @@ function validateKnowledge(dir: string, raw: RawKnowledge): ValidatedKnowledge {
   return { schema: schemaFingerprint(), categories: parsedCategories.data.categories, entries };
 }
 
-/** Checks what spans files (ids, names, categories, pattern safety) and compiles the patterns. */
-function assembleKnowledge(dir: string, validated: ValidatedKnowledge): KnowledgeBase {
+/**
+ * Checks what spans files (ids, names, categories, pattern safety) and compiles the patterns. Entries the
+ * build checked and compiled with this very code (a trusted cache) compile their patterns when first used.
+ */
+export function assembleKnowledge(
+  dir: string,
+  validated: ValidatedKnowledge,
+  compile: 'now' | 'lazily' = 'now',
+  options: KnowledgeBaseOptions = {},
+): KnowledgeBase {
   const categories: Category[] = validated.categories;
   const codes = new Set(categories.map((c) => c.code));
   const compiled: CompiledEntry[] = [];
   const seen = new Map<string, string>();
-  for (const { file: rel, entry } of validated.entries) {
+  for (const { file: rel, entry: item } of validated.entries) {
+    const entry = 'load' in item ? item.head : item;
     const file = join(dir, rel);
     const expectedName = `${entry.id}.yaml`;
     if (!rel.endsWith(`/${expectedName}`)) {
@@ -186,11 +195,16 @@ function assembleKnowledge(dir: string, validated: ValidatedKnowledge): Knowledg
     if (!codes.has(entry.category)) {
       throw new KnowledgeError(`${rel}: category: "${entry.category}" is not in categories.yaml`, file);
     }
-    const patterns = entry.match.patterns.map((p: string, i: number) => compilePattern(p, `${rel}: match.patterns.${i}`, file));
-    compiled.push({ entry, file: rel, patterns, commands: entry.match.commands.map(parseCommandSpec) });
+    const commands = entry.match.commands.map(parseCommandSpec);
+    const sources = entry.match.patterns.map(normalizePatternSource);
+    const patterns =
+      compile === 'now'
+        ? entry.match.patterns.map((p: string, i: number) => compilePattern(p, `${rel}: match.patterns.${i}`, file))
+        : undefined;
+    compiled.push(new CompiledEntry(item, rel, sources, commands, patterns));
   }
   if (compiled.length === 0) throw new KnowledgeError('entries: no entries found', join(dir, 'entries'));
-  return new KnowledgeBase(categories, compiled);
+  return new KnowledgeBase(categories, compiled, options);
 }
 
 let cached: KnowledgeBase | undefined;

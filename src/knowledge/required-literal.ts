@@ -42,6 +42,11 @@ const LITERAL_ESCAPES = new Set([...'.*+?^$|()[]{}\\/- :,;=\'"<>@#%&!~`']);
  * optional or an alternation); a quantifier after a run makes its last character optional.
  */
 export function requiredLiteral(branch: string, min = 4): string | undefined {
+  return longestRun(branch, min)?.toLowerCase();
+}
+
+/** requiredLiteral's run in the pattern's own case. */
+function longestRun(branch: string, min: number): string | undefined {
   let best = '';
   let run = '';
   let depth = 0;
@@ -95,5 +100,56 @@ export function requiredLiteral(branch: string, min = 4): string | undefined {
     if (QUANTIFIERS.has(branch[i + 1] ?? '')) end(branch[i + 1]);
   }
   end(undefined);
-  return best.length >= min ? best.toLowerCase() : undefined;
+  return best.length >= min ? best : undefined;
+}
+
+const LOOKAROUND = /^\(\?(?:[=!]|<[=!])/;
+
+/** The top-level groups of a branch that every match goes through once at least: `(a|b)`, `(?:a)+`. */
+function requiredGroups(branch: string): string[] {
+  const groups: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < branch.length; i++) {
+    const c = branch[i];
+    if (c === '\\') i++;
+    else if (c === '[') while (i < branch.length && branch[i] !== ']') i += branch[i] === '\\' ? 2 : 1;
+    else if (c === '(') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === ')' && --depth === 0) {
+      const group = branch.slice(start, i + 1);
+      const next = branch[i + 1];
+      const optional = next === '?' || next === '*' || (next === '{' && /^\{0*,|^\{0+\}/.test(branch.slice(i + 1)));
+      if (!optional && !LOOKAROUND.test(group)) {
+        groups.push(group.slice(group.startsWith('(?:') ? 3 : group.startsWith('(?<') ? group.indexOf('>') + 1 : 1, -1));
+      }
+    }
+  }
+  return groups;
+}
+
+/**
+ * Literal runs of which every match of the branch contains one at least (in the pattern's own case), or
+ * undefined when the branch has no such set with every run `min` characters or more: the branch's longest
+ * top-level run, or one run per alternative of a group every match goes through (`(ioerror|dberror)`), the
+ * choice whose shortest run is longest.
+ */
+export function requiredAlternatives(branch: string, min = 4): string[] | undefined {
+  const run = longestRun(branch, min);
+  let best = run === undefined ? undefined : [run];
+  const shortest = (set: string[]) => Math.min(...set.map((s) => s.length));
+  for (const group of requiredGroups(branch)) {
+    const set: string[] = [];
+    for (const alternative of topLevelBranches(group)) {
+      const runs = requiredAlternatives(alternative, min);
+      if (runs === undefined) {
+        set.length = 0;
+        break;
+      }
+      set.push(...runs);
+    }
+    if (set.length > 0 && (best === undefined || shortest(set) > shortest(best))) best = set;
+  }
+  return best;
 }

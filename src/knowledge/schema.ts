@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -142,9 +141,14 @@ export function knowledgeSchemas(): Schemas {
   return schemas;
 }
 
+// The bundled CLI (scripts/bundle.mjs) is told the fingerprint of dist/src/knowledge/schema.js, the module
+// it bundles, so that it trusts the same cache as the unbundled code.
+declare const POPBOT_SCHEMA_FINGERPRINT: string | undefined;
+
 /** Changes whenever this file does: a cache validated under another schema is not trusted. */
 export function schemaFingerprint(): string {
-  return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+  if (typeof POPBOT_SCHEMA_FINGERPRINT === 'string') return POPBOT_SCHEMA_FINGERPRINT;
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
 }
 
 export type Entry = Zod.infer<Schemas['EntrySchema']>;

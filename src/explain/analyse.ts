@@ -4,6 +4,7 @@ import { maskSecrets } from '../secrets/index.js';
 import type { Candidate } from './candidate.js';
 import { candidateOf } from './candidate.js';
 import { concludeFromFacts } from './client-output/facts.js';
+import { programStep } from './client-output/program-step.js';
 import { type DecideContext, decide, byFallback } from './decide.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
@@ -119,9 +120,11 @@ export function analyse(
   }
 
   const extensions = options.extensions ?? DEFAULT_EXTENSIONS;
+  const step = programStep(lines);
   const machine = new SessionMachine({
     hasClientCommands: showsClientCommands(lines),
     serverLog: extensions.serverLog,
+    ...(step ? { programStep: step } : {}),
   });
   const found: Found[] = [];
   // Free-text lines no entry explains, kept while they run on: a dialog copied from a window or a screenshot
@@ -157,7 +160,16 @@ export function analyse(
     if (!finding) continue;
     unexplained = [];
     const summary = kb.entry(finding.entry)?.entry.match.summary === true;
-    found.push({ finding, kind: line.kind, quoted: line.quoted === true, ...(summary ? { summary } : {}) });
+    // A refused CAPA is worked around by every client (RFC 2449 §5: a server without it answers -ERR): what
+    // failed next is the error to explain first.
+    const worksAround = line.kind === 'server' && line.command?.verb === 'CAPA';
+    found.push({
+      finding,
+      kind: line.kind,
+      quoted: line.quoted === true,
+      ...(summary ? { summary } : {}),
+      ...(worksAround ? { context: true } : {}),
+    });
   }
 
   if (secretFound || machine.secretFound) warnings.unshift('secret.exposed');

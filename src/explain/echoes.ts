@@ -15,6 +15,8 @@ export interface Found {
   quoted: boolean;
   /** The entry is a program's summary line (fetchmail's "Query status=…"): the lines beside it say more. */
   summary?: boolean;
+  /** A refusal the client works around (CAPA): explained after the errors that stopped it, if any. */
+  context?: boolean;
 }
 
 /** A client message this close to a server reply of the same category repeats it. */
@@ -98,9 +100,8 @@ export function dropEchoes(found: readonly Found[]): FindingData[] {
   // A summary line beside a finding that says what actually failed adds nothing but a vaguer category.
   const specific = kept.filter((k) => !k.summary);
   const near = (a: Found, b: Found) => Math.abs(lineOf(a) - lineOf(b)) <= ECHO_DISTANCE;
-  return kept
-    .filter(
-      (k) => !k.summary || !specific.some((o) => o.finding.category !== k.finding.category && near(o, k)),
-    )
-    .map((k) => k.finding);
+  const shown = kept.filter(
+    (k) => !k.summary || !specific.some((o) => o.finding.category !== k.finding.category && near(o, k)),
+  );
+  return [...shown.filter((k) => !k.context), ...shown.filter((k) => k.context)].map((k) => k.finding);
 }

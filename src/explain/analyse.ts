@@ -173,10 +173,12 @@ export function analyse(
   }
 
   if (secretFound || machine.secretFound) warnings.unshift('secret.exposed');
+  // What the output shows besides its messages leads; it is no echo of the reply on its line (getmail's
+  // "POP error (-ERR EOF)" is both the quoted reply and the fact that nothing was greeted).
   const fromFacts = factsFinding(lines, kb);
-  if (fromFacts && !found.some((f) => f.finding.category === fromFacts.category))
-    found.unshift({ finding: fromFacts, kind: 'client', quoted: false });
-  const all = groupRepeats(dropEchoes(found));
+  const kept = dropEchoes(found);
+  if (fromFacts && !kept.some((f) => f.category === fromFacts.category)) kept.unshift(fromFacts);
+  const all = groupRepeats(kept);
   if (all.length > MAX_FINDINGS) {
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
     warnings.push('findings.capped');

@@ -103,5 +103,10 @@ export function dropEchoes(found: readonly Found[]): FindingData[] {
   const shown = kept.filter(
     (k) => !k.summary || !specific.some((o) => o.finding.category !== k.finding.category && near(o, k)),
   );
-  return [...shown.filter((k) => !k.context), ...shown.filter((k) => k.context)].map((k) => k.finding);
+  // Explained after the rest: a refused CAPA, and a summary line whose cause another line of the paste shows
+  // (mpop's "invalid reply" above the SMTP greeting its transcript prints further down).
+  const late = (k: Found) =>
+    k.context === true ||
+    (k.summary === true && specific.some((o) => o.finding.category !== k.finding.category));
+  return [...shown.filter((k) => !late(k)), ...shown.filter(late)].map((k) => k.finding);
 }

@@ -246,3 +246,55 @@ describe('the step a program says failed is the command the reply it quotes answ
     expect(analyse(paste).findings[0]?.evidence.command).toBe('PASS');
   });
 });
+
+describe('client outputs whose cause another line shows (captured texts)', () => {
+  const first = async (lines: string[]) => {
+    const { explain } = await import('../../src/explain/explain.js');
+    return explain(lines.join('\n'), { lang: 'en' }).findings[0]?.category;
+  };
+
+  it('getmail quoting an SMTP greeting as a Python bytes repr: the wrong service', async () => {
+    expect(
+      await first([
+        'SimplePOP3Retriever:alice@127.0.0.3:1110:',
+        "getmailrc: operation error (POP error (b'220 mail.example.net ESMTP Postfix (Debian/GNU)'))",
+        '  0 messages (0 bytes) retrieved, 0 skipped',
+      ]),
+    ).toBe('connect.wrong-service');
+  });
+
+  it('getmail\'s "-ERR EOF" before any greeting, asked about in a chat: the connection was dropped', async () => {
+    expect(
+      await first([
+        'Hi all, since this morning I get this every time I check my mail:',
+        '```',
+        'SimplePOP3Retriever:alice@127.0.0.3:1110:',
+        'getmailrc: operation error (POP error (-ERR EOF))',
+        '```',
+        'Any idea what is wrong?',
+      ]),
+    ).toBe('connect.reset');
+  });
+
+  it('mpop -d: "invalid reply" yields to the SMTP greeting its transcript shows further down', async () => {
+    const dump = Array.from({ length: 30 }, (_, i) => `setting_${i} = (not set)`);
+    expect(
+      await first([
+        'mpop: POP3 server sent an invalid reply',
+        'mpop: error during mail retrieval',
+        ...dump,
+        '<-- 220 mail.example.net ESMTP Postfix (Debian/GNU)',
+      ]),
+    ).toBe('connect.wrong-service');
+  });
+
+  it.each([
+    'fetchmail: STLS is mandatory for this session, but server refused CAPA command.',
+    'fetchmail: TLS est requis pour cette session mais le serveur refuse la commande CAPA.',
+    'fetchmail: Bắt buộc phải sử dụng TLS trong phiên chạy này mà trình phục vụ đã từ chối lệnh CAPA.',
+  ])('fetchmail needing TLS from a server that refused CAPA: %s → tls.unavailable', async (line) => {
+    expect(await first([line, 'fetchmail: Authorization failure on alice@127.0.0.2'])).toBe(
+      'tls.unavailable',
+    );
+  });
+});

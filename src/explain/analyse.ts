@@ -169,6 +169,9 @@ export function analyse(
       quoted: line.quoted === true,
       ...(summary ? { summary } : {}),
       ...(worksAround ? { context: true } : {}),
+      ...(line.kind === 'server'
+        ? { reply: `${line.responseCode ?? ''} ${line.text}`.trim().toLowerCase() }
+        : {}),
     });
   }
 

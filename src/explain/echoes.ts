@@ -17,6 +17,8 @@ export interface Found {
   summary?: boolean;
   /** A refusal the client works around (CAPA): explained after the errors that stopped it, if any. */
   context?: boolean;
+  /** For a server reply: its text, lower-cased, to meet the same reply quoted elsewhere in the paste. */
+  reply?: string;
 }
 
 /** A client message this close to a server reply of the same category repeats it. */
@@ -105,8 +107,14 @@ export function dropEchoes(found: readonly Found[]): FindingData[] {
   );
   // Explained after the rest: a refused CAPA, and a summary line whose cause another line of the paste shows
   // (mpop's "invalid reply" above the SMTP greeting its transcript prints further down).
+  // And a reply a program quotes (mpop's "POP3 server message: -ERR Incorrect state") that its transcript shows
+  // again where the session explains it.
+  const reasoned = new Set(
+    shown.filter((o) => !o.quoted && o.reply && o.finding.evidence.basis === 'rule').map((o) => o.reply),
+  );
   const late = (k: Found) =>
     k.context === true ||
+    (k.quoted && k.reply !== undefined && reasoned.has(k.reply) && k.finding.evidence.basis !== 'rule') ||
     (k.summary === true && specific.some((o) => o.finding.category !== k.finding.category));
   return [...shown.filter((k) => !late(k)), ...shown.filter(late)].map((k) => k.finding);
 }

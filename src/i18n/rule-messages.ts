@@ -32,6 +32,8 @@ export const rules = defineCatalogue('rules', {
       'the server refused CAPA (line {line}); a server that offers AUTH lists its mechanisms there, so this one does not implement AUTH.',
     'user-pass-before-tls':
       'before encryption the server announced {capability} (line {line}): it accepts a user name and password only after STLS.',
+    'login-wrong-state-before-tls':
+      'the server called {command} wrong for the session’s state, yet {command} is the first command a session allows; over an unencrypted connection the step it waits for is STLS.',
     'user-not-offered':
       'the server does not list USER among its capabilities (line {line}): it does not accept a plain user name and password.',
     'apop-without-timestamp':
@@ -68,6 +70,8 @@ export const rules = defineCatalogue('rules', {
       'le serveur a refusé CAPA (ligne {line})\u202f; un serveur qui propose AUTH y annonce ses mécanismes\u00a0: celui-ci n’implémente pas AUTH.',
     'user-pass-before-tls':
       "avant le chiffrement, le serveur a annoncé {capability} (ligne {line})\u00a0: il n'accepte un identifiant et un mot de passe qu'après STLS.",
+    'login-wrong-state-before-tls':
+      "le serveur a jugé {command} invalide dans l'état de la session, alors que {command} est la première commande qu'une session permet\u202f; sur une connexion non chiffrée, l'étape qu'il attend est STLS.",
     'user-not-offered':
       "le serveur ne cite pas USER dans ses capacités (ligne {line})\u00a0: il n'accepte pas d'identifiant ni de mot de passe en clair.",
     'apop-without-timestamp':
@@ -102,6 +106,8 @@ export const rules = defineCatalogue('rules', {
       'máy chủ đã từ chối lệnh CAPA (dòng {line}); máy chủ hỗ trợ AUTH phải liệt kê các cơ chế xác thực trong CAPA, nên máy chủ này không hỗ trợ AUTH.',
     'user-pass-before-tls':
       'trước khi mã hóa, máy chủ đã báo {capability} (dòng {line}): máy chủ chỉ nhận tên người dùng và mật khẩu sau STLS.',
+    'login-wrong-state-before-tls':
+      'máy chủ cho rằng lệnh {command} không hợp lệ ở trạng thái hiện tại, trong khi {command} là lệnh đầu tiên mà phiên cho phép; trên kết nối không mã hóa, bước máy chủ chờ là STLS.',
     'user-not-offered':
       'máy chủ không liệt kê USER trong danh sách tính năng (dòng {line}): máy chủ không nhận tên người dùng và mật khẩu dạng thường.',
     'apop-without-timestamp':

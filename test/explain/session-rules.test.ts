@@ -185,6 +185,17 @@ const cases: Case[] = [
     line: 8,
   },
   {
+    name: 'USER at the start of a plain session answered "Incorrect state" (GNU Mailutils, via fetchmail -v)',
+    paste: session(
+      'fetchmail: POP3< +OK POP3 Ready <26431.1796596014@vm>',
+      'fetchmail: POP3> USER alice',
+      'fetchmail: POP3< -ERR Incorrect state',
+    ),
+    category: 'tls.required',
+    rule: 'login-wrong-state-before-tls',
+    line: 3,
+  },
+  {
     name: 'USER refused over TLS where CAPA does not list USER',
     paste: session(
       GREETING,
@@ -276,6 +287,38 @@ describe('reasoning rules: the session shows the cause, whatever the server call
       ['tls.unavailable', 'STLS', 5],
       ['command.unknown', 'CAPA', 3],
     ]);
+  });
+
+  it('USER again after an accepted USER, "already logged in", keeps its state wording (Citadel)', () => {
+    const paste = session(
+      'S: +OK Citadel POP3 server ready.',
+      'C: USER anna',
+      'S: +OK Password required for anna',
+      'C: USER anna',
+      'S: -ERR You are already logged in.',
+    );
+    expect(explain(paste, { lang: 'en' }).findings[0]?.category).toBe('command.state');
+  });
+
+  it('a reply mpop quotes first yields to the same reply in its transcript, where the session explains it', () => {
+    const paste = session(
+      "mpop: échec d'authentification (méthode USER)",
+      'mpop: message du serveur POP3 : -ERR Incorrect state',
+      'tls = désactivé',
+      '<-- +OK POP3 Ready <26622.1796596021@vm>',
+      '--> CAPA',
+      '<-- +OK Capability list follows',
+      '<-- XTLSREQUIRED',
+      '<-- STLS',
+      '<-- .',
+      '--> USER alice',
+      '<-- -ERR Incorrect state',
+    );
+    expect(explain(paste, { lang: 'fr' }).findings[0]).toMatchObject({
+      category: 'tls.required',
+      rule: 'user-pass-before-tls',
+      lineNumber: 11,
+    });
   });
 
   it('a refused CAPA alone is still the finding', () => {

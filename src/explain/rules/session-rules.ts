@@ -49,6 +49,7 @@ export type RuleId =
   | 'auth-mechanism-not-offered'
   | 'auth-without-capa'
   | 'user-pass-before-tls'
+  | 'login-wrong-state-before-tls'
   | 'user-not-offered'
   | 'apop-without-timestamp'
   | 'optional-command-not-offered';
@@ -252,6 +253,28 @@ export const SESSION_RULES: readonly SessionRule[] = [
         ? { line: capa.lineNumber, capability: 'STLS' }
         : undefined;
     },
+  },
+  {
+    // USER is the first command a session allows (RFC 1939 §7): a server that calls it wrong for the state, at
+    // the start of a plain session, waits for the one step RFC 2595 §4 allows before it, STLS (GNU Mailutils
+    // answers "Incorrect state" where TLS is required).
+    id: 'login-wrong-state-before-tls',
+    category: 'tls.required',
+    entry: 'tls-required-to-log-in',
+    references: [
+      { rfc: 2595, section: '4' },
+      { rfc: 1939, section: '7' },
+    ],
+    outranks: ['command.state'],
+    test: ({ sent, session, wording }) =>
+      wording === 'command.state' &&
+      sent.verb === 'USER' &&
+      sent.state === 'AUTHORIZATION' &&
+      sent.afterUser !== true &&
+      !sent.tls &&
+      startShown(session)
+        ? { command: sent.verb }
+        : undefined,
   },
   {
     id: 'user-not-offered',

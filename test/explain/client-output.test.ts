@@ -276,6 +276,19 @@ describe('client outputs whose cause another line shows (captured texts)', () =>
     ).toBe('connect.reset');
   });
 
+  it('curl -v: an SMTP greeting after several progress-meter updates run together is the wrong service', async () => {
+    const meter = (t: string) =>
+      `  0     0    0     0    0     0      0      0 --:--:--  ${t} --:--:--     0`;
+    expect(
+      await first([
+        '* Connected to 127.0.0.3 (127.0.0.3) port 1110 (#0)',
+        `${meter('0:00:01')}${meter('0:00:02')}< 220 mail.example.net ESMTP Postfix (Debian/GNU)`,
+        `${meter('0:00:05')}* Operation timed out after 6002 milliseconds with 0 bytes received`,
+        'curl: (28) Operation timed out after 6002 milliseconds with 0 bytes received',
+      ]),
+    ).toBe('connect.wrong-service');
+  });
+
   it('mpop -d: "invalid reply" yields to the SMTP greeting its transcript shows further down', async () => {
     const dump = Array.from({ length: 30 }, (_, i) => `setting_${i} = (not set)`);
     expect(

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { maskSecrets } from '../secrets/index.js';
 import { concludeFromFacts } from './client-output/facts.js';
+import { programStep } from './client-output/program-step.js';
 import { findServerHost } from './client-output/server-host.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
@@ -85,6 +86,7 @@ export function analyse(
     kb,
     extensions,
     hasClientCommands: showsClientCommands(lines),
+    programStep: programStep(lines),
     ...(detected ? { lang: detected } : {}),
   });
   const found: Found[] = [];
@@ -92,10 +94,12 @@ export function analyse(
   const { machine } = finder;
 
   if (secretFound || machine.secretFound) warnings.unshift('secret.exposed');
+  // What the output shows besides its messages leads; it is no echo of the reply on its line (getmail's
+  // "POP error (-ERR EOF)" is both the quoted reply and the fact that nothing was greeted).
   const fromFacts = factsFinding(lines, kb);
-  if (fromFacts && !found.some((f) => f.finding.category === fromFacts.category))
-    found.unshift({ finding: fromFacts, kind: 'client', quoted: false });
-  const all = groupRepeats(dropEchoes(found));
+  const kept = dropEchoes(found);
+  if (fromFacts && !kept.some((f) => f.category === fromFacts.category)) kept.unshift(fromFacts);
+  const all = groupRepeats(kept);
   if (all.length > MAX_FINDINGS) {
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
     warnings.push('findings.capped');

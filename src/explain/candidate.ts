@@ -96,7 +96,9 @@ export function candidateOf(observation: Observation): Candidate | undefined {
     case 'status':
       return read.ok ? undefined : serverCandidate(read.text, lineNumber, shown, command);
     case 'quoted-reply': {
-      if (read.via === 'embedded') return { ...serverCandidate(read.text, lineNumber, shown), quoted: true };
+      // A quoted reply answers the step the program named, when it named one (`command`).
+      if (read.via === 'embedded')
+        return { ...serverCandidate(read.text, lineNumber, shown, command), quoted: true };
       const about: CommandInfo | undefined = read.about
         ? {
             verb: read.about,
@@ -104,7 +106,7 @@ export function candidateOf(observation: Observation): Candidate | undefined {
             display: read.about === 'PASS' ? `PASS ${MASK}` : 'USER',
             state: 'AUTHORIZATION',
           }
-        : undefined;
+        : command;
       return { ...serverCandidate(read.text, lineNumber, shown, about), prose: true };
     }
     case 'server-text':

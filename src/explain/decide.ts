@@ -58,16 +58,18 @@ function fromExplained(candidate: Candidate, explained: Explained): FindingData 
 
 function byRule(candidate: Candidate, explained: Explained | undefined, context: DecideContext) {
   const { sent, session, kb } = context;
-  if (candidate.kind !== 'server' || candidate.quoted || candidate.prose || !sent || sent.verb === 'GREETING')
-    return undefined;
+  // A quoted reply has a command only where its program named the step (the session machine's pairing).
+  if (candidate.kind !== 'server' || !sent || sent.verb === 'GREETING') return undefined;
   const wording = explained && explained.basis !== 'unknown' ? explained.entry.entry.category : undefined;
   const verdict = applyRules({ sent, session, ...(wording ? { wording } : {}) });
   if (!verdict) return undefined;
   const { rule, facts } = verdict;
   const wordingOnly = explained?.basis === 'wording' || explained?.basis === 'response-code';
   if (wording && wordingOnly && !rule.outranks.includes(wording)) return undefined;
-  // The wording already says what the rule concludes: its entry is the more specific one; the rule says why.
-  const keep = wording === rule.category && explained?.basis === 'wording' ? explained : undefined;
+  // The wording (or a bare entry for this very command) already says what the rule concludes: its entry is the
+  // more specific one; the rule says why.
+  const specific = explained?.basis === 'wording' || explained?.basis === 'command';
+  const keep = wording === rule.category && specific ? explained : undefined;
   const entry = keep?.entry ?? kb.entry(rule.entry) ?? explained?.entry;
   if (!entry) return undefined;
   const finding: FindingData = {

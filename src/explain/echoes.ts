@@ -15,6 +15,10 @@ export interface Found {
   quoted: boolean;
   /** The entry is a program's summary line (fetchmail's "Query status=…"): the lines beside it say more. */
   summary?: boolean;
+  /** A refusal the client works around (CAPA): explained after the errors that stopped it, if any. */
+  context?: boolean;
+  /** For a server reply: its text, lower-cased, to meet the same reply quoted elsewhere in the paste. */
+  reply?: string;
 }
 
 /** A client message this close to a server reply of the same category repeats it. */
@@ -98,9 +102,19 @@ export function dropEchoes(found: readonly Found[]): FindingData[] {
   // A summary line beside a finding that says what actually failed adds nothing but a vaguer category.
   const specific = kept.filter((k) => !k.summary);
   const near = (a: Found, b: Found) => Math.abs(lineOf(a) - lineOf(b)) <= ECHO_DISTANCE;
-  return kept
-    .filter(
-      (k) => !k.summary || !specific.some((o) => o.finding.category !== k.finding.category && near(o, k)),
-    )
-    .map((k) => k.finding);
+  const shown = kept.filter(
+    (k) => !k.summary || !specific.some((o) => o.finding.category !== k.finding.category && near(o, k)),
+  );
+  // Explained after the rest: a refused CAPA, and a summary line whose cause another line of the paste shows
+  // (mpop's "invalid reply" above the SMTP greeting its transcript prints further down).
+  // And a reply a program quotes (mpop's "POP3 server message: -ERR Incorrect state") that its transcript shows
+  // again where the session explains it.
+  const reasoned = new Set(
+    shown.filter((o) => !o.quoted && o.reply && o.finding.evidence.basis === 'rule').map((o) => o.reply),
+  );
+  const late = (k: Found) =>
+    k.context === true ||
+    (k.quoted && k.reply !== undefined && reasoned.has(k.reply) && k.finding.evidence.basis !== 'rule') ||
+    (k.summary === true && specific.some((o) => o.finding.category !== k.finding.category));
+  return [...shown.filter((k) => !late(k)), ...shown.filter(late)].map((k) => k.finding);
 }

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/lang.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { type Candidate, candidateOf } from './candidate.js';
+import type { ProgramStep } from './client-output/program-step.js';
 import { byFallback, type DecideContext, decide } from './decide.js';
 import type { Found } from './echoes.js';
 import type { Extensions } from './extensions.js';
@@ -62,6 +63,8 @@ export interface LineFinderOptions {
   extensions: Extensions;
   /** Whether the whole input shows client commands (see `showsClientCommands`). */
   hasClientCommands: boolean;
+  /** The step a program's message names as the one that failed (mpop's "command STLS failed"). */
+  programStep?: ProgramStep | undefined;
   lang?: Lang;
 }
 
@@ -75,6 +78,7 @@ export class LineFinder {
     this.machine = new SessionMachine({
       hasClientCommands: options.hasClientCommands,
       serverLog: options.extensions.serverLog,
+      ...(options.programStep ? { programStep: options.programStep } : {}),
     });
   }
 
@@ -113,6 +117,18 @@ export class LineFinder {
     if (!finding) return;
     this.unexplained = [];
     const summary = kb.entry(finding.entry)?.entry.match.summary === true;
-    found.push({ finding, kind: line.kind, quoted: line.quoted === true, ...(summary ? { summary } : {}) });
+    // A refused CAPA is worked around by every client (RFC 2449 §5: a server without it answers -ERR): what
+    // failed next is the error to explain first.
+    const worksAround = line.kind === 'server' && line.command?.verb === 'CAPA';
+    found.push({
+      finding,
+      kind: line.kind,
+      quoted: line.quoted === true,
+      ...(summary ? { summary } : {}),
+      ...(worksAround ? { context: true } : {}),
+      ...(line.kind === 'server'
+        ? { reply: `${line.responseCode ?? ''} ${line.text}`.trim().toLowerCase() }
+        : {}),
+    });
   }
 }

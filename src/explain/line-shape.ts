@@ -69,8 +69,9 @@ const LOG_PREFIX =
 // line end of its own: the next line of a verbose transcript (`< +OK`, `* Trying`) is glued to it.
 const SIZE = '[\\d.]{1,6}[kMGTP]?';
 const TIME = '(?:--:--:--|\\d{1,2}:\\d\\d:\\d\\d)';
+// Several meter updates may run together before the line (`… 0:00:02 --:--:--     0< 220 …`).
 const CURL_PROGRESS = new RegExp(
-  `^\\s{0,4}\\d{1,3}\\s+${SIZE}\\s+\\d{1,3}\\s+${SIZE}\\s+\\d{1,3}\\s+${SIZE}\\s+${SIZE}\\s+${SIZE}\\s+${TIME}\\s+${TIME}\\s+${TIME}\\s+${SIZE}`,
+  `^(?:\\s{0,4}\\d{1,3}\\s+${SIZE}\\s+\\d{1,3}\\s+${SIZE}\\s+\\d{1,3}\\s+${SIZE}\\s+${SIZE}\\s+${SIZE}\\s+${TIME}\\s+${TIME}\\s+${TIME}\\s+${SIZE}){1,50}`,
 );
 
 export function stripLogPrefix(line: string): string {

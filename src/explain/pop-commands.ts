@@ -9,8 +9,10 @@ export interface PopCommand {
   readonly verb: string;
   /** Fewest and most arguments a typed command carries (a telnet user's line is told from prose by them). */
   readonly arity: readonly [min: number, max: number];
-  /** Every argument is a message number (`RETR 3`, `TOP 3 10`). */
+  /** Every argument is a number: a message number, and TOP's count of lines (`RETR 3`, `TOP 3 10`). */
   readonly numeric?: boolean;
+  /** The command's form as its RFC writes it (`TOP msg n`), shown when its arguments are malformed. */
+  readonly usage?: string;
   /** The states where RFC 1939 (or the extension's RFC) allows the command. */
   readonly states: readonly SessionState[];
   /** The +OK answer is followed by data up to a lone `.`: always, or only when the command has no argument. */
@@ -73,6 +75,7 @@ export const POP_COMMAND_TABLE: readonly PopCommand[] = [
     verb: 'LIST',
     arity: [0, 1],
     numeric: true,
+    usage: 'LIST [msg]',
     states: TRANSACTION,
     multiLine: 'without-args',
     rfc: { rfc: 1939, section: '5' },
@@ -81,6 +84,7 @@ export const POP_COMMAND_TABLE: readonly PopCommand[] = [
     verb: 'RETR',
     arity: [1, 1],
     numeric: true,
+    usage: 'RETR msg',
     states: TRANSACTION,
     multiLine: 'always',
     rfc: { rfc: 1939, section: '5' },
@@ -89,6 +93,7 @@ export const POP_COMMAND_TABLE: readonly PopCommand[] = [
     verb: 'DELE',
     arity: [1, 1],
     numeric: true,
+    usage: 'DELE msg',
     states: TRANSACTION,
     multiLine: 'never',
     rfc: { rfc: 1939, section: '5' },
@@ -99,6 +104,7 @@ export const POP_COMMAND_TABLE: readonly PopCommand[] = [
     verb: 'TOP',
     arity: [2, 2],
     numeric: true,
+    usage: 'TOP msg n',
     states: TRANSACTION,
     multiLine: 'always',
     rfc: { rfc: 1939, section: '7' },
@@ -107,6 +113,7 @@ export const POP_COMMAND_TABLE: readonly PopCommand[] = [
     verb: 'UIDL',
     arity: [0, 1],
     numeric: true,
+    usage: 'UIDL [msg]',
     states: TRANSACTION,
     multiLine: 'without-args',
     rfc: { rfc: 1939, section: '7' },
@@ -142,6 +149,17 @@ export const POP_VERB_ALTERNATION = POP_VERBS.join('|');
 export function answersWithData(verb: string, hasArgs: boolean): boolean {
   const multiLine = popCommand(verb)?.multiLine ?? 'never';
   return multiLine === 'always' || (multiLine === 'without-args' && !hasArgs);
+}
+
+/**
+ * Whether a numeric command's arguments break its form (RFC 1939 §5, §7): too few or too many, or one that is
+ * not a number (`RETR abc`, `TOP 1`). Undefined for other commands: the table says nothing of their arguments.
+ */
+export function malformedArguments(verb: string, args: readonly string[]): boolean | undefined {
+  const command = popCommand(verb);
+  if (!command?.numeric) return undefined;
+  const [min, max] = command.arity;
+  return args.length < min || args.length > max || args.some((a) => !/^\d+$/.test(a));
 }
 
 /** Whether RFC 1939 (or the command's RFC) allows it in this state; unknown verbs are never refused here. */

@@ -6,6 +6,7 @@ import { dropEchoes, ECHO_DISTANCE, type Found, MAX_ALSO_LINES, ruleKey } from '
 import type { Extensions } from './extensions.js';
 import { detectLanguage } from './language.js';
 import { LineFinder, showsClientCommands } from './line-finder.js';
+import { programStep } from './client-output/program-step.js';
 import { cleanPaste } from './paste-cleanup.js';
 import { LogJudge, type LogVerdict } from './server-log/judge.js';
 import { parseServerLogLine } from './server-log/parse.js';
@@ -60,6 +61,8 @@ export class SummaryCounter {
   private readonly judge = new LogJudge();
   private readonly rules = new Map<string, RuleTally>();
   private finder: LineFinder | undefined;
+  /** What a client's output proves as a whole, when the log is read whole like a paste. */
+  private facts: FindingData | undefined;
   /** Lines read before the prescan decided (a paste's own prescan reads the whole paste). */
   private head: string[] | undefined = [];
   private headChars = 0;
@@ -127,6 +130,7 @@ export class SummaryCounter {
       kb: this.kb,
       extensions: this.extensions,
       hasClientCommands: showsClientCommands(head),
+      ...(whole ? { programStep: programStep(head) } : {}),
       ...(lang ? { lang } : {}),
     });
     if (!whole) {
@@ -134,9 +138,8 @@ export class SummaryCounter {
       return;
     }
     head.forEach((line, i) => this.finder!.feed(line, i + 1, this.stretch));
-    const fromFacts = factsFinding(head, this.kb);
-    if (fromFacts && !this.stretch.some((f) => f.finding.category === fromFacts.category))
-      this.stretch.unshift({ finding: fromFacts, kind: 'client', quoted: false });
+    // As `analyse` does: what the output proves as a whole joins after the echoes are dropped.
+    this.facts = factsFinding(head, this.kb);
   }
 
   private step(line: string, lineNumber: number): void {
@@ -152,7 +155,7 @@ export class SummaryCounter {
 
   private flush(): void {
     const stretch = this.stretch;
-    if (stretch.length === 0) return;
+    if (stretch.length === 0 && !this.facts) return;
     this.stretch = [];
     // A rule's first finding from an earlier stretch goes first, far from this one, for the later ones to
     // merge into, as the explainer merges them over a whole paste.
@@ -176,7 +179,11 @@ export class SummaryCounter {
       tally.seen++;
       touched.add(tally);
     }
-    for (const finding of dropEchoes([...earlier, ...stretch])) {
+    const kept = dropEchoes([...earlier, ...stretch]);
+    const facts = this.facts;
+    this.facts = undefined;
+    if (facts && !kept.some((f) => f.category === facts.category)) kept.unshift(facts);
+    for (const finding of kept) {
       if (!finding.evidence.rule) {
         this.count(finding, 1);
         continue;

@@ -17,15 +17,23 @@ export const rules = defineCatalogue('rules', {
       'the connection was already encrypted when STLS was sent; STLS can only start encryption once.',
     'stls-after-login': 'STLS was sent after logging in; encryption must be started before the login.',
     'stls-not-offered':
-      'the server does not offer STLS (its capability list, or its answer, shows it does not know the command).',
+      'the server does not list STLS among its capabilities (line {line}): it cannot encrypt this connection.',
+    'stls-refused':
+      'the server refused STLS, the step that starts encryption, before the login: whatever its words, it cannot encrypt this connection.',
+    'arguments-malformed':
+      '“{command}” does not fit the form “{usage}” (message numbers and line counts are numbers): its arguments are malformed, whatever the server called the error.',
     'message-already-deleted':
       'message {number} was deleted with DELE on line {line} of this session; a deleted message cannot be used again before RSET.',
     'message-number-out-of-range':
       'the server said the mailbox holds {count} messages; there is no message {number}.',
     'auth-mechanism-not-offered':
       'the server offers only {offered} (capability list on line {line}), not {mechanism}.',
+    'auth-without-capa':
+      'the server refused CAPA (line {line}); a server that offers AUTH lists its mechanisms there, so this one does not implement AUTH.',
     'user-pass-before-tls':
       'before encryption the server announced {capability} (line {line}): it accepts a user name and password only after STLS.',
+    'login-wrong-state-before-tls':
+      'the server called {command} wrong for the session’s state, yet {command} is the first command a session allows; over an unencrypted connection the step it waits for is STLS.',
     'user-not-offered':
       'the server does not list USER among its capabilities (line {line}): it does not accept a plain user name and password.',
     'apop-without-timestamp':
@@ -47,15 +55,23 @@ export const rules = defineCatalogue('rules', {
     'stls-after-login':
       "STLS a été envoyée après l'authentification\u202f; le chiffrement doit démarrer avant celle-ci.",
     'stls-not-offered':
-      "le serveur ne propose pas STLS (sa liste de capacités, ou sa réponse, montre qu'il ne connaît pas la commande).",
+      'le serveur ne cite pas STLS dans ses capacités (ligne {line})\u00a0: il ne peut pas chiffrer cette connexion.',
+    'stls-refused':
+      "le serveur a refusé STLS, l'étape qui démarre le chiffrement, avant l'authentification\u00a0: quels que soient ses mots, il ne peut pas chiffrer cette connexion.",
+    'arguments-malformed':
+      '«\u00a0{command}\u00a0» ne respecte pas la forme «\u00a0{usage}\u00a0» (numéros de message et nombres de lignes sont des nombres)\u00a0: ses arguments sont mal formés, quel que soit le nom que le serveur donne à l’erreur.',
     'message-already-deleted':
       'le message {number} a été supprimé par DELE à la ligne {line} de cette session\u202f; un message supprimé ne peut plus servir avant RSET.',
     'message-number-out-of-range':
       "selon le serveur, la boîte aux lettres contient {count} messages\u202f; il n'y a pas de message {number}.",
     'auth-mechanism-not-offered':
       'le serveur ne propose que {offered} (liste de capacités, ligne {line}), pas {mechanism}.',
+    'auth-without-capa':
+      'le serveur a refusé CAPA (ligne {line})\u202f; un serveur qui propose AUTH y annonce ses mécanismes\u00a0: celui-ci n’implémente pas AUTH.',
     'user-pass-before-tls':
       "avant le chiffrement, le serveur a annoncé {capability} (ligne {line})\u00a0: il n'accepte un identifiant et un mot de passe qu'après STLS.",
+    'login-wrong-state-before-tls':
+      "le serveur a jugé {command} invalide dans l'état de la session, alors que {command} est la première commande qu'une session permet\u202f; sur une connexion non chiffrée, l'étape qu'il attend est STLS.",
     'user-not-offered':
       "le serveur ne cite pas USER dans ses capacités (ligne {line})\u00a0: il n'accepte pas d'identifiant ni de mot de passe en clair.",
     'apop-without-timestamp':
@@ -76,14 +92,22 @@ export const rules = defineCatalogue('rules', {
       'kết nối đã được mã hóa khi lệnh STLS được gửi; STLS chỉ bật mã hóa được một lần.',
     'stls-after-login': 'lệnh STLS được gửi sau khi đăng nhập; phải bật mã hóa trước khi đăng nhập.',
     'stls-not-offered':
-      'máy chủ không hỗ trợ STLS (danh sách tính năng hoặc câu trả lời của máy chủ cho thấy nó không biết lệnh này).',
+      'máy chủ không liệt kê STLS trong danh sách tính năng (dòng {line}): máy chủ không thể mã hóa kết nối này.',
+    'stls-refused':
+      'máy chủ từ chối STLS (bước bật mã hóa) trước khi đăng nhập: dù dùng từ ngữ nào, máy chủ không thể mã hóa kết nối này.',
+    'arguments-malformed':
+      '“{command}” không đúng dạng “{usage}” (số thứ tự thư và số dòng phải là số): tham số của lệnh sai dạng, dù máy chủ gọi lỗi này là gì.',
     'message-already-deleted':
       'thư số {number} đã bị xóa bằng lệnh DELE ở dòng {line} của phiên này; thư đã xóa không dùng lại được trước lệnh RSET.',
     'message-number-out-of-range': 'theo máy chủ, hộp thư có {count} thư; không có thư số {number}.',
     'auth-mechanism-not-offered':
       'máy chủ chỉ hỗ trợ {offered} (danh sách tính năng ở dòng {line}), không hỗ trợ {mechanism}.',
+    'auth-without-capa':
+      'máy chủ đã từ chối lệnh CAPA (dòng {line}); máy chủ hỗ trợ AUTH phải liệt kê các cơ chế xác thực trong CAPA, nên máy chủ này không hỗ trợ AUTH.',
     'user-pass-before-tls':
       'trước khi mã hóa, máy chủ đã báo {capability} (dòng {line}): máy chủ chỉ nhận tên người dùng và mật khẩu sau STLS.',
+    'login-wrong-state-before-tls':
+      'máy chủ cho rằng lệnh {command} không hợp lệ ở trạng thái hiện tại, trong khi {command} là lệnh đầu tiên mà phiên cho phép; trên kết nối không mã hóa, bước máy chủ chờ là STLS.',
     'user-not-offered':
       'máy chủ không liệt kê USER trong danh sách tính năng (dòng {line}): máy chủ không nhận tên người dùng và mật khẩu dạng thường.',
     'apop-without-timestamp':

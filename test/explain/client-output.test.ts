@@ -113,3 +113,201 @@ describe('client-output facts in the explainer', () => {
     expect(result.findings[0]?.because).toContain('pop3://pop.example.com:995');
   });
 });
+
+// Real texts from the tuning capture (test/fixtures/captured), trimmed to the lines that decide.
+describe('what a program prints about its own connection (captured texts)', () => {
+  const MPOP_DUMP = (port: number, tls: string, starttls: string) => [
+    'mpop: network read error: the operation timed out',
+    'mpop: error during mail retrieval',
+    'host = 127.0.0.2',
+    `port = ${port}`,
+    'proxy port = 0',
+    'timeout = 6 seconds',
+    `tls = ${tls}`,
+    `tls_starttls = ${starttls}`,
+  ];
+
+  it.each([
+    ['mpop -d, tls = off, port 995', MPOP_DUMP(995, 'off', 'on')],
+    ['mpop -d, STARTTLS to port 995', MPOP_DUMP(995, 'on', 'on')],
+    [
+      'mpop -d in French, tls = désactivé',
+      [
+        "mpop: erreur de lecture réseau : l'opération a dépassée le délai d'inactivité",
+        'port = 995',
+        'tls = désactivé',
+        'tls_starttls = activé',
+      ],
+    ],
+    [
+      "fetchmail's own warning about port 995",
+      [
+        'fetchmail: WARNING: 127.0.0.2 configuration invalid, you normally need --ssl for port 995/service pop3s.',
+        'fetchmail: timeout after 6 seconds waiting for server 127.0.0.2.',
+        'fetchmail: Query status=2 (SOCKET)',
+      ],
+    ],
+    [
+      "getmail's retriever line",
+      [
+        'SimplePOP3Retriever:alice@127.0.0.2:995:',
+        'getmailrc: timeout (timed out)',
+        '  0 messages (0 bytes) retrieved, 0 skipped',
+      ],
+    ],
+    [
+      'curl -v with no TLS handshake logged',
+      [
+        '* Connected to 127.0.0.2 (127.0.0.2) port 995 (#0)',
+        '* Operation timed out after 6001 milliseconds with 0 bytes received',
+        'curl: (28) Operation timed out after 6001 milliseconds with 0 bytes received',
+      ],
+    ],
+  ])('%s: plain text to the implicit-TLS port', (_name, paste) => {
+    expect(concludeFromFacts(paste)).toMatchObject({ category: 'tls.mismatch', also: ['connect.timeout'] });
+  });
+
+  it('mpop -d with implicit TLS at 995 proves nothing more than its timeout', () => {
+    expect(concludeFromFacts(MPOP_DUMP(995, 'on', 'off'))).toBeUndefined();
+  });
+
+  it('curl -v that logged its TLS handshake at 995 is no mismatch', () => {
+    const paste = [
+      '* Connected to 127.0.0.2 (127.0.0.2) port 995 (#0)',
+      '* TLSv1.3 (OUT), TLS handshake, Client hello (1):',
+      'curl: (28) Operation timed out after 6001 milliseconds with 0 bytes received',
+    ];
+    expect(concludeFromFacts(paste)).toBeUndefined();
+  });
+});
+
+describe('the step a program says failed is the command the reply it quotes answers', () => {
+  it.each([
+    [
+      'mpop',
+      ['mpop: command STLS failed', 'mpop: POP3 server message: -ERR', 'mpop: error during mail retrieval'],
+    ],
+    [
+      'mpop in French',
+      [
+        'mpop: la commande STLS a échoué',
+        'mpop: message du serveur POP3 : -ERR unknown command',
+        'mpop: erreur durant la récupération du courriel',
+      ],
+    ],
+  ])('%s: STLS refused → tls.unavailable, by the rule', async (_name, paste) => {
+    const { explain } = await import('../../src/explain/explain.js');
+    const [first] = explain(paste.join('\n'), { lang: 'en' }).findings;
+    expect(first).toMatchObject({
+      category: 'tls.unavailable',
+      rule: 'stls-refused',
+      command: 'STLS',
+      lineNumber: 2,
+    });
+  });
+
+  it("a Python traceback through poplib's stls(): the refused CAPA inside it is the STLS step failing", async () => {
+    const { explain } = await import('../../src/explain/explain.js');
+    const paste = [
+      'Traceback (most recent call last):',
+      '  File "/usr/lib/python3.11/poplib.py", line 385, in capa',
+      "    resp = self._longcmd('CAPA')",
+      '  File "/usr/lib/python3.11/poplib.py", line 157, in _getresp',
+      '    raise error_proto(resp)',
+      "poplib.error_proto: b'-ERR unknown command'",
+      '',
+      'During handling of the above exception, another exception occurred:',
+      '',
+      'Traceback (most recent call last):',
+      '  File "~/fetch_mail.py", line 21, in <module>',
+      '    box.stls(context=context)',
+      '  File "/usr/lib/python3.11/poplib.py", line 404, in stls',
+      '    caps = self.capa()',
+      '  File "/usr/lib/python3.11/poplib.py", line 391, in capa',
+      "    raise error_proto('-ERR CAPA not supported by server')",
+      'poplib.error_proto: -ERR CAPA not supported by server',
+    ].join('\n');
+    expect(explain(paste, { lang: 'en' }).findings[0]).toMatchObject({
+      category: 'tls.unavailable',
+      command: 'STLS',
+    });
+  });
+
+  it('a traceback through pass_() gives its -ERR the PASS command', async () => {
+    const { analyse } = await import('../../src/explain/explain.js');
+    const paste = [
+      'Traceback (most recent call last):',
+      '  File "fetch.py", line 9, in <module>',
+      "    box.pass_('x')",
+      '  File "/usr/lib/python3.11/poplib.py", line 218, in pass_',
+      "    return self._shortcmd('PASS %s' % pswd)",
+      "poplib.error_proto: b'-ERR [AUTH] Authentication failed.'",
+    ].join('\n');
+    expect(analyse(paste).findings[0]?.evidence.command).toBe('PASS');
+  });
+});
+
+describe('client outputs whose cause another line shows (captured texts)', () => {
+  const first = async (lines: string[]) => {
+    const { explain } = await import('../../src/explain/explain.js');
+    return explain(lines.join('\n'), { lang: 'en' }).findings[0]?.category;
+  };
+
+  it('getmail quoting an SMTP greeting as a Python bytes repr: the wrong service', async () => {
+    expect(
+      await first([
+        'SimplePOP3Retriever:alice@127.0.0.3:1110:',
+        "getmailrc: operation error (POP error (b'220 mail.example.net ESMTP Postfix (Debian/GNU)'))",
+        '  0 messages (0 bytes) retrieved, 0 skipped',
+      ]),
+    ).toBe('connect.wrong-service');
+  });
+
+  it('getmail\'s "-ERR EOF" before any greeting, asked about in a chat: the connection was dropped', async () => {
+    expect(
+      await first([
+        'Hi all, since this morning I get this every time I check my mail:',
+        '```',
+        'SimplePOP3Retriever:alice@127.0.0.3:1110:',
+        'getmailrc: operation error (POP error (-ERR EOF))',
+        '```',
+        'Any idea what is wrong?',
+      ]),
+    ).toBe('connect.reset');
+  });
+
+  it('curl -v: an SMTP greeting after several progress-meter updates run together is the wrong service', async () => {
+    const meter = (t: string) =>
+      `  0     0    0     0    0     0      0      0 --:--:--  ${t} --:--:--     0`;
+    expect(
+      await first([
+        '* Connected to 127.0.0.3 (127.0.0.3) port 1110 (#0)',
+        `${meter('0:00:01')}${meter('0:00:02')}< 220 mail.example.net ESMTP Postfix (Debian/GNU)`,
+        `${meter('0:00:05')}* Operation timed out after 6002 milliseconds with 0 bytes received`,
+        'curl: (28) Operation timed out after 6002 milliseconds with 0 bytes received',
+      ]),
+    ).toBe('connect.wrong-service');
+  });
+
+  it('mpop -d: "invalid reply" yields to the SMTP greeting its transcript shows further down', async () => {
+    const dump = Array.from({ length: 30 }, (_, i) => `setting_${i} = (not set)`);
+    expect(
+      await first([
+        'mpop: POP3 server sent an invalid reply',
+        'mpop: error during mail retrieval',
+        ...dump,
+        '<-- 220 mail.example.net ESMTP Postfix (Debian/GNU)',
+      ]),
+    ).toBe('connect.wrong-service');
+  });
+
+  it.each([
+    'fetchmail: STLS is mandatory for this session, but server refused CAPA command.',
+    'fetchmail: TLS est requis pour cette session mais le serveur refuse la commande CAPA.',
+    'fetchmail: Bắt buộc phải sử dụng TLS trong phiên chạy này mà trình phục vụ đã từ chối lệnh CAPA.',
+  ])('fetchmail needing TLS from a server that refused CAPA: %s → tls.unavailable', async (line) => {
+    expect(await first([line, 'fetchmail: Authorization failure on alice@127.0.0.2'])).toBe(
+      'tls.unavailable',
+    );
+  });
+});

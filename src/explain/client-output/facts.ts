@@ -31,7 +31,7 @@ const GREETING = /^\s*(?:[<S]:?\s*|\*?\s*<\s*)?\+OK\b/m;
 const TIMEOUT_NO_DATA =
   /timed out after \d+ milliseconds with 0 (?:out of \d+ )?bytes received|\b0 bytes received\b|timeout (?:after \d+ seconds )?waiting for (?:server )?(?:greeting|banner)|no greeting|(?:greeting|banner) (?:never|not) (?:received|arrived)/i;
 const TIMEOUT =
-  /\btimed out\b|\btimeout\b|ETIMEDOUT|socket\.timeout|TimeoutError|délai (?:d.attente )?dépassé|hết thời gian chờ|quá thời gian/i;
+  /\btimed out\b|\btimeout\b|ETIMEDOUT|socket\.timeout|TimeoutError|délai (?:d.attente )?dépassé|dépassée? le délai|hết thời gian chờ|quá thời gian/i;
 const EOF =
   /\bEOF\b|unexpected(?:ly)? (?:closed|end of file|eof)|connection closed by (?:foreign host|peer|remote host)|closed the connection|server closed|Empty reply from server|Connection died|connexion (?:fermée|interrompue)|máy chủ đã đóng kết nối|kết nối bị đóng/i;
 const TLS_HANDSHAKE_FAIL =

@@ -24,6 +24,18 @@ const PY_POPLIB =
   /poplib\.(POP3_SSL|POP3)\s*\(\s*['"]([^'"]{1,253})['"]\s*(?:,\s*(?:port\s*=\s*)?(\d{1,5}))?/;
 const GETMAIL = /type\s*=\s*(Simple|Multidrop|Multisorting)?POP3(SSL)?Retriever/i;
 
+// What a program prints about its own connection: mpop's settings dump (`port = 995`, `tls = off`,
+// `tls_starttls = on`, the values translated), getmail's retriever line (`SimplePOP3Retriever:user@host:995:`),
+// fetchmail's warning that port 995 needs --ssl, curl -v's `* Connected to host (addr) port 995`.
+const MPOP_PORT = /^port = (\d{1,5})$/;
+const MPOP_TLS = /^(tls|tls_starttls) = (on|off|activé|désactivé)$/;
+const GETMAIL_ID =
+  /\b(?:Simple|Multidrop|Multisorting)?POP3(SSL)?Retriever:[^@\s]{0,200}@([\w.-]{1,253}):(\d{1,5}):/;
+const FETCHMAIL_NEEDS_SSL = /configuration invalid, you normally need --ssl for port (\d{1,5})/;
+const CURL_CONNECTED = /^\*\s+Connected to (\S{1,253}) \([^)]{0,60}\) port (\d{1,5})\b/;
+// curl -v logs every TLS handshake it makes; a verbose run that logs none spoke plain text.
+const CURL_TLS_LINE = /^\*\s+(?:TLSv[\d.]+ \(|SSL connection using|ALPN|SSL certificate)/;
+
 // Options that say the client meant plain text, implicit TLS or STARTTLS.
 const PLAIN_OPTIONS =
   /--tls(?:=|\s+)off\b|--no-?ssl\b|\bssl\s*=\s*(?:false|no|0|off)\b|\bsecure\s*[:=]\s*false\b|\btls\s*[:=]\s*(?:false|no|off)\b/i;
@@ -33,6 +45,61 @@ const IMPLICIT_OPTIONS =
   /--tls-starttls(?:=|\s+)off\b|\bssl\s*=\s*(?:true|yes|1|on)\b|(?:^|\s)--ssl\b(?!-)|(?:^|\s)ssl(?:\s|$)|\bsecure\s*[:=]\s*true\b|\btls\s*[:=]\s*(?:true|yes|on|implicit)\b/i;
 // openssl s_client without -starttls speaks TLS at once.
 const S_CLIENT = /\bs_client\b/;
+
+function readProgramOwnWords(lines: readonly string[], target: Target): void {
+  const mpop: { tls?: boolean; starttls?: boolean } = {};
+  let curlPort = 0;
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    const port = MPOP_PORT.exec(line);
+    const getmail = GETMAIL_ID.exec(line);
+    const fetchmail = FETCHMAIL_NEEDS_SSL.exec(line);
+    const curl = CURL_CONNECTED.exec(line);
+    const tls = MPOP_TLS.exec(line);
+    if (port && target.port === undefined) {
+      target.port = Number(port[1]);
+      target.evidence.push(line);
+      target.lineNumber ||= i + 1;
+    }
+    if (tls) {
+      const on = tls[2] === 'on' || tls[2] === 'activé';
+      if (tls[1] === 'tls') mpop.tls = on;
+      else mpop.starttls = on;
+      target.evidence.push(line);
+    }
+    if (getmail) {
+      target.host ??= getmail[2] ?? '';
+      target.port ??= Number(getmail[3]);
+      target.tls ??= getmail[1] ? 'implicit' : 'plain';
+      target.evidence.push(getmail[0]);
+      target.lineNumber ||= i + 1;
+    }
+    if (fetchmail) {
+      // fetchmail itself says it speaks plain text (or STARTTLS) to the implicit-TLS port.
+      target.port ??= Number(fetchmail[1]);
+      target.tls ??= 'plain';
+      target.evidence.push(fetchmail[0]);
+      target.lineNumber ||= i + 1;
+    }
+    if (curl && !curlPort) {
+      curlPort = Number(curl[2]);
+      target.host ??= curl[1] ?? '';
+      target.port ??= curlPort;
+      target.lineNumber ||= i + 1;
+    }
+  });
+  if (mpop.tls !== undefined && target.tls === undefined)
+    target.tls = !mpop.tls ? 'plain' : mpop.starttls === false ? 'implicit' : 'starttls';
+  if (curlPort && target.tls === undefined) {
+    const handshake = lines.some((l) => CURL_TLS_LINE.test(l.trim()));
+    const stls = lines.some((l) => /^>\s*STLS\b/.test(l.trim()));
+    target.tls = !handshake ? 'plain' : stls ? 'starttls' : 'implicit';
+    target.evidence.push(
+      `port ${curlPort}`,
+      handshake ? 'curl -v: TLS handshake' : 'curl -v: no TLS handshake',
+    );
+  }
+}
 
 export function findTarget(lines: readonly string[]): Target | undefined {
   const target: Target = { lineNumber: 0, evidence: [] };
@@ -83,8 +150,10 @@ export function findTarget(lines: readonly string[]): Target | undefined {
       [IMPLICIT_OPTIONS, 'implicit'],
     ] as const) {
       const m = re.exec(line);
+      // fetchmail's warning names --ssl as what is missing, not as an option given.
       if (
         m &&
+        !FETCHMAIL_NEEDS_SSL.test(line) &&
         (url || py || hostPort || port || /^\s*(?:\$\s*)?(?:mpop|fetchmail|curl|getmail)\b|--/.test(line))
       ) {
         target.tls = intent;
@@ -98,6 +167,7 @@ export function findTarget(lines: readonly string[]): Target | undefined {
       fetchmailLine ||= i + 1;
     }
   });
+  readProgramOwnWords(lines, target);
   // fetchmail without --ssl (or `ssl` in its rc file) speaks plain text.
   if (fetchmailLine && target.tls === undefined) {
     target.tls = 'plain';

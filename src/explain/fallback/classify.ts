@@ -87,18 +87,23 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   .map(compileTerm);
 // A person's sentence about a problem ("I think my password is invalid"), or a web page's error, is no
 // program's error message: the words of a mail program's own line do not speak in the first person.
-const NOT_A_PROGRAM: readonly CompiledTerm[] = (
-  'i|my|me|we|our|us|je|j|mon|ma|mes|nous|notre|tôi|mình|chúng tôi|' +
-  'web page|login page|website|browser|api|http|page web|navigateur|trang web'
-)
-  .split('|')
-  .map(compileTerm);
+const NOT_A_PROGRAM: readonly CompiledTerm[] =
+  'web page|login page|website|browser|api|http|page web|navigateur|trang web'.split('|').map(compileTerm);
+// The pronouns are compared with their accents: folded, the French "ma" and "me" would also be the Vietnamese
+// "mà" (but) and "mẹ", and fetchmail's Vietnamese "… mà trình phục vụ đã từ chối …" would read as a person's.
+const FIRST_PERSON = new Set('i|my|me|we|our|us|je|j|mon|ma|mes|nous|notre|tôi|mình'.split('|'));
+const speaksInFirstPerson = (tokens: readonly Word[], text: string) =>
+  tokens.some((t) => FIRST_PERSON.has(text.slice(t.start, t.end).toLowerCase()));
 // "key = value": a program's configuration dump, or code ("timeout=10"), not its error message.
 const SETTING = /^\s*[\w .()-]{1,40}=|\w=\w/;
 
 function saysFailure(tokens: readonly Word[], text: string): boolean {
   if (SETTING.test(text)) return false;
-  return FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0) && !NOT_A_PROGRAM.some((t) => find(tokens, t) >= 0);
+  return (
+    FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0) &&
+    !NOT_A_PROGRAM.some((t) => find(tokens, t) >= 0) &&
+    !speaksInFirstPerson(tokens, text)
+  );
 }
 
 /** Reads the words of an error text that no entry explains. Pure and deterministic. */

@@ -387,6 +387,10 @@ export const LEXICON: readonly Cue[] = [
       'désactivé*',
     ],
   ]),
+  // A program that needs TLS says the server refused CAPA, without which it cannot ask for STLS (fetchmail
+  // "STLS is mandatory for this session, but server refused CAPA command", and its fr/vi catalogues): the
+  // server cannot encrypt, which outweighs the "mandatory" of the cue above.
+  cue('tls.unavailable', 6, [TLS, ['refus*', 'rejected', 'rejet*', 'từ chối'], ['capa']], 'client'),
   cue('tls.certificate', 4, [['certificate', 'certificat', 'chứng chỉ', 'cert']], 'client'),
   // mailbox.unavailable: cannot open the mailbox, storage, quota, corruption.
   cue('mailbox.unavailable', 3, [

@@ -8,6 +8,7 @@ export interface ParsedCommand {
 
 const COMMAND = /^([A-Za-z][A-Za-z0-9]{2,15})(?:\s+(.*))?$/;
 const NUMBER = /^\d+$/;
+const WORD_ARG = /^[\w-]{1,20}$/;
 const APOP_DIGEST = /^[0-9a-f]{32}$/i;
 const SASL_MECHANISM = /^[A-Z0-9_-]{1,20}$/i;
 
@@ -30,6 +31,10 @@ export function parseCommand(content: string, explicit: boolean): ParsedCommand 
   // A password may hold spaces, and PASS lines must be recognised so they are masked.
   if (verb === 'PASS' && args.length > 0) return { verb, args };
   const [min, max] = command.arity;
+  // A numeric command typed in capitals is a command even with a malformed argument (`RETR abc`, `TOP 1`):
+  // the reply to it says the arguments are wrong, and the session rules need to see it.
+  if (command.numeric && typed === verb && args.length <= max && args.every((a) => WORD_ARG.test(a)))
+    return { verb, args };
   if (args.length < min || args.length > max) return undefined;
   if (command.numeric && !args.every((a) => NUMBER.test(a))) return undefined;
   // "APOP authentication failed." is a client's message; a real APOP carries a 32-digit MD5 digest.

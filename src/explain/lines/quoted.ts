@@ -13,8 +13,9 @@ const ABOUT_PASSWORD = /\b(?:password|mot de passe|mat khau)\b/;
 const ABOUT_USER = /\b(?:user ?name|username|nom d.?utilisateur|ten (?:nguoi dung|dang nhap))\b/;
 
 export const OTHER_PROTOCOL = /^(?:220[ -]|\* (?:OK|PREAUTH|BYE)\b|HTTP\/\d|SSH-\d|<!doctype|<html)/i;
+// Also a Python bytes repr inside a program's error, as getmail prints it: "POP error (b'220 … ESMTP …')".
 const QUOTED_GREETING =
-  /(?:greeting|banner)(?: from (?:the )?server)?\s*:\s*(.+)$|(?:^|:\s)((?:\* OK\b|220[ -]\S).*)$/i;
+  /(?:greeting|banner)(?: from (?:the )?server)?\s*:\s*(.+)$|(?:^|:\s|\(b?['"])((?:\* OK\b|220[ -]\S).*)$/i;
 
 /** The text after a -ERR that stands inside a longer line. */
 export function embeddedError(content: string): string | undefined {

@@ -87,8 +87,11 @@ export function readLine(rawLine: string, context: ReadContext, options: ReadOpt
     if (broken) return { kind: 'server-text', text: content };
     // An IMAP "* OK" loses its star to curl's marker rule: the whole line is looked at too.
     const whole = rawLine.trim();
-    if (context.beforeFirstReply && (OTHER_PROTOCOL.test(content) || OTHER_PROTOCOL.test(whole))) {
-      return { kind: 'other-protocol', text: OTHER_PROTOCOL.test(content) ? content : whole, quoted: false };
+    // curl -v marks the server's line with "< " even when it is no POP reply (`< 220 … ESMTP`).
+    const marked = /^<\s?/.test(content) ? content.replace(/^<\s?/, '') : undefined;
+    const other = [content, marked, whole].find((t) => t !== undefined && OTHER_PROTOCOL.test(t));
+    if (context.beforeFirstReply && other !== undefined) {
+      return { kind: 'other-protocol', text: other, quoted: false };
     }
   }
   const greeting = quotedGreeting(content);

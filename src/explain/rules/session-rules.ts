@@ -1,4 +1,4 @@
-import { popCommand, validIn } from '../pop-commands.js';
+import { malformedArguments, popCommand, validIn } from '../pop-commands.js';
 import type { SentCommand, SessionView } from '../session/session-view.js';
 import { currentCapabilities } from '../session/session-view.js';
 
@@ -42,10 +42,14 @@ export type RuleId =
   | 'stls-while-tls-active'
   | 'stls-after-login'
   | 'stls-not-offered'
+  | 'stls-refused'
+  | 'arguments-malformed'
   | 'message-already-deleted'
   | 'message-number-out-of-range'
   | 'auth-mechanism-not-offered'
+  | 'auth-without-capa'
   | 'user-pass-before-tls'
+  | 'login-wrong-state-before-tls'
   | 'user-not-offered'
   | 'apop-without-timestamp'
   | 'optional-command-not-offered';
@@ -135,12 +139,23 @@ export const SESSION_RULES: readonly SessionRule[] = [
       { rfc: 2449, section: '5' },
     ],
     outranks: [...GENERIC, 'tls.unavailable'],
-    test: ({ sent, session, wording }) => {
+    test: ({ sent, session }) => {
       if (sent.verb !== 'STLS' || sent.tls || sent.state === 'TRANSACTION') return undefined;
       const capa = session.capa.beforeTls;
-      if (capa && !capa.names.has('STLS')) return { line: capa.lineNumber };
-      return wording === 'command.unknown' ? {} : undefined;
+      return capa && !capa.names.has('STLS') ? { line: capa.lineNumber } : undefined;
     },
+  },
+  {
+    // The command a reply answers decides what it means: STLS has one job, so its -ERR before the login and
+    // over a plain connection says this server cannot encrypt the session, however it words it ("unknown
+    // command", a bare -ERR). The two cases where STLS is refused for its timing come first.
+    id: 'stls-refused',
+    category: 'tls.unavailable',
+    entry: 'tls-support-not-available',
+    references: [{ rfc: 2595, section: '4' }],
+    // A reply that calls the state wrong ("only in AUTHORIZATION state") says why itself.
+    outranks: ['unknown', 'command.unknown', 'command.syntax', 'tls.unavailable'],
+    test: ({ sent }) => (sent.verb === 'STLS' && !sent.tls && sent.state !== 'TRANSACTION' ? {} : undefined),
   },
   {
     id: 'message-already-deleted',
@@ -152,6 +167,23 @@ export const SESSION_RULES: readonly SessionRule[] = [
       const n = messageNumber(sent);
       const dele = n === undefined ? undefined : session.deleted.get(n);
       return dele === undefined || dele === sent.lineNumber ? undefined : { number: n ?? 0, line: dele };
+    },
+  },
+  {
+    // The table knows each numeric command's form: `RETR abc` or `TOP 1` is malformed, even where the server
+    // answers "No such message" (GNU Mailutils) or a bare -ERR (popa3d).
+    id: 'arguments-malformed',
+    category: 'command.syntax',
+    entry: 'invalid-arguments',
+    references: [
+      { rfc: 1939, section: '5' },
+      { rfc: 1939, section: '7' },
+    ],
+    outranks: [...GENERIC, 'message.not-found', 'message.unavailable', 'message.deleted'],
+    test: ({ sent }) => {
+      if (sent.state !== 'TRANSACTION' || !malformedArguments(sent.verb, sent.args)) return undefined;
+      const usage = popCommand(sent.verb)?.usage ?? sent.verb;
+      return { command: sent.display, usage };
     },
   },
   {
@@ -185,6 +217,22 @@ export const SESSION_RULES: readonly SessionRule[] = [
     },
   },
   {
+    // A server with AUTH announces its mechanisms in CAPA (RFC 2449 §6.3): one that refused CAPA
+    // has no AUTH, and its -ERR to AUTH says the command is missing, not that the credentials were wrong.
+    id: 'auth-without-capa',
+    category: 'command.unknown',
+    entry: 'unknown-command',
+    references: [
+      { rfc: 2449, section: '6.3' },
+      { rfc: 2449, section: '5' },
+    ],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism'],
+    test: ({ sent, session }) =>
+      sent.verb === 'AUTH' && sent.state !== 'TRANSACTION' && session.capaRefused !== undefined
+        ? { line: session.capaRefused }
+        : undefined,
+  },
+  {
     id: 'user-pass-before-tls',
     category: 'tls.required',
     entry: 'tls-required-to-log-in',
@@ -205,6 +253,28 @@ export const SESSION_RULES: readonly SessionRule[] = [
         ? { line: capa.lineNumber, capability: 'STLS' }
         : undefined;
     },
+  },
+  {
+    // USER is the first command a session allows (RFC 1939 §7): a server that calls it wrong for the state, at
+    // the start of a plain session, waits for the one step RFC 2595 §4 allows before it, STLS (GNU Mailutils
+    // answers "Incorrect state" where TLS is required).
+    id: 'login-wrong-state-before-tls',
+    category: 'tls.required',
+    entry: 'tls-required-to-log-in',
+    references: [
+      { rfc: 2595, section: '4' },
+      { rfc: 1939, section: '7' },
+    ],
+    outranks: ['command.state'],
+    test: ({ sent, session, wording }) =>
+      wording === 'command.state' &&
+      sent.verb === 'USER' &&
+      sent.state === 'AUTHORIZATION' &&
+      sent.afterUser !== true &&
+      !sent.tls &&
+      startShown(session)
+        ? { command: sent.verb }
+        : undefined,
   },
   {
     id: 'user-not-offered',

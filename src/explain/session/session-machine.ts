@@ -1,3 +1,5 @@
+import { commandNamedBy } from '../client-output/named-command.js';
+import type { ProgramStep } from '../client-output/program-step.js';
 import type { ServerLogRecogniser } from '../extensions.js';
 import { boundedLine, displayLine } from '../lines/display.js';
 import type { LineKind, ReadContext } from '../lines/line-kind.js';
@@ -29,9 +31,13 @@ export interface SessionOptions {
   /** Whether the whole input shows client commands; then the first reply before any command is a greeting. */
   hasClientCommands: boolean;
   serverLog?: readonly ServerLogRecogniser[];
+  /** The POP step the program's output shows it running (a traceback's poplib call), for the replies it quotes. */
+  programStep?: ProgramStep;
 }
 
 const MAX_PENDING = 256;
+/** A program names the step that failed on the line of the reply it quotes or a few lines before it. */
+const STEP_DISTANCE = 3;
 const MAX_DELETED = 10_000;
 const STAT_ANSWER = /^(\d{1,9})\s+\d+/;
 // What a server says when a login succeeds (RFC 1939 §7: "+OK mrose's maildrop has 2 messages (320 octets)").
@@ -48,6 +54,7 @@ export class SessionMachine {
     userAccepted: boolean;
     deleted: Map<number, number>;
     messageCount?: number;
+    capaRefused?: number;
   } = { state: 'AUTHORIZATION', tls: false, capa: {}, userAccepted: false, deleted: new Map() };
   /** False until the paste shows where the session starts: a greeting, a connection, or a first command. */
   private stateKnown = false;
@@ -57,6 +64,8 @@ export class SessionMachine {
   private seenStatus = false;
   private connected = false;
   private saslAnswerDue = false;
+  /** The last step a program's own message said failed ("command STLS failed", "la commande STLS a échoué"). */
+  private namedStep: SentCommand | undefined;
   /** Set once a real secret was masked anywhere in the input. */
   secretFound = false;
   /** Set once any POP status line or command was seen: the input is a POP conversation. */
@@ -106,6 +115,16 @@ export class SessionMachine {
       case 'server-text':
         this.answer(observation, false, read.text);
         break;
+      case 'client-message':
+        this.nameStep(read.text, lineNumber);
+        break;
+      case 'quoted-reply': {
+        // The command a program's message says failed is the command the reply it quotes answers.
+        this.nameStep(read.text === line ? line : line.replace(read.text, ''), lineNumber);
+        const step = this.stepAt(lineNumber);
+        if (step && !(read.via === 'message' && read.about)) observation.answers = step;
+        break;
+      }
       case 'other-protocol':
         if (!read.quoted) {
           const greeting = this.greeting(lineNumber);
@@ -117,6 +136,23 @@ export class SessionMachine {
         break;
     }
     return observation;
+  }
+
+  private nameStep(text: string, lineNumber: number): void {
+    const named = commandNamedBy(text);
+    if (named) this.namedStep = this.stepCommand(named.verb, lineNumber);
+  }
+
+  private stepAt(lineNumber: number): SentCommand | undefined {
+    const named = this.namedStep;
+    if (named && lineNumber - named.lineNumber <= STEP_DISTANCE) return named;
+    const program = this.options.programStep;
+    return program ? this.stepCommand(program.verb, program.lineNumber) : undefined;
+  }
+
+  /** A step named in words: its arguments and state are not shown; only what the session itself shows is. */
+  private stepCommand(verb: string, lineNumber: number): SentCommand {
+    return { verb, args: [], display: verb, lineNumber, state: undefined, tls: this.view.tls };
   }
 
   private context(): ReadContext {
@@ -186,6 +222,7 @@ export class SessionMachine {
     // A QUIT refused after a login failed in the UPDATE state (RFC 1939 §6).
     const state = command.verb === 'QUIT' && command.state === 'TRANSACTION' ? 'UPDATE' : command.state;
     observation.answers = { ...command, state, afterUser: this.view.userAccepted };
+    if (command.verb === 'CAPA') this.view.capaRefused = observation.lineNumber;
     if (command.verb === 'USER' || command.verb === 'PASS') this.view.userAccepted = false;
   }
 

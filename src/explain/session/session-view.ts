@@ -47,6 +47,8 @@ export interface SessionView {
   deleted: ReadonlyMap<number, number>;
   /** The message count a STAT answer gave (`+OK 3 1024`), if any. */
   messageCount?: number;
+  /** The line of a CAPA answered -ERR: the server implements no RFC 2449 extension. */
+  capaRefused?: number;
 }
 
 /** The capabilities in force when a command was sent: the latest list for the session's stage. */

@@ -39,3 +39,8 @@ export function replyTimingFetch(apiUrl: string): typeof globalThis.fetch {
     return response;
   };
 }
+
+/** `work` bound to the event in scope, so that a reply queued for later is still timed from that event. */
+export function forThisEvent<T>(work: () => Promise<T>): () => Promise<T> {
+  return AsyncLocalStorage.bind(work);
+}

@@ -22,12 +22,15 @@ export function measureReply<T>(next: () => Promise<T>): Promise<T> {
   return current.run({ receivedAt: performance.now(), replied: false }, next);
 }
 
-/** globalThis.fetch, plus: the first reply Slack accepts for the event in scope is observed. */
-export function replyTimingFetch(apiUrl: string): typeof globalThis.fetch {
+/** `base`, plus: the first reply Slack accepts for the event in scope is observed. */
+export function replyTimingFetch(
+  apiUrl: string,
+  base: typeof globalThis.fetch = globalThis.fetch,
+): typeof globalThis.fetch {
   const isReply = (url: string) =>
     url.startsWith(apiUrl) ? REPLY_METHODS.has(url.slice(apiUrl.length).split('?')[0] ?? '') : true;
   return async (input, init) => {
-    const response = await globalThis.fetch(input, init);
+    const response = await base(input, init);
     const timing = current.getStore();
     if (timing && !timing.replied && response.ok && init?.method === 'POST') {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

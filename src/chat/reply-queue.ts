@@ -9,7 +9,7 @@ import type { InFlight } from './in-flight.js';
  * caller can say what it dropped. Queued jobs are tracked by the adapter's InFlight: shutdown waits for them.
  */
 export interface ReplyQueueOptions {
-  /** Jobs running at once, all keys together. Default 4. */
+  /** Jobs running at once, all keys together (most of a job's time is waiting for the platform). Default 16. */
   concurrency?: number;
   /** Jobs accepted and not finished (running or waiting) beyond which enqueue() refuses. Default 1000. */
   maxBacklog?: number;
@@ -35,7 +35,7 @@ export class ReplyQueue {
 
   constructor(inflight: InFlight, options: ReplyQueueOptions = {}) {
     this.#inflight = inflight;
-    this.#concurrency = Math.max(1, options.concurrency ?? 4);
+    this.#concurrency = Math.max(1, options.concurrency ?? 16);
     this.#maxBacklog = Math.max(1, options.maxBacklog ?? 1000);
   }
 

@@ -45,5 +45,7 @@ export function replyTimingFetch(
 
 /** `work` bound to the event in scope, so that a reply queued for later is still timed from that event. */
 export function forThisEvent<T>(work: () => Promise<T>): () => Promise<T> {
-  return AsyncLocalStorage.bind(work);
+  // Not AsyncLocalStorage.bind: on Node 20 it builds an AsyncResource and a deprecation wrapper per call.
+  const timing = current.getStore();
+  return timing ? () => current.run(timing, work) : work;
 }

@@ -112,7 +112,7 @@ async function runStep(
     while (
       pending.size > 0 &&
       performance.now() - lastReply < quietMs &&
-      performance.now() - sentAll < 30_000
+      performance.now() - sentAll < (pictures > 0 ? 30_000 : 10_000)
     )
       await sleep(20);
   } finally {
@@ -224,12 +224,12 @@ function answeredPastes(ctx: BenchContext): string[] {
 }
 
 /** Candidate screenshots: the 1280×800 light ones of the corpus, one per style and language. */
-function candidatePictures(): CapacityPicture[] {
+function candidatePictures(count: number): CapacityPicture[] {
   const seen = new Set<string>();
   return corpus()
     .filter((p) => p.scale === 1 && p.theme === 'light')
     .filter((p) => !seen.has(`${p.style}-${p.lang}`) && seen.add(`${p.style}-${p.lang}`))
-    .slice(0, 8)
+    .slice(0, count)
     .map((p) => ({ key: p.file.replace(/[^\w-]/g, '_'), bytes: pictureBytes(p) }));
 }
 
@@ -279,7 +279,7 @@ export const capacity: Row = {
       { path: 'slack-http', start: startSlackDriver },
       { path: 'discord-gateway', start: startDiscordDriver },
     ];
-    const candidates = candidatePictures();
+    const candidates = candidatePictures(ctx.quick ? 4 : 8);
     for (const { path, start } of paths) {
       // A fresh process per mix: the RSS and the OCR worker's memory of one do not carry into the other.
       for (const mix of ['text', 'ocr'] as const) {

@@ -9,6 +9,7 @@ import { registerCommands } from './handlers/commands.js';
 import { registerLoginModal } from './handlers/login-modal.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerShortcut } from './handlers/shortcut.js';
+import { keptAliveFetch } from './http-fetch.js';
 import { slackErrorSummary } from './locale.js';
 import { measureReply, replyTimingFetch } from './reply-latency.js';
 import type { SocketClient } from './socket-connection.js';
@@ -49,7 +50,7 @@ export function buildApp(options: BuildAppOptions): BuiltApp {
     clientOptions: {
       retryConfig: WEB_API_RETRY,
       timeout: WEB_API_TIMEOUT_MS,
-      fetch: replyTimingFetch(options.apiUrl ?? SLACK_API),
+      fetch: replyTimingFetch(options.apiUrl ?? SLACK_API, keptAliveFetch()),
       ...apiUrl,
     } satisfies webApi.WebClientOptions,
     deferInitialization: true,

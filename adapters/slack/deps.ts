@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ReplyQueue } from '../../src/chat/reply-queue.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import type { OcrEngine } from '../../src/ocr/ocr-engine.js';
 import type { ProbeGuard } from '../../src/probe/guard.js';
@@ -21,6 +22,8 @@ export interface SlackDeps {
   /** Extra probe dependencies (tests pass a CA, a resolver); the guard always comes from `guard`. */
   probeDeps: Omit<ProbeDeps, 'guard'>;
   inflight: Inflight;
+  /** Answers to messages, explained and posted after the acknowledgement, in order per channel. */
+  replies: ReplyQueue;
   seen: RecentKeys;
   fetch: typeof globalThis.fetch;
   /** Downloads shared pictures (files:read); sent only to Slack's files origin (handlers/images.ts). */

@@ -6,6 +6,7 @@ import { GuardConfigError, guardOptionsFromEnv, ProbeGuard } from '../../src/pro
 import { RateLimiter } from '../../src/probe/rate-limit.js';
 import { runProbe as defaultRunProbe } from '../../src/probe/run-probe.js';
 import type { ProbeDeps } from '../../src/probe/types.js';
+import { ReplyQueue, type ReplyQueueOptions } from '../../src/chat/reply-queue.js';
 import { countingProbeRuns } from '../../src/metrics/metrics.js';
 import type { AdapterHandle } from '../../src/runtime/adapter-handle.js';
 import { AdapterStatus } from '../../src/runtime/adapter-status.js';
@@ -37,6 +38,8 @@ export interface StartSlackOptions {
   shutdownGraceMs?: number;
   /** HTTP mode: `/healthz` and `/metrics` on the receiver's port too (src/runtime/health.ts). */
   routes?: HealthRoutes | undefined;
+  /** Bounds of the queue of message answers (src/chat/reply-queue.ts). */
+  replies?: ReplyQueueOptions;
 }
 
 export interface SlackHandle extends Omit<AdapterHandle, 'name'> {
@@ -74,6 +77,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     runProbe: countingProbeRuns(options.runProbe ?? defaultRunProbe),
     probeDeps: options.probeDeps ?? {},
     inflight,
+    replies: new ReplyQueue(inflight, options.replies),
     seen: new RecentKeys(),
     fetch: options.fetch ?? globalThis.fetch,
     botToken: config.SLACK_BOT_TOKEN,

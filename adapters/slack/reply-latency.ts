@@ -22,12 +22,15 @@ export function measureReply<T>(next: () => Promise<T>): Promise<T> {
   return current.run({ receivedAt: performance.now(), replied: false }, next);
 }
 
-/** globalThis.fetch, plus: the first reply Slack accepts for the event in scope is observed. */
-export function replyTimingFetch(apiUrl: string): typeof globalThis.fetch {
+/** `base`, plus: the first reply Slack accepts for the event in scope is observed. */
+export function replyTimingFetch(
+  apiUrl: string,
+  base: typeof globalThis.fetch = globalThis.fetch,
+): typeof globalThis.fetch {
   const isReply = (url: string) =>
     url.startsWith(apiUrl) ? REPLY_METHODS.has(url.slice(apiUrl.length).split('?')[0] ?? '') : true;
   return async (input, init) => {
-    const response = await globalThis.fetch(input, init);
+    const response = await base(input, init);
     const timing = current.getStore();
     if (timing && !timing.replied && response.ok && init?.method === 'POST') {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -38,4 +41,11 @@ export function replyTimingFetch(apiUrl: string): typeof globalThis.fetch {
     }
     return response;
   };
+}
+
+/** `work` bound to the event in scope, so that a reply queued for later is still timed from that event. */
+export function forThisEvent<T>(work: () => Promise<T>): () => Promise<T> {
+  // Not AsyncLocalStorage.bind: on Node 20 it builds an AsyncResource and a deprecation wrapper per call.
+  const timing = current.getStore();
+  return timing ? () => current.run(timing, work) : work;
 }

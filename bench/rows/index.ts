@@ -1,5 +1,6 @@
 import type { Row } from '../lib/context.js';
 import { adversarial } from './adversarial.js';
+import { capacity } from './capacity.js';
 import { checkDovecot } from './check-dovecot.js';
 import { coldStart } from './cold-start.js';
 import { explainGrowth, explainPaste } from './explain-paste.js';
@@ -18,6 +19,7 @@ export const ROWS: readonly Row[] = [
   adversarial,
   checkDovecot,
   slackHttp,
+  capacity,
   coldStart,
   memory,
   screenshotOcr,

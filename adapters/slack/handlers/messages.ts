@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { App, webApi } from '@slack/bolt';
 import { answerIn, answerMessage } from '../../../src/chat/respond.js';
 import type { ChatAnswer, ChatMode } from '../../../src/chat/types.js';
@@ -6,6 +7,7 @@ import { answerReply } from '../blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { slackToPlain } from '../escape.js';
 import { slackErrorSummary } from '../locale.js';
+import { forThisEvent } from '../reply-latency.js';
 import { answerSlackImage, firstImage, type SlackFile } from './images.js';
 
 /** Subtypes that are a person writing something new; every other one (edits, joins, bots) is ignored. */
@@ -66,27 +68,56 @@ async function answerPicture(
   direct: boolean,
 ): Promise<void> {
   const log = deps.log.child({ handler: direct ? 'dm-image' : 'message-image' });
-  await deps.inflight.track(async () => {
-    try {
-      const reply = await answerSlackImage(deps, client, {
-        file,
-        user: m.user ?? '',
-        mode: direct ? 'direct' : 'watch',
-      });
-      if (!reply) return;
-      await client.chat.postMessage({
-        channel: m.channel,
-        thread_ts: m.thread_ts ?? m.ts,
-        text: reply.text,
-        blocks: reply.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      log.info('answered a picture');
-    } catch (error) {
-      log.error({ err: slackErrorSummary(error) }, 'reply failed');
-    }
-  });
+  try {
+    const reply = await answerSlackImage(deps, client, {
+      file,
+      user: m.user ?? '',
+      mode: direct ? 'direct' : 'watch',
+    });
+    if (!reply) return;
+    await client.chat.postMessage({
+      channel: m.channel,
+      thread_ts: m.thread_ts ?? m.ts,
+      text: reply.text,
+      blocks: reply.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    log.info('answered a picture');
+  } catch (error) {
+    log.error({ err: slackErrorSummary(error) }, 'reply failed');
+  }
+}
+
+/** A paste's answer, posted in `target`'s thread; nothing for a message without a POP error. */
+async function answerText(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  handler: string,
+  request: { text: string; mode: ChatMode; user: string | undefined },
+  target: { channel: string; threadTs: string | undefined },
+): Promise<void> {
+  const log = deps.log.child({ handler });
+  try {
+    const answer = await answerInLanguage(deps, client, request);
+    if (!answer) return;
+    // Between explaining and posting, the requests that arrived meanwhile are acknowledged first.
+    await nextTurn();
+    await postAnswer(client, target, answer);
+    log.info({ kind: answer.kind, lang: answer.lang }, 'answered');
+  } catch (error) {
+    log.error({ err: slackErrorSummary(error) }, 'reply failed');
+  }
+}
+
+/**
+ * Hands an answer to the reply queue: the listener returns at once, the answer is explained and posted
+ * later, after the replies already owed in `key` (a channel; a picture has a key of its own, so that its
+ * reading never holds up the channel's text answers). A full queue drops it, and says so.
+ */
+function queueReply(deps: SlackDeps, key: string, work: () => Promise<void>): void {
+  if (!deps.replies.enqueue(key, forThisEvent(work)))
+    deps.log.warn({ backlog: deps.replies.size }, 'reply dropped: too many replies waiting');
 }
 
 export function registerMessageHandlers(app: App, deps: SlackDeps): void {
@@ -97,33 +128,25 @@ export function registerMessageHandlers(app: App, deps: SlackDeps): void {
     const picture = firstImage(m.files);
     if (picture && (direct || !context.botUserId || !m.text?.includes(`<@${context.botUserId}>`))) {
       if (!deps.seen.first(`${m.channel}:${m.ts}`)) return;
-      await answerPicture(deps, client, m, picture, direct);
+      queueReply(deps, `${m.channel}:${m.ts}`, () => answerPicture(deps, client, m, picture, direct));
       return;
     }
     if (!m.text) return;
     // A mention in a channel also arrives as app_mention, which answers it; answering here too would double.
     if (!direct && context.botUserId && m.text.includes(`<@${context.botUserId}>`)) return;
     if (!deps.seen.first(`${m.channel}:${m.ts}`)) return;
-    const log = deps.log.child({ handler: direct ? 'dm' : 'message' });
-    await deps.inflight.track(async () => {
-      try {
-        const answer = await answerInLanguage(deps, client, {
-          text: slackToPlain(m.text ?? ''),
-          mode: direct ? 'direct' : 'watch',
-          user: m.user,
-        });
-        if (!answer) return;
-        // In a channel the answer goes in the message's thread; in a DM, beside it (or in its thread).
-        await postAnswer(
-          client,
-          { channel: m.channel, threadTs: direct ? m.thread_ts : (m.thread_ts ?? m.ts) },
-          answer,
-        );
-        log.info({ kind: answer.kind, lang: answer.lang }, 'answered');
-      } catch (error) {
-        log.error({ err: slackErrorSummary(error) }, 'reply failed');
-      }
-    });
+    const text = m.text;
+    // In a channel the answer goes in the message's thread; in a DM, beside it (or in its thread).
+    const target = { channel: m.channel, threadTs: direct ? m.thread_ts : (m.thread_ts ?? m.ts) };
+    queueReply(deps, m.channel, () =>
+      answerText(
+        deps,
+        client,
+        direct ? 'dm' : 'message',
+        { text: slackToPlain(text), mode: direct ? 'direct' : 'watch', user: m.user },
+        target,
+      ),
+    );
   });
 
   app.event('app_mention', async ({ event, client, context }) => {
@@ -131,22 +154,16 @@ export function registerMessageHandlers(app: App, deps: SlackDeps): void {
     // Direct messages are answered by the message handler above.
     if (m.bot_id || !m.user || m.channel.startsWith('D')) return;
     if (!deps.seen.first(`${m.channel}:${m.ts}`)) return;
-    const log = deps.log.child({ handler: 'mention' });
-    await deps.inflight.track(async () => {
-      try {
-        const self = context.botUserId ? new RegExp(`<@${context.botUserId}(?:\\|[^>]*)?>`, 'g') : /(?!)/g;
-        const text = slackToPlain((m.text ?? '').replace(self, '')).trim();
-        const answer = await answerInLanguage(deps, client, {
-          text: text === '' ? 'help' : text,
-          mode: 'direct',
-          user: m.user,
-        });
-        if (!answer) return;
-        await postAnswer(client, { channel: m.channel, threadTs: m.thread_ts ?? m.ts }, answer);
-        log.info({ kind: answer.kind, lang: answer.lang }, 'answered');
-      } catch (error) {
-        log.error({ err: slackErrorSummary(error) }, 'reply failed');
-      }
-    });
+    const self = context.botUserId ? new RegExp(`<@${context.botUserId}(?:\\|[^>]*)?>`, 'g') : /(?!)/g;
+    const text = slackToPlain((m.text ?? '').replace(self, '')).trim();
+    queueReply(deps, m.channel, () =>
+      answerText(
+        deps,
+        client,
+        'mention',
+        { text: text === '' ? 'help' : text, mode: 'direct', user: m.user },
+        { channel: m.channel, threadTs: m.thread_ts ?? m.ts },
+      ),
+    );
   });
 }

@@ -175,7 +175,10 @@ const TIMEOUT: Terms = [
   'quá thời gian',
   'hết hạn chờ',
   'hors délai*',
+  'temps limite',
   'hết giờ',
+  'quá giờ',
+  'quá hạn',
 ];
 const IDLE: Terms = [
   'inactivity',
@@ -223,6 +226,7 @@ const HOST: Terms = [
   'máy chủ',
   'tên máy',
   'máy',
+  'máy phục vụ',
 ];
 const CERTIFICATE: Terms = [
   'certificate*',
@@ -263,6 +267,12 @@ const REMOTE: Terms = [
   'máy ở xa',
   'máy từ xa',
   'phía bên kia',
+  'correspondant',
+  'ngang hàng',
+  'server',
+  'serveur',
+  'máy chủ',
+  'máy phục vụ',
 ];
 const ENDED: Terms = [
   'closed',
@@ -291,10 +301,11 @@ const TRANSFER: Terms = [
   'écrire',
   'envoi',
   'réception',
-  'đọc',
-  'ghi',
-  'gửi',
-  'nhận',
+  // Not "gửi" (send) nor "nhận" (receive) alone: a password is sent too, and "chấp nhận" is accept.
+  'đọc dữ liệu',
+  'ghi dữ liệu',
+  'gửi dữ liệu',
+  'nhận dữ liệu',
 ];
 const CHANNEL: Terms = [
   'socket',
@@ -317,6 +328,10 @@ const UNSUPPORTED: Terms = [
   "n'est pas pris* en charge",
   'pas prise en charge',
   'pas pris en charge',
+  'ne prend pas en charge',
+  'ne supporte pas',
+  "n'est pas supporté*",
+  'ne gère pas',
   'indisponible',
   'không hỗ trợ',
   'không được hỗ trợ',
@@ -469,17 +484,20 @@ export const LEXICON: readonly Cue[] = [
   // A program that could not log in ("Could not login", "Không đăng nhập được"): the login was refused.
   cue('auth.failed', 4, [
     ['login', 'log in', 'logon', 'authenticat*', 'authentifi*', 'đăng nhập', 'xác thực'],
+    ['could not', "couldn't", 'cannot', "can't", 'can not', 'unable', 'impossible', 'không thể'],
+  ]),
+  // No usable login method: the method is what failed, not the password.
+  cue('auth.mechanism', 5, [
     [
-      'could not',
-      "couldn't",
-      'cannot',
-      "can't",
-      'can not',
-      'unable',
-      'impossible',
-      'không thể',
-      'không được',
+      'authentication method',
+      'auth method',
+      "méthode d'authentification",
+      'phương thức xác thực',
+      'cơ chế xác thực',
+      'mechanism*',
+      'mécanisme*',
     ],
+    [...CANNOT, 'no usable', 'aucune'],
   ]),
   // Vietnamese says "could not" around the verb: "không đăng nhập được".
   cue('auth.failed', 4, [
@@ -597,9 +615,35 @@ export const LEXICON: readonly Cue[] = [
         'không thể xác minh',
         'did not present',
         'no certificate',
+        'pas approuvé*',
+        'quá hạn',
+        'missing',
+        'manquant*',
+        'thiếu',
+        'broken',
+        'rompue',
         'aucun certificat',
         'không có chứng chỉ',
       ],
+    ],
+    'client',
+  ),
+  // A refused login, as a program says it (a server's "-ERR" says it with fewer words: weight 2 above).
+  cue(
+    'auth.failed',
+    2,
+    [['authenticat*', 'authentifi*', 'identification', 'xác thực', 'login'], FAILED],
+    'client',
+  ),
+  // A program whose server lacks TLS, or whose TLS connection could not be made at all.
+  cue('tls.unavailable', 4, [TLS, UNSUPPORTED], 'client'),
+  cue(
+    'tls.mismatch',
+    4,
+    [
+      [...TLS, 'mode sécurisé', 'chế độ an toàn'],
+      ['connection', 'connexion', 'kết nối'],
+      [...FAILED, ...CANNOT],
     ],
     'client',
   ),
@@ -894,7 +938,8 @@ export const LEXICON: readonly Cue[] = [
     [['connection refused', 'econnrefused', 'connexion refusée', 'kết nối bị từ chối', 'từ chối kết nối']],
     'client',
   ),
-  cue('connect.timeout', 5, [TIMEOUT], 'client'),
+  // Time ran out, whatever else the line names (a handshake, a connection being set up).
+  cue('connect.timeout', 6, [TIMEOUT], 'client'),
   // A host or network that cannot be reached: nothing answered (the capture's "no route" scenarios time out).
   cue(
     'connect.timeout',
@@ -910,6 +955,9 @@ export const LEXICON: readonly Cue[] = [
         "n'est pas accessible",
         'pas accessible',
         'aucune route',
+        'aucun chemin',
+        'không có đường dẫn',
+        'không có tuyến',
         'không thể tiếp cận',
         'không tiếp cận được',
         'không thể truy cập mạng',
@@ -958,7 +1006,22 @@ export const LEXICON: readonly Cue[] = [
     4,
     [
       ['connection', 'connexion', 'kết nối'],
-      ['reset', 'dropped', 'interrupted', 'interrompue', 'réinitialisée', 'coupée', 'bị ngắt', 'bị cắt'],
+      [
+        'reset',
+        'dropped',
+        'interrupted',
+        'aborted',
+        'interrompue',
+        'réinitialisé*',
+        'ré-initialisé*',
+        'coupée',
+        'abandon*',
+        'bị ngắt',
+        'bị cắt',
+        'đặt lại',
+        'gián đoạn',
+        'hủy bỏ',
+      ],
     ],
     'client',
   ),
@@ -994,6 +1057,7 @@ export const LEXICON: readonly Cue[] = [
         'phân giải',
         'dns',
         'getaddrinfo',
+        'gethostbyname',
         'nxdomain',
         'name or service',
         'no address associated',
@@ -1021,6 +1085,7 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
+  cue('connect.refused', 5, [CHANNEL, ['refused', 'refusée', 'refusé', 'bị từ chối', 'từ chối']], 'client'),
   // The other side closed or cut the connection mid-way, or reading and writing on it failed.
   cue('connect.reset', 5, [REMOTE, ENDED], 'client'),
   cue('connect.reset', 5, [TRANSFER, CHANNEL, [...CANNOT, 'failure']], 'client'),

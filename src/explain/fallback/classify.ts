@@ -33,7 +33,14 @@ interface TermWord {
 }
 interface CompiledTerm {
   words: readonly TermWord[];
+  /** A term that is a shape of text rather than words (`#hostname`): what it matches is shown. */
+  shape?: RegExp;
 }
+
+// A host name or an address, as a program names the host it could not find ("pop.example.net", "192.0.2.1").
+const SHAPES: Readonly<Record<string, RegExp>> = {
+  '#hostname': /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/i,
+};
 interface CompiledCue {
   cue: Cue;
   /** Each slot holds alternatives; one alternative of every slot must appear. */
@@ -83,6 +90,8 @@ function meets(w: Word, t: TermWord): boolean {
 }
 
 function compileTerm(term: string): CompiledTerm {
+  const shape = SHAPES[term];
+  if (shape) return { words: [], shape };
   return {
     words: (term.match(/[\p{L}\p{N}]+\*?|\*/gu) ?? []).filter((w) => w !== '*').map(termWord),
   };
@@ -126,10 +135,10 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'could not be verified|did not present|terminated|no answer|does not look like|' +
   'hors délai*|a expiré|est expiré*|non approuvé*|auto-signé*|pas encore valide|mauvais|coupée|inattendu*|' +
   'insuffisant*|pris en charge|introuvable|injoignable|inaccessible|pas accessible|pas de réponse|' +
-  'ne correspond*|aucun*|certificat expiré|expirée|' +
+  'ne correspond*|aucun*|certificat expiré|expirée|réinitialisé*|ré-initialisé*|' +
   'hết giờ|hết hạn|không tin cậy|tự ký|sai|bị đứt|bất ngờ|bất thường|không đủ|không hỗ trợ|' +
   'không được hỗ trợ|không tìm thấy|không rõ|không thể tiếp cận|không khớp|không nhận ra|không được|' +
-  'không đăng nhập được|không xác thực được'
+  'không đăng nhập được|không xác thực được|đặt lại|gián đoạn|không có đường dẫn|quá giờ|quá hạn'
 )
   .split('|')
   .map(compileTerm);
@@ -168,6 +177,11 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
     for (const slot of slots) {
       let hit: string | undefined;
       for (const term of slot) {
+        if (term.shape) {
+          const m = term.shape.exec(text.slice(0, MAX_TEXT));
+          if (m && (!hit || m[0].length > hit.length)) hit = m[0];
+          continue;
+        }
         const at = find(tokens, term);
         // The longest alternative that matches says the most ("not allowed" rather than "not").
         if (at >= 0) {

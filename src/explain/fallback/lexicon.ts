@@ -4,7 +4,8 @@
  * lexicon is compiled, so "verrouillée", "verrouillee" and "VERROUILLÉE" all meet "verrouill*").
  *
  * A cue fires when every one of its terms appears in the text (in any order); a term is a phrase of words,
- * and a word ending in `*` matches any ending ("lock*": lock, locked, locking). The scores of the cues that
+ * and a word ending in `*` matches any ending ("lock*": lock, locked, locking); `#hostname` is a host name or
+ * an address in the text. The scores of the cues that
  * fire add up per category. A cue of two terms says more than one of one: its weight is higher.
  * `for` limits a cue to a server's reply (`-ERR …`) or a program's own message.
  */
@@ -1040,9 +1041,11 @@ export const LEXICON: readonly Cue[] = [
   cue(
     'connect.dns',
     5,
+    // With the host it names: "the host of the party is unknown" is no lookup.
     [
       HOST,
       ['unknown', 'not found', 'inconnu*', 'introuvable', 'không rõ', 'không tìm thấy', 'không xác định'],
+      ['#hostname'],
     ],
     'client',
   ),
@@ -1087,7 +1090,8 @@ export const LEXICON: readonly Cue[] = [
   ),
   cue('connect.refused', 5, [CHANNEL, ['refused', 'refusée', 'refusé', 'bị từ chối', 'từ chối']], 'client'),
   // The other side closed or cut the connection mid-way, or reading and writing on it failed.
-  cue('connect.reset', 5, [REMOTE, ENDED], 'client'),
+  // Only with the connection named: "the server closed the door" is no network error.
+  cue('connect.reset', 5, [REMOTE, ENDED, CHANNEL], 'client'),
   cue('connect.reset', 5, [TRANSFER, CHANNEL, [...CANNOT, 'failure']], 'client'),
   cue(
     'connect.reset',

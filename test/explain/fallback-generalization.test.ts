@@ -45,6 +45,12 @@ const REAL_MESSAGES: [text: string, category: string][] = [
   ['Kết nối bị đặt lại bởi ngang hàng', 'connect.reset'],
   ["Aucun chemin d'accès pour atteindre l'hôte cible", 'connect.timeout'],
   ['Không có đường dẫn đến máy', 'connect.timeout'],
+  // fetchmail's own catalogue
+  ["Le support de SSL n'a pas été activé à la compilation.", 'client.unsupported'],
+  ['Khả năng NTLM cần thiết không được biên dịch vào fetchmail', 'client.unsupported'],
+  ['le programme de livraison du courrier a été tué par un signal 2', 'client.storage'],
+  ['Aucun espace disponible sur le périphérique', 'client.storage'],
+  ['Vượt quá hạn ngạch đĩa', 'client.storage'],
   // Go's crypto/tls, Python's ssl
   ['2026/12/07 00:15:02 tls: first record does not look like a TLS handshake', 'tls.mismatch'],
   ['ssl.SSLError: [SSL: PACKET_LENGTH_TOO_LONG] packet length too long (_ssl.c:992)', 'tls.mismatch'],

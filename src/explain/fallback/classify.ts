@@ -138,6 +138,8 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'ne correspond*|aucun*|certificat expiré|expirée|réinitialisé*|ré-initialisé*|' +
   'hết giờ|hết hạn|không tin cậy|tự ký|sai|bị đứt|bất ngờ|bất thường|không đủ|không hỗ trợ|' +
   'không được hỗ trợ|không tìm thấy|không rõ|không thể tiếp cận|không khớp|không nhận ra|không được|' +
+  'not compiled|compiled without|built without|pas compilé*|activé à la compilation|non inclus|non compilé*|chưa biên dịch|' +
+  'không được biên dịch|chưa được biên dịch|killed|tué|no space left|aucun espace|không đủ chỗ|' +
   'không đăng nhập được|không xác thực được|đặt lại|gián đoạn|không có đường dẫn|quá giờ|quá hạn'
 )
   .split('|')

@@ -830,6 +830,9 @@ export const LEXICON: readonly Cue[] = [
       'không xác định',
       'không hợp lệ',
       'chưa bật',
+      'ne gère pas',
+      'ne supporte pas',
+      'ne prend pas en charge',
     ],
   ]),
   cue('command.state', 5, [
@@ -1134,6 +1137,50 @@ export const LEXICON: readonly Cue[] = [
         'không đủ dung lượng',
         'không thể ghi',
         'lỗi ghi',
+        'no space left',
+        'aucun espace',
+        "quota d'espace disque",
+        'không đủ chỗ',
+        'hết chỗ',
+      ],
+    ],
+    'client',
+  ),
+  // A disk quota is storage, even where Vietnamese writes it after "vượt quá" ("vượt quá hạn ngạch đĩa" holds
+  // "quá hạn", overdue): it outweighs a time limit.
+  cue(
+    'client.storage',
+    7,
+    [['disk quota', 'quota disque', "quota d'espace disque", 'hạn ngạch đĩa', 'hạn mức đĩa']],
+    'client',
+  ),
+  // The local delivery agent (MDA) that takes each downloaded message failed or refused it.
+  cue(
+    'client.storage',
+    5,
+    [
+      ['mda', 'delivery agent', 'agent de livraison', 'programme de livraison', 'chương trình phát thư'],
+      [...FAILED, ...CANNOT, 'killed', 'tué', 'non-zero', 'non nul', 'gặp lỗi', 'bị giết'],
+    ],
+    'client',
+  ),
+  // The program itself lacks the feature (TLS, a login method): it was built without it.
+  cue(
+    'client.unsupported',
+    5,
+    [
+      [
+        'not compiled',
+        'compiled without',
+        'built without',
+        'not built',
+        'pas compilé*',
+        'pas été activé à la compilation',
+        'non inclus',
+        'non compilé*',
+        'chưa biên dịch',
+        'không được biên dịch',
+        'chưa được biên dịch',
       ],
     ],
     'client',

@@ -260,8 +260,8 @@ const REMOTE: Terms = [
   'remote party',
   'remote side',
   'remote end',
+  // Not telnet's "foreign host": "Connection closed by foreign host." is how every session ends.
   'peer',
-  'foreign host',
   'hôte distant',
   'pair',
   'serveur distant',

@@ -51,6 +51,15 @@ const REAL_MESSAGES: [text: string, category: string][] = [
   ['le programme de livraison du courrier a été tué par un signal 2', 'client.storage'],
   ['Aucun espace disponible sur le périphérique', 'client.storage'],
   ['Vượt quá hạn ngạch đĩa', 'client.storage'],
+  // Thunderbird's and Evolution's English texts, glibc's
+  ['The POP3 server has unexpectedly disconnected.', 'connect.reset'],
+  [
+    'The certificate has been revoked according to the connection’s certificate revocation list.',
+    'tls.certificate',
+  ],
+  ['the POP3 server does not support TLS via the STLS command', 'tls.unavailable'],
+  ['No address associated with hostname', 'connect.dns'],
+  ['Software caused connection abort', 'connect.reset'],
   // Go's crypto/tls, Python's ssl
   ['2026/12/07 00:15:02 tls: first record does not look like a TLS handshake', 'tls.mismatch'],
   ['ssl.SSLError: [SSL: PACKET_LENGTH_TOO_LONG] packet length too long (_ssl.c:992)', 'tls.mismatch'],

@@ -130,7 +130,7 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'inconnu*|délai|fermé*|interrompu*|ne répond pas|lỗi|không thể|thất bại|từ chối|không hợp lệ|' +
   'hết thời gian|bị ngắt|không phản hồi|bị đóng|không thành công|' +
   // What a failed connection, TLS setup or certificate check says: a state that went wrong.
-  'expired|untrusted|not trusted|self-signed|not yet valid|bad|broken|unexpected|insufficient|' +
+  'expired|untrusted|not trusted|self-signed|not yet valid|bad|broken|unexpected*|insufficient|' +
   'not supported|unsupported|no supported|not found|no route|unreachable|mismatch|did not match|' +
   'could not be verified|did not present|terminated|no answer|does not look like|' +
   'hors délai*|a expiré|est expiré*|non approuvé*|auto-signé*|pas encore valide|mauvais|coupée|inattendu*|' +
@@ -138,6 +138,8 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'ne correspond*|aucun*|certificat expiré|expirée|réinitialisé*|ré-initialisé*|' +
   'hết giờ|hết hạn|không tin cậy|tự ký|sai|bị đứt|bất ngờ|bất thường|không đủ|không hỗ trợ|' +
   'không được hỗ trợ|không tìm thấy|không rõ|không thể tiếp cận|không khớp|không nhận ra|không được|' +
+  'does not support|unsuccessful|interrupted|abort*|is down|not known|no such host|no address|revoked|' +
+  'does not match|in the future|missing|révoqué*|manquant*|thu hồi|thiếu|' +
   'not compiled|compiled without|built without|pas compilé*|activé à la compilation|non inclus|non compilé*|chưa biên dịch|' +
   'không được biên dịch|chưa được biên dịch|killed|tué|no space left|aucun espace|không đủ chỗ|' +
   'không đăng nhập được|không xác thực được|đặt lại|gián đoạn|không có đường dẫn|quá giờ|quá hạn'

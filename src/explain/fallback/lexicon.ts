@@ -241,6 +241,11 @@ const CERTIFICATE: Terms = [
   'autorité de certification',
   'issuer',
   'émetteur',
+  'pkix',
+  'subject alternative',
+  'common name',
+  'commonname',
+  'trust anchor',
   'unknown ca',
   'ca is unknown',
   'untrusted ca',
@@ -321,6 +326,9 @@ const CHANNEL: Terms = [
 ];
 const UNSUPPORTED: Terms = [
   'unsupported',
+  'does not support',
+  'do not support',
+  "doesn't support",
   'not supported',
   'not available',
   'no supported',
@@ -617,6 +625,11 @@ export const LEXICON: readonly Cue[] = [
         'did not present',
         'no certificate',
         'pas approuvé*',
+        'not known',
+        'in the future',
+        'dans le futur',
+        'trong tương lai',
+        'path building',
         'quá hạn',
         'missing',
         'manquant*',
@@ -1014,7 +1027,7 @@ export const LEXICON: readonly Cue[] = [
         'reset',
         'dropped',
         'interrupted',
-        'aborted',
+        'abort*',
         'interrompue',
         'réinitialisé*',
         'ré-initialisé*',
@@ -1077,6 +1090,8 @@ export const LEXICON: readonly Cue[] = [
     [
       [
         'unknown host',
+        'no such host',
+        'locate host',
         'host not found',
         'could not resolve',
         "couldn't resolve",
@@ -1092,6 +1107,15 @@ export const LEXICON: readonly Cue[] = [
     'client',
   ),
   cue('connect.refused', 5, [CHANNEL, ['refused', 'refusée', 'refusé', 'bị từ chối', 'từ chối']], 'client'),
+  cue(
+    'connect.reset',
+    5,
+    [
+      ['disconnected', 'déconnecté*', 'ngắt kết nối', 'mất kết nối'],
+      ['unexpected*', 'inattendu*', 'bất ngờ', 'đột ngột'],
+    ],
+    'client',
+  ),
   // The other side closed or cut the connection mid-way, or reading and writing on it failed.
   // Only with the connection named: "the server closed the door" is no network error.
   cue('connect.reset', 5, [REMOTE, ENDED, CHANNEL], 'client'),

@@ -60,4 +60,27 @@ export class CompiledEntry {
   get patterns(): readonly RegExp[] {
     return this.sources.map((_, i) => this.pattern(i));
   }
+
+  /**
+   * The same entry with only the patterns and examples kept: to measure what one source's words gave (the
+   * knowledge as if it had never seen them), never to serve answers.
+   */
+  keeping(
+    keepPattern: (index: number) => boolean,
+    keepExample: (example: Entry['examples'][number]) => boolean = () => true,
+  ): CompiledEntry {
+    const entry = this.entry;
+    const kept = entry.match.patterns.map((_, i) => keepPattern(i));
+    const reduced: Entry = {
+      ...entry,
+      match: { ...entry.match, patterns: entry.match.patterns.filter((_, i) => kept[i]) },
+      examples: entry.examples.filter(keepExample),
+    };
+    return new CompiledEntry(
+      reduced,
+      this.file,
+      this.sources.filter((_, i) => kept[i]),
+      this.commands,
+    );
+  }
 }

@@ -18,12 +18,29 @@ export type FallbackKind = 'server' | 'client';
 
 interface Word {
   folded: string;
+  /** Its accents, in order of code (where a tone mark sits varies: "khóa", "khoá"). */
+  marks: string;
+  /** Written with a letter only Vietnamese has: it never meets a word of another language ("mã", "ma"). */
+  vietnamese: boolean;
   start: number;
   end: number;
 }
-interface CompiledTerm {
-  words: readonly { stem: string; prefix: boolean }[];
+interface TermWord {
+  stem: string;
+  /** A Vietnamese word's accents: compared too when the text has accents (below). */
+  marks?: string;
+  prefix: boolean;
 }
+interface CompiledTerm {
+  words: readonly TermWord[];
+  /** A term that is a shape of text rather than words (`#hostname`): what it matches is shown. */
+  shape?: RegExp;
+}
+
+// A host name or an address, as a program names the host it could not find ("pop.example.net", "192.0.2.1").
+const SHAPES: Readonly<Record<string, RegExp>> = {
+  '#hostname': /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/i,
+};
 interface CompiledCue {
   cue: Cue;
   /** Each slot holds alternatives; one alternative of every slot must appear. */
@@ -36,15 +53,47 @@ const MAX_TEXT = 600;
 function words(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.slice(0, MAX_TEXT).matchAll(WORD))
-    out.push({ folded: foldAccents(m[0]), start: m.index, end: m.index + m[0].length });
+    out.push({
+      folded: foldAccents(m[0]),
+      marks: marksOf(m[0]),
+      vietnamese: VIETNAMESE_LETTER.test(m[0]),
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   return out;
 }
 
-function compileTerm(term: string): CompiledTerm {
+// Letters only Vietnamese writes (French writes à â é è ê ë î ï ô ù û ü ÿ ç). Folding them away makes distinct
+// words meet ("đóng" closed, "động" move; "hủy" cancel, "hụy"): a Vietnamese word of the lexicon meets a word of
+// the text with its accents when the text has accents, and only a text typed without them meets it folded.
+const VIETNAMESE_LETTER = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩìíọỏốồổỗộớờởỡợụủũúứừửữựỳỵỷỹýãõòóá]/iu;
+
+function marksOf(word: string): string {
+  if (/^[\x00-\x7f]*$/.test(word)) return '';
+  return [...(word.normalize('NFD').match(/\p{M}/gu) ?? [])].sort().join('');
+}
+
+function termWord(word: string): TermWord {
+  const bare = word.replace(/\*$/, '');
   return {
-    words: (term.match(/[\p{L}\p{N}]+\*?|\*/gu) ?? [])
-      .filter((w) => w !== '*')
-      .map((w) => ({ stem: foldAccents(w.replace(/\*$/, '')), prefix: w.endsWith('*') })),
+    stem: foldAccents(bare),
+    ...(VIETNAMESE_LETTER.test(bare) ? { marks: marksOf(bare) } : {}),
+    prefix: word.endsWith('*'),
+  };
+}
+
+function meets(w: Word, t: TermWord): boolean {
+  if (t.prefix ? !w.folded.startsWith(t.stem) : w.folded !== t.stem) return false;
+  if (t.marks === undefined) return !w.vietnamese;
+  if (w.marks === '') return true;
+  return t.prefix ? [...t.marks].every((m) => w.marks.includes(m)) : w.marks === t.marks;
+}
+
+function compileTerm(term: string): CompiledTerm {
+  const shape = SHAPES[term];
+  if (shape) return { words: [], shape };
+  return {
+    words: (term.match(/[\p{L}\p{N}]+\*?|\*/gu) ?? []).filter((w) => w !== '*').map(termWord),
   };
 }
 
@@ -60,9 +109,7 @@ function find(text: readonly Word[], term: CompiledTerm): number {
   if (n === 0) return -1;
   outer: for (let i = 0; i + n <= text.length; i++) {
     for (let j = 0; j < n; j++) {
-      const w = text[i + j]!.folded;
-      const t = term.words[j]!;
-      if (t.prefix ? !w.startsWith(t.stem) : w !== t.stem) continue outer;
+      if (!meets(text[i + j]!, term.words[j]!)) continue outer;
     }
     return i;
   }
@@ -81,7 +128,21 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'error|err|fail*|cannot|unable|refused|rejected|denied|invalid|unknown|timed out|closed|reset|dropped|' +
   "not responding|unreachable|could not|can't|couldn't|erreur|échec|échou*|impossible|refusé*|invalide|" +
   'inconnu*|délai|fermé*|interrompu*|ne répond pas|lỗi|không thể|thất bại|từ chối|không hợp lệ|' +
-  'hết thời gian|bị ngắt|không phản hồi|bị đóng|không thành công'
+  'hết thời gian|bị ngắt|không phản hồi|bị đóng|không thành công|' +
+  // What a failed connection, TLS setup or certificate check says: a state that went wrong.
+  'expired|untrusted|not trusted|self-signed|not yet valid|bad|broken|unexpected*|insufficient|' +
+  'not supported|unsupported|no supported|not found|no route|unreachable|mismatch|did not match|' +
+  'could not be verified|did not present|terminated|no answer|does not look like|' +
+  'hors délai*|a expiré|est expiré*|non approuvé*|auto-signé*|pas encore valide|mauvais|coupée|inattendu*|' +
+  'insuffisant*|pris en charge|introuvable|injoignable|inaccessible|pas accessible|pas de réponse|' +
+  'ne correspond*|aucun*|certificat expiré|expirée|réinitialisé*|ré-initialisé*|' +
+  'hết giờ|hết hạn|không tin cậy|tự ký|sai|bị đứt|bất ngờ|bất thường|không đủ|không hỗ trợ|' +
+  'không được hỗ trợ|không tìm thấy|không rõ|không thể tiếp cận|không khớp|không nhận ra|không được|' +
+  'does not support|unsuccessful|interrupted|abort*|is down|not known|no such host|no address|revoked|' +
+  'does not match|in the future|missing|révoqué*|manquant*|thu hồi|thiếu|' +
+  'not compiled|compiled without|built without|pas compilé*|activé à la compilation|non inclus|non compilé*|chưa biên dịch|' +
+  'không được biên dịch|chưa được biên dịch|killed|tué|no space left|aucun espace|không đủ chỗ|' +
+  'không đăng nhập được|không xác thực được|đặt lại|gián đoạn|không có đường dẫn|quá giờ|quá hạn'
 )
   .split('|')
   .map(compileTerm);
@@ -98,9 +159,12 @@ const speaksInFirstPerson = (tokens: readonly Word[], text: string) =>
 const SETTING = /^\s*[\w .()-]{1,40}=|\w=\w/;
 
 function saysFailure(tokens: readonly Word[], text: string): boolean {
-  if (SETTING.test(text)) return false;
+  // A program's own status in parentheses ("(errflg=2)") is no setting.
+  if (SETTING.test(text.replace(/\(\w{1,20}=\w{1,20}\)/g, ''))) return false;
+  // An exception's class names its failure (ssl.SSLError, SocketTimeoutException).
+  const exception = /[A-Za-z](?:Error|Exception)\b/.test(text);
   return (
-    FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0) &&
+    (exception || FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0)) &&
     !NOT_A_PROGRAM.some((t) => find(tokens, t) >= 0) &&
     !speaksInFirstPerson(tokens, text)
   );
@@ -119,6 +183,11 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
     for (const slot of slots) {
       let hit: string | undefined;
       for (const term of slot) {
+        if (term.shape) {
+          const m = term.shape.exec(text.slice(0, MAX_TEXT));
+          if (m && (!hit || m[0].length > hit.length)) hit = m[0];
+          continue;
+        }
         const at = find(tokens, term);
         // The longest alternative that matches says the most ("not allowed" rather than "not").
         if (at >= 0) {

@@ -4,7 +4,8 @@
  * lexicon is compiled, so "verrouillée", "verrouillee" and "VERROUILLÉE" all meet "verrouill*").
  *
  * A cue fires when every one of its terms appears in the text (in any order); a term is a phrase of words,
- * and a word ending in `*` matches any ending ("lock*": lock, locked, locking). The scores of the cues that
+ * and a word ending in `*` matches any ending ("lock*": lock, locked, locking); `#hostname` is a host name or
+ * an address in the text. The scores of the cues that
  * fire add up per category. A cue of two terms says more than one of one: its weight is higher.
  * `for` limits a cue to a server's reply (`-ERR …`) or a program's own message.
  */
@@ -174,6 +175,11 @@ const TIMEOUT: Terms = [
   'hết thời gian',
   'quá thời gian',
   'hết hạn chờ',
+  'hors délai*',
+  'temps limite',
+  'hết giờ',
+  'quá giờ',
+  'quá hạn',
 ];
 const IDLE: Terms = [
   'inactivity',
@@ -208,6 +214,136 @@ const LOGINS: Terms = [
   'lần đăng nhập',
   'đăng nhập sai',
   'lần thử',
+];
+
+// Words of a program's own message about its network, TLS and login (client lines).
+const HOST: Terms = [
+  'host',
+  'hostname',
+  'host name',
+  'server name',
+  'hôte',
+  "nom d'hôte",
+  'máy chủ',
+  'tên máy',
+  'máy',
+  'máy phục vụ',
+];
+const CERTIFICATE: Terms = [
+  'certificate*',
+  'certificat*',
+  'cert',
+  'x509',
+  'x.509',
+  'chứng chỉ',
+  'chứng nhận',
+  'certification authority',
+  'autorité de certification',
+  'issuer',
+  'émetteur',
+  'pkix',
+  'subject alternative',
+  'common name',
+  'commonname',
+  'trust anchor',
+  'unknown ca',
+  'ca is unknown',
+  'untrusted ca',
+];
+
+const HANDSHAKE: Terms = [
+  'handshake',
+  'negotiat*',
+  'poignée de main',
+  'négociation',
+  'négocier',
+  'bắt tay',
+  'thương lượng',
+];
+const REMOTE: Terms = [
+  'remote host',
+  'remote party',
+  'remote side',
+  'remote end',
+  // Not telnet's "foreign host": "Connection closed by foreign host." is how every session ends.
+  'peer',
+  'hôte distant',
+  'pair',
+  'serveur distant',
+  'máy ở xa',
+  'máy từ xa',
+  'phía bên kia',
+  'correspondant',
+  'ngang hàng',
+  'server',
+  'serveur',
+  'máy chủ',
+  'máy phục vụ',
+];
+const ENDED: Terms = [
+  'closed',
+  'terminated',
+  'aborted',
+  'ended',
+  'fermé*',
+  'terminé*',
+  'interrompu*',
+  'a mis fin',
+  'bị đóng',
+  'đã đóng',
+  'đóng',
+  'kết thúc',
+  'ngắt',
+  'bị hủy',
+];
+const TRANSFER: Terms = [
+  'read*',
+  'writ*',
+  'send*',
+  'receiv*',
+  'lecture',
+  'écriture',
+  'lire',
+  'écrire',
+  'envoi',
+  'réception',
+  // Not "gửi" (send) nor "nhận" (receive) alone: a password is sent too, and "chấp nhận" is accept.
+  'đọc dữ liệu',
+  'ghi dữ liệu',
+  'gửi dữ liệu',
+  'nhận dữ liệu',
+];
+const CHANNEL: Terms = [
+  'socket',
+  'transport',
+  'stream',
+  'connection',
+  'connecteur',
+  'connexion',
+  'flux',
+  'kết nối',
+  'luồng',
+];
+const UNSUPPORTED: Terms = [
+  'unsupported',
+  'does not support',
+  'do not support',
+  "doesn't support",
+  'not supported',
+  'not available',
+  'no supported',
+  'non supporté*',
+  'non pris en charge',
+  "n'est pas pris* en charge",
+  'pas prise en charge',
+  'pas pris en charge',
+  'ne prend pas en charge',
+  'ne supporte pas',
+  "n'est pas supporté*",
+  'ne gère pas',
+  'indisponible',
+  'không hỗ trợ',
+  'không được hỗ trợ',
 ];
 
 export const LEXICON: readonly Cue[] = [
@@ -321,7 +457,21 @@ export const LEXICON: readonly Cue[] = [
     [...FAILED, 'expired', 'expiré*', 'hết hạn'],
   ]),
   cue('auth.mechanism', 4, [
-    ['mechanism*', 'mécanisme*', 'cơ chế', 'sasl', 'apop', 'method', 'méthode', 'phương thức'],
+    [
+      'mechanism*',
+      'mécanisme*',
+      'cơ chế',
+      'sasl',
+      'apop',
+      'method',
+      'méthode',
+      'phương thức',
+      'cram',
+      'digest',
+      'gssapi',
+      'kerberos',
+      'ntlm',
+    ],
     [
       'unsupported',
       'not supported',
@@ -334,6 +484,33 @@ export const LEXICON: readonly Cue[] = [
       'không được hỗ trợ',
       ...NOT_ALLOWED,
     ],
+  ]),
+  // A login method the other side lacks: "authentication not supported", not a refused login.
+  cue('auth.mechanism', 5, [
+    ['authenticat*', 'authentification', 'authentifier', 'xác thực', 'auth'],
+    UNSUPPORTED,
+  ]),
+  // A program that could not log in ("Could not login", "Không đăng nhập được"): the login was refused.
+  cue('auth.failed', 4, [
+    ['login', 'log in', 'logon', 'authenticat*', 'authentifi*', 'đăng nhập', 'xác thực'],
+    ['could not', "couldn't", 'cannot', "can't", 'can not', 'unable', 'impossible', 'không thể'],
+  ]),
+  // No usable login method: the method is what failed, not the password.
+  cue('auth.mechanism', 5, [
+    [
+      'authentication method',
+      'auth method',
+      "méthode d'authentification",
+      'phương thức xác thực',
+      'cơ chế xác thực',
+      'mechanism*',
+      'mécanisme*',
+    ],
+    [...CANNOT, 'no usable', 'aucune'],
+  ]),
+  // Vietnamese says "could not" around the verb: "không đăng nhập được".
+  cue('auth.failed', 4, [
+    ['không đăng nhập được', 'không xác thực được', 'không thể đăng nhập', 'không thể xác thực'],
   ]),
   // tls
   cue('tls.required', 5, [
@@ -391,7 +568,164 @@ export const LEXICON: readonly Cue[] = [
   // "STLS is mandatory for this session, but server refused CAPA command", and its fr/vi catalogues): the
   // server cannot encrypt, which outweighs the "mandatory" of the cue above.
   cue('tls.unavailable', 6, [TLS, ['refus*', 'rejected', 'rejet*', 'từ chối'], ['capa']], 'client'),
-  cue('tls.certificate', 4, [['certificate', 'certificat', 'chứng chỉ', 'cert']], 'client'),
+  cue('tls.certificate', 5, [CERTIFICATE], 'client'),
+  // What a program says of a certificate it did not accept: this outweighs a handshake or an expiry alone.
+  cue(
+    'tls.certificate',
+    4,
+    [
+      [
+        ...CERTIFICATE,
+        'self-signed',
+        'auto-signé*',
+        'tự ký',
+        'verif*',
+        'vérifi*',
+        'xác minh',
+        'trust*',
+        'approuvé*',
+        'tin cậy',
+      ],
+      [
+        'expired',
+        'expiré*',
+        'hết hạn',
+        'not yet valid',
+        'pas encore valide',
+        'chưa hợp lệ',
+        'chưa có hiệu lực',
+        'untrusted',
+        'not trusted',
+        'non approuvé*',
+        'non fiable',
+        'không tin cậy',
+        'không đáng tin',
+        'self-signed',
+        'auto-signé*',
+        'tự ký',
+        'unknown',
+        'inconnu*',
+        'không rõ',
+        'không xác định',
+        'không nhận ra',
+        'bad',
+        'mauvais',
+        'sai',
+        'invalid',
+        'invalide',
+        'không hợp lệ',
+        'revoked',
+        'révoqué*',
+        'thu hồi',
+        'did not match',
+        'does not match',
+        'mismatch',
+        'ne correspond*',
+        'không khớp',
+        'could not be verified',
+        "n'a pu être vérifié",
+        'verification failed',
+        'không thể xác minh',
+        'did not present',
+        'no certificate',
+        'pas approuvé*',
+        'not known',
+        'in the future',
+        'dans le futur',
+        'trong tương lai',
+        'path building',
+        'quá hạn',
+        'missing',
+        'manquant*',
+        'thiếu',
+        'broken',
+        'rompue',
+        'aucun certificat',
+        'không có chứng chỉ',
+      ],
+    ],
+    'client',
+  ),
+  // A refused login, as a program says it (a server's "-ERR" says it with fewer words: weight 2 above).
+  cue(
+    'auth.failed',
+    2,
+    [['authenticat*', 'authentifi*', 'identification', 'xác thực', 'login'], FAILED],
+    'client',
+  ),
+  // A program whose server lacks TLS, or whose TLS connection could not be made at all.
+  cue('tls.unavailable', 4, [TLS, UNSUPPORTED], 'client'),
+  cue(
+    'tls.mismatch',
+    4,
+    [
+      [...TLS, 'mode sécurisé', 'chế độ an toàn'],
+      ['connection', 'connexion', 'kết nối'],
+      [...FAILED, ...CANNOT],
+    ],
+    'client',
+  ),
+  // TLS that could not be set up: the handshake failed or was cut, no common protocol version or cipher.
+  cue('tls.unavailable', 4, [HANDSHAKE, [...FAILED, ...CANNOT, 'échouée']], 'client'),
+  cue(
+    'tls.unavailable',
+    6,
+    [HANDSHAKE, ['terminated', 'aborted', 'interrompu*', 'bị ngắt', 'bị hủy']],
+    'client',
+  ),
+  cue('tls.unavailable', 3, [['fatal alert', 'alert', 'alerte', 'cảnh báo']], 'client'),
+  cue(
+    'tls.unavailable',
+    5,
+    [
+      [
+        'protocol version',
+        'version de protocole',
+        'version du protocole',
+        'phiên bản giao thức',
+        'insufficient security',
+        'sécurité insuffisante',
+        'không đủ bảo mật',
+      ],
+    ],
+    'client',
+  ),
+  cue(
+    'tls.unavailable',
+    5,
+    [
+      ['cipher*', 'chiffrement', 'mật mã'],
+      [...UNSUPPORTED, ...NOT_FOUND, 'no common', 'aucun*', 'aucune'],
+    ],
+    'client',
+  ),
+  // Bytes that are no TLS record: one side speaks TLS, the other plain text (or another protocol).
+  cue(
+    'tls.mismatch',
+    6,
+    [
+      ['packet', 'record', 'paquet', 'enregistrement', 'gói tin', 'bản ghi'],
+      [
+        'unexpected',
+        'invalid',
+        'incorrect*',
+        'decod*',
+        'décod*',
+        'too long',
+        'trop long*',
+        'malformed',
+        'mal formé*',
+        'does not look like',
+        'inattendu*',
+        'bất thường',
+        'không hợp lệ',
+        'không mong đợi',
+        'giải mã',
+        'quá dài',
+      ],
+    ],
+    'client',
+  ),
   // mailbox.unavailable: cannot open the mailbox, storage, quota, corruption.
   cue('mailbox.unavailable', 3, [
     MAILBOX,
@@ -513,6 +847,9 @@ export const LEXICON: readonly Cue[] = [
       'không xác định',
       'không hợp lệ',
       'chưa bật',
+      'ne gère pas',
+      'ne supporte pas',
+      'ne prend pas en charge',
     ],
   ]),
   cue('command.state', 5, [
@@ -550,6 +887,8 @@ export const LEXICON: readonly Cue[] = [
       'đã xác thực',
     ],
   ]),
+  // TLS started twice: the command came in the wrong state, whatever words say "TLS".
+  cue('command.state', 5, [TLS, ['already', 'déjà', 'đã được thiết lập', 'đã bật', 'đã được bật']], 'server'),
   cue('command.syntax', 3, [
     [
       'syntax',
@@ -620,7 +959,42 @@ export const LEXICON: readonly Cue[] = [
     [['connection refused', 'econnrefused', 'connexion refusée', 'kết nối bị từ chối', 'từ chối kết nối']],
     'client',
   ),
-  cue('connect.timeout', 4, [TIMEOUT], 'client'),
+  // Time ran out, whatever else the line names (a handshake, a connection being set up).
+  cue('connect.timeout', 6, [TIMEOUT], 'client'),
+  // A host or network that cannot be reached: nothing answered (the capture's "no route" scenarios time out).
+  cue(
+    'connect.timeout',
+    5,
+    [
+      [
+        'no route to host',
+        'unreachable',
+        'host is down',
+        'not reachable',
+        'injoignable',
+        'inaccessible',
+        "n'est pas accessible",
+        'pas accessible',
+        'aucune route',
+        'aucun chemin',
+        'không có đường dẫn',
+        'không có tuyến',
+        'không thể tiếp cận',
+        'không tiếp cận được',
+        'không thể truy cập mạng',
+      ],
+    ],
+    'client',
+  ),
+  cue(
+    'connect.timeout',
+    4,
+    [
+      ['no answer', 'pas de réponse', 'aucune réponse', 'không có phản hồi', 'không có trả lời'],
+      [...HOST, 'serveur', 'server'],
+    ],
+    'client',
+  ),
   cue(
     'connect.timeout',
     4,
@@ -653,7 +1027,22 @@ export const LEXICON: readonly Cue[] = [
     4,
     [
       ['connection', 'connexion', 'kết nối'],
-      ['reset', 'dropped', 'interrupted', 'interrompue', 'réinitialisée', 'coupée', 'bị ngắt', 'bị cắt'],
+      [
+        'reset',
+        'dropped',
+        'interrupted',
+        'abort*',
+        'interrompue',
+        'réinitialisé*',
+        'ré-initialisé*',
+        'coupée',
+        'abandon*',
+        'bị ngắt',
+        'bị cắt',
+        'đặt lại',
+        'gián đoạn',
+        'hủy bỏ',
+      ],
     ],
     'client',
   ),
@@ -664,8 +1053,38 @@ export const LEXICON: readonly Cue[] = [
     4,
     [
       ['connection', 'connexion', 'kết nối'],
-      ['closed', 'fermée', 'fermé', 'bị đóng', 'đóng'],
+      ['closed', 'fermée', 'fermé', 'bị đóng', 'đóng', 'terminated', 'ended', 'terminée', 'kết thúc'],
       ['unexpected*', 'prematurely', 'inattendu*', 'prématurément', 'bất ngờ', 'đột ngột'],
+    ],
+    'client',
+  ),
+  cue(
+    'connect.dns',
+    5,
+    // With the host it names: "the host of the party is unknown" is no lookup.
+    [
+      HOST,
+      ['unknown', 'not found', 'inconnu*', 'introuvable', 'không rõ', 'không tìm thấy', 'không xác định'],
+      ['#hostname'],
+    ],
+    'client',
+  ),
+  cue(
+    'connect.dns',
+    5,
+    [
+      [
+        'resolv*',
+        'résoudre',
+        'résolution',
+        'phân giải',
+        'dns',
+        'getaddrinfo',
+        'gethostbyname',
+        'nxdomain',
+        'name or service',
+        'no address associated',
+      ],
     ],
     'client',
   ),
@@ -675,6 +1094,8 @@ export const LEXICON: readonly Cue[] = [
     [
       [
         'unknown host',
+        'no such host',
+        'locate host',
         'host not found',
         'could not resolve',
         "couldn't resolve",
@@ -686,6 +1107,38 @@ export const LEXICON: readonly Cue[] = [
         'không phân giải',
         'không tìm thấy máy chủ',
       ],
+    ],
+    'client',
+  ),
+  cue('connect.refused', 5, [CHANNEL, ['refused', 'refusée', 'refusé', 'bị từ chối', 'từ chối']], 'client'),
+  cue(
+    'connect.reset',
+    5,
+    [
+      ['disconnected', 'déconnecté*', 'ngắt kết nối', 'mất kết nối'],
+      ['unexpected*', 'inattendu*', 'bất ngờ', 'đột ngột'],
+    ],
+    'client',
+  ),
+  // The other side closed or cut the connection mid-way, or reading and writing on it failed.
+  // Only with the connection named: "the server closed the door" is no network error.
+  cue('connect.reset', 5, [REMOTE, ENDED, CHANNEL], 'client'),
+  cue('connect.reset', 5, [TRANSFER, CHANNEL, [...CANNOT, 'failure']], 'client'),
+  cue(
+    'connect.reset',
+    5,
+    [
+      ['push', 'pull'],
+      ['function', 'fonction', 'hàm'],
+    ],
+    'client',
+  ),
+  cue(
+    'connect.reset',
+    4,
+    [
+      ['connection', 'connexion', 'kết nối'],
+      ['broken', 'is closed', 'est fermée', 'a été fermée', 'coupé*', 'bị đứt', 'đứt', 'đã bị đóng'],
     ],
     'client',
   ),
@@ -712,6 +1165,50 @@ export const LEXICON: readonly Cue[] = [
         'không đủ dung lượng',
         'không thể ghi',
         'lỗi ghi',
+        'no space left',
+        'aucun espace',
+        "quota d'espace disque",
+        'không đủ chỗ',
+        'hết chỗ',
+      ],
+    ],
+    'client',
+  ),
+  // A disk quota is storage, even where Vietnamese writes it after "vượt quá" ("vượt quá hạn ngạch đĩa" holds
+  // "quá hạn", overdue): it outweighs a time limit.
+  cue(
+    'client.storage',
+    7,
+    [['disk quota', 'quota disque', "quota d'espace disque", 'hạn ngạch đĩa', 'hạn mức đĩa']],
+    'client',
+  ),
+  // The local delivery agent (MDA) that takes each downloaded message failed or refused it.
+  cue(
+    'client.storage',
+    5,
+    [
+      ['mda', 'delivery agent', 'agent de livraison', 'programme de livraison', 'chương trình phát thư'],
+      [...FAILED, ...CANNOT, 'killed', 'tué', 'non-zero', 'non nul', 'gặp lỗi', 'bị giết'],
+    ],
+    'client',
+  ),
+  // The program itself lacks the feature (TLS, a login method): it was built without it.
+  cue(
+    'client.unsupported',
+    5,
+    [
+      [
+        'not compiled',
+        'compiled without',
+        'built without',
+        'not built',
+        'pas compilé*',
+        'pas été activé à la compilation',
+        'non inclus',
+        'non compilé*',
+        'chưa biên dịch',
+        'không được biên dịch',
+        'chưa được biên dịch',
       ],
     ],
     'client',

@@ -71,7 +71,8 @@ export function asHostName(word: string): string | undefined {
 /** The first server host the paste names, with its line. */
 export function findServerHost(lines: readonly string[]): ServerHost | undefined {
   for (const [i, line] of lines.entries()) {
-    if (line.length > 2000) continue;
+    // Every shape names a host with a dot or an IP literal: most lines of a paste have neither.
+    if (line.length > 2000 || (!line.includes('.') && !line.includes(':'))) continue;
     for (const shape of SERVER_HOST_SHAPES) {
       const word = shape.exec(line)?.[1];
       if (!word) continue;

@@ -156,14 +156,16 @@ export class SessionMachine {
   }
 
   private context(): ReadContext {
-    return {
-      ...(this.dataFor !== undefined ? { dataFor: this.dataFor } : {}),
+    // Built without spreading: this runs for every line of every paste.
+    const context: ReadContext = {
       authPending: this.pending[0]?.verb === 'AUTH',
       saslAnswerDue: this.saslAnswerDue,
       commandWaiting: this.pending.length > 0,
       beforeFirstReply: !this.seenStatus,
       connected: this.connected,
     };
+    if (this.dataFor !== undefined) context.dataFor = this.dataFor;
+    return context;
   }
 
   private mask(line: string): string {

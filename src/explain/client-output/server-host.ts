@@ -44,6 +44,10 @@ const SERVER_HOST_SHAPES: readonly RegExp[] = [
   /\bmáy (?:chủ|phục vụ)(?: thư| POP3?)? ([\w-]+(?:\.[\w-]+)+)(?:[ .,:]|$)/,
 ];
 
+/** A word every shape above holds: a line without any is passed over at once. */
+const MAY_NAME_A_HOST =
+  /:\/\/|\/pop3|host|quer|poll|retriever|connect|poplib|telnet|\bnc\b|ncat|netcat|fetchmail|task|tâche|tác vụ|server|serveur|máy|resolve|canonical|locate|getaddrinfo/i;
+
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
@@ -73,6 +77,7 @@ export function findServerHost(lines: readonly string[]): ServerHost | undefined
   for (const [i, line] of lines.entries()) {
     // Every shape names a host with a dot or an IP literal: most lines of a paste have neither.
     if (line.length > 2000 || (!line.includes('.') && !line.includes(':'))) continue;
+    if (!MAY_NAME_A_HOST.test(line)) continue;
     for (const shape of SERVER_HOST_SHAPES) {
       const word = shape.exec(line)?.[1];
       if (!word) continue;

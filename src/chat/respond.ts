@@ -38,7 +38,7 @@ export function answerMessage(request: ChatRequest): ChatAnswer | undefined {
   }
   if (text.length > MAX_CHAT_PASTE_CHARS) {
     if (request.mode === 'watch' && !/-ERR\b/i.test(text.slice(0, MAX_CHAT_PASTE_CHARS))) return undefined;
-    return { kind: 'notice', lang, text: chat.t(lang, 'too-large', { size: formatSize(text.length) }) };
+    return { kind: 'notice', lang, text: chat.t(lang, 'too-large', { size: formatSize(text.length, lang) }) };
   }
   const analysis = analyse(text);
   const result: ExplainResult = localise(

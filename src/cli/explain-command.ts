@@ -55,8 +55,8 @@ export async function runExplainCommand(args: string[], io: CliIO): Promise<numb
     result.warnings.push({
       code: 'input.truncated',
       message: cli.t(result.lang, 'warning.input.cut', {
-        total: formatSize(totalChars),
-        read: formatSize(cut.text.length),
+        total: formatSize(totalChars, result.lang),
+        read: formatSize(cut.text.length, result.lang),
         lines: cut.lines,
       }),
     });

@@ -6,7 +6,7 @@ import type { CompiledEntry } from '../knowledge/load.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { MAX_FINDINGS, MAX_LINES } from './analyse.js';
 import { nameHost } from './example-host.js';
-import { formatSize } from './format-size.js';
+import { formatSize } from '../i18n/format-size.js';
 import type { RuleId } from './rules/session-rules.js';
 import type {
   Analysis,
@@ -103,7 +103,7 @@ export function localise(
       ...(analysis.serverHost ? { serverHost: analysis.serverHost } : {}),
     };
   }
-  const params = analysis.outcome === 'too-large' ? { size: formatSize(analysis.inputChars) } : undefined;
+  const params = analysis.outcome === 'too-large' ? { size: formatSize(analysis.inputChars, lang) } : undefined;
   return {
     lang,
     outcome: analysis.outcome,

@@ -176,9 +176,6 @@ export const probeMessages = defineCatalogue('probe', {
     'enc.none': 'None',
     'auth.normal password': 'Normal password',
     'auth.apop': 'APOP',
-    'size.bytes': '{n} bytes',
-    'size.kb': '{n} KB',
-    'size.mb': '{n} MB',
 
     'cap.STLS': 'can switch to encryption on this port (STARTTLS)',
     'cap.SASL': 'login methods: {args}',
@@ -390,9 +387,6 @@ export const probeMessages = defineCatalogue('probe', {
     'enc.none': 'Aucun',
     'auth.normal password': 'Mot de passe normal',
     'auth.apop': 'APOP',
-    'size.bytes': '{n} octets',
-    'size.kb': '{n} Ko',
-    'size.mb': '{n} Mo',
 
     'cap.STLS': 'peut passer en chiffré sur ce port (STARTTLS)',
     'cap.SASL': 'méthodes d’identification : {args}',
@@ -600,9 +594,6 @@ export const probeMessages = defineCatalogue('probe', {
     'enc.none': 'Không',
     'auth.normal password': 'Mật khẩu thường',
     'auth.apop': 'APOP',
-    'size.bytes': '{n} byte',
-    'size.kb': '{n} KB',
-    'size.mb': '{n} MB',
 
     'cap.STLS': 'có thể chuyển sang mã hóa trên cổng này (STARTTLS)',
     'cap.SASL': 'các cách đăng nhập: {args}',

@@ -1,5 +1,4 @@
-import type { Lang } from '../i18n/lang.js';
-import { probeMessages } from '../i18n/probe-messages.js';
+import { formatSize } from '../i18n/format-size.js';
 import type { AttemptSession } from './attempt-session.js';
 
 /** The `stat` and `uidl` steps, after a login: the mailbox's size, and (full check) whether UIDL works. */
@@ -47,10 +46,4 @@ export async function quitStep(s: AttemptSession, loggedIn: false | string): Pro
   s.record(loggedIn ? 'fail' : 'warn', s.msg('quit.failed', { line: conn.show(reply) }), {
     serverReply: { text: `C: QUIT\nS: ${reply}` },
   });
-}
-
-export function formatSize(octets: number, lang: Lang): string {
-  if (octets < 1024) return probeMessages.t(lang, 'size.bytes', { n: octets });
-  if (octets < 1024 * 1024) return probeMessages.t(lang, 'size.kb', { n: Math.round(octets / 102.4) / 10 });
-  return probeMessages.t(lang, 'size.mb', { n: Math.round(octets / 104_857.6) / 10 });
 }

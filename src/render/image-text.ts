@@ -24,7 +24,7 @@ export function renderImageText(explanation: ImageExplanation, options: { color:
 /** An ImageError as the catalogue's sentence, sizes written the way people read them. */
 export function imageErrorText(error: ImageError, lang: Lang): string {
   const params = { ...error.params };
-  if (typeof params.size === 'number') params.size = formatSize(params.size);
-  if (typeof params.max === 'number') params.max = formatSize(params.max);
+  if (typeof params.size === 'number') params.size = formatSize(params.size, lang);
+  if (typeof params.max === 'number') params.max = formatSize(params.max, lang);
   return imageMessages.t(lang, error.code, params);
 }

@@ -87,7 +87,7 @@ describe('input over the size limit', () => {
 
   it('says it in the text answer too, in the language of the answer', async () => {
     const run = await runCli(['explain', '--lang', 'vi'], { stdin: big });
-    expect(run.stdout).toMatch(/chỉ 2\.0 MiB đầu tiên/);
+    expect(run.stdout).toMatch(/chỉ 2,0 MiB đầu tiên/);
     expect(run.stdout).toMatch(/--summary/);
   });
 

@@ -43,7 +43,7 @@ describe('the shell’s /image', () => {
     );
     expect(out).toContain('n’est pas une image que popbot sait lire');
     expect(out).toMatch(/impossible de lire .*absent\.png\u00a0: ENOENT/);
-    expect(out).toMatch(/trop volumineuse \(11\.0 MiB\)/);
+    expect(out).toMatch(/trop volumineuse \(11,0\u00a0Mio\)/);
     expect(out).toContain("Indiquez l'image à lire");
     expect(out).not.toMatch(/\n\s+at /);
   }, 60_000);

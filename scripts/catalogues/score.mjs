@@ -5,7 +5,7 @@
 //
 //   npm run build && node scripts/catalogues/score.mjs [--quiet] [--only TOOL] [--json FILE --label NAME]
 //
-// --json adds the figures under NAME to FILE (docs/first-sight/catalogues2.json: first sight, then after).
+// --json adds the figures under NAME to FILE (docs/first-sight/catalogues.json: first sight, then after).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -103,7 +103,8 @@ export function localise(
       ...(analysis.serverHost ? { serverHost: analysis.serverHost } : {}),
     };
   }
-  const params = analysis.outcome === 'too-large' ? { size: formatSize(analysis.inputChars, lang) } : undefined;
+  const params =
+    analysis.outcome === 'too-large' ? { size: formatSize(analysis.inputChars, lang) } : undefined;
   return {
     lang,
     outcome: analysis.outcome,

@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
-import { Agent, createServer, request } from 'node:http';
+import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freePort } from '../../test/support/spawn-popbot.js';
+import { postSignedEvent } from '../lib/slack-signed-post.js';
 import type { CapacityDriver, CapacityPicture } from './capacity-driver.js';
 import { startBot } from './capacity-driver.js';
 
@@ -78,34 +78,13 @@ export async function startSlackDriver(
   let acks: number[] = [];
   let failed = 0;
   const post = (body: string) => {
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-    const start = performance.now();
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/slack/events',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': signature,
-        },
+    postSignedEvent(port, body, agent, SECRET).then(
+      ({ ms, status }) => {
+        if (status === 200) acks.push(ms);
+        else failed++;
       },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 200) acks.push(performance.now() - start);
-          else failed++;
-        });
-      },
+      () => failed++,
     );
-    req.on('error', () => failed++);
-    req.setTimeout(10_000, () => req.destroy(new Error('no acknowledgement within 10 s')));
-    req.end(body);
   };
 
   return {

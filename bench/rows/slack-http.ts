@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { tempDir } from '../lib/cleanup.js';
 import type { BenchContext, Row } from '../lib/context.js';
 import { Prng } from '../lib/prng.js';
+import { type AckSample, postSignedEvent } from '../lib/slack-signed-post.js';
 import { cpuMs } from './capacity-driver.js';
 import { skipped } from '../lib/report.js';
 import { type ServerChild, startServerChild } from '../lib/server-child.js';
@@ -24,11 +24,6 @@ const CHATTER = [
   'lunch?',
 ];
 
-interface Sample {
-  ms: number;
-  status: number;
-}
-
 function envelope(n: number, text: string, user: string): string {
   const ts = `1710000000.${String(n).padStart(6, '0')}`;
   return JSON.stringify({
@@ -42,52 +37,19 @@ function envelope(n: number, text: string, user: string): string {
   });
 }
 
-/** One signed POST, timed from the request's end to the response's end (what Slack's 3 s clock sees). */
-function post(port: number, body: string, agent: Agent): Promise<Sample> {
-  return new Promise((resolve, reject) => {
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/slack/events',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': signature,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () =>
-          resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, status: res.statusCode ?? 0 }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.setTimeout(10_000, () => req.destroy(new Error('no acknowledgement within 10 s')));
-    const start = process.hrtime.bigint();
-    req.end(body);
-  });
-}
-
 /** Sends `bodies` at a steady `rate` per second (open loop: a slow ack never delays the next event). */
 async function steadyLoad(
   port: number,
   bodies: readonly string[],
   rate: number,
   agent: Agent,
-): Promise<Sample[]> {
+): Promise<AckSample[]> {
   const begin = performance.now();
-  const pending: Promise<Sample>[] = [];
+  const pending: Promise<AckSample>[] = [];
   for (let i = 0; i < bodies.length; i++) {
     const wait = begin + (i * 1000) / rate - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(post(port, bodies[i] ?? '', agent));
+    pending.push(postSignedEvent(port, bodies[i] ?? '', agent, SECRET));
   }
   return Promise.all(pending);
 }
@@ -138,8 +100,8 @@ export const slackHttp: Row = {
       await steadyLoad(popbot.port, makeBodies(warmup), rate, agent);
       await steadyLoad(bare.port, makeBodies(warmup), rate, agent);
 
-      const ours: Sample[][] = [];
-      const ref: Sample[][] = [];
+      const ours: AckSample[][] = [];
+      const ref: AckSample[][] = [];
       // CPU time per event of each side (ms), less sensitive than latency to a busy machine.
       const cpuOurs: number[] = [];
       const cpuRef: number[] = [];
@@ -168,7 +130,7 @@ export const slackHttp: Row = {
       }
       const failures = [...ours.flat(), ...ref.flat()].filter((s) => s.status !== 200).length;
       if (failures > 0) throw new Error(`${failures} events were not acknowledged with 200`);
-      const ms = (rs: Sample[][]) => rs.flat().map((s) => s.ms);
+      const ms = (rs: AckSample[][]) => rs.flat().map((s) => s.ms);
       const p99Ratios = ours.map(
         (o, i) =>
           quantile(

@@ -4,6 +4,7 @@ import { maskSecrets } from '../secrets/index.js';
 import { concludeFromFacts } from './client-output/facts.js';
 import { programStep } from './client-output/program-step.js';
 import { findServerHost } from './client-output/server-host.js';
+import { findTarget, type Target } from './client-output/target.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
 import { groupRepeats } from './repeats.js';
@@ -42,8 +43,12 @@ const FACT_ENTRY: Readonly<Record<string, string>> = {
 };
 const FACT_CONFIDENCE = 0.8;
 
-export function factsFinding(lines: readonly string[], kb: KnowledgeBase): FindingData | undefined {
-  const conclusion = concludeFromFacts(lines);
+export function factsFinding(
+  lines: readonly string[],
+  kb: KnowledgeBase,
+  target: Target | undefined = findTarget(lines),
+): FindingData | undefined {
+  const conclusion = concludeFromFacts(lines, target);
   const id = conclusion && FACT_ENTRY[conclusion.because[0] ?? ''];
   if (!conclusion || !id || !kb.entry(id)) return undefined;
   const line = lines[conclusion.lineNumber - 1] ?? '';
@@ -96,7 +101,9 @@ export function analyse(
   if (secretFound || machine.secretFound) warnings.unshift('secret.exposed');
   // What the output shows besides its messages leads; it is no echo of the reply on its line (getmail's
   // "POP error (-ERR EOF)" is both the quoted reply and the fact that nothing was greeted).
-  const fromFacts = factsFinding(lines, kb);
+  // Where a client aimed, read once: the facts and the server host both use it.
+  const target = findTarget(lines);
+  const fromFacts = factsFinding(lines, kb, target);
   const kept = dropEchoes(found);
   if (fromFacts && !kept.some((f) => f.category === fromFacts.category)) kept.unshift(fromFacts);
   const all = groupRepeats(kept);
@@ -104,7 +111,7 @@ export function analyse(
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
     warnings.push('findings.capped');
     const findings = all.slice(0, MAX_FINDINGS);
-    const server = findServerHost(lines);
+    const server = findServerHost(lines, target);
     return {
       ...base,
       outcome: 'errors',
@@ -116,7 +123,7 @@ export function analyse(
   }
   const findings = all;
   if (findings.length > 0) {
-    const server = findServerHost(lines);
+    const server = findServerHost(lines, target);
     return { ...base, outcome: 'errors', findings, warnings, ...(server ? { serverHost: server.host } : {}) };
   }
   return { ...base, outcome: machine.sawPop ? 'no-error' : 'not-pop', findings, warnings };

@@ -66,14 +66,6 @@ export class KnowledgeBase {
     return union;
   }
 
-  /**
-   * A cheap first look: false when the (normalised) text holds none of the literal runs the patterns of
-   * this kind cannot match without, and no pattern of the kind lacks such runs.
-   */
-  mayMatch(kind: Entry['kind'], text: string): boolean {
-    return this.matchIndex(kind).literals.candidates(text).length > 0;
-  }
-
   entry(id: string): CompiledEntry | undefined {
     return this.byId.get(id);
   }

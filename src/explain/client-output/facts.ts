@@ -45,9 +45,11 @@ function firstLine(lines: readonly string[], re: RegExp): { lineNumber: number; 
   return undefined;
 }
 
-export function clientFacts(lines: readonly string[]): { target?: Target; facts: ClientFact[] } {
+export function clientFacts(
+  lines: readonly string[],
+  target: Target | undefined = findTarget(lines),
+): { target?: Target; facts: ClientFact[] } {
   const facts: ClientFact[] = [];
-  const target = findTarget(lines);
   const greeted = lines.some((l) => GREETING.test(l));
   if (target?.port === IMPLICIT_TLS_PORT && target.tls && target.tls !== 'implicit') {
     facts.push({
@@ -76,8 +78,11 @@ export function clientFacts(lines: readonly string[]): { target?: Target; facts:
 }
 
 /** What the facts prove together, or nothing when they prove nothing the message does not already say. */
-export function concludeFromFacts(lines: readonly string[]): ClientConclusion | undefined {
-  const { facts } = clientFacts(lines);
+export function concludeFromFacts(
+  lines: readonly string[],
+  target: Target | undefined = findTarget(lines),
+): ClientConclusion | undefined {
+  const { facts } = clientFacts(lines, target);
   const has = (k: FactKind) => facts.find((f) => f.kind === k);
   const plainToTls = has('plain-to-tls-port');
   const timeout = has('timeout-no-data');

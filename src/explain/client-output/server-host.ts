@@ -1,3 +1,5 @@
+import { findTarget, type Target } from './target.js';
+
 /**
  * The POP server a paste talks about, when the paste names it: the host a client connected to or reports an
  * error from. Advice that names a host (`nslookup pop.example.com`) then names this one.
@@ -9,8 +11,8 @@
 
 /** Where mail programs name the server, as `(prefix)(host)`; the first match in the paste wins. */
 const SERVER_HOST_SHAPES: readonly RegExp[] = [
-  // URLs: curl, mutt (`pops://user@host`), PHP's `{host:995/pop3/ssl}`.
-  /\bpop(?:3s?|s)?:\/\/(?:[^@\s/]{1,200}@)?([^\s:/]+)/i,
+  // URLs the client's target does not read: mutt's `pops://user@host`, PHP's `{host:995/pop3/ssl}`.
+  /\bpops?:\/\/(?:[^@\s/]{1,200}@)?([^\s:/]+)/i,
   /\{([^:/}\s]{1,253})(?::\d{1,5})?\/pop3\b/i,
   // mpop's verbose settings block.
   /^\s*host\s*=\s*(\S+)\s*$/,
@@ -27,12 +29,8 @@ const SERVER_HOST_SHAPES: readonly RegExp[] = [
   /^\s*poll (\S+) (?:with )?proto(?:col)?\b/i,
   // getmail: "SimplePOP3Retriever:user@HOST:110".
   /POP3(?:SSL)?Retriever:[^\s@]{1,64}@([^\s:]+):\d{1,5}/,
-  // curl -v: "* Connected to HOST (IP) port 995", "* Host HOST:995 was resolved."
-  /^\*\s+Connected to (\S+) \(/,
+  // curl -v before it connects: "* Host HOST:995 was resolved."
   /^\*\s+Host (\S+?):\d{1,5} was resolved/,
-  // Python's poplib, telnet, openssl s_client, nc.
-  /poplib\.POP3(?:_SSL)?\s*\(\s*['"]([^'"]{1,253})['"]/,
-  /(?:-connect\s+|\b(?:telnet|nc|ncat|netcat)\s+(?:-\w+\s+)*)(\[[0-9a-fA-F:.]{2,45}\]|[\w.-]{1,253})[:\s]\d{1,5}\b/,
   // Outlook's task line: "Task 'HOST - Receiving' reported error", « HOST - Réception ».
   /(?:Task|La tâche|Tác vụ)\s*['‘’«“]\s*(\S+) - /,
   // Thunderbird, Evolution, KMail, mutt, Apple Mail and libraries: "POP3 server HOST", "server “HOST”".
@@ -46,7 +44,7 @@ const SERVER_HOST_SHAPES: readonly RegExp[] = [
 
 /** A word every shape above holds: a line without any is passed over at once. */
 const MAY_NAME_A_HOST =
-  /:\/\/|\/pop3|host|quer|poll|retriever|connect|poplib|telnet|\bnc\b|ncat|netcat|fetchmail|task|tâche|tác vụ|server|serveur|máy|resolve|canonical|locate|getaddrinfo/i;
+  /:\/\/|\/pop3|host|quer|poll|retriever|connect|fetchmail|task|tâche|tác vụ|server|serveur|máy|resolve|canonical|locate|getaddrinfo/i;
 
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -72,8 +70,16 @@ export function asHostName(word: string): string | undefined {
   return bare.toLowerCase();
 }
 
-/** The first server host the paste names, with its line. */
-export function findServerHost(lines: readonly string[]): ServerHost | undefined {
+/**
+ * The server host the paste names, with its line: where the client aimed (its URL, command line, script or
+ * connection line, read once for the client-output facts), else the first line that names one.
+ */
+export function findServerHost(
+  lines: readonly string[],
+  target: Target | undefined = findTarget(lines),
+): ServerHost | undefined {
+  const aimed = target?.host ? asHostName(target.host) : undefined;
+  if (aimed && !NOT_A_SERVER.test(aimed)) return { host: aimed, lineNumber: target!.lineNumber };
   for (const [i, line] of lines.entries()) {
     // Every shape names a host with a dot or an IP literal: most lines of a paste have neither.
     if (line.length > 2000 || (!line.includes('.') && !line.includes(':'))) continue;

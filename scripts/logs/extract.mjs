@@ -74,7 +74,7 @@ function frame(c, text, lang, n) {
   const single = !text.includes('\n');
   const pool = single && n % 2 === 1 ? config.frames.inline[lang] : config.frames.block[lang];
   const template = pool[hash(`${c.source}/${c.id}/${lang}`).readUInt32BE(0) % pool.length];
-  return { framing: template.replaceAll('{server}', source.short ?? source.server.split(' ')[0]), template };
+  return { framing: template.replaceAll('{server}', c.short ?? source.short ?? source.server.split(' ')[0]), template };
 }
 
 /** Where a case's lines come from, and why it has its category: kept on the case (`config`). */

@@ -14,11 +14,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { isHoldoutScenario, loadLogCases } from './split.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const config = parse(readFileSync(join(here, 'cases.yaml'), 'utf8'));
+const config = loadLogCases();
 const mirrorRoot = process.env.POPBOT_MIRROR ?? '/work/.mirror';
 const checkOnly = process.argv.includes('--check');
 
@@ -66,15 +67,16 @@ function pick(c) {
 }
 
 const hash = (s) => createHash('sha256').update(s).digest();
-const inHoldout = (unit) =>
-  hash(`${config.holdout.seed}:${unit}`).readUInt32BE(0) / 2 ** 32 < config.holdout.share;
 
 function frame(c, text, lang, n) {
   const source = config.sources[c.source];
   const single = !text.includes('\n');
   const pool = single && n % 2 === 1 ? config.frames.inline[lang] : config.frames.block[lang];
   const template = pool[hash(`${c.source}/${c.id}/${lang}`).readUInt32BE(0) % pool.length];
-  return { framing: template.replaceAll('{server}', c.short ?? source.short ?? source.server.split(' ')[0]), template };
+  return {
+    framing: template.replaceAll('{server}', c.short ?? source.short ?? source.server.split(' ')[0]),
+    template,
+  };
 }
 
 /** Where a case's lines come from, and why it has its category: kept on the case (`config`). */
@@ -105,7 +107,7 @@ for (const c of config.cases) {
   if (seen.has(text)) throw new Error(`${c.source}/${c.id}: same text as ${seen.get(text)}`);
   seen.set(text, `${c.source}/${c.id}`);
   const source = config.sources[c.source];
-  const side = inHoldout(`logs/${c.source}/${c.scenario}`) ? 'holdout' : 'tuning';
+  const side = isHoldoutScenario(config, `${c.source}/${c.scenario}`) ? 'holdout' : 'tuning';
   const base = {
     id: `logs/${c.source}/${c.id}`,
     text,

@@ -1,6 +1,8 @@
 // Live server logs from the real Dovecot of the tests (Debian's dovecot-pop3d 2.3.19.1), in settings the first
 // capture did not use: auth_debug, verbose passwords, other login_log_format, a deny passdb, a nologin user, a
-// missing passdb file, process_limit reached, a TLS version floor, messages that cannot be read or deleted, syslog.
+// missing passdb file, process_limit reached, a TLS version floor, a message or a Maildir that cannot be read, syslog;
+// then (second batch) syslog lines of a per-user connection limit, a POP3 session lock, plaintext refused, and an
+// authentication mechanism the server does not offer.
 // Loopback only (127.0.0.x), a temporary directory per scenario, every Dovecot stopped before the next starts.
 // Writes data/dovecot-live/<scenario>.log: a provenance header (#) and the log lines of the scenario as written.
 // Run as root: node scripts/logs/dovecot-live.mjs [scenario…]
@@ -273,6 +275,35 @@ const SCENARIOS = {
     extra: ['instance_name = dovecot'],
     setup: (dir) => chmodSync(join(dir, 'home', 'alice', 'Maildir'), 0o000),
     run: () => session({ port: PLAIN, from: '127.0.0.28', commands: [...login(), 'STAT', 'QUIT'] }),
+  },
+  // Second batch (labelled and scored after the first sight of the first one).
+  'syslog-too-many-sessions': {
+    syslog: true,
+    extra: ['instance_name = dovecot', 'protocol pop3 {\n  mail_max_userip_connections = 1\n}'],
+    run: async () => {
+      const first = session({ port: PLAIN, from: '127.0.0.29', commands: [...login(), 'STAT'], hold: 3000 });
+      await sleep(700);
+      const second = await session({ port: PLAIN, from: '127.0.0.29', commands: [...login(), 'QUIT'] });
+      return `${await first}\n${second}`;
+    },
+  },
+  'syslog-lock-session': {
+    syslog: true,
+    extra: ['instance_name = dovecot', 'pop3_lock_session = yes'],
+    run: async () => {
+      const first = session({ port: PLAIN, from: '127.0.0.30', commands: [...login(), 'STAT'], hold: 14000 });
+      await sleep(700);
+      const second = await session({ port: PLAIN, from: '127.0.0.31', commands: [...login(), 'QUIT'] });
+      return `${await first}\n${second}`;
+    },
+  },
+  'syslog-plaintext-refused': {
+    syslog: true,
+    extra: ['instance_name = dovecot', 'disable_plaintext_auth = yes'],
+    run: () => session({ port: PLAIN, from: '127.0.0.32', commands: [...login(), 'QUIT'] }),
+  },
+  'unsupported-mechanism': {
+    run: () => session({ port: PLAIN, from: '127.0.0.34', commands: ['AUTH CRAM-MD5', 'QUIT'] }),
   },
 };
 

@@ -6,7 +6,7 @@
 //   node scripts/logs/first-sight.mjs
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -70,7 +70,18 @@ const record = {
     },
   },
 };
-writeFileSync(join(root, 'docs/first-sight/logs.json'), `${JSON.stringify(record, null, 2)}\n`);
+// A batch added later (labelled before scoring, with the code still unchanged) re-records the whole first sight;
+// the earlier records are kept beside it, never overwritten.
+const file = join(root, 'docs/first-sight/logs.json');
+if (existsSync(file)) {
+  const earlier = JSON.parse(readFileSync(file, 'utf8'));
+  const { earlierRecords = [], ...previous } = earlier;
+  record.earlierRecords = [
+    ...earlierRecords,
+    { date: previous.date, commit: previous.commit, sets: previous.sets },
+  ];
+}
+writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
 console.error(
   `tuning ${record.firstSight.tuning.all.percent}% (${eval_.sets.tuning.correct}/${eval_.sets.tuning.total}), holdout ${record.firstSight.holdout.all.percent}% (${eval_.sets.holdout.correct}/${eval_.sets.holdout.total})`,
 );

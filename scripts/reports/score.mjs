@@ -2,7 +2,7 @@
 // Scores the bug-report cases with the built explainer and knowledge: the tuning part with its misses, the
 // holdout by totals only (its texts are never printed: reading them is tuning on them).
 //
-//   npm run build && node scripts/reports/score.mjs [--quiet] [--first-sight]
+//   npm run build && node scripts/reports/score.mjs [--quiet] [--first-sight [--note TEXT]]
 //
 // --first-sight records the figures in docs/first-sight/reports.json (the format kb eval reads beside the
 // other captures' first sights). Run it only with code and knowledge nobody tuned on these cases.
@@ -20,6 +20,7 @@ const { values: args } = parseArgs({
   options: {
     quiet: { type: 'boolean', default: false },
     'first-sight': { type: 'boolean', default: false },
+    note: { type: 'string' },
   },
 });
 
@@ -60,7 +61,9 @@ if (args['first-sight']) {
       by: 'thread: a seeded hash of owner/repo#number (scripts/reports/split.mjs); every text of one thread on one side',
       cases: counts,
     },
-    note: 'texts pasted in public GitHub issue threads, each labelled (category and reason) in scripts/reports/cases.yaml before popbot ran on any of them',
+    note:
+      args.note ??
+      'texts pasted in public GitHub issue threads, each labelled (category and reason) in scripts/reports/cases.yaml before popbot ran on any of them',
   };
   writeFileSync(join(root, 'docs', 'first-sight', 'reports.json'), `${JSON.stringify(record, null, 2)}\n`);
   process.stdout.write(`recorded docs/first-sight/reports.json at ${commit}\n`);

@@ -28,6 +28,8 @@ export const rules = defineCatalogue('rules', {
       'the server said the mailbox holds {count} messages; there is no message {number}.',
     'auth-mechanism-not-offered':
       'the server offers only {offered} (capability list on line {line}), not {mechanism}.',
+    'auth-mechanism-not-announced':
+      'the server’s capability list (line {line}) names no SASL mechanism: it does not offer AUTH {mechanism}, whatever it answered to it.',
     'auth-without-capa':
       'the server refused CAPA (line {line}); a server that offers AUTH lists its mechanisms there, so this one does not implement AUTH.',
     'user-pass-before-tls':
@@ -66,6 +68,8 @@ export const rules = defineCatalogue('rules', {
       "selon le serveur, la boîte aux lettres contient {count} messages\u202f; il n'y a pas de message {number}.",
     'auth-mechanism-not-offered':
       'le serveur ne propose que {offered} (liste de capacités, ligne {line}), pas {mechanism}.',
+    'auth-mechanism-not-announced':
+      'la liste de capacités du serveur (ligne {line}) ne cite aucun mécanisme SASL\u00a0: il ne propose pas AUTH {mechanism}, quelle que soit sa réponse.',
     'auth-without-capa':
       'le serveur a refusé CAPA (ligne {line})\u202f; un serveur qui propose AUTH y annonce ses mécanismes\u00a0: celui-ci n’implémente pas AUTH.',
     'user-pass-before-tls':
@@ -102,6 +106,8 @@ export const rules = defineCatalogue('rules', {
     'message-number-out-of-range': 'theo máy chủ, hộp thư có {count} thư; không có thư số {number}.',
     'auth-mechanism-not-offered':
       'máy chủ chỉ hỗ trợ {offered} (danh sách tính năng ở dòng {line}), không hỗ trợ {mechanism}.',
+    'auth-mechanism-not-announced':
+      'danh sách tính năng của máy chủ (dòng {line}) không nêu cơ chế SASL nào: máy chủ không hỗ trợ AUTH {mechanism}, dù nó trả lời thế nào.',
     'auth-without-capa':
       'máy chủ đã từ chối lệnh CAPA (dòng {line}); máy chủ hỗ trợ AUTH phải liệt kê các cơ chế xác thực trong CAPA, nên máy chủ này không hỗ trợ AUTH.',
     'user-pass-before-tls':

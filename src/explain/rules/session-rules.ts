@@ -53,7 +53,12 @@ export type RuleId =
   | 'login-wrong-state-before-tls'
   | 'user-not-offered'
   | 'apop-without-timestamp'
-  | 'optional-command-not-offered';
+  | 'optional-command-not-offered'
+  // Rules over a client's own message and output (client-line-rules.ts, client-output/facts.ts): one catalogue.
+  | 'no-login-method-before-tls'
+  | 'plain-to-tls-port'
+  | 'tls-to-plain-port'
+  | 'eof-before-greeting';
 
 /** What a server says when it does not know why: no entry, or an entry about the wording's surface only. */
 const GENERIC = ['unknown', 'command.unknown', 'command.syntax', 'command.state'] as const;
@@ -69,7 +74,7 @@ function messageNumber(sent: SentCommand): number | undefined {
 }
 
 /** A plain session's CAPA that offers STLS and no way to log in (no USER, no SASL mechanism): login waits for TLS. */
-function loginHiddenUntilTls(capa: Capabilities): boolean {
+export function loginHiddenUntilTls(capa: Capabilities): boolean {
   return capa.names.has('STLS') && !capa.names.has('USER') && capa.sasl.length === 0;
 }
 

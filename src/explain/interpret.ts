@@ -18,6 +18,8 @@ export interface Explained {
 }
 
 const UNKNOWN_CONFIDENCE = 0.2;
+/** A log line explained by the event its parser read (server, process, what happened), not by a pattern. */
+const LOG_EVENT_CONFIDENCE = 0.85;
 // A server's wording quoted in prose without its -ERR: I get "Unable to lock mailbox" when ... Only specific
 // wordings count here (no catch-all entry of negative priority): "Internal server error" quoted from a web
 // page is no POP error.
@@ -72,6 +74,12 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
     // wordings) the line as the transcript reader left it.
     const log = bestMatch(kb, { ...candidate, text: candidate.log?.message ?? candidate.text });
     const match = log ?? bestMatch(kb, { ...candidate, kind: 'client' });
+    // The log parser knows the server, the process and the event: its entry outranks a wording of another
+    // kind that happens to fit the message ("passwd-file …: open() failed" is no wrong password).
+    const event = candidate.log?.entry ? kb.entry(candidate.log.entry) : undefined;
+    const differs = (m: Match) => m.entry.entry.category !== event?.entry.category;
+    if (event && (!match || (differs(match) && !match.entry.entry.id.startsWith('log-'))))
+      return { entry: event, confidence: LOG_EVENT_CONFIDENCE, basis: 'wording' };
     return match ? explained(match) : undefined;
   }
   const match = bestMatch(kb, candidate);

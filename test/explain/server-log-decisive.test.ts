@@ -34,3 +34,40 @@ describe("which line of a log excerpt decides: each connection's most telling li
     ]);
   });
 });
+
+describe("Dovecot's refusals on purpose and its server-side failures (captured live, Dovecot 2.3.19.1)", () => {
+  it.each([
+    [
+      'Dec 07 02:48:37 pop3-login: Info: Disconnected: Aborted login by logging out (user disabled): user=<alice>, method=PLAIN, rip=127.0.0.17, lip=127.0.0.2, session=<xLwaQwJis5t/AAAR>',
+      'auth.account-disabled',
+    ],
+    [
+      'Dec 07 02:48:13 auth: Info: passwd-file(alice,127.0.0.19,<QFzKQQJi4Zh/AAAT>): allow_nets check failed: IP 127.0.0.19 not in allowed networks',
+      'auth.account-disabled',
+    ],
+    [
+      'Dec 07 02:48:42 pop3-login: Info: Disconnected: Aborted login by logging out (internal failure, 1 successful auths): user=<alice>, method=PLAIN, rip=127.0.0.18, lip=127.0.0.2, session=<RgeDQwJi359/AAAS>',
+      'server.temporary',
+    ],
+    ['Dec 07 02:48:20 auth: Info: missing passwd file: /tmp/popbot-logs-dgEea2/passwd', 'server.permanent'],
+    [
+      'Dec 07 02:49:27 master: Warning: service(pop3): client_limit/service_count (1) reached, client connections are being dropped',
+      'server.temporary',
+    ],
+    [
+      'Jun 13 21:48:06 platypus dovecot: pop3-login: Disconnected: Inactivity (no auth attempts): rip=180.200.180.81, lip=113.212.99.194, TLS',
+      'session.timeout',
+    ],
+  ])('%s → %s', (line, category) => {
+    expect(analyse(line).findings[0]?.category).toBe(category);
+  });
+
+  it('an auth debug excerpt: the passdb reason leads the lines of its session that hide it', () => {
+    const paste = [
+      'Dec 07 02:47:31 auth: Debug: passwd-file(alice,127.0.0.11,<jeJJPwJipZp/AAAL>): lookup: user=alice file=/tmp/x/passwd',
+      'Dec 07 02:47:31 auth: Info: passwd-file(alice,127.0.0.11,<jeJJPwJipZp/AAAL>): Password mismatch',
+      'Dec 07 02:47:33 pop3-login: Info: Disconnected: Aborted login by logging out (auth failed, 1 attempts in 2 secs): user=<alice>, method=PLAIN, rip=127.0.0.11, lip=127.0.0.2, session=<jeJJPwJipZp/AAAL>',
+    ].join('\n');
+    expect(analyse(paste).findings[0]?.category).toBe('auth.bad-password');
+  });
+});

@@ -2,6 +2,8 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import type { Candidate } from './candidate.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
+import { entryForEvent } from './server-log/events.js';
+import { parseServerLogLine } from './server-log/parse.js';
 import { bestMatch, type Match, matchText, UNKNOWN_ENTRY_ID } from './match.js';
 
 /**
@@ -59,6 +61,18 @@ function bareServerWording(kb: KnowledgeBase, candidate: Candidate): Explained |
   return explained(match, BARE_WORDING_CONFIDENCE);
 }
 
+// A syslog line pasted after a question on the same line ("What does this mean? Dec 07 03:02:45 pop3-login: …").
+const SYSLOG_TIME_INSIDE = /\s(?=[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d \S)/;
+
+function logLineInProse(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  const at = SYSLOG_TIME_INSIDE.exec(candidate.line);
+  if (!at) return undefined;
+  const event = parseServerLogLine(candidate.line.slice(at.index + 1));
+  const id = event ? entryForEvent(event) : undefined;
+  const entry = id ? kb.entry(id) : undefined;
+  return entry ? { entry, confidence: QUOTED_CONFIDENCE, basis: 'wording' } : undefined;
+}
+
 /** The entry that explains a candidate, or undefined (free text no entry knows). */
 export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
   if (candidate.prose) {
@@ -85,7 +99,9 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
   const match = bestMatch(kb, candidate);
   if (match) return explained(match);
   if (candidate.kind === 'client')
-    return quotedServerWording(kb, candidate) ?? bareServerWording(kb, candidate);
+    return (
+      quotedServerWording(kb, candidate) ?? bareServerWording(kb, candidate) ?? logLineInProse(kb, candidate)
+    );
   if (candidate.kind !== 'server') return undefined;
   const unknown = kb.entry(UNKNOWN_ENTRY_ID);
   return unknown ? { entry: unknown, confidence: UNKNOWN_CONFIDENCE, basis: 'unknown' } : undefined;

@@ -71,3 +71,20 @@ describe("Dovecot's refusals on purpose and its server-side failures (captured l
     expect(analyse(paste).findings[0]?.category).toBe('auth.bad-password');
   });
 });
+
+describe('a log line pasted after a question on the same line', () => {
+  it.each(['What does this line in my Dovecot log mean?', 'Dòng này trong nhật ký Dovecot nghĩa là gì?'])(
+    '%s + the line → its event',
+    (question) => {
+      const paste = `${question} Dec 07 03:02:45 pop3-login: Info: Authenticate CRAM-MD5 failed: Unsupported authentication mechanism.: user=<>, method=CRAM-MD5, rip=127.0.0.34, lip=127.0.0.2, session=<hkjLdQJiN7V/AAAi>`;
+      expect(analyse(paste).findings[0]).toMatchObject({
+        category: 'auth.mechanism',
+        entry: 'log-sasl-error',
+      });
+    },
+  );
+
+  it('a date and time in ordinary prose is no log line', () => {
+    expect(analyse('I changed the password on Dec 07 03:02:45 and nothing else.').findings).toEqual([]);
+  });
+});

@@ -64,13 +64,20 @@ function bareServerWording(kb: KnowledgeBase, candidate: Candidate): Explained |
 // A syslog line pasted after a question on the same line ("What does this mean? Dec 07 03:02:45 pop3-login: …").
 const SYSLOG_TIME_INSIDE = /\s(?=[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d \S)/;
 
-function logLineInProse(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
-  const at = SYSLOG_TIME_INSIDE.exec(candidate.line);
-  if (!at) return undefined;
-  const event = parseServerLogLine(candidate.line.slice(at.index + 1));
+function loggedEvent(
+  kb: KnowledgeBase,
+  line: string,
+  confidence = LOG_EVENT_CONFIDENCE,
+): Explained | undefined {
+  const event = parseServerLogLine(line);
   const id = event ? entryForEvent(event) : undefined;
   const entry = id ? kb.entry(id) : undefined;
-  return entry ? { entry, confidence: QUOTED_CONFIDENCE, basis: 'wording' } : undefined;
+  return entry ? { entry, confidence, basis: 'wording' } : undefined;
+}
+
+function logLineInProse(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  const at = SYSLOG_TIME_INSIDE.exec(candidate.line);
+  return at ? loggedEvent(kb, candidate.line.slice(at.index + 1), QUOTED_CONFIDENCE) : undefined;
 }
 
 /** The entry that explains a candidate, or undefined (free text no entry knows). */
@@ -96,6 +103,10 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
       return { entry: event, confidence: LOG_EVENT_CONFIDENCE, basis: 'wording' };
     return match ? explained(match) : undefined;
   }
+  // A server's own log line that holds "Error: …" is read by the log parser, not as a reply it quotes
+  // (Dovecot's "auth: Error: passwd-file …: open(…) failed" is no wrong password).
+  const logged = candidate.quoted ? loggedEvent(kb, candidate.line) : undefined;
+  if (logged) return logged;
   const match = bestMatch(kb, candidate);
   if (match) return explained(match);
   if (candidate.kind === 'client')

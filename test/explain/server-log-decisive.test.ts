@@ -88,3 +88,20 @@ describe('a log line pasted after a question on the same line', () => {
     expect(analyse('I changed the password on Dec 07 03:02:45 and nothing else.').findings).toEqual([]);
   });
 });
+
+describe('a log line that holds a reply or a path is read by the log parser first', () => {
+  it("Dovecot's missing passwd-file, even where the secrets pass masks its open(…) as a password", () => {
+    const line =
+      'Dec 07 02:48:20 auth: Error: passwd-file /tmp/x/passwd:open(/tmp/x/passwd) failed: No such file or directory';
+    expect(analyse(line).findings[0]).toMatchObject({
+      category: 'server.permanent',
+      entry: 'log-auth-config-error',
+    });
+  });
+
+  it("Exchange's POP3 protocol log record of a refused login is a refused login (CrowdSec's test log)", () => {
+    const line =
+      '2022-07-20T21:23:48.514Z,0000000000000005,1,192.168.9.241:110,192.168.9.212:55576,testuser,193,21,69,auth, PLAIN,"R=""-ERR Authentication failure: unknown user name or bad password."";Msg=""AuthFailed:LogonDenied,User: testuser"";ErrMsg=AuthFailed:LogonDenied",';
+    expect(analyse(line).findings[0]?.category).toBe('auth.failed');
+  });
+});

@@ -35,7 +35,8 @@ export const dovecot: SyslogFormat = {
     // A missing or unreadable passwd-file: every login fails until an administrator fixes the configuration.
     {
       event: 'auth-config-error',
-      re: /passwd-file (?<reason>\S{1,300}):\s?open\([^)]{0,300}\) failed|missing passwd file: /i,
+      // The secrets pass masks "passwd:open(…" as a password ("passwd:****) failed"): both forms are read.
+      re: /passwd-file (?<reason>[^\s:]{1,300}):\s?(?:open\([^)]{0,300}\)|\*{4}\)) failed|missing passwd file: /i,
     },
     // An idle client dropped before it tried to log in: the server's timeout, not a broken connection.
     { event: 'session-timeout', re: /Disconnected: Inactivity \(no auth attempts/i },

@@ -100,7 +100,8 @@ export function concludeFromFacts(
     };
   }
   const tlsToPlain = has('tls-to-plain-port');
-  const handshake = firstLine(lines, TLS_HANDSHAKE_FAIL);
+  // Only TLS sent to the plain port makes a failed handshake a fact: no other paste is searched for one.
+  const handshake = tlsToPlain ? firstLine(lines, TLS_HANDSHAKE_FAIL) : undefined;
   if (tlsToPlain && (handshake || timeout || eof)) {
     return {
       category: 'tls.mismatch',

@@ -46,7 +46,7 @@ const FACT_CONFIDENCE = 0.8;
 export function factsFinding(
   lines: readonly string[],
   kb: KnowledgeBase,
-  target: Target | undefined = findTarget(lines),
+  target: Target | null | undefined = findTarget(lines),
 ): FindingData | undefined {
   const conclusion = concludeFromFacts(lines, target);
   const id = conclusion && FACT_ENTRY[conclusion.because[0] ?? ''];
@@ -101,8 +101,9 @@ export function analyse(
   if (secretFound || machine.secretFound) warnings.unshift('secret.exposed');
   // What the output shows besides its messages leads; it is no echo of the reply on its line (getmail's
   // "POP error (-ERR EOF)" is both the quoted reply and the fact that nothing was greeted).
-  // Where a client aimed, read once: the facts and the server host both use it.
-  const target = findTarget(lines);
+  // Where a client aimed, read once: the facts and the server host both use it (null: the paste names none,
+  // which must not read as "not read yet" to their defaults).
+  const target = findTarget(lines) ?? null;
   const fromFacts = factsFinding(lines, kb, target);
   const kept = dropEchoes(found);
   if (fromFacts && !kept.some((f) => f.category === fromFacts.category)) kept.unshift(fromFacts);

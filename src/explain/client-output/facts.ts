@@ -47,7 +47,7 @@ function firstLine(lines: readonly string[], re: RegExp): { lineNumber: number; 
 
 export function clientFacts(
   lines: readonly string[],
-  target: Target | undefined = findTarget(lines),
+  target: Target | null | undefined = findTarget(lines),
 ): { target?: Target; facts: ClientFact[] } {
   const facts: ClientFact[] = [];
   const greeted = lines.some((l) => GREETING.test(l));
@@ -80,7 +80,7 @@ export function clientFacts(
 /** What the facts prove together, or nothing when they prove nothing the message does not already say. */
 export function concludeFromFacts(
   lines: readonly string[],
-  target: Target | undefined = findTarget(lines),
+  target: Target | null | undefined = findTarget(lines),
 ): ClientConclusion | undefined {
   const { facts } = clientFacts(lines, target);
   const has = (k: FactKind) => facts.find((f) => f.kind === k);

@@ -43,7 +43,7 @@ const FACT_CONFIDENCE = 0.8;
 export function factsFinding(
   lines: readonly string[],
   kb: KnowledgeBase,
-  target: Target | undefined = findTarget(lines),
+  target: Target | null | undefined = findTarget(lines),
   /** Whether the finding carries its rule (the "because" line); the log summary counts categories only. */
   reasons = false,
 ): FindingData | undefined {
@@ -101,8 +101,9 @@ export function analyse(
   if (secretFound || machine.secretFound) warnings.unshift('secret.exposed');
   // What the output shows besides its messages leads; it is no echo of the reply on its line (getmail's
   // "POP error (-ERR EOF)" is both the quoted reply and the fact that nothing was greeted).
-  // Where a client aimed, read once: the facts and the server host both use it.
-  const target = findTarget(lines);
+  // Where a client aimed, read once: the facts and the server host both use it (null: the paste names none,
+  // which must not read as "not read yet" to their defaults).
+  const target = findTarget(lines) ?? null;
   const fromFacts = factsFinding(lines, kb, target, true);
   // A log excerpt's connection is explained by its most telling line, wherever the paste put it.
   const kept = leadWithDecisive(dropEchoes(found));

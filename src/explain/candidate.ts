@@ -91,10 +91,12 @@ function serverCandidate(
 /** The candidate error an observed line holds, if any. */
 export function candidateOf(observation: Observation): Candidate | undefined {
   const { read, lineNumber, shown } = observation;
+  // Most replies are +OK: the command a reply answers is read only for one that may hold an error.
+  if (read.kind === 'status' && read.ok) return undefined;
   const command = observation.answers ? commandInfo(observation.answers) : undefined;
   switch (read.kind) {
     case 'status':
-      return read.ok ? undefined : serverCandidate(read.text, lineNumber, shown, command);
+      return serverCandidate(read.text, lineNumber, shown, command);
     case 'quoted-reply': {
       // A quoted reply answers the step the program named, when it named one (`command`).
       if (read.via === 'embedded')

@@ -6,17 +6,45 @@ import { POP_VERB_ALTERNATION } from './pop-commands.js';
  * are English whatever the user's language, so they do not count; only a clear signal changes the answer.
  */
 
+/** `explain` guesses the language from this much of the start: it shows in the first lines people write. */
+const LANGUAGE_SAMPLE = 20_000;
+
 // Letters that exist in Vietnamese and not in French: ă ơ ư đ and the dot-below / hook-above vowels.
 const VIETNAMESE_LETTERS = /[ăĂơƠưƯđĐ\u1EA0-\u1EF9]/g;
-// `\b` knows only ASCII letters ("là", "bị", "thư" would never match): words are bounded by any letter.
-const words = (list: string) => new RegExp(`(?<![\\p{L}\\p{M}])(?:${list})(?![\\p{L}\\p{M}])`, 'giu');
+const FRENCH_LETTERS = /[éèêàçùûôîœ]/gi;
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_WORD = /^[\x00-\x7f]*$/;
+
+/**
+ * A list of words, each counted only as a whole word. `\b` knows only ASCII letters ("là", "bị", "thư" would
+ * never match), so words are bounded by any letter: a Unicode pattern. That pattern tests its lookbehind's
+ * property classes at every position, tens of times slower than an ASCII one; on text of ASCII only, where
+ * `[\p{L}\p{M}]` is `[A-Za-z]` and a word with another letter cannot occur, the ASCII pattern made of the
+ * list's ASCII words counts the same.
+ */
+export interface WordList {
+  words: readonly string[];
+  unicode: RegExp;
+  ascii: RegExp;
+}
+
+function words(list: string): WordList {
+  const ascii = list.split('|').filter((w) => ASCII_WORD.test(w));
+  return {
+    words: list.split('|'),
+    unicode: new RegExp(`(?<![\\p{L}\\p{M}])(?:${list})(?![\\p{L}\\p{M}])`, 'giu'),
+    ascii: new RegExp(`(?<![A-Za-z])(?:${ascii.join('|')})(?![A-Za-z])`, 'gi'),
+  };
+}
+
 const VIETNAMESE_WORDS = words(
   'không|được|của|và|là|tôi|bị|lỗi|máy chủ|mật khẩu|tài khoản|thư|gửi|nhận|kết nối|đăng nhập|cho|này|với|khi|em|anh|chị|ạ',
 );
 const FRENCH_WORDS = words(
   "le|la|les|des|du|une|est|sont|je|j'ai|mon|ma|mes|ne|pas|avec|pour|dans|sur|qui|que|quand|mais|bonjour|merci|erreur|serveur|courrier|boîte|boite|mot de passe|connexion|supprimés|verrouiller|inconnu|relève|réception|compte|aide|svp|s'il vous plaît",
 );
-const FRENCH_LETTERS = /[éèêàçùûôîœ]/gi;
+/** The word lists, for the test that the ASCII patterns count what the Unicode ones do. */
+export const WORD_LISTS = { vietnamese: VIETNAMESE_WORDS, french: FRENCH_WORDS };
 // Commands and +OK lines are English whatever the user speaks; -ERR texts stay in (a French server or the
 // seed's French forms say something about the reader).
 const PROTOCOL_LINE = new RegExp(
@@ -27,17 +55,32 @@ function count(re: RegExp, text: string): number {
   return text.match(re)?.length ?? 0;
 }
 
+/**
+ * The prose lines of a sample, joined in two parts: lines of ASCII only, and the others. Nothing counted
+ * here spans a line end, so a count over the two parts is the count over all the prose.
+ */
+function proseOf(sample: string): { ascii: string; other: string } {
+  const ascii: string[] = [];
+  const other: string[] = [];
+  for (const line of sample.split(/\r\n|\r|\n/)) {
+    if (PROTOCOL_LINE.test(line)) continue;
+    (NON_ASCII.test(line) ? other : ascii).push(line);
+  }
+  return { ascii: ascii.join('\n'), other: other.join('\n') };
+}
+
+function countWords(list: WordList, prose: { ascii: string; other: string }): number {
+  return count(list.ascii, prose.ascii) + count(list.unicode, prose.other);
+}
+
 export function detectLanguage(input: string): Lang | undefined {
-  // Look at a bounded sample: the language shows in the first lines people write.
-  const sample = input.length > 20_000 ? input.slice(0, 20_000) : input;
-  const prose = sample
-    .split(/\r\n|\r|\n/)
-    .filter((line) => !PROTOCOL_LINE.test(line))
-    .join('\n');
-  const vi = count(VIETNAMESE_LETTERS, prose) + 2 * count(VIETNAMESE_WORDS, prose);
+  const sample = input.length > LANGUAGE_SAMPLE ? input.slice(0, LANGUAGE_SAMPLE) : input;
+  const prose = proseOf(sample);
+  // Neither language's letters are ASCII: only the other lines can hold them.
+  const vi = count(VIETNAMESE_LETTERS, prose.other) + 2 * countWords(VIETNAMESE_WORDS, prose);
   if (vi >= 3) return 'vi';
-  const fr = count(FRENCH_WORDS, prose) + count(FRENCH_LETTERS, prose);
-  const words = prose.split(/\s+/).filter(Boolean).length;
-  if (fr >= 2 && fr >= words * 0.08) return 'fr';
-  return undefined;
+  const fr = countWords(FRENCH_WORDS, prose) + count(FRENCH_LETTERS, prose.other);
+  if (fr < 2) return undefined;
+  const words = count(/\S+/g, prose.ascii) + count(/\S+/g, prose.other);
+  return fr >= words * 0.08 ? 'fr' : undefined;
 }

@@ -29,6 +29,13 @@ interface PrefixRule {
   repr?: boolean;
   /** Generic markers (`Server:`, `>`) also start prose lines; they count only before POP-looking content. */
   generic?: boolean;
+  /** For a marker searched anywhere in the line: words one of which it holds (a line without any is passed over). */
+  needs?: readonly string[];
+}
+
+function holdsAny(line: string, words: readonly string[]): boolean {
+  for (const word of words) if (line.includes(word)) return true;
+  return false;
 }
 
 const POP_LIKE = new RegExp(
@@ -38,16 +45,22 @@ const POP_LIKE = new RegExp(
 
 // Order matters: the specific tool markers first, the one-character markers last.
 const RULES: readonly PrefixRule[] = [
-  { re: /\bPOP3?([<>])\s?(.*)$/, role: (m) => (m === '<' ? 'server' : 'client') },
-  { re: /(?:^|\s)(<--|-->)\s?(.*)$/, role: (m) => (m === '<--' ? 'server' : 'client') },
+  { re: /\bPOP3?([<>])\s?(.*)$/, role: (m) => (m === '<' ? 'server' : 'client'), needs: ['POP'] },
+  {
+    re: /(?:^|\s)(<--|-->)\s?(.*)$/,
+    role: (m) => (m === '<--' ? 'server' : 'client'),
+    needs: ['--'],
+  },
   {
     re: /\*(cmd|put|resp|get)\*\s*(.*)$/,
     role: (m) => (m === 'cmd' || m === 'put' ? 'client' : 'server'),
     repr: true,
+    needs: ['*'],
   },
   {
     re: /\b(SendData|RECV|Send|Recv):\s?(.*)$/,
     role: (m) => (m.toLowerCase().startsWith('s') ? 'client' : 'server'),
+    needs: ['Send', 'RECV', 'Recv'],
   },
   {
     re: /^(?:\S+\s+){0,6}?(C|S|c|s)\s?:\s?(.*)$/,
@@ -86,6 +99,7 @@ export function lineShape(rawLine: string, depth = 0): LineShape {
   // A line that starts with a status is a reply, whatever markers its text holds further on.
   if (/^(?:\+OK|-ERR|-SE TROMPER)\b/i.test(line)) return { role: 'server', content: line, explicit: false };
   for (const rule of RULES) {
+    if (rule.needs && !holdsAny(line, rule.needs)) continue;
     const m = rule.re.exec(line);
     if (!m) continue;
     const marker = m[1] ?? '';

@@ -86,16 +86,29 @@ export function bestMatch(
   const c = candidate.command;
   const key = `${candidate.kind}|${c ? `${c.verb} ${c.hasArgs} ${c.firstArg ?? ''}` : ''}|${candidate.responseCode ?? ''}|${options.wordingOnly === true}|${text}`;
   let memo = MEMO.get(kb);
-  if (!memo) MEMO.set(kb, (memo = new Map()));
-  if (memo.has(key)) return memo.get(key);
+  if (!memo) MEMO.set(kb, (memo = { matches: new Map(), chars: 0 }));
+  if (memo.matches.has(key)) return memo.matches.get(key);
   const match = rankMatch(kb, candidate, text, options);
-  if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(key, match);
+  if (memo.matches.size >= MEMO_SIZE || memo.chars + key.length > MEMO_CHARS) {
+    memo.matches.clear();
+    memo.chars = 0;
+  }
+  memo.matches.set(key, match);
+  memo.chars += key.length;
   return match;
 }
 
-const MEMO = new WeakMap<KnowledgeBase, Map<string, Match | undefined>>();
+interface Memo {
+  matches: Map<string, Match | undefined>;
+  /** The keys' length: lines are up to 600 characters, so a count of entries alone does not bound memory. */
+  chars: number;
+}
+
+const MEMO = new WeakMap<KnowledgeBase, Memo>();
 const MEMO_SIZE = 4096;
+// About 1 MB of keys (2 MB outside Latin-1): replies of a line or two fill the 4,096 entries first, pastes of
+// long lines (up to 600 characters each) this.
+const MEMO_CHARS = 512 * 1024;
 
 /** Forgets what was matched with this knowledge base (the bench measures matching, not the memo). */
 export function forgetMatches(kb: KnowledgeBase): void {

@@ -61,14 +61,40 @@ function readUrls(spans: LineSpans): void {
   }
 }
 
+const TOKEN_STOP = /[\s"'<>`]/;
+const MAX_TOKEN = 1024;
+
+/**
+ * The tokens a scan of the line for `[^\s"'<>`]{3,1024}` finds, left to right, but only those holding an
+ * `@`, as [start, end) pairs: a run of token characters is cut every 1024 characters from its start, and a
+ * piece shorter than 3 is none. Found from each `@` rather than by listing every word of every line.
+ */
+export function tokensWithAt(line: string): [number, number][] {
+  const tokens: [number, number][] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  for (let at = line.indexOf('@'); at >= 0;) {
+    if (at >= runEnd) {
+      runStart = at;
+      while (runStart > 0 && !TOKEN_STOP.test(line[runStart - 1] ?? '')) runStart--;
+      runEnd = at + 1;
+      while (runEnd < line.length && !TOKEN_STOP.test(line[runEnd] ?? '')) runEnd++;
+    }
+    const start = runStart + Math.floor((at - runStart) / MAX_TOKEN) * MAX_TOKEN;
+    const end = Math.min(start + MAX_TOKEN, runEnd);
+    if (end - start >= 3) tokens.push([start, end]);
+    at = line.indexOf('@', end);
+  }
+  return tokens;
+}
+
 /** `joe:pw@pop.example.org` typed without a scheme (a target, a config line). */
 function readBareCredentials(spans: LineSpans): void {
   const line = spans.line;
-  for (const m of line.matchAll(/[^\s"'<>`]{3,1024}/g)) {
-    const token = m[0];
-    if (!token.includes(':') || !token.includes('@') || token.includes('://')) continue;
-    const from = m.index ?? 0;
-    if (!spans.covers(from)) maskUserinfo(spans, from, from + token.length, HOST_WITH_DOT);
+  for (const [from, to] of tokensWithAt(line)) {
+    const token = line.slice(from, to);
+    if (!token.includes(':') || token.includes('://')) continue;
+    if (!spans.covers(from)) maskUserinfo(spans, from, to, HOST_WITH_DOT);
   }
 }
 

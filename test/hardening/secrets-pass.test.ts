@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
 import { maskSecrets } from '../../src/secrets/index.js';
+import { tokensWithAt } from '../../src/secrets/inline.js';
+import { Prng } from '../../bench/lib/prng.js';
 
 /**
  * The secrets pass itself (src/secrets): what it masks is in test/support/secret-forms.ts, run through every
@@ -65,5 +67,26 @@ describe('the secrets pass', () => {
     maskSecrets(input.replace(/ /g, '\n'));
     // Not a speed target (that is `npm run bench`): a quadratic pass takes minutes here, not a second.
     expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('bare credentials', () => {
+  // The scan it replaces: every token, then those holding an `@`.
+  const byRegex = (line: string) =>
+    [...line.matchAll(/[^\s"'<>`]{3,1024}/g)]
+      .filter((m) => m[0].includes('@'))
+      .map((m) => [m.index, m.index + m[0].length]);
+
+  it('finds from each @ the tokens a scan of every word would', () => {
+    const prng = new Prng(18);
+    const parts = ['@', 'a', 'joe:pw', '.', ' ', '"', '<', '`', '\t', '@@', 'é', ':'];
+    for (let i = 0; i < 3000; i++) {
+      let line = '';
+      for (let n = prng.int(0, 30); n > 0; n--) line += prng.pick(parts);
+      // Runs past the 1024-character cut, with an @ before, at and after it.
+      if (prng.chance(0.2)) line += `${'x'.repeat(prng.int(1000, 2100))}@${'y'.repeat(prng.int(0, 1100))}`;
+      if (prng.chance(0.1)) line = `${'@'.repeat(prng.int(1020, 1030))}${line}`;
+      expect(tokensWithAt(line), JSON.stringify(line.slice(0, 80))).toEqual(byRegex(line));
+    }
   });
 });

@@ -60,7 +60,7 @@ function firstLine(lines: readonly string[], re: RegExp): { lineNumber: number; 
 
 export function clientFacts(
   lines: readonly string[],
-  target: Target | undefined = findTarget(lines),
+  target: Target | null | undefined = findTarget(lines),
 ): { target?: Target; facts: ClientFact[] } {
   const facts: ClientFact[] = [];
   const greeted = lines.some((l) => GREETING.test(l) || LOGIN_REFUSED.test(l));
@@ -139,13 +139,25 @@ export const CLIENT_OUTPUT_RULES: readonly ClientOutputRule[] = [
   },
 ];
 
+function readsHandshake(rule: ClientOutputRule, facts: readonly ClientFact[]): boolean {
+  const other = (k: FactKind) => k === 'tls-handshake-failed' || facts.some((f) => f.kind === k);
+  return (
+    (rule.needs.includes('tls-handshake-failed') || rule.symptom.includes('tls-handshake-failed')) &&
+    rule.needs.every(other)
+  );
+}
+
 /** What the facts prove together, or nothing when they prove nothing the message does not already say. */
 export function concludeFromFacts(
   lines: readonly string[],
-  target: Target | undefined = findTarget(lines),
+  target: Target | null | undefined = findTarget(lines),
 ): ClientConclusion | undefined {
   const { facts } = clientFacts(lines, target);
-  const handshake = firstLine(lines, TLS_HANDSHAKE_FAIL);
+  // A failed handshake is searched for only when a rule that reads it has the other facts it needs (TLS aimed
+  // at the plain port): most pastes aim nowhere, and the search reads every line.
+  const handshake = CLIENT_OUTPUT_RULES.some((rule) => readsHandshake(rule, facts))
+    ? firstLine(lines, TLS_HANDSHAKE_FAIL)
+    : undefined;
   if (handshake)
     facts.push({ kind: 'tls-handshake-failed', lineNumber: handshake.lineNumber, evidence: handshake.text });
   const has = (k: FactKind) => facts.find((f) => f.kind === k);

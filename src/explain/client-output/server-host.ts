@@ -76,7 +76,7 @@ export function asHostName(word: string): string | undefined {
  */
 export function findServerHost(
   lines: readonly string[],
-  target: Target | undefined = findTarget(lines),
+  target: Target | null | undefined = findTarget(lines),
 ): ServerHost | undefined {
   const aimed = target?.host ? asHostName(target.host) : undefined;
   if (aimed && !NOT_A_SERVER.test(aimed)) return { host: aimed, lineNumber: target!.lineNumber };

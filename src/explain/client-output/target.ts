@@ -45,12 +45,15 @@ const IMPLICIT_OPTIONS =
   /--tls-starttls(?:=|\s+)off\b|\bssl\s*=\s*(?:true|yes|1|on)\b|(?:^|\s)--ssl\b(?!-)|(?:^|\s)ssl(?:\s|$)|\bsecure\s*[:=]\s*true\b|\btls\s*[:=]\s*(?:true|yes|on|implicit)\b/i;
 // openssl s_client without -starttls speaks TLS at once.
 const S_CLIENT = /\bs_client\b/;
+// A word every pattern above needs (`nc` is in ncat, `port` in --port, `connect` in -connect and curl's
+// "Connected to", `ssl` in fetchmail's warning): most lines of a paste have none and are passed over at once.
+const MAY_AIM = /:\/\/|poplib\.|pop3|connect|telnet|nc|netcat|port|-p|service|tls|ssl|secure|fetchmail/i;
 
-function readProgramOwnWords(lines: readonly string[], target: Target): void {
+function readProgramOwnWords(lines: readonly string[], aiming: readonly number[], target: Target): void {
   const mpop: { tls?: boolean; starttls?: boolean } = {};
   let curlPort = 0;
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
+  for (const i of aiming) {
+    const line = (lines[i] ?? '').trim();
     const port = MPOP_PORT.exec(line);
     const getmail = GETMAIL_ID.exec(line);
     const fetchmail = FETCHMAIL_NEEDS_SSL.exec(line);
@@ -87,7 +90,7 @@ function readProgramOwnWords(lines: readonly string[], target: Target): void {
       target.port ??= curlPort;
       target.lineNumber ||= i + 1;
     }
-  });
+  }
   if (mpop.tls !== undefined && target.tls === undefined)
     target.tls = !mpop.tls ? 'plain' : mpop.starttls === false ? 'implicit' : 'starttls';
   if (curlPort && target.tls === undefined) {
@@ -105,7 +108,11 @@ export function findTarget(lines: readonly string[]): Target | undefined {
   const target: Target = { lineNumber: 0, evidence: [] };
   let sawCommand = false;
   let fetchmailLine = 0;
+  // The lines that may say where the client aimed, for both readings below.
+  const aiming: number[] = [];
   lines.forEach((line, i) => {
+    if (!MAY_AIM.test(line)) return;
+    aiming.push(i);
     const url = URL.exec(line);
     if (url) {
       target.host ??= url[2] ?? '';
@@ -167,7 +174,7 @@ export function findTarget(lines: readonly string[]): Target | undefined {
       fetchmailLine ||= i + 1;
     }
   });
-  readProgramOwnWords(lines, target);
+  readProgramOwnWords(lines, aiming, target);
   // fetchmail without --ssl (or `ssl` in its rc file) speaks plain text.
   if (fetchmailLine && target.tls === undefined) {
     target.tls = 'plain';

@@ -6,10 +6,10 @@ import { dropEchoes, ECHO_DISTANCE, type Found, MAX_ALSO_LINES, ruleKey } from '
 import type { Extensions } from './extensions.js';
 import { detectLanguage } from './language.js';
 import { LineFinder, showsClientCommands } from './line-finder.js';
+import { ParseOnce } from './log-scan/parse-once.js';
 import { programStep } from './client-output/program-step.js';
 import { cleanPaste } from './paste-cleanup.js';
 import { LogJudge, type LogVerdict } from './server-log/judge.js';
-import { parseServerLogLine } from './server-log/parse.js';
 import type { FindingData } from './types.js';
 
 export interface CategoryCount {
@@ -59,6 +59,8 @@ interface RuleTally {
 export class SummaryCounter {
   private readonly counts = new Map<string, CategoryCount>();
   private readonly judge = new LogJudge();
+  private readonly parses = new ParseOnce();
+  private readonly extensions: Extensions;
   private readonly rules = new Map<string, RuleTally>();
   private finder: LineFinder | undefined;
   /** What a client's output proves as a whole, when the log is read whole like a paste. */
@@ -73,13 +75,15 @@ export class SummaryCounter {
 
   constructor(
     private readonly kb: KnowledgeBase = defaultKnowledgeBase(),
-    private readonly extensions: Extensions = DEFAULT_EXTENSIONS,
+    extensions: Extensions = DEFAULT_EXTENSIONS,
     /** How much of the start is read as `explain` reads a paste; past it, the log streams (tests lower it). */
     private readonly wholeUpTo: { chars: number; lines: number } = {
       chars: MAX_INPUT_CHARS,
       lines: MAX_LINES,
     },
-  ) {}
+  ) {
+    this.extensions = this.parses.extensions(extensions);
+  }
 
   /** One line of the log, as written. */
   push(line: string): void {
@@ -91,7 +95,7 @@ export class SummaryCounter {
    */
   pushCleaned(line: string): void {
     const lineNumber = ++this.lineCount;
-    const event = parseServerLogLine(line);
+    const event = this.parses.parse(line);
     if (event) this.judge.push(event, lineNumber);
     if (this.head) {
       this.head.push(line);

@@ -1,5 +1,5 @@
 import { normaliseUntrusted } from '../../text/untrusted.js';
-import { isFlattened, LineMasker, maskEchoes, maskSecrets } from '../../secrets/index.js';
+import { EchoMasker, isFlattened, LineMasker, maskSecrets } from '../../secrets/index.js';
 
 /**
  * `explain`'s secrets pass over a log: what `explain` reads is the paste with its secrets masked (a masked
@@ -11,6 +11,9 @@ import { isFlattened, LineMasker, maskEchoes, maskSecrets } from '../../secrets/
 export class LogSecrets {
   private readonly masker: LineMasker;
   private echoed = false;
+  /** The echo search for the secrets seen so far, prepared again only when one more is seen. */
+  private echoes: EchoMasker | undefined;
+  private echoesOf = 0;
 
   /** `start`: the log's first lines, which tell whether it is one flattened transcript. */
   constructor(start: readonly string[]) {
@@ -32,9 +35,14 @@ export class LogSecrets {
   /** One line of the log, after the lines before it. */
   mask(line: string): string {
     const masked = this.masker.mask(normaliseUntrusted(line).text);
-    if (this.masker.values.size === 0) return masked;
-    const echoes = maskEchoes(masked, this.masker.values);
-    if (echoes.found) this.echoed = true;
-    return echoes.text;
+    const { values } = this.masker;
+    if (values.size === 0) return masked;
+    if (!this.echoes || this.echoesOf !== values.size) {
+      this.echoes = new EchoMasker(values);
+      this.echoesOf = values.size;
+    }
+    const echoed = this.echoes.mask(masked);
+    if (echoed.found) this.echoed = true;
+    return echoed.text;
   }
 }

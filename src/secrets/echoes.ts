@@ -19,6 +19,14 @@ function variants(secret: string): { lower: string[]; exact: string[] } {
   };
 }
 
+/** The secrets whose echoes are searched for: the longest, the first seen first among equals. */
+export function echoedSecrets(secrets: Iterable<string>): string[] {
+  return [...new Set(secrets)]
+    .filter((s) => s.length >= MIN_ECHO_CHARS && !s.includes(MASK))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, MAX_SECRETS);
+}
+
 /** `text` with every echo of `secrets` masked; `found` when there was one. */
 export function maskEchoes(text: string, secrets: Iterable<string>): { text: string; found: boolean } {
   return new EchoMasker(secrets).mask(text);
@@ -29,11 +37,7 @@ export class EchoMasker {
   private readonly forms: { secret: string; lower: string[]; exact: string[] }[];
 
   constructor(secrets: Iterable<string>) {
-    this.forms = [...new Set(secrets)]
-      .filter((s) => s.length >= MIN_ECHO_CHARS && !s.includes(MASK))
-      .sort((a, b) => b.length - a.length)
-      .slice(0, MAX_SECRETS)
-      .map((secret) => ({ secret, ...variants(secret) }));
+    this.forms = echoedSecrets(secrets).map((secret) => ({ secret, ...variants(secret) }));
   }
 
   mask(text: string): { text: string; found: boolean } {

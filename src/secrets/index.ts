@@ -1,4 +1,4 @@
-export { EchoMasker, maskEchoes } from './echoes.js';
+export { EchoMasker, echoedSecrets, maskEchoes } from './echoes.js';
 export { LineMasker, maskLine, maskSecrets, type MaskedText } from './mask.js';
 export { isFlattened } from './pop-commands.js';
 export { isPlaceholder, MASK } from './spans.js';

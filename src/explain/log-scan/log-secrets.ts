@@ -1,5 +1,8 @@
 import { normaliseUntrusted } from '../../text/untrusted.js';
-import { EchoMasker, isFlattened, LineMasker, maskSecrets } from '../../secrets/index.js';
+import { EchoMasker, echoedSecrets, isFlattened, LineMasker, maskSecrets } from '../../secrets/index.js';
+
+/** Past this many secrets seen, only those the echo search can still use are kept: memory stays bounded. */
+const MAX_KEPT_SECRETS = 256;
 
 /**
  * `explain`'s secrets pass over a log: what `explain` reads is the paste with its secrets masked (a masked
@@ -13,7 +16,6 @@ export class LogSecrets {
   private echoed = false;
   /** The echo search for the secrets seen so far, prepared again only when one more is seen. */
   private echoes: EchoMasker | undefined;
-  private echoesOf = 0;
 
   /** `start`: the log's first lines, which tell whether it is one flattened transcript. */
   constructor(start: readonly string[]) {
@@ -34,13 +36,19 @@ export class LogSecrets {
 
   /** One line of the log, after the lines before it. */
   mask(line: string): string {
-    const masked = this.masker.mask(normaliseUntrusted(line).text);
     const { values } = this.masker;
-    if (values.size === 0) return masked;
-    if (!this.echoes || this.echoesOf !== values.size) {
-      this.echoes = new EchoMasker(values);
-      this.echoesOf = values.size;
+    const before = values.size;
+    const masked = this.masker.mask(normaliseUntrusted(line).text);
+    if (values.size !== before) {
+      this.echoes = undefined;
+      // Secrets never searched for again (shorter than the ones kept) need not be remembered.
+      if (values.size > MAX_KEPT_SECRETS) {
+        const kept = new Set(echoedSecrets(values));
+        for (const value of values) if (!kept.has(value)) values.delete(value);
+      }
     }
+    if (values.size === 0) return masked;
+    this.echoes ??= new EchoMasker(values);
     const echoed = this.echoes.mask(masked);
     if (echoed.found) this.echoed = true;
     return echoed.text;

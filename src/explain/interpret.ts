@@ -2,6 +2,8 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import type { Candidate } from './candidate.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
+import { entryForEvent } from './server-log/events.js';
+import { parseServerLogLine } from './server-log/parse.js';
 import { bestMatch, type Match, matchText, UNKNOWN_ENTRY_ID } from './match.js';
 
 /**
@@ -18,6 +20,8 @@ export interface Explained {
 }
 
 const UNKNOWN_CONFIDENCE = 0.2;
+/** A log line explained by the event its parser read (server, process, what happened), not by a pattern. */
+const LOG_EVENT_CONFIDENCE = 0.85;
 // A server's wording quoted in prose without its -ERR: I get "Unable to lock mailbox" when ... Only specific
 // wordings count here (no catch-all entry of negative priority): "Internal server error" quoted from a web
 // page is no POP error.
@@ -57,6 +61,25 @@ function bareServerWording(kb: KnowledgeBase, candidate: Candidate): Explained |
   return explained(match, BARE_WORDING_CONFIDENCE);
 }
 
+// A syslog line pasted after a question on the same line ("What does this mean? Dec 07 03:02:45 pop3-login: …").
+const SYSLOG_TIME_INSIDE = /\s(?=[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d \S)/;
+
+function loggedEvent(
+  kb: KnowledgeBase,
+  line: string,
+  confidence = LOG_EVENT_CONFIDENCE,
+): Explained | undefined {
+  const event = parseServerLogLine(line);
+  const id = event ? entryForEvent(event) : undefined;
+  const entry = id ? kb.entry(id) : undefined;
+  return entry ? { entry, confidence, basis: 'wording' } : undefined;
+}
+
+function logLineInProse(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  const at = SYSLOG_TIME_INSIDE.exec(candidate.line);
+  return at ? loggedEvent(kb, candidate.line.slice(at.index + 1), QUOTED_CONFIDENCE) : undefined;
+}
+
 /** The entry that explains a candidate, or undefined (free text no entry knows). */
 export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
   if (candidate.prose) {
@@ -72,12 +95,24 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
     // wordings) the line as the transcript reader left it.
     const log = bestMatch(kb, { ...candidate, text: candidate.log?.message ?? candidate.text });
     const match = log ?? bestMatch(kb, { ...candidate, kind: 'client' });
+    // The log parser knows the server, the process and the event: its entry outranks a wording of another
+    // kind that happens to fit the message ("passwd-file …: open() failed" is no wrong password).
+    const event = candidate.log?.entry ? kb.entry(candidate.log.entry) : undefined;
+    const differs = (m: Match) => m.entry.entry.category !== event?.entry.category;
+    if (event && (!match || (differs(match) && !match.entry.entry.id.startsWith('log-'))))
+      return { entry: event, confidence: LOG_EVENT_CONFIDENCE, basis: 'wording' };
     return match ? explained(match) : undefined;
   }
+  // A server's own log line that holds "Error: …" is read by the log parser, not as a reply it quotes
+  // (Dovecot's "auth: Error: passwd-file …: open(…) failed" is no wrong password).
+  const logged = candidate.quoted ? loggedEvent(kb, candidate.line) : undefined;
+  if (logged) return logged;
   const match = bestMatch(kb, candidate);
   if (match) return explained(match);
   if (candidate.kind === 'client')
-    return quotedServerWording(kb, candidate) ?? bareServerWording(kb, candidate);
+    return (
+      quotedServerWording(kb, candidate) ?? bareServerWording(kb, candidate) ?? logLineInProse(kb, candidate)
+    );
   if (candidate.kind !== 'server') return undefined;
   const unknown = kb.entry(UNKNOWN_ENTRY_ID);
   return unknown ? { entry: unknown, confidence: UNKNOWN_CONFIDENCE, basis: 'unknown' } : undefined;

@@ -12,20 +12,26 @@ import type { ServerLogEvent } from './types.js';
  */
 
 // What a line says about the event's outcome: the connection merely ended, a failure without its reason, or the
-// reason itself (every other entry).
+// reason itself (every other entry and category).
 const ENDED = new Set(['log-connection-lost', 'log-disconnected-before-auth']);
+const ENDED_CATEGORIES = new Set(['connect.reset']);
 const REASON_HIDDEN = new Set(['log-login-failed', 'log-tls-handshake-failed']);
-const SESSION_ID = /\bsession=<([^<>\s]{4,64})>|,<([A-Za-z0-9+/]{8,64})>\)/;
+const REASON_HIDDEN_CATEGORIES = new Set(['auth.failed', 'unknown']);
+const SESSION_ID = /\bsession=<?([A-Za-z0-9+/]{8,64})>?|,<([A-Za-z0-9+/]{8,64})>\)/;
 
-function rank(entry: string): number {
-  if (ENDED.has(entry)) return 0;
-  return REASON_HIDDEN.has(entry) ? 1 : 2;
+function rank(f: FindingData): number {
+  if (ENDED.has(f.entry) || ENDED_CATEGORIES.has(f.category)) return 0;
+  return REASON_HIDDEN.has(f.entry) || REASON_HIDDEN_CATEGORIES.has(f.category) ? 1 : 2;
 }
 
-/** The connection a log line belongs to, or undefined when it does not say. */
-export function connectionKey(event: ServerLogEvent): string | undefined {
-  const session = SESSION_ID.exec(event.message);
-  if (session) return `${event.server} session ${session[1] ?? session[2]}`;
+/**
+ * The connection a log line belongs to, or undefined when it does not say: Dovecot's session id (also on its
+ * auth debug lines, which no event rule reads), else the process id, else the process and client address.
+ */
+export function connectionKey(line: string, event: ServerLogEvent | undefined): string | undefined {
+  const session = SESSION_ID.exec(line);
+  if (session) return `session ${session[1] ?? session[2]}`;
+  if (!event) return undefined;
   if (event.pid) return `${event.server} pid ${event.pid}`;
   if (event.remoteIp) return `${event.server} ${event.process} ${event.remoteIp}`;
   return undefined;
@@ -37,8 +43,8 @@ export function leadWithDecisive(findings: readonly FindingData[]): FindingData[
   const events = new Map<string, { first: number; members: FindingData[] }>();
   const order: { first: number; members: FindingData[] }[] = [];
   findings.forEach((f, i) => {
-    const event = parseServerLogLine(f.evidence.line);
-    const key = event && connectionKey(event);
+    const line = f.evidence.line;
+    const key = connectionKey(line, parseServerLogLine(line));
     if (!key) return;
     slots.push(i);
     let group = events.get(key);
@@ -53,7 +59,7 @@ export function leadWithDecisive(findings: readonly FindingData[]): FindingData[
   const reordered = order.flatMap(({ members }) =>
     members
       .map((f, i) => ({ f, i }))
-      .sort((a, b) => rank(b.f.entry) - rank(a.f.entry) || a.i - b.i)
+      .sort((a, b) => rank(b.f) - rank(a.f) || a.i - b.i)
       .map(({ f }) => f),
   );
   const out = [...findings];

@@ -19,6 +19,8 @@ export type LogEvent =
   | 'process-limit'
   | 'sasl-error'
   | 'auth-backend-error'
+  /** The authentication configuration is broken (a passdb file missing): no login can succeed until it is fixed. */
+  | 'auth-config-error'
   | 'login-delay'
   | 'pop-disabled'
   | 'account-disabled'

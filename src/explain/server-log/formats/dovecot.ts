@@ -23,6 +23,23 @@ export const dovecot: SyslogFormat = {
       re: /\((?:auth failed, (?<attempts>\d{1,6}) attempts?(?: in \d{1,9} secs)?|auth failed|proxy dest auth failed)\)/i,
     },
     { event: 'too-many-connections', re: /Maximum number of connections from user\+IP exceeded/i },
+    // The passdb said no on purpose: a deny passdb (the login process says "user disabled"), or the account's
+    // allow_nets excludes the client's address.
+    {
+      event: 'account-disabled',
+      re: /\(user disabled\)|User found from deny passdb|allow_nets check failed/i,
+    },
+    // The login succeeded, then the login process could not hand the session on (the mail process or the
+    // userdb failed): a server-side failure, not the credentials.
+    { event: 'process-failure', re: /\(internal failure, \d{1,6} successful auths?\)/i },
+    // A missing or unreadable passwd-file: every login fails until an administrator fixes the configuration.
+    {
+      event: 'auth-config-error',
+      // The secrets pass masks "passwd:open(…" as a password ("passwd:****) failed"): both forms are read.
+      re: /passwd-file (?<reason>[^\s:]{1,300}):\s?(?:open\([^)]{0,300}\)|\*{4}\)) failed|missing passwd file: /i,
+    },
+    // An idle client dropped before it tried to log in: the server's timeout, not a broken connection.
+    { event: 'session-timeout', re: /Disconnected: Inactivity \(no auth attempts/i },
     {
       event: 'tls-handshake-failed',
       re: /SSL_accept\(\)(?: syscall)? failed: (?<reason>[^,()]{1,200})|\(disconnected during TLS handshake\)|TLS handshaking: [^,()]{0,60}failed: (?<reason2>[^,()]{1,200})|SSL: (?:Stacked error|[^:]{0,60}failed): (?<reason3>.{1,200})/i,
@@ -73,7 +90,7 @@ export const dovecot: SyslogFormat = {
     // master: limits, shutdown, failing children.
     {
       event: 'process-limit',
-      re: /service\((?<reason>[\w-]{1,40})\): (?:process_limit|client_limit) \(\d+\) reached/i,
+      re: /service\((?<reason>[\w-]{1,40})\): (?:process_limit|client_limit)(?:\/service_count)? \(\d+\) reached/i,
     },
     { event: 'server-shutdown', re: /^Killed with signal \d+|SIGTERM received|shutting down/ },
     {

@@ -6,10 +6,11 @@ import { dropEchoes, ECHO_DISTANCE, type Found, MAX_ALSO_LINES, ruleKey } from '
 import type { Extensions } from './extensions.js';
 import { detectLanguage } from './language.js';
 import { LineFinder, showsClientCommands } from './line-finder.js';
+import { LogSecrets } from './log-scan/log-secrets.js';
+import { ParseOnce } from './log-scan/parse-once.js';
 import { programStep } from './client-output/program-step.js';
 import { cleanPaste } from './paste-cleanup.js';
 import { LogJudge, type LogVerdict } from './server-log/judge.js';
-import { parseServerLogLine } from './server-log/parse.js';
 import type { FindingData } from './types.js';
 
 export interface CategoryCount {
@@ -59,8 +60,13 @@ interface RuleTally {
 export class SummaryCounter {
   private readonly counts = new Map<string, CategoryCount>();
   private readonly judge = new LogJudge();
+  private readonly parses = new ParseOnce();
+  private readonly extensions: Extensions;
   private readonly rules = new Map<string, RuleTally>();
   private finder: LineFinder | undefined;
+  /** Masks the lines past the start as `explain`'s secrets pass would (set when the start is read). */
+  private secrets: LogSecrets | undefined;
+  private secretsInStart = false;
   /** What a client's output proves as a whole, when the log is read whole like a paste. */
   private facts: FindingData | undefined;
   /** Lines read before the prescan decided (a paste's own prescan reads the whole paste). */
@@ -73,13 +79,15 @@ export class SummaryCounter {
 
   constructor(
     private readonly kb: KnowledgeBase = defaultKnowledgeBase(),
-    private readonly extensions: Extensions = DEFAULT_EXTENSIONS,
+    extensions: Extensions = DEFAULT_EXTENSIONS,
     /** How much of the start is read as `explain` reads a paste; past it, the log streams (tests lower it). */
     private readonly wholeUpTo: { chars: number; lines: number } = {
       chars: MAX_INPUT_CHARS,
       lines: MAX_LINES,
     },
-  ) {}
+  ) {
+    this.extensions = this.parses.extensions(extensions);
+  }
 
   /** One line of the log, as written. */
   push(line: string): void {
@@ -91,15 +99,13 @@ export class SummaryCounter {
    */
   pushCleaned(line: string): void {
     const lineNumber = ++this.lineCount;
-    const event = parseServerLogLine(line);
-    if (event) this.judge.push(event, lineNumber);
     if (this.head) {
       this.head.push(line);
       this.headChars += line.length + 1;
       if (this.headChars > this.wholeUpTo.chars || this.head.length > this.wholeUpTo.lines) this.start();
       return;
     }
-    this.step(line, lineNumber);
+    this.step(this.secrets!.mask(line), lineNumber);
   }
 
   result(): SummaryResult {
@@ -112,7 +118,8 @@ export class SummaryCounter {
       lines: this.lineCount,
       errors: this.errorCount,
       categories,
-      secretFound: this.finder?.machine.secretFound ?? false,
+      secretFound:
+        this.secretsInStart || (this.secrets?.found ?? false) || (this.finder?.machine.secretFound ?? false),
       verdicts: this.judge.verdicts(),
     };
   }
@@ -123,9 +130,14 @@ export class SummaryCounter {
    * together, with what a client's output proves as a whole (`factsFinding`).
    */
   private start(whole = false): void {
-    const head = this.head ?? [];
+    const start = this.head ?? [];
     this.head = undefined;
-    const lang = detectLanguage(head.join('\n').slice(0, LANGUAGE_SAMPLE));
+    const lang = detectLanguage(start.join('\n').slice(0, LANGUAGE_SAMPLE));
+    // What `explain` reads: the lines with their secrets masked, by the whole-paste pass when read whole.
+    this.secrets = new LogSecrets(start);
+    const masked = whole ? LogSecrets.whole(start) : undefined;
+    this.secretsInStart = masked?.found ?? false;
+    const head = masked?.lines ?? start.map((line) => this.secrets!.mask(line));
     this.finder = new LineFinder({
       kb: this.kb,
       extensions: this.extensions,
@@ -137,12 +149,22 @@ export class SummaryCounter {
       head.forEach((line, i) => this.step(line, i + 1));
       return;
     }
-    head.forEach((line, i) => this.finder!.feed(line, i + 1, this.stretch));
+    head.forEach((line, i) => {
+      this.judgeLine(line, i + 1);
+      this.finder!.feed(line, i + 1, this.stretch);
+    });
     // As `analyse` does: what the output proves as a whole joins after the echoes are dropped.
     this.facts = factsFinding(head, this.kb);
   }
 
+  /** The whole-log judge reads every line's server-log event. */
+  private judgeLine(line: string, lineNumber: number): void {
+    const event = this.parses.parse(line);
+    if (event) this.judge.push(event, lineNumber);
+  }
+
   private step(line: string, lineNumber: number): void {
+    this.judgeLine(line, lineNumber);
     // A finding made from this line on may stand one wrapped line earlier (a joined dialog).
     if (this.stretch.length > 0 && lineNumber - 1 > this.stretchEnd + ECHO_REACH) this.flush();
     const before = this.stretch.length;

@@ -19,36 +19,52 @@ function variants(secret: string): { lower: string[]; exact: string[] } {
   };
 }
 
-/** `text` with every echo of `secrets` masked; `found` when there was one. */
-export function maskEchoes(text: string, secrets: Iterable<string>): { text: string; found: boolean } {
-  const list = [...new Set(secrets)]
+/** The secrets whose echoes are searched for: the longest, the first seen first among equals. */
+export function echoedSecrets(secrets: Iterable<string>): string[] {
+  return [...new Set(secrets)]
     .filter((s) => s.length >= MIN_ECHO_CHARS && !s.includes(MASK))
     .sort((a, b) => b.length - a.length)
     .slice(0, MAX_SECRETS);
-  if (list.length === 0) return { text, found: false };
-  const lowered = text.toLowerCase();
-  // Lower-casing may change a string's length (a few Unicode letters); then only exact forms are compared.
-  const sameLength = lowered.length === text.length;
-  const ranges: [number, number][] = [];
-  const collect = (haystack: string, needle: string) => {
-    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
-      ranges.push([at, at + needle.length]);
+}
+
+/** `text` with every echo of `secrets` masked; `found` when there was one. */
+export function maskEchoes(text: string, secrets: Iterable<string>): { text: string; found: boolean } {
+  return new EchoMasker(secrets).mask(text);
+}
+
+/** The echo search for a fixed set of secrets, prepared once for many texts (a log read line by line). */
+export class EchoMasker {
+  private readonly forms: { secret: string; lower: string[]; exact: string[] }[];
+
+  constructor(secrets: Iterable<string>) {
+    this.forms = echoedSecrets(secrets).map((secret) => ({ secret, ...variants(secret) }));
+  }
+
+  mask(text: string): { text: string; found: boolean } {
+    if (this.forms.length === 0) return { text, found: false };
+    const lowered = text.toLowerCase();
+    // Lower-casing may change a string's length (a few Unicode letters); then only exact forms are compared.
+    const sameLength = lowered.length === text.length;
+    const ranges: [number, number][] = [];
+    const collect = (haystack: string, needle: string) => {
+      for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
+        ranges.push([at, at + needle.length]);
+      }
+    };
+    for (const { secret, lower, exact } of this.forms) {
+      if (sameLength) for (const v of lower) collect(lowered, v);
+      else collect(text, secret);
+      for (const v of exact) collect(text, v);
     }
-  };
-  for (const secret of list) {
-    const { lower, exact } = variants(secret);
-    if (sameLength) for (const v of lower) collect(lowered, v);
-    else collect(text, secret);
-    for (const v of exact) collect(text, v);
+    if (ranges.length === 0) return { text, found: false };
+    ranges.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let at = 0;
+    for (const [start, end] of ranges) {
+      if (end <= at) continue;
+      if (start >= at) out += text.slice(at, start) + MASK;
+      at = Math.max(at, end);
+    }
+    return { text: out + text.slice(at), found: true };
   }
-  if (ranges.length === 0) return { text, found: false };
-  ranges.sort((a, b) => a[0] - b[0]);
-  let out = '';
-  let at = 0;
-  for (const [start, end] of ranges) {
-    if (end <= at) continue;
-    if (start >= at) out += text.slice(at, start) + MASK;
-    at = Math.max(at, end);
-  }
-  return { text: out + text.slice(at), found: true };
 }

@@ -1,4 +1,5 @@
-export { maskEchoes } from './echoes.js';
-export { maskLine, maskSecrets, type MaskedText } from './mask.js';
+export { EchoMasker, echoedSecrets, maskEchoes } from './echoes.js';
+export { LineMasker, maskLine, maskSecrets, type MaskedText } from './mask.js';
+export { isFlattened } from './pop-commands.js';
 export { isPlaceholder, MASK } from './spans.js';
 export { targetHasCredentials } from './target.js';

@@ -24,21 +24,36 @@ export interface MaskedText {
 export function maskSecrets(input: string): MaskedText {
   const { text, removed } = normaliseUntrusted(input);
   const lines = text.split('\n');
-  const reader = new PopSecretReader(isFlattened(lines));
-  const values = new Set<string>();
-  let found = false;
-  const out = lines.map((line) => {
-    const spans = new LineSpans(line, values);
-    reader.read(spans);
+  const masker = new LineMasker(isFlattened(lines));
+  const masked = lines.map((line) => masker.mask(line)).join('\n');
+  const echoes = maskEchoes(masked, masker.values);
+  return { text: echoes.text, found: masker.found || echoes.found, removed };
+}
+
+/**
+ * The per-line part of the secrets pass, for a reader that cannot hold the whole input (`explain --summary`
+ * over a log): lines in order, already normalised; `flattened` from `isFlattened` over the first lines. The
+ * echoes of the secrets seen so far (`values`) are the caller's to mask (`maskEchoes`).
+ */
+export class LineMasker {
+  private readonly reader: PopSecretReader;
+  readonly values = new Set<string>();
+  /** Set once a real secret was masked. */
+  found = false;
+
+  constructor(flattened: boolean) {
+    this.reader = new PopSecretReader(flattened);
+  }
+
+  mask(line: string): string {
+    const spans = new LineSpans(line, this.values);
+    this.reader.read(spans);
     readKeyValues(spans);
     readInline(spans);
     if (spans.spans.length === 0) return line;
-    found = true;
+    this.found = true;
     return spans.masked();
-  });
-  const masked = out.join('\n');
-  const echoes = maskEchoes(masked, values);
-  return { text: echoes.text, found: found || echoes.found, removed };
+  }
 }
 
 /** One line or message (a log field, an error) with its secrets masked; nothing else changed. */

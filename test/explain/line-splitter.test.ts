@@ -50,6 +50,18 @@ describe('LineSplitter', () => {
     }
   });
 
+  it('decodes bytes that are no UTF-8 and lines longer than any chunk as a whole-file read does', () => {
+    const prng = new Prng(11);
+    // Stray and cut sequences (a lone lead byte, a sequence cut by a line end, bytes UTF-8 never uses).
+    const pieces = [[0xff], [0xc3], [0xe2, 0x82], [0xc3, 0xa9], [0x80], [0x0a], [0x0d], [0x0d, 0x0a], [0x41]];
+    for (let round = 0; round < 200; round++) {
+      const bytes = Buffer.from(Array.from({ length: prng.int(0, 80) }, () => prng.pick(pieces)).flat());
+      expect(split(bytes, () => prng.int(1, 7))).toEqual(explainLines(bytes.toString('utf8')));
+    }
+    const long = Buffer.from(`${'é-ERR '.repeat(50_000)}\n${'x'.repeat(70_000)}\r\nend`);
+    expect(split(long, () => 4096)).toEqual(explainLines(long.toString('utf8')));
+  });
+
   it('prepares each decoded run of whole lines before cutting it (the cleaning of a paste)', () => {
     const bytes = Buffer.from('a\u00a0b\nc\u00a0d\n');
     expect(

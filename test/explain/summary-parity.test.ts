@@ -10,6 +10,7 @@ import { analyse } from '../../src/explain/explain.js';
 import { LogSummary } from '../../src/explain/log-scan/log-summary.js';
 import { SummaryCounter } from '../../src/explain/summary.js';
 import { loadCapturedCases } from '../../src/knowledge/evaluate.js';
+import { maskSecrets } from '../../src/secrets/index.js';
 import { projectRoot } from '../../src/knowledge/paths.js';
 
 /**
@@ -120,6 +121,25 @@ describe('summary counts = explain counts', () => {
     },
     TIMEOUT,
   );
+
+  it('reads each line with its secrets masked, as explain does, read whole or streamed', () => {
+    const prng = new Prng(22);
+    // A server that echoes the password: masked, the reply no longer reads as a locked mailbox.
+    const echo = 'S: -ERR mailbox is locked';
+    const text = [
+      'Dec 07 02:48:19 auth: Info: started',
+      'C: USER alice',
+      'S: +OK',
+      'C: PASS mailbox is locked',
+      echo,
+      'Dec 07 02:48:22 pop3-login: Info: Disconnected (auth failed, 1 attempts in 2 secs): user=<alice>, rip=127.0.0.20',
+    ].join('\n');
+    expect(maskSecrets(text).text).not.toContain(echo);
+    const expected = explainCounts(text);
+    expect(expected).not.toMatchObject(explainCounts(echo));
+    expect(summaryCounts(text, prng)).toEqual(expected);
+    for (const head of [1, 3]) expect(summaryCounts(text, prng, head)).toEqual(expected);
+  });
 
   it(
     'on every captured text (server logs, transcripts, client output, chat)',

@@ -1,6 +1,7 @@
 import type { ServerLogLine } from '../extensions.js';
 import { entryForEvent } from './events.js';
 import { parseServerLogLine } from './parse.js';
+import type { ServerLogEvent } from './types.js';
 
 /**
  * The line reader's recogniser for POP servers' own log lines (syslog, journald, ISO timestamps, and the
@@ -8,7 +9,11 @@ import { parseServerLogLine } from './parse.js';
  */
 export function recogniseServerLogLine(line: string): ServerLogLine | undefined {
   const event = parseServerLogLine(line);
-  if (!event) return undefined;
+  return event ? serverLogLineOf(event) : undefined;
+}
+
+/** What the line reader sees of a parsed event (a log summary parses each line once, for this and its judge). */
+export function serverLogLineOf(event: ServerLogEvent): ServerLogLine {
   const entry = entryForEvent(event);
   return {
     ...(entry ? { entry } : {}),

@@ -1,5 +1,6 @@
 import { foldAccents } from '../normalize.js';
 import { type Cue, LEXICON } from './lexicon.js';
+import { OUTCOME_CUES } from './outcomes.js';
 
 /**
  * The explainable fallback: a `-ERR` (or a program's error message) that no knowledge-base entry knows still
@@ -50,16 +51,28 @@ interface CompiledCue {
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_TEXT = 600;
 
+// Where an identifier joins words: "SocketTimeoutException", "SSLHandshakeException", "certPathBuilder".
+const IDENTIFIER_JOIN = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+
 function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.slice(0, MAX_TEXT).matchAll(WORD))
+  const push = (word: string, start: number) =>
     out.push({
-      folded: foldAccents(m[0]),
-      marks: marksOf(m[0]),
-      vietnamese: VIETNAMESE_LETTER.test(m[0]),
-      start: m.index,
-      end: m.index + m[0].length,
+      folded: foldAccents(word),
+      marks: marksOf(word),
+      vietnamese: VIETNAMESE_LETTER.test(word),
+      start,
+      end: start + word.length,
     });
+  for (const m of text.slice(0, MAX_TEXT).matchAll(WORD)) {
+    // A program's class or constant name says its failure in joined words: each is read as a word.
+    const parts = m[0].split(IDENTIFIER_JOIN);
+    let at = m.index;
+    for (const part of parts) {
+      push(part, at);
+      at += part.length;
+    }
+  }
   return out;
 }
 
@@ -99,7 +112,10 @@ function compileTerm(term: string): CompiledTerm {
 
 let compiled: readonly CompiledCue[] | undefined;
 function lexicon(): readonly CompiledCue[] {
-  compiled ??= LEXICON.map((cue) => ({ cue, slots: cue.all.map((slot) => slot.map(compileTerm)) }));
+  compiled ??= [...LEXICON, ...OUTCOME_CUES].map((cue) => ({
+    cue,
+    slots: cue.all.map((slot) => slot.map(compileTerm)),
+  }));
   return compiled;
 }
 
@@ -114,6 +130,14 @@ function find(text: readonly Word[], term: CompiledTerm): number {
     return i;
   }
   return -1;
+}
+
+interface Score {
+  score: number;
+  terms: number;
+  words: Set<string>;
+  /** A cue that fired names a thing and what went wrong with it: the line says failure by itself. */
+  outcome: boolean;
 }
 
 const UNKNOWN: FallbackResult = { category: 'unknown', confidence: 0.2, decidedBy: [] };
@@ -158,13 +182,37 @@ const speaksInFirstPerson = (tokens: readonly Word[], text: string) =>
 // "key = value": a program's configuration dump, or code ("timeout=10"), not its error message.
 const SETTING = /^\s*[\w .()-]{1,40}=|\w=\w/;
 
-function saysFailure(tokens: readonly Word[], text: string): boolean {
-  // A program's own status in parentheses ("(errflg=2)") is no setting.
-  if (SETTING.test(text.replace(/\(\w{1,20}=\w{1,20}\)/g, ''))) return false;
+// What shows that a line comes from a mail program, not a person's sentence: a technical word, a host name or
+// address, a program's prefix ("mpop: ", "curl: (7)"), an errno, an exception's class, a port or a file path.
+const TECHNICAL_WORD: readonly CompiledTerm[] = (
+  'pop|pop3|pop3s|imap|imaps|smtp|tls|ssl|starttls|stls|socket|tcp|dns|x509|certificate*|certificat*|' +
+  'chứng chỉ|chứng nhận|chứng thư|sasl|apop|gssapi|ntlm|mda|mailbox|maildrop|mail|email|e-mail|courriel|' +
+  'courrier|messagerie|thư điện tử|hộp thư|máy chủ thư|errno|port|protocol|protocole|giao thức|proxy|openssl|' +
+  'gnutls|handshake|localhost|getaddrinfo|uidl|retr|dele|fetchmail|mpop|getmail|poplib|curl|file|fichier|tệp'
+)
+  .split('|')
+  .map(compileTerm);
+const ANCHOR_SHAPE =
+  /^\s*[\w./-]{2,40}:\s|\[Errno \d+\]|[A-Za-z](?:Error|Exception)\b|\bport \d{2,5}\b|(?<=[a-z\]]):\d{2,5}\b|(?:^|\s)~?\/[\w.-]+\/|\b[a-z]:\\/i;
+
+function anchored(tokens: readonly Word[], text: string): boolean {
+  const head = text.slice(0, MAX_TEXT);
+  return (
+    ANCHOR_SHAPE.test(head) ||
+    SHAPES['#hostname']!.test(head) ||
+    TECHNICAL_WORD.some((t) => find(tokens, t) >= 0)
+  );
+}
+
+function saysFailure(tokens: readonly Word[], text: string, outcome: boolean): boolean {
+  // A program's own status in parentheses ("(errflg=2)") and a certificate's name ("/CN=pop.example.net")
+  // are no setting.
+  if (SETTING.test(text.replace(/\(\w{1,20}=\w{1,20}\)|\/?\b(?:CN|OU?|C|L|ST|DC)=[^/,\s]*/g, '')))
+    return false;
   // An exception's class names its failure (ssl.SSLError, SocketTimeoutException).
   const exception = /[A-Za-z](?:Error|Exception)\b/.test(text);
   return (
-    (exception || FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0)) &&
+    (outcome || exception || FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0)) &&
     !NOT_A_PROGRAM.some((t) => find(tokens, t) >= 0) &&
     !speaksInFirstPerson(tokens, text)
   );
@@ -176,9 +224,12 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
   // The deciding words are shown as written, apostrophes and hyphens included ("n'existe pas").
   const shownAt = (at: number, n: number) => text.slice(tokens[at]!.start, tokens[at + n - 1]!.end);
   if (tokens.length === 0) return UNKNOWN;
-  const scores = new Map<string, { score: number; terms: number; words: Set<string> }>();
+  const scores = new Map<string, Score>();
+  let isAnchored: boolean | undefined;
   for (const { cue, slots } of lexicon()) {
     if (cue.for && cue.for !== kind) continue;
+    // A server's reply is a POP reply already; a program's line must show it is one.
+    if (cue.anchor && kind === 'client' && !(isAnchored ??= anchored(tokens, text))) continue;
     const hits: string[] = [];
     for (const slot of slots) {
       let hit: string | undefined;
@@ -199,13 +250,19 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
       hits.push(hit);
     }
     if (hits.length !== slots.length) continue;
-    const entry = scores.get(cue.category) ?? { score: 0, terms: 0, words: new Set<string>() };
+    const entry = scores.get(cue.category) ?? {
+      score: 0,
+      terms: 0,
+      words: new Set<string>(),
+      outcome: false,
+    };
     entry.score += cue.weight;
     entry.terms = Math.max(entry.terms, slots.length);
+    entry.outcome ||= cue.outcome === true;
     for (const h of hits) entry.words.add(h);
     scores.set(cue.category, entry);
   }
-  let best: [string, { score: number; terms: number; words: Set<string> }] | undefined;
+  let best: [string, Score] | undefined;
   for (const candidate of scores) {
     const [, s] = candidate;
     if (!best || s.score > best[1].score || (s.score === best[1].score && s.terms > best[1].terms))
@@ -213,6 +270,7 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
   }
   if (!best) return UNKNOWN;
   const [category, s] = best;
-  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens, text))) return UNKNOWN;
+  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens, text, s.outcome)))
+    return UNKNOWN;
   return { category, confidence: s.score >= 5 ? 0.5 : s.score >= 3 ? 0.45 : 0.35, decidedBy: [...s.words] };
 }

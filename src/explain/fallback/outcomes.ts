@@ -1,0 +1,224 @@
+import {
+  ABNORMAL_END,
+  CERTIFICATE,
+  CERTIFICATE_NAME,
+  ERROR_OCCURRED,
+  LOCAL_FILE,
+  MISMATCH,
+  NOT_RECEIVED,
+  NOT_VERIFIED,
+  PERMISSION_DENIED,
+  PROTOCOL_ERROR,
+  WRITE,
+  BUSY,
+  type Concept,
+  CONNECTION,
+  DELIVERY,
+  EMPTY,
+  EXCEEDED,
+  FAILED,
+  FULL,
+  GREETING,
+  INITIALIZATION,
+  INVALID,
+  LOCK,
+  LOGIN,
+  LOGIN_METHOD,
+  LOGIN_METHOD_NAME,
+  NAME_LOOKUP,
+  NETWORK,
+  NOT_BUILT_IN,
+  NOT_GIVEN,
+  PASSWORD_OR_USER,
+  PIPE,
+  REFUSED,
+  REPLY,
+  RESET,
+  SECURE_CHANNEL,
+  SERVER,
+  SPACE,
+  TIME_LIMIT,
+  TIMED_OUT,
+  termsOf,
+  UNREACHABLE,
+  UNSUPPORTED,
+} from './concepts.js';
+import type { Cue } from './lexicon.js';
+
+type Slot = Concept | readonly string[];
+const terms = (slot: Slot): readonly string[] => (Array.isArray(slot) ? slot : termsOf(slot as Concept));
+
+/** Objects no ordinary sentence names: a pair with one of them is about a mail program's connection. */
+const TECHNICAL: ReadonlySet<Slot> = new Set<Slot>([
+  SECURE_CHANNEL,
+  LOGIN_METHOD_NAME,
+  NAME_LOOKUP,
+  CERTIFICATE,
+  CERTIFICATE_NAME,
+  NOT_BUILT_IN,
+  TIMED_OUT,
+]);
+
+/**
+ * A cue that names a thing and what happened to it: the pair says that something went wrong, so a program's
+ * line needs no other failure word ("Ống dẫn bị hỏng": a pipe, broken). Most objects are everyday words too
+ * (a server at a restaurant, a broken pipe under the sink, a refused delivery): unless the pair names a
+ * technical object, the line must show it comes from a mail program (see `anchored` in classify.ts).
+ */
+const pair = (category: string, weight: number, slots: readonly Slot[], only?: 'server' | 'client'): Cue => ({
+  category,
+  weight,
+  all: slots.map(terms),
+  outcome: true,
+  ...(slots.some((s) => TECHNICAL.has(s)) ? {} : { anchor: true as const }),
+  ...(only ? { for: only } : {}),
+});
+/** A pair whose words are technical by themselves (errno names, a POP command named as such). */
+const technical = (cue: Cue): Cue => {
+  const { anchor: _, ...rest } = cue;
+  return rest;
+};
+
+/** Errno and resolver constants, as programs print them (EAI_AGAIN is read as the words "eai again"). */
+const ERRNO: Readonly<Record<string, readonly string[]>> = {
+  'connect.refused': ['econnrefused', 'wsaeconnrefused'],
+  'connect.timeout': [
+    'etimedout',
+    'wsaetimedout',
+    'ehostunreach',
+    'enetunreach',
+    'ehostdown',
+    'enetdown',
+    'wsaehostunreach',
+    'wsaenetunreach',
+  ],
+  'connect.reset': ['econnreset', 'econnaborted', 'epipe', 'wsaeconnreset', 'wsaeconnaborted'],
+  'connect.dns': [
+    'enotfound',
+    'eai again',
+    'eai noname',
+    'eai nodata',
+    'eai fail',
+    'wsahost not found',
+    'gaierror',
+  ],
+  'client.storage': ['enospc', 'edquot'],
+};
+
+/** Which category a failure of the command a program names belongs to (RFC 1939: what each one reads). */
+const FAILED_COMMAND: Readonly<Record<string, readonly string[]>> = {
+  'mailbox.unavailable': ['list', 'stat', 'uidl'],
+  'message.unavailable': ['retr', 'top'],
+  'message.not-found': ['dele'],
+};
+const COMMAND_WORD = ['command', 'commande', 'lệnh'];
+
+export const OUTCOME_CUES: readonly Cue[] = [
+  // The connection and the network.
+  pair('connect.refused', 5, [CONNECTION, REFUSED], 'client'),
+  pair('connect.timeout', 6, [[...termsOf(CONNECTION, SERVER)], TIMED_OUT], 'client'),
+  // Time ran out, said as an event ("timeout after 30 s", "hors délai"): whatever was waited for.
+  pair('connect.timeout', 4, [TIMED_OUT], 'client'),
+  pair('connect.timeout', 5, [TIME_LIMIT, EXCEEDED], 'client'),
+  pair('session.timeout', 3, [TIME_LIMIT, EXCEEDED], 'server'),
+  pair('connect.timeout', 5, [[...termsOf(NETWORK, SERVER)], UNREACHABLE], 'client'),
+  pair(
+    'connect.timeout',
+    5,
+    [NETWORK, ['không thể kết nối', 'cannot connect', 'impossible de se connecter']],
+    'client',
+  ),
+  pair('connect.reset', 5, [CONNECTION, RESET], 'client'),
+  pair('connect.reset', 5, [PIPE, RESET], 'client'),
+  pair('connect.reset', 4, [REPLY, EMPTY], 'client'),
+  pair('server.protocol-error', 4, [REPLY, INVALID], 'client'),
+  pair('connect.wrong-service', 5, [GREETING, [...termsOf(FAILED, INVALID, NOT_RECEIVED)]], 'client'),
+  pair('server.temporary', 4, [SERVER, ERROR_OCCURRED], 'client'),
+  pair(
+    'connect.dns',
+    5,
+    [
+      NAME_LOOKUP,
+      [
+        'unknown',
+        'not known',
+        'not found',
+        'no address',
+        'inconnu*',
+        'introuvable',
+        'aucune adresse',
+        'không rõ',
+        'không tìm thấy',
+        'không có địa chỉ',
+      ],
+    ],
+    'client',
+  ),
+  ...Object.entries(ERRNO).map(([category, names]) => technical(pair(category, 6, [names], 'client'))),
+  // TLS set up on a connection that had none: the server could not.
+  pair(
+    'tls.unavailable',
+    5,
+    [['upgrade*', 'convert*', 'switch*', 'passage', 'nâng cấp', 'chuyển'], SECURE_CHANNEL, FAILED],
+    'client',
+  ),
+  // Logging in.
+  pair('auth.mechanism', 5, [LOGIN_METHOD, UNSUPPORTED], 'client'),
+  // A named method the server lacks outweighs the failed login it caused.
+  pair('auth.mechanism', 7, [LOGIN_METHOD_NAME, UNSUPPORTED], 'client'),
+  pair('auth.mechanism', 5, [LOGIN_METHOD_NAME, [...termsOf(REFUSED, PROTOCOL_ERROR)]], 'client'),
+  // A program that asks for another login method says the method is what failed.
+  pair(
+    'auth.mechanism',
+    6,
+    [
+      LOGIN_METHOD,
+      ['change*', 'choose a different', 'modifier', 'choisir', 'différente', 'thay đổi', 'chọn'],
+    ],
+    'client',
+  ),
+  pair('auth.failed', 2, [LOGIN, FAILED], 'client'),
+  // Sending the password or the user name failed: the server refused it.
+  technical(
+    pair(
+      'auth.failed',
+      6,
+      [['sending', 'send', 'envoi', 'gửi'], ['password', 'mot de passe', 'mật khẩu'], FAILED],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'auth.unknown-user',
+      6,
+      [
+        ['sending', 'send', 'envoi', 'gửi'],
+        ['username', 'user name', "nom d'utilisateur", 'tên người dùng'],
+        FAILED,
+      ],
+      'client',
+    ),
+  ),
+  pair('client.config', 5, [PASSWORD_OR_USER, NOT_GIVEN], 'client'),
+  pair('client.config', 5, [['mật khẩu'], ['không tìm thấy']], 'client'),
+  // Certificates.
+  pair('tls.certificate', 5, [CERTIFICATE_NAME, MISMATCH], 'client'),
+  pair('tls.certificate', 4, [CERTIFICATE, NOT_VERIFIED], 'client'),
+  // The mailbox lock, a busy server.
+  pair('mailbox.locked', 4, [LOCK, BUSY]),
+  pair('server.temporary', 4, [SERVER, BUSY], 'client'),
+  // Storing what was downloaded.
+  pair('client.storage', 5, [SPACE, FULL], 'client'),
+  pair('client.storage', 4, [WRITE, FAILED], 'client'),
+  pair('client.storage', 5, [LOCAL_FILE, PERMISSION_DENIED], 'client'),
+  pair('client.storage', 5, [DELIVERY, [...termsOf(REFUSED, FAILED, ABNORMAL_END)]], 'client'),
+  pair('client.storage', 4, [['smtp'], [...termsOf(REFUSED, FAILED)]], 'client'),
+  // The program itself lacks it: this outweighs the feature it names.
+  pair('client.unsupported', 7, [NOT_BUILT_IN], 'client'),
+  pair('client.unsupported', 4, [INITIALIZATION, FAILED], 'client'),
+  // A command the program names as failed, or an extension the server lacks.
+  ...Object.entries(FAILED_COMMAND).map(([category, verbs]) =>
+    technical(pair(category, 5, [verbs, COMMAND_WORD, FAILED], 'client')),
+  ),
+  pair('command.unknown', 4, [['extension*', 'capabilit*'], UNSUPPORTED], 'client'),
+];

@@ -57,7 +57,13 @@ export async function runExplainCommand(args: string[], io: CliIO): Promise<numb
       message: cli.t(result.lang, 'warning.input.cut', {
         total: formatSize(totalChars, result.lang),
         read: formatSize(cut.text.length, result.lang),
-        lines: cut.lines,
+        lines: cli.t(
+          result.lang,
+          new Intl.PluralRules(result.lang).select(cut.lines) === 'one'
+            ? 'count.lines.one'
+            : 'count.lines.other',
+          { count: new Intl.NumberFormat(result.lang).format(cut.lines) },
+        ),
       }),
     });
   }

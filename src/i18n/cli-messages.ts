@@ -31,7 +31,9 @@ Usage:
       'could not reach {service} ({host}: {reason}). Check the network connection (DNS, proxy, firewall) and start popbot again.',
     'error.badCategory': 'no category "{value}"; the categories are: {codes}',
     'warning.input.cut':
-      'The input is {total}: only its first {read} ({lines} lines) were explained, the rest was not read. For a whole log, use popbot explain --summary FILE.',
+      'The input is {total}: only its first {read} ({lines}) were explained, the rest was not read. For a whole log, use popbot explain --summary FILE.',
+    'count.lines.one': '{count} line',
+    'count.lines.other': '{count} lines',
     'error.kbNotFound': 'no entry or category "{id}" (try: popbot kb list)',
     'error.missingArgument': '{what} is missing',
     'error.knowledge': 'the knowledge base is broken: {message}',
@@ -86,7 +88,9 @@ Utilisation\u00a0:
       'impossible de joindre {service} ({host}\u00a0: {reason}). Vérifiez la connexion réseau (DNS, proxy, pare-feu) et relancez popbot.',
     'error.badCategory': 'aucune catégorie «\u00a0{value}\u00a0»\u00a0; les catégories sont\u00a0: {codes}',
     'warning.input.cut':
-      'Le texte fait {total}\u00a0: seuls les premiers {read} ({lines} lignes) ont été expliqués, la suite n’a pas été lue. Pour un journal entier, utilisez popbot explain --summary FICHIER.',
+      'Le texte fait {total}\u00a0: seuls les premiers {read} ({lines}) ont été expliqués, la suite n’a pas été lue. Pour un journal entier, utilisez popbot explain --summary FICHIER.',
+    'count.lines.one': '{count}\u00a0ligne',
+    'count.lines.other': '{count}\u00a0lignes',
     'error.kbNotFound': 'aucune entrée ni catégorie «\u00a0{id}\u00a0» (essayez\u00a0: popbot kb list)',
     'error.missingArgument': '{what} manquant',
     'error.knowledge': 'la base de connaissances est invalide\u00a0: {message}',
@@ -142,7 +146,9 @@ Cách dùng:
       'không kết nối được tới {service} ({host}: {reason}). Hãy kiểm tra kết nối mạng (DNS, proxy, tường lửa) rồi khởi động lại popbot.',
     'error.badCategory': 'không có loại lỗi "{value}"; các loại lỗi hiện có: {codes}',
     'warning.input.cut':
-      'Dữ liệu đầu vào có dung lượng {total}: chỉ {read} đầu tiên ({lines} dòng) được giải thích, phần còn lại không được đọc. Với cả một tệp nhật ký, hãy dùng popbot explain --summary TỆP.',
+      'Dữ liệu đầu vào có dung lượng {total}: chỉ {read} đầu tiên ({lines}) được giải thích, phần còn lại không được đọc. Với cả một tệp nhật ký, hãy dùng popbot explain --summary TỆP.',
+    'count.lines.one': '{count} dòng',
+    'count.lines.other': '{count} dòng',
     'error.kbNotFound': 'không có mục hay loại lỗi "{id}" (thử: popbot kb list)',
     'error.missingArgument': 'thiếu {what}',
     'error.knowledge': 'cơ sở tri thức bị lỗi: {message}',

@@ -83,6 +83,16 @@ describe('input over the size limit', () => {
     expect(warning?.message).toMatch(/3\.\d MiB/);
     expect(warning?.message).toMatch(/first 2\.0 MiB/);
     expect(warning?.message).toMatch(/--summary/);
+    expect(warning?.message).toMatch(/\(\d{1,3}(,\d{3})+ lines\)/);
+  });
+
+  it('counts the lines read in the grammar of the language: one line is singular in French', async () => {
+    const oneLine = `-ERR [IN-USE] Unable to lock maildrop ${'x'.repeat(3 * 1024 * 1024)}\n`;
+    const run = await runCli(['explain', '--json', '--lang', 'fr'], { stdin: oneLine });
+    const warning = JSON.parse(run.stdout).warnings.find(
+      (w: { code: string }) => w.code === 'input.truncated',
+    );
+    expect(warning?.message).toMatch(/\(1\u00a0ligne\)/);
   });
 
   it('says it in the text answer too, in the language of the answer', async () => {

@@ -1,9 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect as netConnect } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { TestCerts } from './certs.js';
+import { waitForServer } from './wait-for-server.js';
 
 /**
  * A real Dovecot POP3 server for the test suite, in a temporary directory, on free loopback ports
@@ -67,26 +68,6 @@ function mailOwner(): { uid: number; gid: number; user: string; nonRoot: boolean
   const uid = Number(execFileSync('id', ['-u', 'dovecot'], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', 'dovecot'], { encoding: 'utf8' }).trim());
   return { uid, gid, user: 'dovecot', nonRoot: false };
-}
-
-function waitForGreeting(host: string, port: number, untilMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const tryOnce = () => {
-      const socket = netConnect({ host, port });
-      socket.setEncoding('utf8');
-      socket.on('data', (d: string) => {
-        socket.destroy();
-        if (d.startsWith('+OK')) resolve();
-        else retry();
-      });
-      socket.on('error', () => retry());
-    };
-    const retry = () => {
-      if (Date.now() > untilMs) reject(new Error(`dovecot did not greet on port ${port}`));
-      else setTimeout(tryOnce, 50);
-    };
-    tryOnce();
-  });
 }
 
 export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
@@ -160,11 +141,12 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
   const log = () =>
     existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '';
   if (code !== 0) throw new Error(`dovecot exited with ${code}: ${log()}`);
-  await waitForGreeting(options.listen?.[0] ?? '127.0.0.1', plainPort, Date.now() + 10_000).catch(
-    (e: Error) => {
-      throw new Error(`${e.message}\n${log()}`);
-    },
-  );
+  await waitForServer({
+    name: 'dovecot',
+    target: { host: options.listen?.[0] ?? '127.0.0.1', port: plainPort },
+    greeting: true,
+    log,
+  });
 
   return {
     plainPort,

@@ -1,9 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect as netConnect } from 'node:net';
+import { createServer } from 'node:net';
 import { arch } from 'node:os';
 import { join } from 'node:path';
 import type { CertPair } from './certs.js';
+import { waitForServer } from './wait-for-server.js';
 import { startInetd } from './pop-servers-inetd.js';
 import { canUseNamespaces, makeTempRoot, type TempRoot } from './pop-servers-root.js';
 
@@ -111,28 +112,6 @@ async function freePort(host: string): Promise<number> {
   });
 }
 
-function waitForGreeting(host: string, port: number, child: ChildProcess, log: () => string) {
-  const until = Date.now() + 10_000;
-  return new Promise<void>((resolve, reject) => {
-    const tryOnce = () => {
-      const socket = netConnect({ host, port });
-      socket.setEncoding('utf8');
-      socket.on('data', (d: string) => {
-        socket.destroy();
-        if (d.startsWith('+OK')) resolve();
-        else retry();
-      });
-      socket.on('error', () => retry());
-    };
-    const retry = () => {
-      if (child.exitCode !== null) reject(new Error(`pop3d exited with ${child.exitCode}: ${log()}`));
-      else if (Date.now() > until) reject(new Error(`pop3d did not greet on ${host}:${port}: ${log()}`));
-      else setTimeout(tryOnce, 50);
-    };
-    tryOnce();
-  });
-}
-
 /** Mailutils' configuration: one server block, TLS mode by name, accounts from passwd/shadow. */
 function mailutilsConfig(root: TempRoot, host: string, port: number, options: PopServerOptions): string {
   const tlsMode = { none: 'false', stls: 'stls', 'stls-required': 'required', implicit: 'connection' }[
@@ -182,8 +161,8 @@ async function startMailutils(root: TempRoot, options: PopServerOptions, host: s
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (output += d));
   const log = () => output;
   // A plain greeting proves the daemon listens; on an implicit-TLS port a TCP connect has to do.
-  if ((options.tls ?? 'none') === 'implicit') await waitForListen(host, port, child, log);
-  else await waitForGreeting(host, port, child, log);
+  const greeting = (options.tls ?? 'none') !== 'implicit';
+  await waitForServer({ name: 'pop3d', target: { host, port }, greeting, child, log });
   return {
     port,
     log,
@@ -194,25 +173,6 @@ async function startMailutils(root: TempRoot, options: PopServerOptions, host: s
       await exited;
     },
   };
-}
-
-function waitForListen(host: string, port: number, child: ChildProcess, log: () => string) {
-  const until = Date.now() + 10_000;
-  return new Promise<void>((resolve, reject) => {
-    const tryOnce = () => {
-      const socket = netConnect({ host, port });
-      socket.on('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.on('error', () => {
-        if (child.exitCode !== null) reject(new Error(`pop3d exited with ${child.exitCode}: ${log()}`));
-        else if (Date.now() > until) reject(new Error(`pop3d did not listen on ${host}:${port}: ${log()}`));
-        else setTimeout(tryOnce, 50);
-      });
-    };
-    tryOnce();
-  });
 }
 
 /** solid-pop3d's APOP secret as pop_auth stores it in ~/.spop3d: each byte inverted, in hex. */

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -10,10 +10,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, connect as netConnect } from 'node:net';
+import { createServer } from 'node:net';
 import { arch, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestCerts } from '../../../test/support/certs.js';
+import { waitForServer } from '../../../test/support/wait-for-server.js';
 import { mbox } from '../../../test/support/pop-servers-root.js';
 import { startSyslog, type Syslog } from '../syslog.js';
 
@@ -244,25 +245,6 @@ function namespaceScript(dir: string, host: string, plain: number, tls: number, 
   ].join('\n');
 }
 
-function waitForPort(host: string, port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const until = Date.now() + 10_000;
-  return new Promise((resolve, reject) => {
-    const tryOnce = () => {
-      const socket = netConnect({ host, port });
-      socket.on('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.on('error', () => {
-        if (child.exitCode !== null) reject(new Error(`courier exited with ${child.exitCode}: ${log()}`));
-        else if (Date.now() > until) reject(new Error(`courier did not listen on ${host}:${port}: ${log()}`));
-        else setTimeout(tryOnce, 50);
-      });
-    };
-    tryOnce();
-  });
-}
-
 export async function startCourier(
   setup: CourierSetup,
   certs: TestCerts,
@@ -294,8 +276,9 @@ export async function startCourier(
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await waitForPort(host, plainPort, child, () => output + log());
-    await waitForPort(host, tlsPort, child, () => output + log());
+    const diag = () => output + log();
+    await waitForServer({ name: 'courier', target: { host, port: plainPort }, child, log: diag });
+    await waitForServer({ name: 'courier', target: { host, port: tlsPort }, child, log: diag });
     // The probes' sessions end a moment later: with one connection per address they would still count.
     await new Promise((r) => setTimeout(r, 1000));
   } catch (e) {

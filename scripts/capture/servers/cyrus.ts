@@ -13,6 +13,7 @@ import { connect as netConnect, createServer } from 'node:net';
 import { arch, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CertPair, TestCerts } from '../../../test/support/certs.js';
+import { type WaitForServer, waitForServer } from '../../../test/support/wait-for-server.js';
 import { PASSWORD, USER } from '../scenarios.js';
 import type { Running } from '../servers.js';
 import { CYRUS_USER_WITHOUT_MAILBOX } from './cyrus-scenarios.js';
@@ -267,32 +268,6 @@ function asMailLog(lines: readonly string[]): string {
     .join('');
 }
 
-function waitFor(check: () => Promise<boolean>, what: string, child: ChildProcess, log: () => string) {
-  const until = Date.now() + 15_000;
-  return new Promise<void>((resolve, reject) => {
-    const again = () => {
-      void check().then((ok) => {
-        if (ok) resolve();
-        else if (child.exitCode !== null)
-          reject(new Error(`cyrus master exited with ${child.exitCode}: ${log()}`));
-        else if (Date.now() > until) reject(new Error(`cyrus: ${what} did not come up: ${log()}`));
-        else setTimeout(again, 100);
-      });
-    };
-    again();
-  });
-}
-
-const connects = (target: { host: string; port: number } | { path: string }) =>
-  new Promise<boolean>((resolve) => {
-    const s = netConnect(target as never);
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
-
 /** Delivers `count` small messages to each user over LMTP: lmtpd creates the INBOX on the first one. */
 async function deliver(socketPath: string, users: readonly string[], count: number): Promise<void> {
   const socket = netConnect({ path: socketPath });
@@ -399,10 +374,12 @@ export async function startCyrus(options: CyrusOptions): Promise<CyrusServer> {
   };
   try {
     const diag = () => `${output}${log()}`;
-    await waitFor(() => connects({ host: options.host, port: ports.plain }), 'pop3', master, diag);
-    if (tls) await waitFor(() => connects({ host: options.host, port: ports.tls }), 'pop3s', master, diag);
+    const up = (what: string, target: WaitForServer['target']) =>
+      waitForServer({ name: `cyrus: ${what}`, target, child: master, log: diag, timeoutMs: 15_000 });
+    await up('pop3', { host: options.host, port: ports.plain });
+    if (tls) await up('pop3s', { host: options.host, port: ports.tls });
     const lmtp = join(dir, 'run/socket/lmtp');
-    await waitFor(() => connects({ path: lmtp }), 'lmtp', master, diag);
+    await up('lmtp', { path: lmtp });
     const withMailbox = Object.keys(options.users).filter((u) => !options.withoutMailbox?.includes(u));
     await deliver(lmtp, withMailbox, options.messages);
     // From now on nothing creates a mailbox (each pop3d reads the file when master starts it): a user

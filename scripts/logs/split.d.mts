@@ -1,0 +1,8 @@
+// Types of split.mjs for the TypeScript test that reads it.
+export interface LogCasesConfig {
+  holdout: { seed: string; share: number };
+  sources: Record<string, { server: string; repo?: string; commit?: string; path?: string; local?: string }>;
+  cases: { id: string; source: string; scenario: string; category: string; label_reason: string }[];
+}
+export declare function loadLogCases(): LogCasesConfig;
+export declare function isHoldoutScenario(config: LogCasesConfig, scenario: string): boolean;

@@ -125,6 +125,33 @@ function yamlFiles(dir) {
     });
 }
 
+// The folders of the live captures (a server, the clients run against it); the others (posts, reports,
+// logs…) hold texts from many programs, grouped by the first word of their tool.
+const CAPTURE_FOLDERS = new Set([
+  'courier',
+  'cyrus',
+  'dovecot',
+  'mailutils',
+  'no-server',
+  'popa3d',
+  'solid-pop3d',
+]);
+
+/** The program of a client output: a known one, else one named by the first word of its tool. */
+function programOfClient(tool) {
+  const known = PROGRAMS.find((p) => p.client?.test(tool));
+  if (known) return known;
+  const word = (tool.match(/[A-Za-z][\w.-]*/)?.[0] ?? tool).toLowerCase();
+  let program = PROGRAMS.find((p) => p.name === word);
+  if (!program) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    program = { name: word, tools: [], producer: new RegExp(`\\b${escaped}\\b`, 'i') };
+    PROGRAMS.push(program);
+    byProgram.set(word, []);
+  }
+  return program;
+}
+
 const byProgram = new Map(PROGRAMS.map((p) => [p.name, []]));
 const add = (program, c) => byProgram.get(program.name).push(c);
 
@@ -146,9 +173,10 @@ for (const path of yamlFiles(captured)) {
       if (!program) throw new Error(`${c.id}: no program for the catalogue tool ${tool}`);
       add(program, { ...one, part: 'catalogue cases' });
     } else if (c.kind === 'client-output') {
-      const program = PROGRAMS.find((p) => p.client?.test(c.tool));
-      if (!program) throw new Error(`${c.id}: no program for the client ${c.tool}`);
-      add(program, { ...one, part: 'captured outputs' });
+      add(programOfClient(c.tool), {
+        ...one,
+        part: CAPTURE_FOLDERS.has(folder) ? 'captured outputs' : 'other outputs',
+      });
     }
   }
 }

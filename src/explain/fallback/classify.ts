@@ -54,6 +54,21 @@ const MAX_TEXT = 600;
 // Where an identifier joins words: "SocketTimeoutException", "SSLHandshakeException", "certPathBuilder".
 const IDENTIFIER_JOIN = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 
+// A lowercase dotted name ending in a common or a country's top-level domain; a class path
+// ("java.net.ConnectException") has capitals, code ("self.host") no such ending.
+const HOST_NAME =
+  /^(?:[a-z0-9-]+\.)+(?:[a-z]{2}|com|net|org|edu|gov|mil|int|info|biz|local|localdomain|lan|example|test|invalid|arpa)$/;
+const NAME_CHAR = /[\w.-]/;
+
+function insideHostName(text: string, start: number, length: number): boolean {
+  let from = start;
+  let to = start + length;
+  while (from > 0 && NAME_CHAR.test(text[from - 1]!)) from--;
+  while (to < text.length && NAME_CHAR.test(text[to]!)) to++;
+  const run = text.slice(from, to).replace(/^[.-]+|[.-]+$/g, '');
+  return run.includes('.') && HOST_NAME.test(run);
+}
+
 function words(text: string): Word[] {
   const out: Word[] = [];
   const push = (word: string, start: number) =>
@@ -64,7 +79,10 @@ function words(text: string): Word[] {
       start,
       end: start + word.length,
     });
-  for (const m of text.slice(0, MAX_TEXT).matchAll(WORD)) {
+  const head = text.slice(0, MAX_TEXT);
+  for (const m of head.matchAll(WORD)) {
+    // The labels of a host name are no words: "pop.example.net" names no POP and no network.
+    if (insideHostName(head, m.index, m[0].length)) continue;
     // A program's class or constant name says its failure in joined words: each is read as a word.
     const parts = m[0].split(IDENTIFIER_JOIN);
     let at = m.index;
@@ -177,8 +195,9 @@ const NOT_A_PROGRAM: readonly CompiledTerm[] =
 // The pronouns are compared with their accents: folded, the French "ma" and "me" would also be the Vietnamese
 // "mà" (but) and "mẹ", and fetchmail's Vietnamese "… mà trình phục vụ đã từ chối …" would read as a person's.
 const FIRST_PERSON = new Set('i|my|me|we|our|us|je|j|mon|ma|mes|nous|notre|tôi|mình'.split('|'));
+// Not the "I" of "I/O".
 const speaksInFirstPerson = (tokens: readonly Word[], text: string) =>
-  tokens.some((t) => FIRST_PERSON.has(text.slice(t.start, t.end).toLowerCase()));
+  tokens.some((t) => FIRST_PERSON.has(text.slice(t.start, t.end).toLowerCase()) && text[t.end] !== '/');
 // "key = value": a program's configuration dump, or code ("timeout=10"), not its error message.
 const SETTING = /^\s*[\w .()-]{1,40}=|\w=\w/;
 
@@ -204,7 +223,11 @@ function anchored(tokens: readonly Word[], text: string): boolean {
   );
 }
 
+// A line of source code a traceback quotes, or a stack frame: no message.
+const CODE_LINE = /^\s*(?:return |raise |if |def |import |File "|at [\w$.<>]+\(|self\.|[\w.]+ = )/;
+
 function saysFailure(tokens: readonly Word[], text: string, outcome: boolean): boolean {
+  if (CODE_LINE.test(text)) return false;
   // A program's own status in parentheses ("(errflg=2)") and a certificate's name ("/CN=pop.example.net")
   // are no setting.
   if (SETTING.test(text.replace(/\(\w{1,20}=\w{1,20}\)|\/?\b(?:CN|OU?|C|L|ST|DC)=[^/,\s]*/g, '')))
@@ -272,5 +295,10 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
   const [category, s] = best;
   if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens, text, s.outcome)))
     return UNKNOWN;
-  return { category, confidence: s.score >= 5 ? 0.5 : s.score >= 3 ? 0.45 : 0.35, decidedBy: [...s.words] };
+  // A word shown inside a longer phrase that decided too is said once ("Connection refused", not "Connection").
+  const shown = [...s.words];
+  const decidedBy = shown.filter(
+    (w) => !shown.some((o) => o !== w && o.toLowerCase().includes(w.toLowerCase())),
+  );
+  return { category, confidence: s.score >= 5 ? 0.5 : s.score >= 3 ? 0.45 : 0.35, decidedBy };
 }

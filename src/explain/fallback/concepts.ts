@@ -22,8 +22,8 @@ export const termsOf = (...concepts: readonly Concept[]): readonly string[] =>
 export const CONNECTION: Concept = {
   // Not "connect*": the French "connecté" is logged in.
   en: ['connect', 'connects', 'connecting', 'connected', 'connection*', 'socket'],
-  fr: ['connexion*', 'connecter', 'liaison'],
-  vi: ['kết nối', 'liên kết mạng'],
+  fr: ['connexion*', 'connecter', 'liaison', 'connecteur'],
+  vi: ['kết nối', 'liên kết mạng', 'ổ cắm'],
 };
 export const NETWORK: Concept = {
   en: ['network'],
@@ -137,8 +137,20 @@ export const CERTIFICATE_NAME: Concept = {
 };
 export const CERTIFICATE: Concept = {
   en: ['certificate*', 'cert', 'x509', 'x.509'],
-  fr: ['certificat*'],
+  fr: ['certificat*', 'certification'],
   vi: ['chứng chỉ', 'chứng nhận', 'chứng thư'],
+};
+/** Who the server says it is: a client that cannot verify it speaks of its certificate. */
+export const SERVER_IDENTITY: Concept = {
+  en: ['identity'],
+  fr: ['identité'],
+  vi: ['danh tính'],
+};
+/** A library or class the program needs is missing where it runs. */
+export const MISSING_CODE: Concept = {
+  en: ['class not found', 'no class def found', 'module not found', 'cannot find module', 'no module named'],
+  fr: ['classe introuvable', 'module introuvable'],
+  vi: ['không tìm thấy lớp', 'không tìm thấy mô-đun'],
 };
 /** A program's own start-up of a library or component. */
 export const INITIALIZATION: Concept = {
@@ -148,6 +160,46 @@ export const INITIALIZATION: Concept = {
 };
 
 // --- Outcomes ---
+
+/** A negation: with a state that should hold ("valid", "sent", "succeeded"), it says that state failed. */
+export const NEGATION: Concept = {
+  en: ['not', 'no', 'never', 'without', 'non', 'didn', 'doesn', 'wasn', 'isn', 'couldn'],
+  fr: ['ne', 'n', 'pas', 'aucun*', 'jamais', 'sans', 'non'],
+  vi: ['không', 'chưa', 'chẳng'],
+};
+/** What a certificate should be, or what the other side should have done with it. */
+export const CERTIFICATE_STATE: Concept = {
+  en: ['valid', 'trusted', 'found', 'send', 'sent', 'present', 'presented', 'accepted'],
+  fr: ['valide', 'valable', 'approuvé*', 'trouvé*', 'envoyé*', 'présenté*', 'accepté*'],
+  vi: ['hợp lệ', 'tin cậy', 'tìm thấy', 'gửi', 'chấp nhận'],
+};
+/** What a handshake should have done. */
+export const SUCCEEDED: Concept = {
+  en: ['succeed*', 'successful', 'complete*', 'perform'],
+  fr: ['réussi*', 'abouti*', 'effectuer'],
+  vi: ['thành công', 'thực hiện được', 'hoàn tất'],
+};
+/** How a connection should end, said of one that did not. */
+export const PROPERLY: Concept = {
+  en: ['properly', 'cleanly', 'gracefully'],
+  fr: ['proprement', 'correctement'],
+  vi: ['đúng cách', 'bình thường'],
+};
+export const ENDED: Concept = {
+  en: ['terminated', 'closed', 'ended', 'shut down'],
+  fr: ['terminé*', 'fermé*', 'clos*'],
+  vi: ['chấm dứt', 'kết thúc', 'bị đóng', 'đóng'],
+};
+export const ABRUPTLY: Concept = {
+  en: ['unexpectedly', 'prematurely', 'abruptly', 'improperly'],
+  fr: ['inattendu*', 'prématurément', 'brutalement', 'brusquement', 'de façon inattendue'],
+  vi: ['bất ngờ', 'đột ngột', 'không đúng cách'],
+};
+export const FATAL_ALERT: Concept = {
+  en: ['fatal alert', 'fatal tls alert'],
+  fr: ['alerte fatale', 'alerte tls fatale'],
+  vi: ['cảnh báo nghiêm trọng', 'cảnh báo tls nghiêm trọng'],
+};
 
 export const REFUSED: Concept = {
   en: ['refused', 'rejected', 'declined', 'not accepted'],
@@ -270,12 +322,19 @@ export const NOT_VERIFIED: Concept = {
   en: [
     'could be verified',
     'could not be verified',
+    'cannot be verified',
     'verify failed',
     'verification failed',
     'unable to verify',
   ],
-  fr: ['pu être vérifié*', 'vérification a échoué', 'échec de la vérification', 'impossible de vérifier'],
-  vi: ['không thể xác minh', 'xác minh thất bại', 'không xác minh được'],
+  fr: [
+    'pu être vérifié*',
+    'être vérifiée',
+    'vérification a échoué',
+    'échec de la vérification',
+    'impossible de vérifier',
+  ],
+  vi: ['không thể xác minh', 'không thể được xác minh', 'xác minh thất bại', 'không xác minh được'],
 };
 /** Something expected never came. */
 export const NOT_RECEIVED: Concept = {
@@ -295,9 +354,37 @@ export const PROTOCOL_ERROR: Concept = {
   vi: ['lỗi giao thức'],
 };
 export const INVALID: Concept = {
-  en: ['invalid', 'malformed', 'unexpected', 'bad', 'garbled', 'not valid'],
-  fr: ['invalide*', 'mal formé*', 'inattendu*', 'incorrect*', 'pas valable', 'non valable', 'non valide'],
-  vi: ['không hợp lệ', 'bất thường', 'không mong đợi', 'sai định dạng'],
+  en: [
+    'invalid',
+    'malformed',
+    'unexpected',
+    'bad',
+    'garbled',
+    'not valid',
+    'incomplete',
+    'truncated',
+    'unacceptable',
+  ],
+  fr: [
+    'invalide*',
+    'mal formé*',
+    'inattendu*',
+    'incorrect*',
+    'pas valable',
+    'non valable',
+    'non valide',
+    'incomplèt*',
+    'défectueux',
+    'inacceptable',
+  ],
+  vi: [
+    'không hợp lệ',
+    'bất thường',
+    'không mong đợi',
+    'sai định dạng',
+    'không đầy đủ',
+    'không thể chấp nhận',
+  ],
 };
 export const EMPTY: Concept = {
   en: ['empty'],

@@ -273,6 +273,8 @@ const HANDSHAKE: Terms = [
   'négocier',
   'bắt tay',
   'thương lượng',
+  'thỏa thuận',
+  'thoả thuận',
 ];
 const REMOTE: Terms = [
   'remote host',
@@ -337,6 +339,7 @@ const CHANNEL: Terms = [
   'flux',
   'kết nối',
   'luồng',
+  'ổ cắm',
 ];
 const UNSUPPORTED: Terms = [
   'unsupported',

@@ -3,6 +3,15 @@ import {
   CERTIFICATE,
   CERTIFICATE_NAME,
   ERROR_OCCURRED,
+  ABRUPTLY,
+  CERTIFICATE_STATE,
+  ENDED,
+  FATAL_ALERT,
+  NEGATION,
+  PROPERLY,
+  SUCCEEDED,
+  MISSING_CODE,
+  SERVER_IDENTITY,
   LOCAL_FILE,
   MISMATCH,
   NOT_RECEIVED,
@@ -112,6 +121,23 @@ const FAILED_COMMAND: Readonly<Record<string, readonly string[]>> = {
   'message.not-found': ['dele'],
 };
 const COMMAND_WORD = ['command', 'commande', 'lệnh'];
+const LOGIN_FAILED = [
+  'fail*',
+  'error',
+  'unsuccessful',
+  'incorrect',
+  'wrong',
+  'denied',
+  'refused',
+  'échec',
+  'échou*',
+  'erreur',
+  'refusé*',
+  'lỗi',
+  'thất bại',
+  'không thành công',
+  'bị từ chối',
+];
 
 export const OUTCOME_CUES: readonly Cue[] = [
   // The connection and the network.
@@ -129,9 +155,41 @@ export const OUTCOME_CUES: readonly Cue[] = [
     'client',
   ),
   pair('connect.reset', 5, [CONNECTION, RESET], 'client'),
+  // Reading or writing on a socket is the network's, not the disk's.
+  technical(
+    pair(
+      'connect.reset',
+      4,
+      [
+        ['read*', 'writ*', 'lecture', 'écriture', 'lire', 'écrire', 'đọc', 'ghi'],
+        ['socket', 'connecteur', 'ổ cắm'],
+        FAILED,
+      ],
+      'client',
+    ),
+  ),
+  technical(pair('connect.timeout', 5, [CONNECTION, ['expired', 'expiré*', 'quá hạn', 'hết hạn']], 'client')),
+  technical(pair('connect.reset', 5, [CONNECTION, ENDED, ABRUPTLY], 'client')),
+  technical(pair('connect.reset', 5, [CONNECTION, ENDED, NEGATION, PROPERLY], 'client')),
   pair('connect.reset', 5, [PIPE, RESET], 'client'),
   pair('connect.reset', 4, [REPLY, EMPTY], 'client'),
-  pair('server.protocol-error', 4, [REPLY, INVALID], 'client'),
+  // A reply the program could not read is the server's fault, whatever command it answered.
+  pair('server.protocol-error', 6, [REPLY, INVALID], 'client'),
+  pair(
+    'server.protocol-error',
+    5,
+    [
+      [
+        'did not respond with',
+        "didn't respond with",
+        'not respond with',
+        'a pas répondu par',
+        'không trả lời bằng',
+      ],
+      REPLY,
+    ],
+    'client',
+  ),
   pair('connect.wrong-service', 5, [GREETING, [...termsOf(FAILED, INVALID, NOT_RECEIVED)]], 'client'),
   pair('server.temporary', 4, [SERVER, ERROR_OCCURRED], 'client'),
   pair(
@@ -177,7 +235,8 @@ export const OUTCOME_CUES: readonly Cue[] = [
     ],
     'client',
   ),
-  pair('auth.failed', 2, [LOGIN, FAILED], 'client'),
+  // What went wrong with the login, not a modal: "cannot find a usable authentication method" is the method's.
+  technical(pair('auth.failed', 2, [LOGIN, LOGIN_FAILED], 'client')),
   // Sending the password or the user name failed: the server refused it.
   technical(
     pair(
@@ -204,6 +263,20 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // Certificates.
   pair('tls.certificate', 5, [CERTIFICATE_NAME, MISMATCH], 'client'),
   pair('tls.certificate', 4, [CERTIFICATE, NOT_VERIFIED], 'client'),
+  pair('tls.certificate', 4, [CERTIFICATE, INVALID], 'client'),
+  // Negated states: "n'a pas renvoyé de certificat valide", "không gửi chứng nhận nào", "did not send any".
+  pair('tls.certificate', 4, [CERTIFICATE, NEGATION, CERTIFICATE_STATE], 'client'),
+  pair('tls.certificate', 4, [CERTIFICATE, NAME_LOOKUP, NEGATION], 'client'),
+  pair(
+    'tls.unavailable',
+    4,
+    [[...termsOf(SECURE_CHANNEL), 'handshake', 'négociation', 'bắt tay'], NEGATION, SUCCEEDED],
+    'client',
+  ),
+  // An alert names what went wrong after it ("Peer sent fatal TLS alert: Certificate expired"): alone it says
+  // little, so any reading of what follows outweighs it.
+  pair('tls.unavailable', 1, [FATAL_ALERT], 'client'),
+  pair('tls.certificate', 5, [SERVER_IDENTITY, NOT_VERIFIED], 'client'),
   // The mailbox lock, a busy server.
   pair('mailbox.locked', 4, [LOCK, BUSY]),
   pair('server.temporary', 4, [SERVER, BUSY], 'client'),
@@ -216,6 +289,7 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // The program itself lacks it: this outweighs the feature it names.
   pair('client.unsupported', 7, [NOT_BUILT_IN], 'client'),
   pair('client.unsupported', 4, [INITIALIZATION, FAILED], 'client'),
+  technical(pair('client.unsupported', 6, [MISSING_CODE], 'client')),
   // A command the program names as failed, or an extension the server lacks.
   ...Object.entries(FAILED_COMMAND).map(([category, verbs]) =>
     technical(pair(category, 5, [verbs, COMMAND_WORD, FAILED], 'client')),

@@ -7,15 +7,16 @@
 //
 //   node scripts/catalogues/cases.mjs
 //
-// Re-running it rewrites test/fixtures/captured/catalogues/<tool>.yaml and
-// test/fixtures/eval/holdout/catalogues/<tool>.yaml; every case stays on its side.
+// Re-running it rewrites test/fixtures/captured/<folder>/<tool>.yaml and
+// test/fixtures/eval/holdout/<folder>/<tool>.yaml, the folder being the tool's round (`catalogues`, or one
+// of cases.yaml's `rounds`); every case stays on its side.
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { loadCatalogueData, PLACEHOLDER } from './catalogue-formats.mjs';
-import { isHoldoutMessage, loadCasesConfig, messageKey } from './split.mjs';
+import { caseFolders, isHoldoutMessage, loadCasesConfig, messageKey, roundOf } from './split.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -86,10 +87,12 @@ function quoted(row) {
   return [...text.matchAll(/@\{([^:}]+):([^}]*)\}/g)].map((r) => [r[1], JSON.parse(`"${r[2]}"`)]);
 }
 
+/** Per side, per round folder, per tool: the cases. */
 const parts = { tuning: new Map(), holdout: new Map() };
 for (const row of mapping.messages) {
-  const client = config.clients[row.tool];
-  if (!client) continue;
+  const round = roundOf(config, row.tool);
+  if (!round) continue;
+  const client = round.clients[row.tool];
   const m = message(row.tool, row.msgid);
   const holdout = isHoldoutMessage(config, row.tool, row.msgid);
   // A tuning case that quotes a holdout message would put that message in front of whoever tunes.
@@ -114,21 +117,26 @@ for (const row of mapping.messages) {
       config: `catalogue: ${file.origin}, ${file.file}${row.frame ? `; printed as ${row.frame}` : ''}`,
     };
     const side = holdout ? parts.holdout : parts.tuning;
-    if (!side.has(row.tool)) side.set(row.tool, []);
-    side.get(row.tool).push(c);
+    const key = `${round.folder}/${row.tool}`;
+    if (!side.has(key)) side.set(key, []);
+    side.get(key).push(c);
   }
 }
 
 const dirs = {
-  tuning: join(root, 'test', 'fixtures', 'captured', 'catalogues'),
-  holdout: join(root, 'test', 'fixtures', 'eval', 'holdout', 'catalogues'),
+  tuning: join(root, 'test', 'fixtures', 'captured'),
+  holdout: join(root, 'test', 'fixtures', 'eval', 'holdout'),
 };
 const date = new Date().toISOString().slice(0, 10);
 const counts = {};
 for (const [side, byTool] of Object.entries(parts)) {
-  rmSync(dirs[side], { recursive: true, force: true });
-  mkdirSync(dirs[side], { recursive: true });
-  for (const [tool, cases] of byTool) {
+  for (const folder of caseFolders(config)) {
+    rmSync(join(dirs[side], folder), { recursive: true, force: true });
+    mkdirSync(join(dirs[side], folder), { recursive: true });
+  }
+  for (const [key, cases] of byTool) {
+    const [folder, tool] = key.split('/');
+    const clients = roundOf(config, tool).clients;
     const origins = [
       ...new Set(
         [...data.values()]
@@ -143,17 +151,17 @@ for (const [side, byTool] of Object.entries(parts)) {
         date,
         server: 'none: the message comes from the client side',
         server_config: `${tool} catalogue messages labelled in scripts/catalogues/mapping.yaml, printed as scripts/catalogues/cases.yaml says`,
-        clients: { [config.clients[tool]]: origins.join('; ') },
+        clients: { [clients[tool]]: origins.join('; ') },
       },
       cases,
     };
     const header =
-      `# Real catalogue texts as ${config.clients[tool]} prints them (${side} part). ` +
+      `# Real catalogue texts as ${clients[tool]} prints them (${side} part). ` +
       `Regenerate with \`node scripts/catalogues/cases.mjs\`; do not edit by hand.\n`;
-    writeFileSync(join(dirs[side], `${tool}.yaml`), header + stringify(doc, { lineWidth: 0 }));
+    writeFileSync(join(dirs[side], folder, `${tool}.yaml`), header + stringify(doc, { lineWidth: 0 }));
     for (const c of cases) {
-      const key = `${side} ${c.lang}`;
-      counts[key] = (counts[key] ?? 0) + 1;
+      const count = `${folder} ${side} ${c.lang}`;
+      counts[count] = (counts[count] ?? 0) + 1;
     }
   }
 }

@@ -7,3 +7,4 @@ export declare function readAndroidStrings(text: string): Map<string, string>;
 export declare function readSourceStrings(text: string): Map<string, string>;
 export declare function readBinaryStrings(text: string): Map<string, string>;
 export declare function readQm(text: string): Map<string, string>;
+export declare function readFluent(text: string, terms?: Record<string, string>): Map<string, string>;

@@ -5,8 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-/** printf (%s, %1$S, %ld, %.2f, %.80s), Qt/KDE (%1), Android (%1$s) and .NET ({0}) placeholders. */
-export const PLACEHOLDER = /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX]|%\d|\{\d+\}/g;
+/**
+ * printf (%s, %1$S, %ld, %.2f, %.80s), Qt/KDE (%1), Android (%1$s), .NET and Evolution ({0}) and Fluent
+ * (`{ $hostname }`) placeholders.
+ */
+export const PLACEHOLDER =
+  /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX]|%\d|\{\d+\}|\{ ?\$[\w-]+ ?\}/g;
 
 /** Every extracted message (data/<tool>.yaml), keyed `tool NUL msgid`, with its catalogue's files. */
 export function loadCatalogueData(dir) {
@@ -69,6 +73,49 @@ export function readProperties(text) {
       .replace(/\\n/g, '\n')
       .replace(/\\(.)/g, '$1');
     out.set(m[1], value);
+  }
+  return out;
+}
+
+/**
+ * Reads a Fluent (.ftl) file, Thunderbird's newer catalogues: `id = value`, a value continued on indented
+ * lines, attributes (`.title = …`) keyed `id.attr`. Terms (`-brand-short-name`) are kept for the messages
+ * that name them and replaced by the product's name; selectors and other placeables stay as written.
+ */
+export function readFluent(
+  text,
+  terms = { '-brand-short-name': 'Thunderbird', '-brand-product-name': 'Thunderbird' },
+) {
+  const out = new Map();
+  let id;
+  let attr;
+  const put = (value) => {
+    const key = attr ? `${id}.${attr}` : id;
+    const joined = out.has(key) && out.get(key) !== '' ? `${out.get(key)} ${value}` : value;
+    out.set(key, joined);
+  };
+  for (const line of text.split('\n')) {
+    if (/^\s*#/.test(line) || line.trim() === '') continue;
+    const message = /^(-?[A-Za-z][\w-]*)\s*=\s?(.*)$/.exec(line);
+    if (message) {
+      [, id] = message;
+      attr = undefined;
+      put(message[2].trim());
+      continue;
+    }
+    if (!id || !/^\s/.test(line)) continue;
+    const attribute = /^\s+\.([\w-]+)\s*=\s?(.*)$/.exec(line);
+    if (attribute) {
+      [, attr] = attribute;
+      put(attribute[2].trim());
+      continue;
+    }
+    put(line.trim());
+  }
+  for (const [key, value] of out) {
+    const resolved = value.replace(/\{ ?(-[\w-]+) ?\}/g, (whole, term) => terms[term] ?? whole);
+    if (key.startsWith('-') || resolved === '') out.delete(key);
+    else out.set(key, resolved);
   }
   return out;
 }

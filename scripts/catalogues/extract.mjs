@@ -3,7 +3,10 @@
 // data/<tool>.yaml, with where each text came from (package and version, or repository and commit; file;
 // msgid). Re-running it after a release refreshes the data; `apply.mjs` then refreshes the entries.
 //
-//   node scripts/catalogues/extract.mjs [--debs DIR] [--mirrors DIR]
+//   node scripts/catalogues/extract.mjs [--debs DIR] [--mirrors DIR] [--only TOOL,TOOL…]
+//
+// --only re-reads the named tools' sources and leaves the other data/ files as they are (a new round adds
+// its tools without re-fetching every earlier package and snapshot).
 //
 // Debian packages are fetched with `apt-get download` and unpacked with `dpkg -x` (nothing is installed);
 // repositories are read from local snapshots (`git show`), by default under /work/.mirror/<owner>+<name>/repo.
@@ -18,6 +21,7 @@ import { parse, stringify } from 'yaml';
 import {
   readAndroidStrings,
   readBinaryStrings,
+  readFluent,
   readPo,
   readProperties,
   readQm,
@@ -29,6 +33,7 @@ const { values: args } = parseArgs({
   options: {
     debs: { type: 'string', default: process.env.CATALOGUE_DEBS ?? '' },
     mirrors: { type: 'string', default: process.env.CATALOGUE_MIRRORS ?? '/work/.mirror' },
+    only: { type: 'string', default: '' },
   },
 });
 const debDir = args.debs || mkdtempSync(join(tmpdir(), 'popbot-catalogues-'));
@@ -100,6 +105,7 @@ const readers = {
   strings: readSourceStrings,
   binary: readBinaryStrings,
   qm: readQm,
+  ftl: readFluent,
 };
 
 /**
@@ -154,7 +160,9 @@ function makeSelector(pattern) {
 
 const config = parse(readFileSync(join(here, 'sources.yaml'), 'utf8'));
 const byTool = new Map();
+const only = args.only ? new Set(args.only.split(',')) : undefined;
 for (const source of config.sources) {
+  if (only && !only.has(source.tool)) continue;
   progress(
     `${source.tool}: ${Object.values(source.files ?? { q: source.origin.path })
       .map((f) => f.path ?? f)

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Scores the catalogue cases alone (test/fixtures/captured/catalogues, test/fixtures/eval/holdout/catalogues)
-// with the built explainer and knowledge: per language, the tuning part with its misses, the holdout by
-// totals only (its texts are never printed: reading them is tuning on them).
+// Scores one round's catalogue cases alone (test/fixtures/captured/<folder>, test/fixtures/eval/holdout/<folder>;
+// `catalogues` by default, or a later round's folder, cases.yaml `rounds`) with the built explainer and
+// knowledge: per language, the tuning part with its misses, the holdout by totals only (its texts are never
+// printed: reading them is tuning on them).
 //
-//   npm run build && node scripts/catalogues/score.mjs [--quiet] [--only TOOL] [--json FILE --label NAME]
+//   npm run build && node scripts/catalogues/score.mjs [--folder NAME] [--quiet] [--only TOOL]
+//     [--json FILE --label NAME]
 //
-// --json adds the figures under NAME to FILE (docs/first-sight/catalogues.json: first sight, then after).
+// --json adds the figures under NAME to FILE (docs/first-sight/<folder>.json: first sight, then after).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,13 +24,14 @@ const { values: args } = parseArgs({
     label: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     only: { type: 'string' },
+    folder: { type: 'string', default: 'catalogues' },
   },
 });
 
 const kb = defaultKnowledgeBase();
 const sets = {
-  tuning: join(root, 'test', 'fixtures', 'captured', 'catalogues'),
-  holdout: join(root, 'test', 'fixtures', 'eval', 'holdout', 'catalogues'),
+  tuning: join(root, 'test', 'fixtures', 'captured', args.folder),
+  holdout: join(root, 'test', 'fixtures', 'eval', 'holdout', args.folder),
 };
 const pct = (t) => (t.total === 0 ? null : Math.round((1000 * t.correct) / t.total) / 10);
 const figures = {};

@@ -8,6 +8,7 @@ import { findTarget, type Target } from './client-output/target.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
 import { groupRepeats } from './repeats.js';
+import { leadWithDecisive } from './server-log/decisive.js';
 import type { Extensions } from './extensions.js';
 import { detectLanguage } from './language.js';
 import { displayLine } from './lines/display.js';
@@ -35,31 +36,30 @@ export interface AnalyseOptions {
 }
 
 // What a client's output shows besides its message (the port and TLS setting it aimed with, nothing received,
-// no greeting) proves a cause its message does not name; the entry that explains each cause.
-const FACT_ENTRY: Readonly<Record<string, string>> = {
-  'plain-to-tls-port': 'log-tls-wrong-port',
-  'tls-to-plain-port': 'openssl-wrong-version-number',
-  'eof-before-greeting': 'node-econnreset',
-};
+// no greeting) proves a cause its message does not name: the rule that concluded (client-output/facts.ts) names
+// the entry that explains it and gives its "because" line.
 const FACT_CONFIDENCE = 0.8;
 
 export function factsFinding(
   lines: readonly string[],
   kb: KnowledgeBase,
   target: Target | undefined = findTarget(lines),
+  /** Whether the finding carries its rule (the "because" line); the log summary counts categories only. */
+  reasons = false,
 ): FindingData | undefined {
   const conclusion = concludeFromFacts(lines, target);
-  const id = conclusion && FACT_ENTRY[conclusion.because[0] ?? ''];
-  if (!conclusion || !id || !kb.entry(id)) return undefined;
+  if (!conclusion || !kb.entry(conclusion.rule.entry)) return undefined;
+  const { rule, facts } = conclusion;
   const line = lines[conclusion.lineNumber - 1] ?? '';
   return {
     category: conclusion.category,
-    entry: id,
+    entry: rule.entry,
     confidence: FACT_CONFIDENCE,
     evidence: {
       lineNumber: conclusion.lineNumber,
       line: displayLine(line),
-      basis: 'fallback',
+      basis: 'rule',
+      ...(reasons ? { rule: { id: rule.id, references: rule.references, facts } } : {}),
       words: conclusion.evidence,
     },
   };
@@ -103,8 +103,9 @@ export function analyse(
   // "POP error (-ERR EOF)" is both the quoted reply and the fact that nothing was greeted).
   // Where a client aimed, read once: the facts and the server host both use it.
   const target = findTarget(lines);
-  const fromFacts = factsFinding(lines, kb, target);
-  const kept = dropEchoes(found);
+  const fromFacts = factsFinding(lines, kb, target, true);
+  // A log excerpt's connection is explained by its most telling line, wherever the paste put it.
+  const kept = leadWithDecisive(dropEchoes(found));
   if (fromFacts && !kept.some((f) => f.category === fromFacts.category)) kept.unshift(fromFacts);
   const all = groupRepeats(kept);
   if (all.length > MAX_FINDINGS) {

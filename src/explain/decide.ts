@@ -4,6 +4,7 @@ import type { Candidate } from './candidate.js';
 import { FALLBACK_MAX_CONFIDENCE, type FallbackClassifier } from './extensions.js';
 import { type Explained, interpret } from './interpret.js';
 import { UNKNOWN_ENTRY_ID } from './match.js';
+import { applyClientLineRules } from './rules/client-line-rules.js';
 import { applyRules } from './rules/session-rules.js';
 import type { SentCommand, SessionView } from './session/session-view.js';
 import type { FindingData, FindingEvidence, SessionState } from './types.js';
@@ -86,6 +87,28 @@ function byRule(candidate: Candidate, explained: Explained | undefined, context:
   return finding;
 }
 
+/** A client's own message read against the session (client-line-rules.ts): the rule's category, the entry's words. */
+function byClientRule(candidate: Candidate, explained: Explained | undefined, context: DecideContext) {
+  if (candidate.kind !== 'client' || candidate.prose || !explained || explained.basis !== 'wording')
+    return undefined;
+  const verdict = applyClientLineRules({ session: context.session, wording: explained.entry.entry.category });
+  const entry = verdict && context.kb.entry(verdict.rule.entry);
+  if (!verdict || !entry) return undefined;
+  const { rule, facts } = verdict;
+  const finding: FindingData = {
+    category: rule.category,
+    entry: entry.entry.id,
+    confidence: RULE_CONFIDENCE,
+    evidence: {
+      ...evidenceOf(candidate, rule.category),
+      basis: 'rule',
+      rule: { id: rule.id, references: rule.references, facts },
+      ...(explained.words !== undefined ? { words: [explained.words] } : {}),
+    },
+  };
+  return finding;
+}
+
 /** The free-text fallback's verdict on a line no entry explained, as a finding. */
 export function byFallback(candidate: Candidate, context: DecideContext): FindingData | undefined {
   if (!context.fallback || candidate.kind === 'reply') return undefined;
@@ -126,7 +149,7 @@ export function decide(
   fallback = true,
 ): FindingData | undefined {
   const explained = interpret(context.kb, candidate);
-  const ruled = byRule(candidate, explained, context);
+  const ruled = byRule(candidate, explained, context) ?? byClientRule(candidate, explained, context);
   if (ruled) return ruled;
   // A bare entry knows only the command; words the fallback can read say more.
   const wordless = explained?.basis === 'command' && candidate.text.trim() === '';

@@ -28,6 +28,8 @@ export const rules = defineCatalogue('rules', {
       'the server said the mailbox holds {count} messages; there is no message {number}.',
     'auth-mechanism-not-offered':
       'the server offers only {offered} (capability list on line {line}), not {mechanism}.',
+    'auth-mechanism-not-announced':
+      'the server’s capability list (line {line}) names no SASL mechanism: it does not offer AUTH {mechanism}, whatever it answered to it.',
     'auth-without-capa':
       'the server refused CAPA (line {line}); a server that offers AUTH lists its mechanisms there, so this one does not implement AUTH.',
     'user-pass-before-tls':
@@ -40,6 +42,14 @@ export const rules = defineCatalogue('rules', {
       'the server greeting has no <…@…> timestamp, which a server offering APOP must send.',
     'optional-command-not-offered':
       'the server does not list {command} among its capabilities (line {line}): it does not implement it.',
+    'no-login-method-before-tls':
+      'before encryption the server offered STLS and no way to log in (capability list on line {line}): the client found no login method because the server accepts one only after STLS.',
+    'plain-to-tls-port':
+      'the client spoke plain text to port {port} ({setting}), where the server expects TLS from the first byte, and got no greeting ({symptom}).',
+    'tls-to-plain-port':
+      'the client started TLS at once on port {port} ({setting}), where the server speaks plain POP first and offers TLS only through STLS ({symptom}).',
+    'eof-before-greeting':
+      'the connection closed before the server sent any greeting ({symptom}): it was dropped before POP began.',
     fallback: 'no documented message matches; these words decided it: {words}.',
   },
   fr: {
@@ -66,6 +76,8 @@ export const rules = defineCatalogue('rules', {
       "selon le serveur, la boîte aux lettres contient {count} messages\u202f; il n'y a pas de message {number}.",
     'auth-mechanism-not-offered':
       'le serveur ne propose que {offered} (liste de capacités, ligne {line}), pas {mechanism}.',
+    'auth-mechanism-not-announced':
+      'la liste de capacités du serveur (ligne {line}) ne cite aucun mécanisme SASL\u00a0: il ne propose pas AUTH {mechanism}, quelle que soit sa réponse.',
     'auth-without-capa':
       'le serveur a refusé CAPA (ligne {line})\u202f; un serveur qui propose AUTH y annonce ses mécanismes\u00a0: celui-ci n’implémente pas AUTH.',
     'user-pass-before-tls':
@@ -78,6 +90,14 @@ export const rules = defineCatalogue('rules', {
       "le message d'accueil du serveur ne contient pas d'horodatage <…@…>, que tout serveur proposant APOP doit envoyer.",
     'optional-command-not-offered':
       "le serveur ne cite pas {command} dans ses capacités (ligne {line})\u00a0: il ne l'implémente pas.",
+    'no-login-method-before-tls':
+      "avant le chiffrement, le serveur proposait STLS et aucun moyen de s'identifier (liste de capacités, ligne {line})\u00a0: le client n'a trouvé aucune méthode d'identification parce que le serveur n'en accepte qu'après STLS.",
+    'plain-to-tls-port':
+      "le client a parlé en clair au port {port} ({setting}), où le serveur attend TLS dès le premier octet, et n'a reçu aucun message d'accueil ({symptom}).",
+    'tls-to-plain-port':
+      "le client a démarré TLS d'emblée sur le port {port} ({setting}), où le serveur parle d'abord POP en clair et ne propose TLS que par STLS ({symptom}).",
+    'eof-before-greeting':
+      "la connexion a été fermée avant tout message d'accueil du serveur ({symptom})\u00a0: elle a été coupée avant que POP ne commence.",
     fallback: 'aucun message documenté ne correspond\u202f; ces mots ont décidé\u00a0: {words}.',
   },
   vi: {
@@ -102,6 +122,8 @@ export const rules = defineCatalogue('rules', {
     'message-number-out-of-range': 'theo máy chủ, hộp thư có {count} thư; không có thư số {number}.',
     'auth-mechanism-not-offered':
       'máy chủ chỉ hỗ trợ {offered} (danh sách tính năng ở dòng {line}), không hỗ trợ {mechanism}.',
+    'auth-mechanism-not-announced':
+      'danh sách tính năng của máy chủ (dòng {line}) không nêu cơ chế SASL nào: máy chủ không hỗ trợ AUTH {mechanism}, dù nó trả lời thế nào.',
     'auth-without-capa':
       'máy chủ đã từ chối lệnh CAPA (dòng {line}); máy chủ hỗ trợ AUTH phải liệt kê các cơ chế xác thực trong CAPA, nên máy chủ này không hỗ trợ AUTH.',
     'user-pass-before-tls':
@@ -114,6 +136,14 @@ export const rules = defineCatalogue('rules', {
       'lời chào của máy chủ không có dấu thời gian <…@…>, thứ mà máy chủ hỗ trợ APOP bắt buộc phải gửi.',
     'optional-command-not-offered':
       'máy chủ không liệt kê {command} trong danh sách tính năng (dòng {line}): máy chủ không hỗ trợ lệnh này.',
+    'no-login-method-before-tls':
+      'trước khi mã hóa, máy chủ chỉ đưa ra STLS mà không có cách đăng nhập nào (danh sách tính năng ở dòng {line}): phần mềm thư không tìm được phương thức đăng nhập vì máy chủ chỉ nhận đăng nhập sau STLS.',
+    'plain-to-tls-port':
+      'phần mềm thư gửi dữ liệu không mã hóa tới cổng {port} ({setting}), trong khi máy chủ ở cổng này chờ TLS ngay từ byte đầu tiên, nên không nhận được lời chào nào ({symptom}).',
+    'tls-to-plain-port':
+      'phần mềm thư bắt đầu TLS ngay trên cổng {port} ({setting}), nhưng máy chủ ở cổng này dùng POP không mã hóa trước và chỉ bật TLS qua lệnh STLS ({symptom}).',
+    'eof-before-greeting':
+      'kết nối bị đóng trước khi máy chủ gửi lời chào ({symptom}): kết nối bị ngắt trước khi POP bắt đầu.',
     fallback: 'không có thông báo nào đã biết khớp; các từ sau quyết định kết quả: {words}.',
   },
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   PLACEHOLDER,
   readBinaryStrings,
+  readFluent,
   readQm,
   readSourceStrings,
 } from '../../scripts/catalogues/catalogue-formats.mjs';
@@ -77,5 +78,30 @@ describe('catalogue formats', () => {
     expect(found('The remote certificate is invalid according to the validation procedure: {0}')).toEqual([
       '{0}',
     ]);
+    expect(found('The certificate for { $hostname } expired on { $not-after }.')).toEqual([
+      '{ $hostname }',
+      '{ $not-after }',
+    ]);
+  });
+
+  it('reads a Fluent file: values over several lines, attributes keyed id.attr, terms by their name', () => {
+    const ftl = [
+      '# This Source Code Form is subject to the terms of the Mozilla Public License.',
+      '',
+      '-brand-short-name = Thunderbird',
+      'cert-error-expired = The certificate for { $hostname } expired on { $not-after }.',
+      'cert-error-inline-expired =',
+      '    .title = Connection error. The certificate for { $hostname }',
+      '        expired on { $not-after }.',
+      'account-hub-find-account-settings-failed = { -brand-short-name } failed to find the settings.',
+      'certificate-check-view-button = View Certificate',
+    ].join('\n');
+    expect(Object.fromEntries(readFluent(ftl))).toEqual({
+      'cert-error-expired': 'The certificate for { $hostname } expired on { $not-after }.',
+      'cert-error-inline-expired.title':
+        'Connection error. The certificate for { $hostname } expired on { $not-after }.',
+      'account-hub-find-account-settings-failed': 'Thunderbird failed to find the settings.',
+      'certificate-check-view-button': 'View Certificate',
+    });
   });
 });

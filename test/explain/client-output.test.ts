@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clientFacts, concludeFromFacts } from '../../src/explain/client-output/facts.js';
+import {
+  CLIENT_OUTPUT_RULES,
+  clientFacts,
+  concludeFromFacts,
+} from '../../src/explain/client-output/facts.js';
+import { explain } from '../../src/explain/explain.js';
+import { LANGS } from '../../src/i18n/lang.js';
+import { rules } from '../../src/i18n/rule-messages.js';
 import { commandNamedBy } from '../../src/explain/client-output/named-command.js';
 
 const lines = (text: string) => text.split('\n');
@@ -16,12 +23,18 @@ describe('what client output shows besides its message', () => {
       ].join('\n'),
     );
     expect(clientFacts(paste).facts.map((f) => f.kind)).toEqual(['plain-to-tls-port', 'timeout-no-data']);
-    expect(concludeFromFacts(paste)).toEqual({
+    expect(concludeFromFacts(paste)).toMatchObject({
       category: 'tls.mismatch',
       also: ['connect.timeout'],
       because: ['plain-to-tls-port', 'timeout-no-data'],
       lineNumber: 4,
       evidence: ['pop3://pop.example.com:995', 'timed out after 300000 milliseconds with 0 bytes received'],
+      rule: { id: 'plain-to-tls-port', entry: 'log-tls-wrong-port' },
+      facts: {
+        port: 995,
+        setting: 'pop3://pop.example.com:995',
+        symptom: 'timed out after 300000 milliseconds with 0 bytes received',
+      },
     });
   });
 
@@ -67,6 +80,37 @@ describe('what client output shows besides its message', () => {
       category: 'connect.reset',
       because: ['eof-before-greeting'],
     });
+  });
+
+  it('an EOF after a refused login is no EOF before the greeting: the client was greeted (fetchmail, popa3d)', () => {
+    const paste = lines(
+      [
+        'fetchmail: Authorization failure on alicia@127.0.0.2',
+        'fetchmail: OpenSSL reported: error:0A000126:SSL routines::unexpected eof while reading',
+        'fetchmail: Query status=3 (AUTHFAIL)',
+      ].join('\n'),
+    );
+    expect(clientFacts(paste).facts).toEqual([]);
+    expect(concludeFromFacts(paste)).toBeUndefined();
+  });
+
+  it.each(LANGS)(
+    'a conclusion of the facts says why in %s, with the port, the setting and the symptom',
+    (lang) => {
+      const paste =
+        '$ mpop --host=pop.example.org --port=995 --tls=off\nmpop: cannot read from POP3 server: operation timed out';
+      const finding = explain(paste, { lang }).findings[0];
+      expect(finding).toMatchObject({ category: 'tls.mismatch', rule: 'plain-to-tls-port' });
+      expect(finding?.because).toContain('995');
+      expect(finding?.because).toContain('timed out');
+      expect(finding?.because).not.toMatch(/\{\w+\}/);
+    },
+  );
+
+  it('every client-output rule has a "because" line in every language', () => {
+    for (const lang of LANGS)
+      for (const r of CLIENT_OUTPUT_RULES)
+        expect(rules.messages[lang][r.id], `${lang} ${r.id}`).toMatch(/\S/);
   });
 
   it('an EOF after the greeting is not "before any greeting"', () => {
@@ -309,5 +353,49 @@ describe('client outputs whose cause another line shows (captured texts)', () =>
     expect(await first([line, 'fetchmail: Authorization failure on alice@127.0.0.2'])).toBe(
       'tls.unavailable',
     );
+  });
+});
+
+describe('what a client says it could not do, read against the session', () => {
+  const curl = (capa: string[]) =>
+    [
+      '* Connected to 127.0.0.2 (127.0.0.2) port 1110 (#0)',
+      '< +OK Dovecot (Debian) ready.',
+      '> CAPA',
+      '< +OK',
+      ...capa.map((c) => `< ${c}`),
+      '< .',
+      '* No known authentication mechanisms supported',
+      '* Closing connection 0',
+      'curl: (67) Login denied',
+    ].join('\n');
+
+  it('curl\'s "No known authentication mechanisms supported" is a missing mechanism, not a refused login', () => {
+    const finding = explain(curl(['USER', 'SASL PLAIN LOGIN']), { lang: 'en' }).findings[0];
+    expect(finding).toMatchObject({ category: 'auth.mechanism', entry: 'curl-no-known-auth-mechanism' });
+    expect(finding?.rule).toBeUndefined();
+  });
+
+  it.each(LANGS)(
+    'before TLS, against a CAPA with STLS and no login method, it is TLS required, said in %s',
+    (lang) => {
+      const finding = explain(curl(['STLS', 'SASL', 'TOP']), { lang }).findings[0];
+      expect(finding).toMatchObject({
+        category: 'tls.required',
+        rule: 'no-login-method-before-tls',
+        lineNumber: 9,
+      });
+      expect(finding?.because).toContain('STLS');
+      expect(finding?.because).not.toMatch(/\{\w+\}/);
+    },
+  );
+
+  it('over TLS the same words stay a missing mechanism', () => {
+    const paste = curl(['STLS', 'SASL', 'TOP']).replace('port 1110', 'port 995') + '\n';
+    const tls = paste.replace(
+      '< +OK Dovecot',
+      '* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384\n< +OK Dovecot',
+    );
+    expect(explain(tls, { lang: 'en' }).findings[0]).toMatchObject({ category: 'auth.mechanism' });
   });
 });

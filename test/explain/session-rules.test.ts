@@ -145,6 +145,42 @@ const cases: Case[] = [
     line: 8,
   },
   {
+    // Courier 1.0.16 with POP3AUTH="": CAPA names no SASL, yet AUTH CRAM-MD5 gets a challenge, then a refusal.
+    name: 'AUTH CRAM-MD5 challenged, then refused, where CAPA lists no SASL mechanism (Courier)',
+    paste: session(
+      'S: +OK Hello there.',
+      'C: CAPA',
+      "S: +OK Here's what I can do:",
+      'S: STLS',
+      'S: USER',
+      'S: IMPLEMENTATION Courier Mail Server',
+      'S: .',
+      'C: AUTH CRAM-MD5',
+      'S: + PDg0NjQyMURBMDE1MUU5NEQ3QTBFRkRBNzhGMTlEOEQ3QHZtPg==',
+      'C: YWxpY2UgMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA=',
+      'S: -ERR Authentication failed.',
+    ),
+    category: 'auth.mechanism',
+    rule: 'auth-mechanism-not-announced',
+    line: 11,
+  },
+  {
+    name: 'AUTH PLAIN before STLS where the plain CAPA offers STLS and no login method (Dovecot)',
+    paste: session(
+      GREETING,
+      'C: CAPA',
+      'S: +OK',
+      'S: STLS',
+      'S: SASL',
+      'S: .',
+      'C: AUTH PLAIN',
+      'S: -ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.',
+    ),
+    category: 'tls.required',
+    rule: 'user-pass-before-tls',
+    line: 8,
+  },
+  {
     name: 'AUTH answered a bare -ERR by a server that refused CAPA (popa3d)',
     paste: session('S: +OK', 'C: CAPA', 'S: -ERR', 'C: AUTH CRAM-MD5', 'S: -ERR'),
     category: 'command.unknown',
@@ -319,6 +355,46 @@ describe('reasoning rules: the session shows the cause, whatever the server call
       rule: 'user-pass-before-tls',
       lineNumber: 11,
     });
+  });
+
+  it('a challenged AUTH refused where CAPA lists the mechanism is a refused login, not a missing mechanism', () => {
+    const paste = session(
+      GREETING,
+      'C: CAPA',
+      'S: +OK',
+      'S: SASL CRAM-MD5 PLAIN',
+      'S: .',
+      'C: AUTH CRAM-MD5',
+      'S: + PDg0NjQyMURBMDE1MUU5NEQ3QTBFRkRBNzhGMTlEOEQ3QHZtPg==',
+      'C: YWxpY2UgMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA=',
+      'S: -ERR Authentication failed.',
+    );
+    const finding = explain(paste, { lang: 'en' }).findings[0];
+    expect(finding).toMatchObject({ category: 'auth.failed', lineNumber: 9 });
+    expect(finding?.rule).toBeUndefined();
+  });
+
+  it("curl -v's capability lines are read with their < marker: SASL PLAIN listed, AUTH PLAIN refused is a login", () => {
+    const paste = session(
+      '* Connected to 127.0.0.2 (127.0.0.2) port 995 (#0)',
+      '* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384',
+      '< +OK Dovecot (Debian) ready.',
+      '> CAPA',
+      '< +OK',
+      '< CAPA',
+      '< RESP-CODES',
+      '< USER',
+      '< SASL PLAIN LOGIN',
+      '< .',
+      '> AUTH PLAIN',
+      '< + ',
+      '> AGFsaWNlAENvcnJlY3QgSG9yc2U=',
+      '< -ERR [AUTH] Authentication failed.',
+      'curl: (67) Login denied',
+    );
+    const finding = explain(paste, { lang: 'en' }).findings[0];
+    expect(finding).toMatchObject({ category: 'auth.failed', lineNumber: 14, command: 'AUTH PLAIN' });
+    expect(finding?.rule).toBeUndefined();
   });
 
   it('a refused CAPA alone is still the finding', () => {

@@ -6,7 +6,12 @@ import { findTarget, type Target } from './target.js';
  * to the implicit-TLS port waits for a greeting that never comes (RFC 8314 §3.1: port 995 speaks TLS first),
  * TLS sent to the plain port fails its handshake, and a connection closed before any greeting was dropped.
  */
-export type FactKind = 'plain-to-tls-port' | 'tls-to-plain-port' | 'timeout-no-data' | 'eof-before-greeting';
+export type FactKind =
+  | 'plain-to-tls-port'
+  | 'tls-to-plain-port'
+  | 'timeout-no-data'
+  | 'eof-before-greeting'
+  | 'tls-handshake-failed';
 
 export interface ClientFact {
   kind: FactKind;
@@ -22,12 +27,20 @@ export interface ClientConclusion {
   lineNumber: number;
   /** The words of the output that show the facts (`pop3://host:995`, `0 bytes received`). */
   evidence: string[];
+  /** The rule that concluded, and the values of its "because" line. */
+  rule: ClientOutputRule;
+  facts: Readonly<Record<string, string | number>>;
 }
 
 const IMPLICIT_TLS_PORT = 995;
 const PLAIN_PORT = 110;
 
 const GREETING = /^\s*(?:[<S]:?\s*|\*?\s*<\s*)?\+OK\b/m;
+// A client that reports a refused login was greeted first (RFC 1939 §4: the greeting opens AUTHORIZATION), even
+// when it prints no transcript: fetchmail's "Authorization failure" and its AUTHFAIL status, mpop's "échec
+// d'authentification", curl's "(67) Login denied".
+const LOGIN_REFUSED =
+  /\bAuthorization failure\b|\bstatus=3 \(AUTHFAIL\)|\bauthentication failed\b|\bLogin denied\b|échec d.authentification|xác thực (?:thất bại|không thành công)/i;
 const TIMEOUT_NO_DATA =
   /timed out after \d+ milliseconds with 0 (?:out of \d+ )?bytes received|\b0 bytes received\b|timeout (?:after \d+ seconds )?waiting for (?:server )?(?:greeting|banner)|no greeting|(?:greeting|banner) (?:never|not) (?:received|arrived)/i;
 const TIMEOUT =
@@ -50,7 +63,7 @@ export function clientFacts(
   target: Target | undefined = findTarget(lines),
 ): { target?: Target; facts: ClientFact[] } {
   const facts: ClientFact[] = [];
-  const greeted = lines.some((l) => GREETING.test(l));
+  const greeted = lines.some((l) => GREETING.test(l) || LOGIN_REFUSED.test(l));
   if (target?.port === IMPLICIT_TLS_PORT && target.tls && target.tls !== 'implicit') {
     facts.push({
       kind: 'plain-to-tls-port',
@@ -77,46 +90,87 @@ export function clientFacts(
   return target ? { target, facts } : { facts };
 }
 
+/** A conclusion the facts support, as data: which facts it needs, what it proves, the entry whose advice it carries. */
+export interface ClientOutputRule {
+  /** Its "because" line in the `rules` catalogue. */
+  id: ClientOutputRuleId;
+  category: string;
+  entry: string;
+  references: readonly { rfc: number; section: string }[];
+  /** Every one of these facts must hold. */
+  needs: readonly FactKind[];
+  /** And one of these, the symptom, the first present counting (none: the needed facts suffice). */
+  symptom: readonly FactKind[];
+  /** The categories each symptom also shows (`connect.timeout` beside `tls.mismatch`). */
+  also?: Readonly<Partial<Record<FactKind, string>>>;
+}
+
+export type ClientOutputRuleId = 'plain-to-tls-port' | 'tls-to-plain-port' | 'eof-before-greeting';
+
+/** First match wins: the port mix-ups explain a timeout or an EOF better than the EOF alone does. */
+export const CLIENT_OUTPUT_RULES: readonly ClientOutputRule[] = [
+  {
+    id: 'plain-to-tls-port',
+    category: 'tls.mismatch',
+    entry: 'log-tls-wrong-port',
+    references: [{ rfc: 8314, section: '3.1' }],
+    needs: ['plain-to-tls-port'],
+    symptom: ['timeout-no-data', 'eof-before-greeting'],
+    also: { 'timeout-no-data': 'connect.timeout', 'eof-before-greeting': 'connect.reset' },
+  },
+  {
+    id: 'tls-to-plain-port',
+    category: 'tls.mismatch',
+    entry: 'openssl-wrong-version-number',
+    references: [
+      { rfc: 8314, section: '3.1' },
+      { rfc: 2595, section: '4' },
+    ],
+    needs: ['tls-to-plain-port'],
+    symptom: ['tls-handshake-failed', 'timeout-no-data', 'eof-before-greeting'],
+  },
+  {
+    id: 'eof-before-greeting',
+    category: 'connect.reset',
+    entry: 'node-econnreset',
+    references: [{ rfc: 1939, section: '4' }],
+    needs: [],
+    symptom: ['eof-before-greeting'],
+  },
+];
+
 /** What the facts prove together, or nothing when they prove nothing the message does not already say. */
 export function concludeFromFacts(
   lines: readonly string[],
   target: Target | undefined = findTarget(lines),
 ): ClientConclusion | undefined {
   const { facts } = clientFacts(lines, target);
-  const has = (k: FactKind) => facts.find((f) => f.kind === k);
-  const plainToTls = has('plain-to-tls-port');
-  const timeout = has('timeout-no-data');
-  const eof = has('eof-before-greeting');
-  if (plainToTls && (timeout || eof)) {
-    const because: FactKind[] = timeout
-      ? ['plain-to-tls-port', 'timeout-no-data']
-      : ['plain-to-tls-port', 'eof-before-greeting'];
-    return {
-      category: 'tls.mismatch',
-      also: [timeout ? 'connect.timeout' : 'connect.reset'],
-      because,
-      lineNumber: (timeout ?? eof)?.lineNumber ?? plainToTls.lineNumber,
-      evidence: [plainToTls.evidence, (timeout ?? eof)?.evidence ?? ''].filter(Boolean),
-    };
-  }
-  const tlsToPlain = has('tls-to-plain-port');
   const handshake = firstLine(lines, TLS_HANDSHAKE_FAIL);
-  if (tlsToPlain && (handshake || timeout || eof)) {
+  if (handshake)
+    facts.push({ kind: 'tls-handshake-failed', lineNumber: handshake.lineNumber, evidence: handshake.text });
+  const has = (k: FactKind) => facts.find((f) => f.kind === k);
+  for (const rule of CLIENT_OUTPUT_RULES) {
+    const needed = rule.needs.map(has);
+    const symptom = rule.symptom.map(has).find((f) => f !== undefined);
+    if (needed.some((f) => f === undefined) || !symptom) continue;
+    const shown = needed.filter((f): f is ClientFact => f !== undefined);
+    const also = rule.also?.[symptom.kind];
     return {
-      category: 'tls.mismatch',
-      also: [],
-      because: ['tls-to-plain-port'],
-      lineNumber: handshake?.lineNumber ?? tlsToPlain.lineNumber,
-      evidence: [tlsToPlain.evidence, handshake?.text ?? (timeout ?? eof)?.evidence ?? ''].filter(Boolean),
+      category: rule.category,
+      also: also ? [also] : [],
+      because: [
+        ...shown.map((f) => f.kind),
+        ...(symptom.kind === 'tls-handshake-failed' ? [] : [symptom.kind]),
+      ],
+      lineNumber: symptom.lineNumber,
+      evidence: [...shown.map((f) => f.evidence), symptom.evidence].filter(Boolean),
+      rule,
+      facts: {
+        ...(target?.port !== undefined ? { port: target.port } : {}),
+        setting: shown[0]?.evidence ?? '',
+        symptom: symptom.evidence,
+      },
     };
   }
-  if (eof)
-    return {
-      category: 'connect.reset',
-      also: [],
-      because: ['eof-before-greeting'],
-      evidence: [eof.evidence],
-      lineNumber: eof.lineNumber,
-    };
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { malformedArguments, popCommand, validIn } from '../pop-commands.js';
-import type { SentCommand, SessionView } from '../session/session-view.js';
+import type { Capabilities, SentCommand, SessionView } from '../session/session-view.js';
 import { currentCapabilities } from '../session/session-view.js';
 
 /**
@@ -47,23 +47,35 @@ export type RuleId =
   | 'message-already-deleted'
   | 'message-number-out-of-range'
   | 'auth-mechanism-not-offered'
+  | 'auth-mechanism-not-announced'
   | 'auth-without-capa'
   | 'user-pass-before-tls'
   | 'login-wrong-state-before-tls'
   | 'user-not-offered'
   | 'apop-without-timestamp'
-  | 'optional-command-not-offered';
+  | 'optional-command-not-offered'
+  // Rules over a client's own message and output (client-line-rules.ts, client-output/facts.ts): one catalogue.
+  | 'no-login-method-before-tls'
+  | 'plain-to-tls-port'
+  | 'tls-to-plain-port'
+  | 'eof-before-greeting';
 
 /** What a server says when it does not know why: no entry, or an entry about the wording's surface only. */
 const GENERIC = ['unknown', 'command.unknown', 'command.syntax', 'command.state'] as const;
 const LOGIN_REFUSALS = ['auth.failed', 'auth.unknown-user', 'auth.bad-password'] as const;
 const LOGIN_COMMANDS = new Set(['USER', 'PASS', 'APOP', 'AUTH']);
+const LOGIN_BEFORE_TLS = new Set(['USER', 'PASS', 'AUTH']);
 const APOP_TIMESTAMP = /<[^<>\s]{1,200}@[^<>\s]{1,200}>/;
 
 function messageNumber(sent: SentCommand): number | undefined {
   if (!popCommand(sent.verb)?.numeric) return undefined;
   const n = Number(sent.args[0]);
   return sent.args[0] !== undefined && Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** A plain session's CAPA that offers STLS and no way to log in (no USER, no SASL mechanism): login waits for TLS. */
+export function loginHiddenUntilTls(capa: Capabilities): boolean {
+  return capa.names.has('STLS') && !capa.names.has('USER') && capa.sasl.length === 0;
 }
 
 /** Whether the paste shows the session from its start, so that a missing USER or CAPA line means something. */
@@ -217,6 +229,27 @@ export const SESSION_RULES: readonly SessionRule[] = [
     },
   },
   {
+    // A CAPA answer that lists no SASL mechanism announces no AUTH at all (RFC 2449 §6.3, RFC 5034 §4): a
+    // mechanism tried anyway is one the server does not offer, even when it answers with a challenge first
+    // (Courier runs CRAM-MD5 through authlib without announcing it, then refuses: "Authentication failed").
+    // Before TLS, a list with STLS and no mechanism is the server waiting for encryption (user-pass-before-tls).
+    id: 'auth-mechanism-not-announced',
+    category: 'auth.mechanism',
+    entry: 'unsupported-sasl-mechanism',
+    references: [
+      { rfc: 5034, section: '4' },
+      { rfc: 2449, section: '6.3' },
+    ],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism'],
+    test: ({ sent, session }) => {
+      const mechanism = sent.args[0]?.toUpperCase();
+      if (sent.verb !== 'AUTH' || !mechanism || sent.state === 'TRANSACTION') return undefined;
+      const capa = currentCapabilities({ ...session, tls: sent.tls, state: sent.state });
+      if (!capa || capa.sasl.length > 0 || (!sent.tls && loginHiddenUntilTls(capa))) return undefined;
+      return { mechanism, line: capa.lineNumber };
+    },
+  },
+  {
     // A server with AUTH announces its mechanisms in CAPA (RFC 2449 §6.3): one that refused CAPA
     // has no AUTH, and its -ERR to AUTH says the command is missing, not that the credentials were wrong.
     id: 'auth-without-capa',
@@ -242,16 +275,15 @@ export const SESSION_RULES: readonly SessionRule[] = [
     ],
     outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism', 'tls.required'],
     test: ({ sent, session }) => {
-      if ((sent.verb !== 'USER' && sent.verb !== 'PASS') || sent.tls || sent.state === 'TRANSACTION')
-        return undefined;
+      if (!LOGIN_BEFORE_TLS.has(sent.verb) || sent.tls || sent.state === 'TRANSACTION') return undefined;
       const capa = session.capa.beforeTls;
       if (!capa) return undefined;
-      // Mailutils announces XTLSREQUIRED; other servers hide USER until STLS succeeds (RFC 2595 §4).
+      // Mailutils announces XTLSREQUIRED; other servers hide USER (and their SASL mechanisms, for AUTH) until
+      // STLS succeeds (RFC 2595 §4).
       const demanded = [...capa.names].find((n) => n.includes('TLSREQ') || n === 'LOGINDISABLED');
       if (demanded) return { line: capa.lineNumber, capability: demanded };
-      return !capa.names.has('USER') && capa.names.has('STLS')
-        ? { line: capa.lineNumber, capability: 'STLS' }
-        : undefined;
+      const hidden = sent.verb === 'AUTH' ? loginHiddenUntilTls(capa) : !capa.names.has('USER');
+      return hidden && capa.names.has('STLS') ? { line: capa.lineNumber, capability: 'STLS' } : undefined;
     },
   },
   {

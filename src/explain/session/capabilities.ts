@@ -1,6 +1,7 @@
 import type { Capabilities } from './session-view.js';
 
 const MAX_CAPABILITY_LINES = 64;
+const CURL_SERVER_MARKER = /^<\s+/;
 
 /** Collects the lines of one CAPA answer (RFC 2449 §5) into the capabilities it announces. */
 export class CapabilityCollector {
@@ -13,7 +14,9 @@ export class CapabilityCollector {
 
   add(content: string): void {
     if (++this.lines > MAX_CAPABILITY_LINES) return;
-    const words = content.trim().split(/\s+/).filter(Boolean).slice(0, 32);
+    // curl -v marks every server line with "<", but the line reader keeps the marker on lines that do not look
+    // like POP ("< SASL PLAIN LOGIN", "< PIPELINING"): no capability name starts with it.
+    const words = content.trim().replace(CURL_SERVER_MARKER, '').split(/\s+/).filter(Boolean).slice(0, 32);
     const name = words[0]?.toUpperCase();
     if (!name) return;
     this.names.add(name);

@@ -39,8 +39,11 @@ interface CompiledTerm {
 }
 
 // A host name or an address, as a program names the host it could not find ("pop.example.net", "192.0.2.1").
+// `#host` is stricter: lowercase, ending in a common or a country's domain (no class path "javax.mail.Store").
 const SHAPES: Readonly<Record<string, RegExp>> = {
   '#hostname': /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/i,
+  '#host':
+    /(?<![\w.])(?:[a-z0-9-]+\.)+(?:[a-z]{2}|com|net|org|edu|gov|info|biz|local|lan|example|test)(?![\w.])|\b\d{1,3}(?:\.\d{1,3}){3}\b/,
 };
 interface CompiledCue {
   cue: Cue;

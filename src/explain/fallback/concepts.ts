@@ -102,9 +102,9 @@ export const NAME_LOOKUP: Concept = {
   vi: ['tên hoặc dịch vụ', 'tên máy', 'địa chỉ liên quan'],
 };
 export const PASSWORD_OR_USER: Concept = {
-  en: ['password', 'username', 'user name'],
-  fr: ['mot de passe', "nom d'utilisateur"],
-  vi: ['mật khẩu', 'tên người dùng', 'tên đăng nhập'],
+  en: ['password', 'username', 'user name', 'authentication identity'],
+  fr: ['mot de passe', "nom d'utilisateur", "identité d'authentification"],
+  vi: ['mật khẩu', 'tên người dùng', 'tên đăng nhập', 'thông tin nhận diện'],
 };
 /** Writing what was downloaded, opening the file it goes to. */
 export const WRITE: Concept = {
@@ -138,7 +138,7 @@ export const CERTIFICATE_NAME: Concept = {
 export const CERTIFICATE: Concept = {
   en: ['certificate*', 'cert', 'x509', 'x.509'],
   fr: ['certificat*', 'certification'],
-  vi: ['chứng chỉ', 'chứng nhận', 'chứng thư'],
+  vi: ['chứng chỉ', 'chứng nhận', 'chứng thư', 'chứng thực'],
 };
 /** Who the server says it is: a client that cannot verify it speaks of its certificate. */
 export const SERVER_IDENTITY: Concept = {
@@ -169,9 +169,32 @@ export const NEGATION: Concept = {
 };
 /** What a certificate should be, or what the other side should have done with it. */
 export const CERTIFICATE_STATE: Concept = {
-  en: ['valid', 'trusted', 'found', 'send', 'sent', 'present', 'presented', 'accepted'],
-  fr: ['valide', 'valable', 'approuvé*', 'trouvé*', 'envoyé*', 'présenté*', 'accepté*'],
-  vi: ['hợp lệ', 'tin cậy', 'tìm thấy', 'gửi', 'chấp nhận'],
+  en: [
+    'valid',
+    'trusted',
+    'found',
+    'send',
+    'sent',
+    'present',
+    'presented',
+    'accepted',
+    'trustworthy',
+    'secure',
+  ],
+  fr: [
+    'valide',
+    'valable',
+    'approuvé*',
+    'trouvé*',
+    'envoyé*',
+    'présenté*',
+    'accepté*',
+    'fiable',
+    'digne de confiance',
+    'sûr',
+    'sûre',
+  ],
+  vi: ['hợp lệ', 'tin cậy', 'tìm thấy', 'gửi', 'chấp nhận', 'tin cây', 'tin tưởng', 'an toàn'],
 };
 /** What a handshake should have done. */
 export const SUCCEEDED: Concept = {
@@ -291,10 +314,39 @@ export const BUSY: Concept = {
   fr: ['occupé*', 'en service', 'en cours d’utilisation', "en cours d'utilisation"],
   vi: ['bận', 'đang bận', 'đang được sử dụng'],
 };
+export const REVOKED: Concept = {
+  en: ['revoked', 'changed', 'intercepted'],
+  fr: ['révoqué*', 'a changé', 'intercepté*'],
+  vi: ['thu hồi', 'đã thay đổi', 'bị chặn'],
+};
+/** Disk space, named as such: no everyday object. */
+export const DISK_SPACE: Concept = {
+  en: ['disk space', 'storage space', 'space on disk', 'space left on device'],
+  fr: ['espace disque', 'espace de stockage', 'espace sur le disque'],
+  vi: ['dung lượng đĩa', 'chỗ trên đĩa', 'chỗ trống trên đĩa', 'dung lượng ổ đĩa'],
+};
 export const FULL: Concept = {
-  en: ['full', 'no space', 'no space left', 'not enough', 'insufficient', 'exceeded', 'out of space'],
-  fr: ['plein*', 'insuffisant*', 'aucun espace', 'pas assez', 'dépassé*', 'débordement'],
-  vi: ['đầy', 'bị đầy', 'không đủ', 'không có đủ', 'hết chỗ', 'hết dung lượng', 'vượt quá'],
+  en: [
+    'full',
+    'no space',
+    'no space left',
+    'not enough',
+    'insufficient',
+    'exceeded',
+    'out of space',
+    'problem',
+  ],
+  fr: [
+    'plein*',
+    'insuffisant*',
+    'aucun espace',
+    'pas assez',
+    'dépassé*',
+    'débordement',
+    'plus assez',
+    'problème',
+  ],
+  vi: ['đầy', 'bị đầy', 'không đủ', 'không có đủ', 'hết chỗ', 'hết dung lượng', 'vượt quá', 'vấn đề'],
 };
 export const FAILED: Concept = {
   en: [
@@ -313,9 +365,23 @@ export const FAILED: Concept = {
   vi: ['lỗi', 'gặp lỗi', 'thất bại', 'không thể', 'không thành công', 'không được'],
 };
 export const MISMATCH: Concept = {
-  en: ['mismatch', 'does not match', 'did not match', "doesn't match"],
-  fr: ['concordance', 'ne correspond*', 'correspond pas'],
-  vi: ['không khớp', 'không trùng'],
+  en: [
+    'mismatch',
+    'does not match',
+    'did not match',
+    "doesn't match",
+    'only valid for',
+    'but connection is to',
+  ],
+  fr: [
+    'concordance',
+    'ne correspond*',
+    'correspond pas',
+    'valide que pour',
+    'valide uniquement pour',
+    'mais la connexion est',
+  ],
+  vi: ['không khớp', 'không trùng', 'chỉ có giá trị cho', 'chỉ hợp lệ cho'],
 };
 /** A certificate that could not be checked. */
 export const NOT_VERIFIED: Concept = {
@@ -384,6 +450,7 @@ export const INVALID: Concept = {
     'sai định dạng',
     'không đầy đủ',
     'không thể chấp nhận',
+    'không phải hợp lệ',
   ],
 };
 export const EMPTY: Concept = {
@@ -407,13 +474,41 @@ export const NOT_GIVEN: Concept = {
     "can't find",
     'cannot find',
     'no password',
+    'not provided',
   ],
-  fr: ['pas spécifié*', 'non spécifié*', 'pas fourni*', 'ne trouve pas', 'non configuré*', 'pas configuré*'],
-  vi: ['chưa cung cấp', 'chưa nhập', 'chưa đặt', 'chưa cấu hình'],
+  fr: [
+    'pas spécifié*',
+    'non spécifié*',
+    'pas fourni*',
+    'ne trouve pas',
+    'non configuré*',
+    'pas configuré*',
+    'non fourni*',
+    'pas été fourni*',
+  ],
+  vi: ['chưa cung cấp', 'chưa nhập', 'chưa đặt', 'chưa cấu hình', 'được cung cấp'],
 };
 /** The program was built or linked without it. */
 export const NOT_BUILT_IN: Concept = {
-  en: ['not compiled', 'compiled without', 'built without', 'not built', 'not linked', 'not installed'],
-  fr: ['pas compilé*', 'non compilé*', 'activé à la compilation', 'non inclus', 'pas lié*', 'non lié*'],
+  en: [
+    'not compiled',
+    'compiled without',
+    'built without',
+    'not built',
+    'not linked',
+    'not installed',
+    'in this build',
+  ],
+  fr: [
+    'pas compilé*',
+    'non compilé*',
+    'activé à la compilation',
+    'non inclus',
+    'pas lié*',
+    'non lié*',
+    'compilé sans',
+    'construit sans',
+    'dans cette version',
+  ],
   vi: ['chưa biên dịch', 'không được biên dịch', 'chưa được biên dịch', 'chưa liên kết', 'chưa cài đặt'],
 };

@@ -3,6 +3,8 @@ import {
   CERTIFICATE,
   CERTIFICATE_NAME,
   ERROR_OCCURRED,
+  DISK_SPACE,
+  REVOKED,
   ABRUPTLY,
   CERTIFICATE_STATE,
   ENDED,
@@ -191,7 +193,115 @@ export const OUTCOME_CUES: readonly Cue[] = [
     'client',
   ),
   pair('connect.wrong-service', 5, [GREETING, [...termsOf(FAILED, INVALID, NOT_RECEIVED)]], 'client'),
-  pair('server.temporary', 4, [SERVER, ERROR_OCCURRED], 'client'),
+  // "An error occurred during a connection to …" only frames what follows.
+  pair('server.temporary', 2, [SERVER, ERROR_OCCURRED], 'client'),
+  technical(pair('server.protocol-error', 4, [PROTOCOL_ERROR], 'client')),
+  pair('server.protocol-error', 5, [REPLY, NEGATION, ['valid', 'valide', 'hợp lệ']], 'client'),
+  // A connection to a named server or host that could not be made, without saying why: most often nothing
+  // listened (refused). Not a wrapper's "Connect failed;" around the exception that says why.
+  pair(
+    'connect.refused',
+    4,
+    [
+      CONNECTION,
+      [
+        'fail*',
+        'échou*',
+        'thất bại',
+        'bị lỗi',
+        'could not establish',
+        "impossible d'établir",
+        'không thể thiết lập',
+      ],
+      [...termsOf(SERVER), '#host'],
+    ],
+    'client',
+  ),
+  // The session named with its time limit is the session's, whatever else timed out.
+  pair(
+    'session.timeout',
+    12,
+    [
+      ['session', 'phiên', 'phiên làm việc'],
+      [
+        'timeout',
+        'timed out',
+        'expired',
+        'expirée',
+        'expiré',
+        'délai',
+        'hết giờ',
+        'hết thời gian',
+        'quá thời gian',
+        'hết hạn',
+      ],
+    ],
+    'client',
+  ),
+  technical(
+    pair(
+      'tls.unavailable',
+      5,
+      [
+        SECURE_CHANNEL,
+        ['start', 'initiate', 'establish', 'initier', 'démarrer', 'établir', 'khởi động', 'thiết lập'],
+        FAILED,
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'tls.unavailable',
+      6,
+      [
+        [
+          'security protocol',
+          'protocole de sécurité',
+          'giao thức bảo mật',
+          'protocol version',
+          'ssl protocol',
+          'protocole ssl',
+          'giao thức ssl',
+        ],
+        [...termsOf(UNSUPPORTED), 'disabled', 'désactivé*', 'vô hiệu hóa', 'bị vô hiệu'],
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'tls.unavailable',
+      6,
+      [
+        ['weak', 'faible', 'yếu'],
+        ['key', 'clé', 'diffie-hellman', 'diffie hellman', 'dh'],
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'tls.unavailable',
+      5,
+      [
+        ['encryption algorithm*', 'algorithme* de chiffrement', 'thuật toán mã hóa', 'cipher*'],
+        ['no common', 'aucun* algorithme* commun*', 'không dùng chung', 'no shared', 'not shared'],
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'tls.mismatch',
+      6,
+      [
+        ['record', 'enregistrement', 'hồ sơ', 'bản ghi'],
+        ['exceeded', 'exceeds', 'too long', 'dépasse*', 'vượt quá', 'trop long*', 'quá dài'],
+      ],
+      'client',
+    ),
+  ),
   pair(
     'connect.dns',
     5,
@@ -236,7 +346,36 @@ export const OUTCOME_CUES: readonly Cue[] = [
     'client',
   ),
   // What went wrong with the login, not a modal: "cannot find a usable authentication method" is the method's.
-  technical(pair('auth.failed', 2, [LOGIN, LOGIN_FAILED], 'client')),
+  technical(pair('auth.failed', 4, [LOGIN, LOGIN_FAILED], 'client')),
+  technical(
+    pair(
+      'auth.mechanism',
+      6,
+      [['next method', 'méthode suivante', 'phương thức tiếp theo', 'another method', 'autre méthode']],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'auth.oauth-token',
+      5,
+      [
+        [
+          'oauth*',
+          'access token',
+          "jeton d'accès",
+          'token',
+          'jeton',
+          'mã thông báo',
+          'credentials',
+          "données d'authentification",
+          'giấy ủy nhiệm',
+        ],
+        [...termsOf(EXCEEDED, NOT_RECEIVED), 'not obtained', 'non obtenu', 'không lấy được'],
+      ],
+      'client',
+    ),
+  ),
   // Sending the password or the user name failed: the server refused it.
   technical(
     pair(
@@ -258,12 +397,26 @@ export const OUTCOME_CUES: readonly Cue[] = [
       'client',
     ),
   ),
-  pair('client.config', 5, [PASSWORD_OR_USER, NOT_GIVEN], 'client'),
+  // Something the program was never given is its configuration's fault, even when the login then failed.
+  pair('client.config', 8, [PASSWORD_OR_USER, NOT_GIVEN], 'client'),
   pair('client.config', 5, [['mật khẩu'], ['không tìm thấy']], 'client'),
   // Certificates.
   pair('tls.certificate', 5, [CERTIFICATE_NAME, MISMATCH], 'client'),
   pair('tls.certificate', 4, [CERTIFICATE, NOT_VERIFIED], 'client'),
   pair('tls.certificate', 4, [CERTIFICATE, INVALID], 'client'),
+  pair('tls.certificate', 4, [CERTIFICATE, REVOKED], 'client'),
+  pair('tls.certificate', 4, [CERTIFICATE, MISMATCH], 'client'),
+  technical(
+    pair(
+      'tls.certificate',
+      5,
+      [
+        ['tls proxy', 'proxy tls'],
+        ['intercept*', 'bị chặn'],
+      ],
+      'client',
+    ),
+  ),
   // Negated states: "n'a pas renvoyé de certificat valide", "không gửi chứng nhận nào", "did not send any".
   pair('tls.certificate', 4, [CERTIFICATE, NEGATION, CERTIFICATE_STATE], 'client'),
   pair('tls.certificate', 4, [CERTIFICATE, NAME_LOOKUP, NEGATION], 'client'),
@@ -279,9 +432,29 @@ export const OUTCOME_CUES: readonly Cue[] = [
   pair('tls.certificate', 5, [SERVER_IDENTITY, NOT_VERIFIED], 'client'),
   // The mailbox lock, a busy server.
   pair('mailbox.locked', 4, [LOCK, BUSY]),
+  pair('mailbox.locked', 3, [LOCK, FAILED], 'client'),
+  pair(
+    'connect.dns',
+    5,
+    [
+      ['host', 'hôte', 'máy', 'máy chủ'],
+      ['does not exist', "n'existe pas", 'không tồn tại', 'not exist', 'inexistant*'],
+    ],
+    'client',
+  ),
   pair('server.temporary', 4, [SERVER, BUSY], 'client'),
   // Storing what was downloaded.
   pair('client.storage', 5, [SPACE, FULL], 'client'),
+  technical(pair('client.storage', 5, [DISK_SPACE, FULL], 'client')),
+  pair(
+    'client.storage',
+    4,
+    [
+      ['saving', 'save', 'enregistr*', 'lưu', 'transferring', 'transfert', 'truyền', 'flush', 'recopier'],
+      FAILED,
+    ],
+    'client',
+  ),
   pair('client.storage', 4, [WRITE, FAILED], 'client'),
   pair('client.storage', 5, [LOCAL_FILE, PERMISSION_DENIED], 'client'),
   pair('client.storage', 5, [DELIVERY, [...termsOf(REFUSED, FAILED, ABNORMAL_END)]], 'client'),
@@ -295,4 +468,6 @@ export const OUTCOME_CUES: readonly Cue[] = [
     technical(pair(category, 5, [verbs, COMMAND_WORD, FAILED], 'client')),
   ),
   pair('command.unknown', 4, [['extension*', 'capabilit*'], UNSUPPORTED], 'client'),
+  technical(pair('command.unknown', 4, [COMMAND_WORD, UNSUPPORTED], 'client')),
+  technical(pair('command.unknown', 4, [['uidl', 'uidls', 'top', 'xtnd'], FAILED], 'client')),
 ];

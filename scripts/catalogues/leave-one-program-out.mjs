@@ -29,7 +29,7 @@ import { KnowledgeBase } from '../../dist/src/knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../../dist/src/knowledge/load.js';
 import { loadCatalogueData } from './catalogue-formats.mjs';
 import { patternFor, render } from './patterns.mjs';
-import { isHoldoutMessage, loadCasesConfig } from './split.mjs';
+import { caseFolders, isHoldoutMessage, loadCasesConfig, roundOf } from './split.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -56,9 +56,9 @@ const PROGRAMS = [
   { name: 'curl', tools: [], client: /^curl\b/, producer: /\bcurl\b/i },
   { name: 'getmail', tools: [], client: /^getmail\b/, producer: /getmail/i },
   { name: 'python', tools: ['python'], client: /^Python poplib\b/, producer: /python|poplib/i },
-  { name: 'thunderbird', tools: ['thunderbird'], producer: /thunderbird|seamonkey/i },
+  { name: 'thunderbird', tools: ['thunderbird', 'thunderbird-esr'], producer: /thunderbird|seamonkey/i },
   { name: 'k9mail', tools: ['k9mail'], producer: /k-9|thunderbird for android/i },
-  { name: 'evolution', tools: ['evolution-data-server'], producer: /evolution|camel/i },
+  { name: 'evolution', tools: ['evolution-data-server', 'evolution'], producer: /evolution|camel/i },
   { name: 'kmail', tools: ['kmail-pop3-resource'], producer: /kmail|akonadi/i },
   { name: 'mailkit', tools: ['mailkit'], producer: /mailkit/i },
   { name: 'jakarta-mail', tools: ['jakarta-mail'], producer: /jakarta|javamail|angus/i },
@@ -76,7 +76,19 @@ const PROGRAMS = [
   { name: 'dotnet', tools: ['dotnet'], producer: /\.net\b|sslstream/i },
   { name: 'qt', tools: ['qt'], producer: /\bqt\b/i },
 ];
-const programOfTool = new Map(PROGRAMS.flatMap((p) => p.tools.map((t) => [t, p])));
+const knownTool = new Map(PROGRAMS.flatMap((p) => p.tools.map((t) => [t, p])));
+/** A catalogue tool's program: a known one, else one of its own (claws-mail, mutt, gsasl…). */
+function programOfTool(tool) {
+  let program = knownTool.get(tool);
+  if (!program) {
+    const escaped = tool.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    program = { name: tool, tools: [tool], producer: new RegExp(`\\b${escaped}\\b`, 'i') };
+    PROGRAMS.push(program);
+    knownTool.set(tool, program);
+    byProgram.set(tool, []);
+  }
+  return program;
+}
 
 const kb = defaultKnowledgeBase();
 const data = loadCatalogueData(join(here, 'data'));
@@ -167,11 +179,9 @@ for (const path of yamlFiles(captured)) {
       file: folder,
       kind: c.kind,
     };
-    if (folder === 'catalogues') {
+    if (caseFolders(config).includes(folder)) {
       const tool = c.id.split('/')[1];
-      const program = programOfTool.get(tool);
-      if (!program) throw new Error(`${c.id}: no program for the catalogue tool ${tool}`);
-      add(program, { ...one, part: 'catalogue cases' });
+      add(programOfTool(tool), { ...one, part: `${folder} cases` });
     } else if (c.kind === 'client-output') {
       add(programOfClient(c.tool), {
         ...one,
@@ -183,9 +193,9 @@ for (const path of yamlFiles(captured)) {
 
 // The round-one catalogue messages, which have no cases: each language the catalogue ships, as printed.
 for (const row of rows) {
-  if (config.clients[row.tool]) continue;
-  const program = programOfTool.get(row.tool);
-  if (!program) throw new Error(`${row.tool}: no program for this catalogue tool`);
+  // Tools with cases (a round's clients) are scored by their cases above.
+  if (roundOf(config, row.tool)) continue;
+  const program = programOfTool(row.tool);
   const message = data.get(`${row.tool}\u0000${row.msgid}`);
   if (!message) throw new Error(`${row.tool} ${JSON.stringify(row.msgid)}: not in data/`);
   for (const lang of LANGS) {

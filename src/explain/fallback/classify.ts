@@ -55,7 +55,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_TEXT = 600;
 
 // Where an identifier joins words: "SocketTimeoutException", "SSLHandshakeException", "certPathBuilder".
-const IDENTIFIER_JOIN = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+// Not before a plural's s: "UIDLs" is one word.
+const IDENTIFIER_JOIN = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})/u;
 
 // A lowercase dotted name ending in a common or a country's top-level domain; a class path
 // ("java.net.ConnectException") has capitals, code ("self.host") no such ending.

@@ -41,9 +41,9 @@ export const LOCK: Concept = {
   vi: ['khóa'],
 };
 export const LOGIN_METHOD: Concept = {
-  en: ['authentication method', 'auth method', 'login method', 'method', 'mechanism*'],
-  fr: ["méthode d'authentification", 'méthode', 'mécanisme*'],
-  vi: ['phương thức xác thực', 'cơ chế xác thực', 'cơ chế', 'phương thức'],
+  en: ['authentication method', 'auth method', 'login method', 'method', 'mechanism*', 'authenticator*'],
+  fr: ["méthode d'authentification", 'méthode', 'mécanisme*', 'authentificateur*'],
+  vi: ['phương thức xác thực', 'cơ chế xác thực', 'cơ chế', 'phương thức', 'cơ cấu'],
 };
 /** A login method by its name: naming it says which was used, not that it failed. */
 export const LOGIN_METHOD_NAME: Concept = {
@@ -486,7 +486,7 @@ export const NOT_GIVEN: Concept = {
     'non fourni*',
     'pas été fourni*',
   ],
-  vi: ['chưa cung cấp', 'chưa nhập', 'chưa đặt', 'chưa cấu hình', 'được cung cấp'],
+  vi: ['chưa cung cấp', 'chưa nhập', 'chưa đặt', 'chưa cấu hình'],
 };
 /** The program was built or linked without it. */
 export const NOT_BUILT_IN: Concept = {

@@ -218,25 +218,27 @@ export const OUTCOME_CUES: readonly Cue[] = [
     'client',
   ),
   // The session named with its time limit is the session's, whatever else timed out.
-  pair(
-    'session.timeout',
-    12,
-    [
-      ['session', 'phiên', 'phiên làm việc'],
+  technical(
+    pair(
+      'session.timeout',
+      12,
       [
-        'timeout',
-        'timed out',
-        'expired',
-        'expirée',
-        'expiré',
-        'délai',
-        'hết giờ',
-        'hết thời gian',
-        'quá thời gian',
-        'hết hạn',
+        ['session', 'phiên', 'phiên làm việc'],
+        [
+          'timeout',
+          'timed out',
+          'expired',
+          'expirée',
+          'expiré',
+          'délai',
+          'hết giờ',
+          'hết thời gian',
+          'quá thời gian',
+          'hết hạn',
+        ],
       ],
-    ],
-    'client',
+      'client',
+    ),
   ),
   technical(
     pair(
@@ -398,7 +400,46 @@ export const OUTCOME_CUES: readonly Cue[] = [
     ),
   ),
   // Something the program was never given is its configuration's fault, even when the login then failed.
-  pair('client.config', 8, [PASSWORD_OR_USER, NOT_GIVEN], 'client'),
+  pair('client.config', 10, [PASSWORD_OR_USER, NOT_GIVEN], 'client'),
+  technical(
+    pair(
+      'client.config',
+      10,
+      [PASSWORD_OR_USER, NEGATION, ['provided', 'supplied', 'given', 'fourni*', 'cung cấp']],
+      'client',
+    ),
+  ),
+  // TLS asked for by the configuration that the program was not set up for.
+  pair('client.config', 7, [SECURE_CHANNEL, NOT_GIVEN], 'client'),
+  // The advice a program gives after a refused password says the password was refused.
+  technical(
+    pair(
+      'auth.failed',
+      5,
+      [
+        PASSWORD_OR_USER,
+        [
+          'spelled correctly',
+          'case sensitive',
+          'caps lock',
+          'orthographié',
+          'sensibles à la casse',
+          'verrouillage majuscule',
+          'phân biệt chữ hoa',
+          'capslock',
+        ],
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'auth.failed',
+      5,
+      [['connexion au compte', 'login to account', 'sign-in to account', 'đăng nhập vào tài khoản'], FAILED],
+      'client',
+    ),
+  ),
   pair('client.config', 5, [['mật khẩu'], ['không tìm thấy']], 'client'),
   // Certificates.
   pair('tls.certificate', 5, [CERTIFICATE_NAME, MISMATCH], 'client'),
@@ -460,9 +501,31 @@ export const OUTCOME_CUES: readonly Cue[] = [
   pair('client.storage', 5, [DELIVERY, [...termsOf(REFUSED, FAILED, ABNORMAL_END)]], 'client'),
   pair('client.storage', 4, [['smtp'], [...termsOf(REFUSED, FAILED)]], 'client'),
   // The program itself lacks it: this outweighs the feature it names.
-  pair('client.unsupported', 7, [NOT_BUILT_IN], 'client'),
+  pair('client.unsupported', 9, [NOT_BUILT_IN], 'client'),
   pair('client.unsupported', 4, [INITIALIZATION, FAILED], 'client'),
   technical(pair('client.unsupported', 6, [MISSING_CODE], 'client')),
+  // The method's name and what is wrong with it: unknown here, no authenticator available, APOP's timestamp.
+  technical(
+    pair(
+      'auth.mechanism',
+      5,
+      [LOGIN_METHOD_NAME, ['unknown', 'inconnu*', 'không rõ', 'không xác định']],
+      'client',
+    ),
+  ),
+  pair('auth.mechanism', 5, [LOGIN_METHOD, NEGATION, ['available', 'disponible*', 'khả dụng']], 'client'),
+  technical(
+    pair('auth.mechanism', 6, [['timestamp', 'horodatage', 'nhãn giờ', 'nhãn thời gian'], INVALID], 'client'),
+  ),
+  // A certificate's key too weak is the certificate's, not the TLS setup's.
+  technical(
+    pair(
+      'tls.certificate',
+      7,
+      [CERTIFICATE, ['weak', 'faible', 'yếu', 'too small', 'trop petit*']],
+      'client',
+    ),
+  ),
   // A command the program names as failed, or an extension the server lacks.
   ...Object.entries(FAILED_COMMAND).map(([category, verbs]) =>
     technical(pair(category, 5, [verbs, COMMAND_WORD, FAILED], 'client')),

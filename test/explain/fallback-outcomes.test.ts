@@ -52,6 +52,20 @@ const PROGRAM_LINES: [text: string, category: string][] = [
   ['popget : salutations invalides de pop.example.net', 'connect.wrong-service'],
   ['popget: the UIDL command failed on pop.example.net', 'mailbox.unavailable'],
   ['popget: Kerberos support was not linked into this build', 'client.unsupported'],
+  // Negations read with the state they deny.
+  ['popget: the certificate of pop.example.net is not trusted', 'tls.certificate'],
+  ["popget : le certificat de pop.example.net n'est pas fiable", 'tls.certificate'],
+  ['popget: chứng chỉ của pop.example.net không đáng tin tưởng', 'tls.certificate'],
+  ['popget: the TLS handshake with pop.example.net did not succeed', 'tls.unavailable'],
+  ["popget : la négociation TLS avec pop.example.net n'a pas réussi", 'tls.unavailable'],
+  ['popget: the password for alice was not provided', 'client.config'],
+  // The session's own time limit, the server's protocol.
+  ['popget: the session with pop.example.net timed out', 'session.timeout'],
+  ['popget : la session avec pop.example.net a expiré', 'session.timeout'],
+  ['popget: phiên làm việc với pop.example.net đã hết giờ', 'session.timeout'],
+  ['popget: protocol error while talking to pop.example.net', 'server.protocol-error'],
+  ['popget : réponse incomplète de pop.example.net', 'server.protocol-error'],
+  ['popget: cannot get UIDLs from pop.example.net', 'command.unknown'],
 ];
 
 // Knowledge with every entry's patterns removed: only the fallback's reading is left.
@@ -88,6 +102,28 @@ describe('what an exception quotes is read as the program message it is', () => 
     ],
   ])('%s → %s', (text, category) => {
     expect(explain(text, { lang: 'en' }, bare).findings[0]?.category).toBe(category);
+  });
+});
+
+describe('what is no word', () => {
+  it("a host name's labels name nothing: pop.example.net is no POP", () => {
+    expect(classifyByWords('popget: access refused to pop.example.net', 'client').category).not.toBe(
+      'auth.pop-disabled',
+    );
+  });
+
+  it('the I of I/O is no person', () => {
+    expect(classifyByWords('Socket I/O timed out', 'client').category).toBe('connect.timeout');
+  });
+
+  it("a traceback's code line is no message, a class path no host", () => {
+    expect(
+      classifyByWords('    return socket.create_connection((self.host, self.port), timeout)', 'client')
+        .category,
+    ).toBe('unknown');
+    expect(classifyByWords('jakarta.mail.MessagingException: Connect failed;', 'client').category).toBe(
+      'unknown',
+    );
   });
 });
 

@@ -5,7 +5,9 @@
 // row's own `patterns`) and the examples whose source names its msgid. What is left to recognise the message is
 // what generalizes: other entries' patterns, the line finder and the free-text fallback.
 //
-//   npm run build && node scripts/catalogues/leave-one-out.mjs [--misses] [--json]
+//   npm run build && node scripts/catalogues/leave-one-out.mjs [--folder NAME] [--misses] [--json]
+//
+// --folder: the round's case folder (`catalogues` by default; `catalogues-apps` for round three).
 //
 // The holdout is never read: only the tuning cases and the mapping's tuning rows.
 
@@ -25,7 +27,11 @@ import { isHoldoutMessage, loadCasesConfig, messageKey } from './split.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const { values: args } = parseArgs({
-  options: { misses: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+  options: {
+    misses: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    folder: { type: 'string', default: 'catalogues' },
+  },
 });
 
 const kb = defaultKnowledgeBase();
@@ -62,7 +68,7 @@ function without(row) {
   return new KnowledgeBase(kb.categories, entries);
 }
 
-const cases = loadCapturedCases(join(root, 'test', 'fixtures', 'captured', 'catalogues'));
+const cases = loadCapturedCases(join(root, 'test', 'fixtures', 'captured', args.folder));
 const byMessage = new Map();
 for (const c of cases) {
   const key = c.source.slice(0, c.source.lastIndexOf('/'));

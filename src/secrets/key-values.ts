@@ -62,9 +62,15 @@ export function readKeyValues(spans: LineSpans): void {
     while (keyEnd < line.length && keyEnd - hit < MAX_KEY_EXTENT && isKeyChar(line.charCodeAt(keyEnd)))
       keyEnd++;
     const key = line.slice(keyStart, keyEnd);
-    if (!SECRET_KEY.test(key)) continue;
+    if (!SECRET_KEY.test(key) || isPathPart(line, keyStart)) continue;
     readValue(spans, keyStart, keyEnd);
   }
+}
+
+/** `/etc/dovecot/passwd:open(…)`, `C:\\mail\\secret`: a file named like a key is no key. */
+function isPathPart(line: string, keyStart: number): boolean {
+  const before = line[keyStart - 1];
+  return before === '/' || before === '\\';
 }
 
 function readValue(spans: LineSpans, keyStart: number, keyEnd: number): void {

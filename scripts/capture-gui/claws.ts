@@ -1,0 +1,196 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collectDialogs, type Dialog } from './dialogs.js';
+import type { Security } from './scenarios.js';
+import { type Account, type Lang, LOCALE_ENV } from './thunderbird.js';
+import { type Display, focusedKeys, type XWindow } from './x11.js';
+
+/**
+ * Claws Mail (Debian's package and its claws-mail-i18n catalogues) with a fresh configuration folder
+ * written here: one POP account checked at startup, a MH mailbox (so no first-run wizard). GTK 3 labels
+ * cannot be copied: the dialog's text is read from the accessibility tree (AT-SPI, a private D-Bus
+ * session), and the password typed through XTEST. The lines Claws wrote to its log during the run (what
+ * its "Show log" window shows) are kept too.
+ */
+
+const SSL_POP: Record<Security, number> = { plain: 0, implicit: 1, stls: 2 };
+/** Claws's socket timeout in seconds (io_timeout_secs; its default is 60). */
+export const CLAWS_IO_TIMEOUT = 20;
+const here = dirname(fileURLToPath(import.meta.url));
+/** The Python reader sits with the sources (dist/ holds only the compiled TypeScript). */
+const A11Y = [
+  join(here, 'a11y_dialog.py'),
+  join(here, '../../../../scripts/capture-gui/a11y_dialog.py'),
+].find((p) => existsSync(p))!;
+
+export function clawsVersion(): string {
+  return execFileSync('claws-mail', ['--version'], { encoding: 'utf8' }).trim();
+}
+
+export function clawsAccountConfig(a: Account): string {
+  return `pop3 ${a.user}@${a.host}:${a.port} ssl_pop=${SSL_POP[a.security]} (${a.security}) check_on_startup ssl_certs_auto_accept=1; io_timeout_secs=${CLAWS_IO_TIMEOUT}; the test CA trusted (SSL_CERT_FILE)`;
+}
+
+export interface Bus {
+  env: NodeJS.ProcessEnv;
+  stop(): void;
+}
+
+/** A private D-Bus session with the accessibility bus in it. */
+export function startBus(display: Display): Bus {
+  const out = execFileSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).split('\n');
+  const env = { ...display.env, DBUS_SESSION_BUS_ADDRESS: out[0]!.trim() };
+  const launcher: ChildProcess = spawn('/usr/libexec/at-spi-bus-launcher', ['--launch-immediately'], {
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
+  return {
+    env,
+    stop: () => {
+      for (const pid of [-launcher.pid!, Number(out[1])]) {
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
+      }
+    },
+  };
+}
+
+function writeConfig(cfg: string, mail: string, a: Account): void {
+  mkdirSync(cfg, { recursive: true });
+  for (const f of ['inbox', 'sent', 'queue', 'draft', 'trash']) mkdirSync(join(mail, f), { recursive: true });
+  writeFileSync(
+    join(cfg, 'accountrc'),
+    [
+      '[Account: 1]',
+      `account_name=${a.user}@${a.host}`,
+      'is_default=1',
+      'name=Alice',
+      `address=${a.user}@example.com`,
+      'protocol=0',
+      `receive_server=${a.host}`,
+      `smtp_server=${a.host}`,
+      `user_id=${a.user}`,
+      'use_pop_auth=0',
+      `ssl_pop=${SSL_POP[a.security]}`,
+      'set_popport=1',
+      `pop_port=${a.port}`,
+      'receive_at_get_all=1',
+      // "Automatically accept valid SSL/TLS certificates": only an invalid one asks.
+      'ssl_certs_auto_accept=1',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(cfg, 'clawsrc'),
+    ['[Common]', 'config_version=4', 'check_on_startup=1', `io_timeout_secs=${CLAWS_IO_TIMEOUT}`, ''].join(
+      '\n',
+    ),
+  );
+  writeFileSync(
+    join(cfg, 'folderlist.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<folderlist>\n  <folder type="mh" name="Mail" path="${mail}" collapsed="0">\n${[
+      'inbox',
+      'outbox:sent',
+      'queue',
+      'draft',
+      'trash',
+    ]
+      .map((t) => {
+        const [type, name] = t.split(':');
+        return `    <folderitem type="${type}" name="${name ?? type}" path="${name ?? type}"/>\n`;
+      })
+      .join('')}  </folder>\n</folderlist>\n`,
+  );
+}
+
+const PROMPT_TITLE = /password|mot de passe|mật khẩu/i;
+
+export async function runClaws(opts: {
+  display: Display;
+  bus: Bus;
+  lang: Lang;
+  account: Account;
+  dir: string;
+  stem: string;
+  waitS: number;
+  /** The test CA in PEM, added to the system's bundle through SSL_CERT_FILE (which Claws Mail reads). */
+  caFile: string;
+  /** Called with the function that stops the client, for an interrupted capture. */
+  onStart?: (stop: () => void) => void;
+}): Promise<{ dialogs: Dialog[]; log: string[] }> {
+  const cfg = join(opts.dir, 'claws');
+  const home = join(opts.dir, 'home');
+  mkdirSync(home, { recursive: true });
+  writeConfig(cfg, join(opts.dir, 'Mail'), opts.account);
+  const bundle = join(opts.dir, 'ca-bundle.pem');
+  writeFileSync(
+    bundle,
+    readFileSync(opts.caFile, 'utf8') + readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8'),
+  );
+  const env = {
+    ...opts.bus.env,
+    SSL_CERT_FILE: bundle,
+    HOME: home,
+    LANG: LOCALE_ENV[opts.lang],
+    LANGUAGE: '',
+    LC_ALL: LOCALE_ENV[opts.lang],
+  };
+  const child = spawn('claws-mail', ['--alternate-config-dir', cfg], {
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  };
+  opts.onStart?.(stop);
+  let prompted = 0;
+  try {
+    const dialogs = await collectDialogs({
+      display: opts.display,
+      child,
+      dir: opts.dir,
+      stem: opts.stem,
+      waitS: opts.waitS,
+      isMain: (w: XWindow) => / - Claws Mail [\d.]+$/.test(w.title),
+      readText: async (w: XWindow) => {
+        const out = execFileSync('/usr/bin/python3', [A11Y, w.title], {
+          env,
+          encoding: 'utf8',
+          timeout: 20_000,
+        });
+        const found = JSON.parse(out) as string[][];
+        // The first label repeats the window's title as a heading.
+        return (found.at(-1) ?? []).filter((l, i) => !(i === 0 && l === w.title)).join('\n');
+      },
+      dismiss: (w: XWindow) => focusedKeys(opts.display, w.id, ['Escape']),
+      answerPrompt: (w: XWindow) => {
+        if (!PROMPT_TITLE.test(w.title) || prompted++ > 0) return false;
+        focusedKeys(opts.display, w.id, ['Return'], opts.account.password);
+        return true;
+      },
+    });
+    const logFile = join(cfg, 'claws.log');
+    const log = existsSync(logFile)
+      ? readFileSync(logFile, 'utf8')
+          .split('\n')
+          .filter((l) => /\*\*\* error|\*\* warning/.test(l))
+      : [];
+    return { dialogs, log };
+  } finally {
+    stop();
+  }
+}

@@ -1,0 +1,85 @@
+// Records the first sight of the desktop clients' dialogs in docs/first-sight/gui.json: the texts scored by
+// `kb eval` (its evaluate() over test/fixtures/captured/gui and test/fixtures/eval/holdout/gui, per language,
+// kind and client), with the code and knowledge of the branch point, never tuned. Each capture batch adds
+// its own record (the cases new in that batch) to `batches`; `sets` is the whole capture so far.
+// The screenshots' figures come from score-images.mjs (--images=FILE, its JSON output).
+//
+//   npm run build && node scripts/capture-gui/first-sight.mjs --batch="what was added" [--images=FILE]
+//
+// Prints counts only: no holdout text, no holdout answer.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { evaluate, loadCapturedCases, evalSetDir } = await import(
+  join(root, 'dist/src/knowledge/evaluate.js')
+);
+const { defaultKnowledgeBase } = await import(join(root, 'dist/src/knowledge/load.js'));
+const arg = (n) => process.argv.find((a) => a.startsWith(`--${n}=`))?.slice(n.length + 3);
+const out = join(root, 'docs/first-sight/gui.json');
+const previous = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
+const kb = defaultKnowledgeBase();
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+const pct = (t) => ({ ...t, percent: t.total ? Math.round((1000 * t.correct) / t.total) / 10 : null });
+const strip = ({ total, correct, perLang, perKind, perLangKind }) => ({
+  total,
+  correct,
+  perLang,
+  perKind,
+  perLangKind,
+});
+
+const known = new Set(previous?.batches?.flatMap((b) => b.caseIds ?? []) ?? []);
+const sets = {};
+const batch = {
+  name: arg('batch') ?? 'capture',
+  measured: new Date().toISOString(),
+  commit,
+  sets: {},
+  caseIds: [],
+};
+for (const set of ['tuning', 'holdout']) {
+  const cases = loadCapturedCases(evalSetDir(set, root)).filter((c) => c.file.startsWith('gui/'));
+  const report = evaluate(kb, cases);
+  sets[set] = strip(report);
+  sets[set].perClient = Object.fromEntries(
+    [...new Set(cases.map((c) => c.file))].map((f) => {
+      const r = evaluate(
+        kb,
+        cases.filter((c) => c.file === f),
+      );
+      return [
+        f.replace(/^gui\/|\.yaml$/g, ''),
+        { ...pct(r), perLang: Object.fromEntries(Object.entries(r.perLang).map(([l, t]) => [l, pct(t)])) },
+      ];
+    }),
+  );
+  const fresh = cases.filter((c) => !known.has(c.source));
+  batch.caseIds.push(...fresh.map((c) => c.source));
+  const r = evaluate(kb, fresh);
+  batch.sets[set] = {
+    all: pct(r),
+    perLang: Object.fromEntries(Object.entries(r.perLang).map(([l, t]) => [l, pct(t)])),
+  };
+}
+if (arg('images')) batch.images = JSON.parse(readFileSync(arg('images'), 'utf8'));
+const record = {
+  source: 'gui',
+  date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  commit,
+  knowledge:
+    'unchanged: src/ and knowledge/ are main e5073d9 (this branch changes only scripts/capture-gui, the gui fixtures and docs)',
+  sets,
+  split: {
+    by: 'scenario: a seeded sha256 of the scenario id (scripts/capture-gui/build.ts, seed popbot-gui-holdout-2026-12-07, share 0.4); every client and language of one scenario on one side',
+  },
+  batches: [...(previous?.batches ?? []), batch],
+};
+writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
+const show = (s) =>
+  `${s.correct}/${s.total} (${['en', 'fr', 'vi'].map((l) => `${l} ${s.perLang[l].correct}/${s.perLang[l].total}`).join(', ')})`;
+process.stdout.write(
+  `tuning ${show(sets.tuning)}\nholdout ${show(sets.holdout)}\nbatch: ${batch.caseIds.length} new cases\n`,
+);

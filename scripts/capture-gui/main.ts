@@ -1,0 +1,193 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeTestCerts } from '../../test/support/certs.js';
+import { PASSWORD } from '../capture/scenarios.js';
+import { dovecotVersion, holdSession, pickPorts, startSetup } from '../capture/servers.js';
+import { GUI_SCENARIOS, GUI_USER, type GuiClient, type GuiScenario } from './scenarios.js';
+import { accountConfig, type Lang, runThunderbird, thunderbirdVersion } from './thunderbird.js';
+import { clawsAccountConfig, clawsVersion, runClaws, startBus } from './claws.js';
+import { startXvfb } from './x11.js';
+
+/**
+ * Runs each scenario's server, then each desktop client in each language against it, and records every
+ * dialog it shows (text, screenshot, title) in a results file that build.ts turns into fixtures.
+ *
+ *   tsc -p scripts/capture-gui/tsconfig.json && node dist/capture-gui/scripts/capture-gui/main.js \
+ *     [--clients=thunderbird,claws-mail] [--langs=en,fr,vi] [--only=wrong-password,…] [--out=DIR]
+ *     [--display=57] [--ports=110,995]
+ *
+ * As root (Dovecot). Everything it starts (Xvfb, the clients, the servers) is stopped before it returns.
+ */
+
+export interface CapturedDialog {
+  client: GuiClient;
+  clientVersion: string;
+  lang: Lang;
+  scenario: string;
+  index: number;
+  /** A dialog, or (Claws Mail) the error lines its log got during the run. */
+  shape: 'dialog' | 'log';
+  title: string;
+  text: string;
+  png: string;
+  server: string;
+  serverConfig: string;
+  clientConfig: string;
+}
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+const list = (name: string, all: readonly string[]) => arg(name)?.split(',') ?? [...all];
+
+/** What to stop if the capture is interrupted (SIGINT, SIGTERM): the finally blocks do not run then. */
+const cleanups = new Set<() => unknown>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    for (const c of [...cleanups].reverse()) {
+      try {
+        void c();
+      } catch {
+        /* already gone */
+      }
+    }
+    process.exit(130);
+  });
+
+async function main(): Promise<void> {
+  const clients = list('clients', ['thunderbird']) as GuiClient[];
+  const langs = list('langs', ['en', 'fr', 'vi']) as Lang[];
+  const only = arg('only')?.split(',');
+  const out = arg('out') ?? join(tmpdir(), 'popbot-gui');
+  mkdirSync(join(out, 'png'), { recursive: true });
+  const resultsFile = join(out, 'results.json');
+  const results: CapturedDialog[] = existsSync(resultsFile)
+    ? JSON.parse(readFileSync(resultsFile, 'utf8'))
+    : [];
+  const scenarios = only
+    ? only.map((id) => GUI_SCENARIOS.find((s) => s.id === id) ?? fail(`unknown scenario ${id}`))
+    : GUI_SCENARIOS;
+  const display = await startXvfb(Number(arg('display') ?? 57));
+  cleanups.add(display.stop);
+  const certs = makeTestCerts();
+  const caFile = join(certs.dir, 'popbot-test-ca.pem');
+  writeFileSync(caFile, certs.ca);
+  // --ports=PLAIN,TLS: a second capture beside a first one (which took 110 and 995).
+  const fixed = arg('ports')?.split(',').map(Number);
+  const ports = fixed ? { plain: fixed[0]!, tls: fixed[1]! } : await pickPorts();
+  const versions: Record<string, string> = {};
+  if (clients.includes('thunderbird')) versions.thunderbird = thunderbirdVersion();
+  if (clients.includes('claws-mail')) versions['claws-mail'] = clawsVersion();
+  // One private D-Bus session for every client: none autolaunches its own (and leaves it running).
+  const bus = startBus(display);
+  display.env = bus.env;
+  cleanups.add(bus.stop);
+  try {
+    for (const s of scenarios) {
+      for (const client of clients.filter((c) => !s.clients || s.clients.includes(c))) {
+        for (const lang of langs) {
+          const run = await startSetup(s.setup, certs, ports);
+          cleanups.add(run.stop);
+          const release = s.holdSession ? await holdSession(run, certs.ca) : undefined;
+          const work = mkdtempSync(join(tmpdir(), 'popbot-gui-run-'));
+          try {
+            const account = {
+              host: run.host,
+              port: s.port === 'plain' ? run.plainPort : run.tlsPort,
+              security: s.security,
+              user: s.user ?? GUI_USER,
+              password: s.password ?? PASSWORD,
+            };
+            const stem = `${client}-${s.id}-${lang}`;
+            const waitS = s.waitS ?? 45;
+            const { dialogs, log } =
+              client === 'thunderbird'
+                ? {
+                    dialogs: await runThunderbird({
+                      display,
+                      lang,
+                      account,
+                      dir: work,
+                      stem,
+                      waitS,
+                      caFile,
+                      onStart: (f) => cleanups.add(f),
+                    }),
+                    log: [],
+                  }
+                : await runClaws({
+                    display,
+                    bus,
+                    lang,
+                    account,
+                    dir: work,
+                    stem,
+                    waitS,
+                    caFile,
+                    onStart: (f) => cleanups.add(f),
+                  });
+            const clientConfig =
+              client === 'thunderbird' ? accountConfig(account) : clawsAccountConfig(account);
+            const server = run.server === 'dovecot' ? dovecotVersion() : run.server;
+            const kept = results.filter(
+              (r) => !(r.client === client && r.scenario === s.id && r.lang === lang),
+            );
+            results.length = 0;
+            results.push(...kept);
+            dialogs.forEach((d, i) => {
+              const png = join(out, 'png', `${stem}-${i + 1}.png`);
+              writeFileSync(png, readFileSync(d.png));
+              results.push({
+                client,
+                clientVersion: versions[client]!,
+                lang,
+                scenario: s.id,
+                index: i + 1,
+                shape: 'dialog',
+                title: d.title,
+                text: d.text,
+                png,
+                server,
+                serverConfig: run.config,
+                clientConfig,
+              });
+            });
+            if (log.length)
+              results.push({
+                client,
+                clientVersion: versions[client]!,
+                lang,
+                scenario: s.id,
+                index: dialogs.length + 1,
+                shape: 'log',
+                title: 'claws.log',
+                text: log.join('\n'),
+                png: '',
+                server,
+                serverConfig: run.config,
+                clientConfig,
+              });
+            process.stderr.write(
+              `${stem}: ${dialogs.length} dialog(s)${dialogs.map((d) => `\n  [${d.title}] ${d.text}`).join('')}${log.map((l) => `\n  log: ${l}`).join('')}\n`,
+            );
+            writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+          } finally {
+            release?.();
+            await run.stop();
+            cleanups.delete(run.stop);
+            rmSync(work, { recursive: true, force: true });
+          }
+        }
+      }
+    }
+  } finally {
+    bus.stop();
+    display.stop();
+    certs.cleanup();
+  }
+}
+
+export type { GuiScenario };
+await main();

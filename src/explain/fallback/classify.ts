@@ -228,7 +228,8 @@ function anchored(tokens: readonly Word[], text: string): boolean {
 }
 
 // A line of source code a traceback quotes, or a stack frame: no message.
-const CODE_LINE = /^\s*(?:return |raise |if |def |import |File "|at [\w$.<>]+\(|self\.|[\w.]+ = )/;
+// A comment ("# server log: …") is someone's note about the paste.
+const CODE_LINE = /^\s*(?:return |raise |if |def |import |File "|at [\w$.<>]+\(|self\.|[\w.]+ = |# )/;
 
 function saysFailure(tokens: readonly Word[], text: string, outcome: boolean): boolean {
   if (CODE_LINE.test(text)) return false;

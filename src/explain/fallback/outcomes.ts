@@ -348,7 +348,11 @@ export const OUTCOME_CUES: readonly Cue[] = [
     'client',
   ),
   // What went wrong with the login, not a modal: "cannot find a usable authentication method" is the method's.
-  technical(pair('auth.failed', 4, [LOGIN, LOGIN_FAILED], 'client')),
+  // "Authentication error" says the login failed; "login" near "error" in a sentence says less.
+  technical(pair('auth.failed', 2, [LOGIN, LOGIN_FAILED], 'client')),
+  technical(
+    pair('auth.failed', 2, [['authenticat*', 'authentifi*', 'xác thực', 'authfail'], LOGIN_FAILED], 'client'),
+  ),
   technical(
     pair(
       'auth.mechanism',

@@ -124,12 +124,18 @@ function meets(w: Word, t: TermWord): boolean {
   return t.prefix ? [...t.marks].every((m) => w.marks.includes(m)) : w.marks === t.marks;
 }
 
+// One compiled term per spelling: concepts are shared by many cues, and a line looks each term up once.
+const compiledTerms = new Map<string, CompiledTerm>();
 function compileTerm(term: string): CompiledTerm {
-  const shape = SHAPES[term];
-  if (shape) return { words: [], shape };
-  return {
-    words: (term.match(/[\p{L}\p{N}]+\*?|\*/gu) ?? []).filter((w) => w !== '*').map(termWord),
-  };
+  let compiled = compiledTerms.get(term);
+  if (!compiled) {
+    const shape = SHAPES[term];
+    compiled = shape
+      ? { words: [], shape }
+      : { words: (term.match(/[\p{L}\p{N}]+\*?|\*/gu) ?? []).filter((w) => w !== '*').map(termWord) };
+    compiledTerms.set(term, compiled);
+  }
+  return compiled;
 }
 
 let compiled: readonly CompiledCue[] | undefined;
@@ -141,16 +147,39 @@ function lexicon(): readonly CompiledCue[] {
   return compiled;
 }
 
+// Where each folded word stands in a text, built once per text: most terms start with a whole word, and
+// only its positions need a look (the lexicon has hundreds of terms; a line, a few dozen words).
+const positionsOf = new WeakMap<readonly Word[], Map<string, number[]>>();
+function positions(text: readonly Word[]): Map<string, number[]> {
+  let index = positionsOf.get(text);
+  if (!index) {
+    index = new Map();
+    for (const [i, w] of text.entries()) {
+      const at = index.get(w.folded);
+      if (at) at.push(i);
+      else index.set(w.folded, [i]);
+    }
+    positionsOf.set(text, index);
+  }
+  return index;
+}
+
+function matchesAt(text: readonly Word[], term: CompiledTerm, i: number): boolean {
+  const n = term.words.length;
+  if (i + n > text.length) return false;
+  for (let j = 0; j < n; j++) if (!meets(text[i + j]!, term.words[j]!)) return false;
+  return true;
+}
+
 /** Where the term's words appear in a row in the text, or -1. */
 function find(text: readonly Word[], term: CompiledTerm): number {
-  const n = term.words.length;
-  if (n === 0) return -1;
-  outer: for (let i = 0; i + n <= text.length; i++) {
-    for (let j = 0; j < n; j++) {
-      if (!meets(text[i + j]!, term.words[j]!)) continue outer;
-    }
-    return i;
+  const first = term.words[0];
+  if (!first) return -1;
+  if (!first.prefix) {
+    for (const i of positions(text).get(first.stem) ?? []) if (matchesAt(text, term, i)) return i;
+    return -1;
   }
+  for (let i = 0; i < text.length; i++) if (matchesAt(text, term, i)) return i;
   return -1;
 }
 
@@ -254,6 +283,7 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
   if (tokens.length === 0) return UNKNOWN;
   const scores = new Map<string, Score>();
   let isAnchored: boolean | undefined;
+  const seen = new Map<CompiledTerm, number>();
   for (const { cue, slots } of lexicon()) {
     if (cue.for && cue.for !== kind) continue;
     // A server's reply is a POP reply already; a program's line must show it is one.
@@ -267,7 +297,11 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
           if (m && (!hit || m[0].length > hit.length)) hit = m[0];
           continue;
         }
-        const at = find(tokens, term);
+        let at = seen.get(term);
+        if (at === undefined) {
+          at = find(tokens, term);
+          seen.set(term, at);
+        }
         // The longest alternative that matches says the most ("not allowed" rather than "not").
         if (at >= 0) {
           const shown = shownAt(at, term.words.length);

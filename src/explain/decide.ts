@@ -111,10 +111,13 @@ function byClientRule(candidate: Candidate, explained: Explained | undefined, co
 
 /** The free-text fallback's verdict on a line no entry explained, as a finding. */
 export function byFallback(candidate: Candidate, context: DecideContext): FindingData | undefined {
-  if (!context.fallback || candidate.prose || candidate.kind === 'reply') return undefined;
+  if (!context.fallback || candidate.kind === 'reply') return undefined;
+  // What a program's message quotes after "…Exception:" or "command failed:" may be no server's reply at all
+  // ("java.net.ConnectException: Connection refused"): its whole line is read as the program's message.
+  const kind = candidate.prose ? 'client' : candidate.kind === 'log' ? 'log' : candidate.kind;
   const verdict = context.fallback({
-    kind: candidate.kind === 'log' ? 'log' : candidate.kind === 'server' ? 'server' : 'client',
-    text: candidate.log?.message ?? candidate.text,
+    kind,
+    text: candidate.prose ? candidate.line : (candidate.log?.message ?? candidate.text),
     ...(candidate.command ? { verb: candidate.command.verb } : {}),
     ...(context.lang ? { lang: context.lang } : {}),
     ...(candidate.log ? { log: candidate.log } : {}),

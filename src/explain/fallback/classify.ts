@@ -1,5 +1,6 @@
 import { foldAccents } from '../normalize.js';
 import { type Cue, LEXICON } from './lexicon.js';
+import { OUTCOME_CUES } from './outcomes.js';
 
 /**
  * The explainable fallback: a `-ERR` (or a program's error message) that no knowledge-base entry knows still
@@ -38,8 +39,11 @@ interface CompiledTerm {
 }
 
 // A host name or an address, as a program names the host it could not find ("pop.example.net", "192.0.2.1").
+// `#host` is stricter: lowercase, ending in a common or a country's domain (no class path "javax.mail.Store").
 const SHAPES: Readonly<Record<string, RegExp>> = {
   '#hostname': /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/i,
+  '#host':
+    /(?<![\w.])(?:[a-z0-9-]+\.)+(?:[a-z]{2}|com|net|org|edu|gov|info|biz|local|lan|example|test)(?![\w.])|\b\d{1,3}(?:\.\d{1,3}){3}\b/,
 };
 interface CompiledCue {
   cue: Cue;
@@ -50,16 +54,47 @@ interface CompiledCue {
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_TEXT = 600;
 
+// Where an identifier joins words: "SocketTimeoutException", "SSLHandshakeException", "certPathBuilder".
+// Not before a plural's s: "UIDLs" is one word.
+const IDENTIFIER_JOIN = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})/u;
+
+// A lowercase dotted name ending in a common or a country's top-level domain; a class path
+// ("java.net.ConnectException") has capitals, code ("self.host") no such ending.
+const HOST_NAME =
+  /^(?:[a-z0-9-]+\.)+(?:[a-z]{2}|com|net|org|edu|gov|mil|int|info|biz|local|localdomain|lan|example|test|invalid|arpa)$/;
+const NAME_CHAR = /[\w.-]/;
+
+function insideHostName(text: string, start: number, length: number): boolean {
+  let from = start;
+  let to = start + length;
+  while (from > 0 && NAME_CHAR.test(text[from - 1]!)) from--;
+  while (to < text.length && NAME_CHAR.test(text[to]!)) to++;
+  const run = text.slice(from, to).replace(/^[.-]+|[.-]+$/g, '');
+  return run.includes('.') && HOST_NAME.test(run);
+}
+
 function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.slice(0, MAX_TEXT).matchAll(WORD))
+  const push = (word: string, start: number) =>
     out.push({
-      folded: foldAccents(m[0]),
-      marks: marksOf(m[0]),
-      vietnamese: VIETNAMESE_LETTER.test(m[0]),
-      start: m.index,
-      end: m.index + m[0].length,
+      folded: foldAccents(word),
+      marks: marksOf(word),
+      vietnamese: VIETNAMESE_LETTER.test(word),
+      start,
+      end: start + word.length,
     });
+  const head = text.slice(0, MAX_TEXT);
+  for (const m of head.matchAll(WORD)) {
+    // The labels of a host name are no words: "pop.example.net" names no POP and no network.
+    if (insideHostName(head, m.index, m[0].length)) continue;
+    // A program's class or constant name says its failure in joined words: each is read as a word.
+    const parts = m[0].split(IDENTIFIER_JOIN);
+    let at = m.index;
+    for (const part of parts) {
+      push(part, at);
+      at += part.length;
+    }
+  }
   return out;
 }
 
@@ -89,31 +124,71 @@ function meets(w: Word, t: TermWord): boolean {
   return t.prefix ? [...t.marks].every((m) => w.marks.includes(m)) : w.marks === t.marks;
 }
 
+// One compiled term per spelling: concepts are shared by many cues, and a line looks each term up once.
+const compiledTerms = new Map<string, CompiledTerm>();
 function compileTerm(term: string): CompiledTerm {
-  const shape = SHAPES[term];
-  if (shape) return { words: [], shape };
-  return {
-    words: (term.match(/[\p{L}\p{N}]+\*?|\*/gu) ?? []).filter((w) => w !== '*').map(termWord),
-  };
+  let compiled = compiledTerms.get(term);
+  if (!compiled) {
+    const shape = SHAPES[term];
+    compiled = shape
+      ? { words: [], shape }
+      : { words: (term.match(/[\p{L}\p{N}]+\*?|\*/gu) ?? []).filter((w) => w !== '*').map(termWord) };
+    compiledTerms.set(term, compiled);
+  }
+  return compiled;
 }
 
 let compiled: readonly CompiledCue[] | undefined;
 function lexicon(): readonly CompiledCue[] {
-  compiled ??= LEXICON.map((cue) => ({ cue, slots: cue.all.map((slot) => slot.map(compileTerm)) }));
+  compiled ??= [...LEXICON, ...OUTCOME_CUES].map((cue) => ({
+    cue,
+    slots: cue.all.map((slot) => slot.map(compileTerm)),
+  }));
   return compiled;
+}
+
+// Where each folded word stands in a text, built once per text: most terms start with a whole word, and
+// only its positions need a look (the lexicon has hundreds of terms; a line, a few dozen words).
+const positionsOf = new WeakMap<readonly Word[], Map<string, number[]>>();
+function positions(text: readonly Word[]): Map<string, number[]> {
+  let index = positionsOf.get(text);
+  if (!index) {
+    index = new Map();
+    for (const [i, w] of text.entries()) {
+      const at = index.get(w.folded);
+      if (at) at.push(i);
+      else index.set(w.folded, [i]);
+    }
+    positionsOf.set(text, index);
+  }
+  return index;
+}
+
+function matchesAt(text: readonly Word[], term: CompiledTerm, i: number): boolean {
+  const n = term.words.length;
+  if (i + n > text.length) return false;
+  for (let j = 0; j < n; j++) if (!meets(text[i + j]!, term.words[j]!)) return false;
+  return true;
 }
 
 /** Where the term's words appear in a row in the text, or -1. */
 function find(text: readonly Word[], term: CompiledTerm): number {
-  const n = term.words.length;
-  if (n === 0) return -1;
-  outer: for (let i = 0; i + n <= text.length; i++) {
-    for (let j = 0; j < n; j++) {
-      if (!meets(text[i + j]!, term.words[j]!)) continue outer;
-    }
-    return i;
+  const first = term.words[0];
+  if (!first) return -1;
+  if (!first.prefix) {
+    for (const i of positions(text).get(first.stem) ?? []) if (matchesAt(text, term, i)) return i;
+    return -1;
   }
+  for (let i = 0; i < text.length; i++) if (matchesAt(text, term, i)) return i;
   return -1;
+}
+
+interface Score {
+  score: number;
+  terms: number;
+  words: Set<string>;
+  /** A cue that fired names a thing and what went wrong with it: the line says failure by itself. */
+  outcome: boolean;
 }
 
 const UNKNOWN: FallbackResult = { category: 'unknown', confidence: 0.2, decidedBy: [] };
@@ -153,18 +228,48 @@ const NOT_A_PROGRAM: readonly CompiledTerm[] =
 // The pronouns are compared with their accents: folded, the French "ma" and "me" would also be the Vietnamese
 // "mà" (but) and "mẹ", and fetchmail's Vietnamese "… mà trình phục vụ đã từ chối …" would read as a person's.
 const FIRST_PERSON = new Set('i|my|me|we|our|us|je|j|mon|ma|mes|nous|notre|tôi|mình'.split('|'));
+// Not the "I" of "I/O".
 const speaksInFirstPerson = (tokens: readonly Word[], text: string) =>
-  tokens.some((t) => FIRST_PERSON.has(text.slice(t.start, t.end).toLowerCase()));
+  tokens.some((t) => FIRST_PERSON.has(text.slice(t.start, t.end).toLowerCase()) && text[t.end] !== '/');
 // "key = value": a program's configuration dump, or code ("timeout=10"), not its error message.
 const SETTING = /^\s*[\w .()-]{1,40}=|\w=\w/;
 
-function saysFailure(tokens: readonly Word[], text: string): boolean {
-  // A program's own status in parentheses ("(errflg=2)") is no setting.
-  if (SETTING.test(text.replace(/\(\w{1,20}=\w{1,20}\)/g, ''))) return false;
+// What shows that a line comes from a mail program, not a person's sentence: a technical word, a host name or
+// address, a program's prefix ("mpop: ", "curl: (7)"), an errno, an exception's class, a port or a file path.
+const TECHNICAL_WORD: readonly CompiledTerm[] = (
+  'pop|pop3|pop3s|imap|imaps|smtp|tls|ssl|starttls|stls|socket|tcp|dns|x509|certificate*|certificat*|' +
+  'chứng chỉ|chứng nhận|chứng thư|sasl|apop|gssapi|ntlm|mda|mailbox|maildrop|mail|email|e-mail|courriel|' +
+  'courrier|messagerie|thư điện tử|hộp thư|máy chủ thư|errno|port|protocol|protocole|giao thức|proxy|openssl|' +
+  'gnutls|handshake|localhost|getaddrinfo|uidl|retr|dele|fetchmail|mpop|getmail|poplib|curl|file|fichier|tệp'
+)
+  .split('|')
+  .map(compileTerm);
+const ANCHOR_SHAPE =
+  /^\s*[\w./-]{2,40}:\s|\[Errno \d+\]|[A-Za-z](?:Error|Exception)\b|\bport \d{2,5}\b|(?<=[a-z\]]):\d{2,5}\b|(?:^|\s)~?\/[\w.-]+\/|\b[a-z]:\\/i;
+
+function anchored(tokens: readonly Word[], text: string): boolean {
+  const head = text.slice(0, MAX_TEXT);
+  return (
+    ANCHOR_SHAPE.test(head) ||
+    SHAPES['#hostname']!.test(head) ||
+    TECHNICAL_WORD.some((t) => find(tokens, t) >= 0)
+  );
+}
+
+// A line of source code a traceback quotes, or a stack frame: no message.
+// A comment ("# server log: …") is someone's note about the paste.
+const CODE_LINE = /^\s*(?:return |raise |if |def |import |File "|at [\w$.<>]+\(|self\.|[\w.]+ = |# )/;
+
+function saysFailure(tokens: readonly Word[], text: string, outcome: boolean): boolean {
+  if (CODE_LINE.test(text)) return false;
+  // A program's own status in parentheses ("(errflg=2)") and a certificate's name ("/CN=pop.example.net")
+  // are no setting.
+  if (SETTING.test(text.replace(/\(\w{1,20}=\w{1,20}\)|\/?\b(?:CN|OU?|C|L|ST|DC)=[^/,\s]*/g, '')))
+    return false;
   // An exception's class names its failure (ssl.SSLError, SocketTimeoutException).
   const exception = /[A-Za-z](?:Error|Exception)\b/.test(text);
   return (
-    (exception || FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0)) &&
+    (outcome || exception || FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0)) &&
     !NOT_A_PROGRAM.some((t) => find(tokens, t) >= 0) &&
     !speaksInFirstPerson(tokens, text)
   );
@@ -176,9 +281,13 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
   // The deciding words are shown as written, apostrophes and hyphens included ("n'existe pas").
   const shownAt = (at: number, n: number) => text.slice(tokens[at]!.start, tokens[at + n - 1]!.end);
   if (tokens.length === 0) return UNKNOWN;
-  const scores = new Map<string, { score: number; terms: number; words: Set<string> }>();
+  const scores = new Map<string, Score>();
+  let isAnchored: boolean | undefined;
+  const seen = new Map<CompiledTerm, number>();
   for (const { cue, slots } of lexicon()) {
     if (cue.for && cue.for !== kind) continue;
+    // A server's reply is a POP reply already; a program's line must show it is one.
+    if (cue.anchor && kind === 'client' && !(isAnchored ??= anchored(tokens, text))) continue;
     const hits: string[] = [];
     for (const slot of slots) {
       let hit: string | undefined;
@@ -188,7 +297,11 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
           if (m && (!hit || m[0].length > hit.length)) hit = m[0];
           continue;
         }
-        const at = find(tokens, term);
+        let at = seen.get(term);
+        if (at === undefined) {
+          at = find(tokens, term);
+          seen.set(term, at);
+        }
         // The longest alternative that matches says the most ("not allowed" rather than "not").
         if (at >= 0) {
           const shown = shownAt(at, term.words.length);
@@ -199,13 +312,19 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
       hits.push(hit);
     }
     if (hits.length !== slots.length) continue;
-    const entry = scores.get(cue.category) ?? { score: 0, terms: 0, words: new Set<string>() };
+    const entry = scores.get(cue.category) ?? {
+      score: 0,
+      terms: 0,
+      words: new Set<string>(),
+      outcome: false,
+    };
     entry.score += cue.weight;
     entry.terms = Math.max(entry.terms, slots.length);
+    entry.outcome ||= cue.outcome === true;
     for (const h of hits) entry.words.add(h);
     scores.set(cue.category, entry);
   }
-  let best: [string, { score: number; terms: number; words: Set<string> }] | undefined;
+  let best: [string, Score] | undefined;
   for (const candidate of scores) {
     const [, s] = candidate;
     if (!best || s.score > best[1].score || (s.score === best[1].score && s.terms > best[1].terms))
@@ -213,6 +332,12 @@ export function classifyByWords(text: string, kind: FallbackKind): FallbackResul
   }
   if (!best) return UNKNOWN;
   const [category, s] = best;
-  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens, text))) return UNKNOWN;
-  return { category, confidence: s.score >= 5 ? 0.5 : s.score >= 3 ? 0.45 : 0.35, decidedBy: [...s.words] };
+  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens, text, s.outcome)))
+    return UNKNOWN;
+  // A word shown inside a longer phrase that decided too is said once ("Connection refused", not "Connection").
+  const shown = [...s.words];
+  const decidedBy = shown.filter(
+    (w) => !shown.some((o) => o !== w && o.toLowerCase().includes(w.toLowerCase())),
+  );
+  return { category, confidence: s.score >= 5 ? 0.5 : s.score >= 3 ? 0.45 : 0.35, decidedBy };
 }

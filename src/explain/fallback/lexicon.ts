@@ -14,11 +14,25 @@ export interface Cue {
   all: readonly (readonly string[])[];
   weight: number;
   for?: 'server' | 'client';
+  /** Its terms name a thing and what went wrong with it (outcomes.ts): that says failure by itself. */
+  outcome?: true;
+  /** Its words are everyday words too: a program's line must show it is one (a host, a port, a POP word…). */
+  anchor?: true;
 }
 
 type Terms = readonly string[];
 const cue = (category: string, weight: number, all: readonly Terms[], only?: 'server' | 'client'): Cue =>
   only ? { category, weight, all, for: only } : { category, weight, all };
+/** A cue whose terms name a thing and what went wrong with it (see outcomes.ts). */
+const outcome = (
+  category: string,
+  weight: number,
+  all: readonly Terms[],
+  only?: 'server' | 'client',
+): Cue => ({
+  ...cue(category, weight, all, only),
+  outcome: true,
+});
 
 // Word families used by several cues.
 const MAILBOX: Terms = [
@@ -259,6 +273,8 @@ const HANDSHAKE: Terms = [
   'négocier',
   'bắt tay',
   'thương lượng',
+  'thỏa thuận',
+  'thoả thuận',
 ];
 const REMOTE: Terms = [
   'remote host',
@@ -323,6 +339,7 @@ const CHANNEL: Terms = [
   'flux',
   'kết nối',
   'luồng',
+  'ổ cắm',
 ];
 const UNSUPPORTED: Terms = [
   'unsupported',
@@ -486,7 +503,7 @@ export const LEXICON: readonly Cue[] = [
     ],
   ]),
   // A login method the other side lacks: "authentication not supported", not a refused login.
-  cue('auth.mechanism', 5, [
+  outcome('auth.mechanism', 5, [
     ['authenticat*', 'authentification', 'authentifier', 'xác thực', 'auth'],
     UNSUPPORTED,
   ]),
@@ -570,7 +587,7 @@ export const LEXICON: readonly Cue[] = [
   cue('tls.unavailable', 6, [TLS, ['refus*', 'rejected', 'rejet*', 'từ chối'], ['capa']], 'client'),
   cue('tls.certificate', 5, [CERTIFICATE], 'client'),
   // What a program says of a certificate it did not accept: this outweighs a handshake or an expiry alone.
-  cue(
+  outcome(
     'tls.certificate',
     4,
     [
@@ -654,20 +671,20 @@ export const LEXICON: readonly Cue[] = [
     'client',
   ),
   // A program whose server lacks TLS, or whose TLS connection could not be made at all.
-  cue('tls.unavailable', 4, [TLS, UNSUPPORTED], 'client'),
+  outcome('tls.unavailable', 4, [TLS, UNSUPPORTED], 'client'),
   cue(
     'tls.mismatch',
     4,
     [
-      [...TLS, 'mode sécurisé', 'chế độ an toàn'],
-      ['connection', 'connexion', 'kết nối'],
+      [...TLS, 'mode sécurisé', 'secure mode', 'chế độ an toàn'],
+      ['connect', 'connection', 'connexion', 'kết nối'],
       [...FAILED, ...CANNOT],
     ],
     'client',
   ),
   // TLS that could not be set up: the handshake failed or was cut, no common protocol version or cipher.
   cue('tls.unavailable', 4, [HANDSHAKE, [...FAILED, ...CANNOT, 'échouée']], 'client'),
-  cue(
+  outcome(
     'tls.unavailable',
     6,
     [HANDSHAKE, ['terminated', 'aborted', 'interrompu*', 'bị ngắt', 'bị hủy']],
@@ -690,7 +707,7 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
-  cue(
+  outcome(
     'tls.unavailable',
     5,
     [
@@ -700,7 +717,7 @@ export const LEXICON: readonly Cue[] = [
     'client',
   ),
   // Bytes that are no TLS record: one side speaks TLS, the other plain text (or another protocol).
-  cue(
+  outcome(
     'tls.mismatch',
     6,
     [
@@ -953,7 +970,7 @@ export const LEXICON: readonly Cue[] = [
   ]),
   cue('server.permanent', 2, [['permanent*', 'vĩnh viễn']]),
   // A program's own message about its connection.
-  cue(
+  outcome(
     'connect.refused',
     5,
     [['connection refused', 'econnrefused', 'connexion refusée', 'kết nối bị từ chối', 'từ chối kết nối']],
@@ -962,7 +979,7 @@ export const LEXICON: readonly Cue[] = [
   // Time ran out, whatever else the line names (a handshake, a connection being set up).
   cue('connect.timeout', 6, [TIMEOUT], 'client'),
   // A host or network that cannot be reached: nothing answered (the capture's "no route" scenarios time out).
-  cue(
+  outcome(
     'connect.timeout',
     5,
     [
@@ -986,7 +1003,7 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
-  cue(
+  outcome(
     'connect.timeout',
     4,
     [
@@ -995,13 +1012,13 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
-  cue(
+  outcome(
     'connect.timeout',
     4,
     [['not responding', 'no response', 'ne répond pas', 'aucune réponse', 'không phản hồi', 'không trả lời']],
     'client',
   ),
-  cue(
+  outcome(
     'connect.reset',
     4,
     [
@@ -1022,7 +1039,7 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
-  cue(
+  outcome(
     'connect.reset',
     4,
     [
@@ -1048,7 +1065,7 @@ export const LEXICON: readonly Cue[] = [
   ),
   // A connection closed is the normal end of a session ("Connection closed by foreign host" after QUIT):
   // only an unexpected close says something went wrong.
-  cue(
+  outcome(
     'connect.reset',
     4,
     [
@@ -1058,7 +1075,7 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
-  cue(
+  outcome(
     'connect.dns',
     5,
     // With the host it names: "the host of the party is unknown" is no lookup.
@@ -1088,7 +1105,7 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
-  cue(
+  outcome(
     'connect.dns',
     5,
     [
@@ -1110,8 +1127,13 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
-  cue('connect.refused', 5, [CHANNEL, ['refused', 'refusée', 'refusé', 'bị từ chối', 'từ chối']], 'client'),
-  cue(
+  outcome(
+    'connect.refused',
+    5,
+    [CHANNEL, ['refused', 'refusée', 'refusé', 'bị từ chối', 'từ chối']],
+    'client',
+  ),
+  outcome(
     'connect.reset',
     5,
     [
@@ -1122,7 +1144,7 @@ export const LEXICON: readonly Cue[] = [
   ),
   // The other side closed or cut the connection mid-way, or reading and writing on it failed.
   // Only with the connection named: "the server closed the door" is no network error.
-  cue('connect.reset', 5, [REMOTE, ENDED, CHANNEL], 'client'),
+  outcome('connect.reset', 5, [REMOTE, ENDED, CHANNEL], 'client'),
   cue('connect.reset', 5, [TRANSFER, CHANNEL, [...CANNOT, 'failure']], 'client'),
   cue(
     'connect.reset',
@@ -1133,7 +1155,7 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
-  cue(
+  outcome(
     'connect.reset',
     4,
     [
@@ -1142,13 +1164,13 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
-  cue(
+  outcome(
     'tls.mismatch',
     5,
     [['wrong version number', 'unknown protocol', 'packet length too long', 'record layer failure']],
     'client',
   ),
-  cue(
+  outcome(
     'client.storage',
     4,
     [
@@ -1176,14 +1198,14 @@ export const LEXICON: readonly Cue[] = [
   ),
   // A disk quota is storage, even where Vietnamese writes it after "vượt quá" ("vượt quá hạn ngạch đĩa" holds
   // "quá hạn", overdue): it outweighs a time limit.
-  cue(
+  outcome(
     'client.storage',
     7,
     [['disk quota', 'quota disque', "quota d'espace disque", 'hạn ngạch đĩa', 'hạn mức đĩa']],
     'client',
   ),
   // The local delivery agent (MDA) that takes each downloaded message failed or refused it.
-  cue(
+  outcome(
     'client.storage',
     5,
     [
@@ -1193,7 +1215,7 @@ export const LEXICON: readonly Cue[] = [
     'client',
   ),
   // The program itself lacks the feature (TLS, a login method): it was built without it.
-  cue(
+  outcome(
     'client.unsupported',
     5,
     [

@@ -1,0 +1,514 @@
+/**
+ * Concepts: what a program's error message is about (an object: a connection, a certificate, a login method…)
+ * and what happened to it (an outcome: refused, timed out, expired, not supported…), each written once with
+ * its words in English, French and Vietnamese. A message no entry knows is read by the pair it names, not by
+ * its wording: "Verbindung"-free "the link to the host was refused" and "kết nối tới máy bị từ chối" are the
+ * same pair. Terms follow the lexicon's notation (lexicon.ts): `*` ends a word family ("refus*": refus,
+ * refusé, refusée, refuser), accents are folded except Vietnamese letters, elided articles ("l'", "d'",
+ * "n'") are words of their own and may be left out.
+ */
+export interface Concept {
+  en: readonly string[];
+  fr: readonly string[];
+  vi: readonly string[];
+}
+
+/** Every term of a concept, whatever its language: a program may print words of two languages in one line. */
+export const termsOf = (...concepts: readonly Concept[]): readonly string[] =>
+  concepts.flatMap((c) => [...c.en, ...c.fr, ...c.vi]);
+
+// --- Objects ---
+
+export const CONNECTION: Concept = {
+  // Not "connect*": the French "connecté" is logged in.
+  en: ['connect', 'connects', 'connecting', 'connected', 'connection*', 'socket'],
+  fr: ['connexion*', 'connecter', 'liaison', 'connecteur'],
+  vi: ['kết nối', 'liên kết mạng', 'ổ cắm'],
+};
+export const NETWORK: Concept = {
+  en: ['network'],
+  fr: ['réseau'],
+  vi: ['mạng'],
+};
+export const SERVER: Concept = {
+  en: ['server', 'host', 'remote host', 'peer'],
+  fr: ['serveur', 'hôte', 'hôte distant', 'hôte cible'],
+  vi: ['máy chủ', 'máy phục vụ', 'máy', 'server'],
+};
+export const LOCK: Concept = {
+  en: ['lock*', 'lockfile'],
+  fr: ['verrou*'],
+  vi: ['khóa'],
+};
+export const LOGIN_METHOD: Concept = {
+  en: ['authentication method', 'auth method', 'login method', 'method', 'mechanism*', 'authenticator*'],
+  fr: ["méthode d'authentification", 'méthode', 'mécanisme*', 'authentificateur*'],
+  vi: ['phương thức xác thực', 'cơ chế xác thực', 'cơ chế', 'phương thức', 'cơ cấu'],
+};
+/** A login method by its name: naming it says which was used, not that it failed. */
+export const LOGIN_METHOD_NAME: Concept = {
+  en: ['sasl', 'apop', 'gssapi', 'kerberos', 'ntlm', 'cram', 'digest', 'ticket'],
+  fr: ['ticket'],
+  vi: [],
+};
+export const LOGIN: Concept = {
+  en: ['authenticat*', 'authoriz*', 'authorisation', 'login', 'log in', 'logon', 'sign in', 'authfail'],
+  fr: ['authentifi*', 'identification', 'autoris*'],
+  vi: ['xác thực', 'đăng nhập', 'ủy quyền', 'uỷ quyền'],
+};
+export const SECURE_CHANNEL: Concept = {
+  en: ['tls', 'ssl', 'starttls', 'stls', 'secure mode', 'secure connection', 'encrypt*'],
+  fr: ['mode sécurisé', 'connexion sécurisée', 'chiffr*'],
+  vi: ['chế độ an toàn', 'kết nối bảo mật', 'mã hóa'],
+};
+/** The disk or storage the program writes the downloaded mail to. */
+export const SPACE: Concept = {
+  en: ['disk', 'disk space', 'space', 'storage', 'device'],
+  fr: ['disque', 'espace', 'espace disque', 'stockage', 'périphérique'],
+  vi: ['đĩa', 'ổ đĩa', 'chỗ trống', 'dung lượng', 'thiết bị'],
+};
+/** The local delivery (fetchmail's MDA or SMTP listener) each downloaded message is handed to. */
+export const DELIVERY: Concept = {
+  en: ['mda', 'delivery', 'deliver', 'delivery agent', 'smtp listener'],
+  fr: ['livraison', 'délivrer', 'distribution', 'agent de livraison'],
+  vi: ['phát thư', 'việc phát', 'chương trình phát thư', 'bộ lắng nghe smtp'],
+};
+export const PIPE: Concept = {
+  en: ['pipe'],
+  fr: ['tube', 'relais'],
+  vi: ['ống dẫn', 'đường ống'],
+};
+/** The first line a POP server sends: what answered must greet as a POP server does. */
+export const GREETING: Concept = {
+  en: ['greeting', 'banner', 'initial ok'],
+  fr: ['salutation*', "message d'accueil", 'bannière', 'ok initial'],
+  vi: ['lời chào', 'lời chào mừng', 'ok ban đầu'],
+};
+export const REPLY: Concept = {
+  en: ['reply', 'response', 'answer'],
+  fr: ['réponse'],
+  vi: ['phản hồi', 'trả lời', 'câu trả lời'],
+};
+/** A time limit, named as such ("le délai", "thời gian chờ"). */
+export const TIME_LIMIT: Concept = {
+  en: ['time limit', 'deadline', 'waiting time'],
+  fr: ['délai', "délai d'attente", "délai d'inactivité", 'temps limite', "temps d'attente"],
+  vi: ['thời gian chờ', 'thời hạn', 'hạn chờ', 'giới hạn thời gian'],
+};
+/** The name a program looks up (a host name, "name or service"). */
+export const NAME_LOOKUP: Concept = {
+  en: ['name or service', 'host name', 'hostname', 'address associated'],
+  fr: ['nom ou service', "nom d'hôte", "nom de l'hôte", 'adresse associée'],
+  vi: ['tên hoặc dịch vụ', 'tên máy', 'địa chỉ liên quan'],
+};
+export const PASSWORD_OR_USER: Concept = {
+  en: ['password', 'username', 'user name', 'authentication identity'],
+  fr: ['mot de passe', "nom d'utilisateur", "identité d'authentification"],
+  vi: ['mật khẩu', 'tên người dùng', 'tên đăng nhập', 'thông tin nhận diện'],
+};
+/** Writing what was downloaded, opening the file it goes to. */
+export const WRITE: Concept = {
+  en: ['write', 'writing'],
+  fr: ['écrire', 'écriture'],
+  vi: ['ghi'],
+};
+/** The local file the mail goes to, opened or written. */
+export const LOCAL_FILE: Concept = {
+  en: ['write', 'writing', 'open', 'mbox', 'maildir'],
+  fr: ['écrire', 'écriture', 'ouvrir'],
+  vi: ['ghi', 'mở'],
+};
+export const PERMISSION_DENIED: Concept = {
+  en: ['permission denied', 'access denied', 'write privileges', 'read-only'],
+  fr: [
+    'permission refusée',
+    'permission non accordée',
+    'accès refusé',
+    "permissions d'écriture",
+    'lecture seule',
+  ],
+  vi: ['không có quyền', 'không đủ quyền', 'quyền ghi', 'chỉ đọc'],
+};
+/** What a certificate names: a name that must match the server's. */
+export const CERTIFICATE_NAME: Concept = {
+  en: ['common name', 'subject name', 'subject alternative name'],
+  fr: ['nom commun', 'nom du sujet'],
+  vi: ['tên chung', 'tên chủ thể'],
+};
+export const CERTIFICATE: Concept = {
+  en: ['certificate*', 'cert', 'x509', 'x.509'],
+  fr: ['certificat*', 'certification'],
+  vi: ['chứng chỉ', 'chứng nhận', 'chứng thư', 'chứng thực'],
+};
+/** Who the server says it is: a client that cannot verify it speaks of its certificate. */
+export const SERVER_IDENTITY: Concept = {
+  en: ['identity'],
+  fr: ['identité'],
+  vi: ['danh tính'],
+};
+/** A library or class the program needs is missing where it runs. */
+export const MISSING_CODE: Concept = {
+  en: ['class not found', 'no class def found', 'module not found', 'cannot find module', 'no module named'],
+  fr: ['classe introuvable', 'module introuvable'],
+  vi: ['không tìm thấy lớp', 'không tìm thấy mô-đun'],
+};
+/** A program's own start-up of a library or component. */
+export const INITIALIZATION: Concept = {
+  en: ['initializ*', 'initialis*', 'load library', 'load module'],
+  fr: ['initialis*'],
+  vi: ['khởi tạo'],
+};
+
+// --- Outcomes ---
+
+/** A negation: with a state that should hold ("valid", "sent", "succeeded"), it says that state failed. */
+export const NEGATION: Concept = {
+  en: ['not', 'no', 'never', 'without', 'non', 'didn', 'doesn', 'wasn', 'isn', 'couldn'],
+  fr: ['ne', 'n', 'pas', 'aucun*', 'jamais', 'sans', 'non'],
+  vi: ['không', 'chưa', 'chẳng'],
+};
+/** What a certificate should be, or what the other side should have done with it. */
+export const CERTIFICATE_STATE: Concept = {
+  en: [
+    'valid',
+    'trusted',
+    'found',
+    'send',
+    'sent',
+    'present',
+    'presented',
+    'accepted',
+    'trustworthy',
+    'secure',
+  ],
+  fr: [
+    'valide',
+    'valable',
+    'approuvé*',
+    'trouvé*',
+    'envoyé*',
+    'présenté*',
+    'accepté*',
+    'fiable',
+    'digne de confiance',
+    'sûr',
+    'sûre',
+  ],
+  vi: ['hợp lệ', 'tin cậy', 'tìm thấy', 'gửi', 'chấp nhận', 'tin cây', 'tin tưởng', 'an toàn'],
+};
+/** What a handshake should have done. */
+export const SUCCEEDED: Concept = {
+  en: ['succeed*', 'successful', 'complete*', 'perform'],
+  fr: ['réussi*', 'abouti*', 'effectuer'],
+  vi: ['thành công', 'thực hiện được', 'hoàn tất'],
+};
+/** How a connection should end, said of one that did not. */
+export const PROPERLY: Concept = {
+  en: ['properly', 'cleanly', 'gracefully'],
+  fr: ['proprement', 'correctement'],
+  vi: ['đúng cách', 'bình thường'],
+};
+export const ENDED: Concept = {
+  en: ['terminated', 'closed', 'ended', 'shut down'],
+  fr: ['terminé*', 'fermé*', 'clos*'],
+  vi: ['chấm dứt', 'kết thúc', 'bị đóng', 'đóng'],
+};
+export const ABRUPTLY: Concept = {
+  en: ['unexpectedly', 'prematurely', 'abruptly', 'improperly'],
+  fr: ['inattendu*', 'prématurément', 'brutalement', 'brusquement', 'de façon inattendue'],
+  vi: ['bất ngờ', 'đột ngột', 'không đúng cách'],
+};
+export const FATAL_ALERT: Concept = {
+  en: ['fatal alert', 'fatal tls alert'],
+  fr: ['alerte fatale', 'alerte tls fatale'],
+  vi: ['cảnh báo nghiêm trọng', 'cảnh báo tls nghiêm trọng'],
+};
+
+export const REFUSED: Concept = {
+  en: ['refused', 'rejected', 'declined', 'not accepted'],
+  fr: ['refus*', 'rejet*', 'pas été accepté*', 'non accepté*'],
+  vi: ['bị từ chối', 'từ chối', 'không được chấp nhận', 'không chấp nhận'],
+};
+export const TIMED_OUT: Concept = {
+  // Not "timeout" alone: a setting's name ("the server timeout is 30 s") is no event.
+  en: [
+    'timed out',
+    'timeout after',
+    'timeout waiting',
+    'timeout from',
+    'timeout on',
+    'timeout while',
+    'timeout during',
+    'timeout expired',
+    'timeout occurred',
+    'i/o timeout',
+    'io timeout',
+    'read timeout',
+    'connect timeout',
+    'connection timeout',
+    'socket timeout',
+    'operation timeout',
+    'etimedout',
+  ],
+  fr: ['hors délai*', 'délai dépassé', 'délai expiré', 'expiration du délai'],
+  vi: ['hết thời gian', 'quá thời gian', 'hết hạn chờ', 'hết giờ', 'quá giờ'],
+};
+/** A limit that ran out: said of a time limit it is a timeout, of a disk it is full. */
+export const EXCEEDED: Concept = {
+  en: ['exceeded', 'expired', 'elapsed', 'ran out'],
+  fr: ['dépass*', 'expiré*', 'écoulé*', 'débordement'],
+  vi: ['vượt quá', 'đã hết', 'hết hạn', 'quá hạn'],
+};
+export const UNSUPPORTED: Concept = {
+  en: [
+    'unsupported',
+    'not supported',
+    'does not support',
+    'do not support',
+    "doesn't support",
+    'not support',
+    'no supported',
+    'not available',
+    'not offered',
+    'not implemented',
+  ],
+  fr: [
+    'non supporté*',
+    "n'est pas supporté*",
+    'ne supporte pas',
+    'pris en charge',
+    'prise en charge',
+    'prend pas en charge',
+    "n'accepte pas",
+    'ne reconnaît pas',
+    'pas prendre en charge',
+    'pas la prendre en charge',
+    'pas le prendre en charge',
+    'ne gère pas',
+    'non disponible',
+    'indisponible',
+    'non proposé*',
+  ],
+  vi: ['không hỗ trợ', 'không được hỗ trợ', 'không khả dụng', 'không có sẵn'],
+};
+export const UNREACHABLE: Concept = {
+  en: ['unreachable', 'not reachable', 'is down', 'no route'],
+  fr: [
+    'injoignable',
+    'inaccessible',
+    'pas accessible',
+    'en panne',
+    'est arrêté*',
+    'aucun chemin',
+    'aucune route',
+  ],
+  vi: ['không thể tiếp cận', 'không tiếp cận được', 'không chạy', 'không có đường'],
+};
+export const RESET: Concept = {
+  en: ['reset', 'broken', 'dropped', 'severed', 'aborted', 'closed unexpectedly', 'lost'],
+  fr: ['réinitialisé*', 'ré-initialisé*', 'brisé*', 'rompu*', 'coupé*', 'interrompu*', 'perdu*'],
+  vi: ['đặt lại', 'bị đứt', 'bị ngắt', 'bị cắt', 'bị hỏng', 'hủy bỏ', 'bị mất'],
+};
+export const BUSY: Concept = {
+  en: ['busy', 'in use'],
+  fr: ['occupé*', 'en service', 'en cours d’utilisation', "en cours d'utilisation"],
+  vi: ['bận', 'đang bận', 'đang được sử dụng'],
+};
+export const REVOKED: Concept = {
+  en: ['revoked', 'changed', 'intercepted'],
+  fr: ['révoqué*', 'a changé', 'intercepté*'],
+  vi: ['thu hồi', 'đã thay đổi', 'bị chặn'],
+};
+/** Disk space, named as such: no everyday object. */
+export const DISK_SPACE: Concept = {
+  en: ['disk space', 'storage space', 'space on disk', 'space left on device'],
+  fr: ['espace disque', 'espace de stockage', 'espace sur le disque'],
+  vi: ['dung lượng đĩa', 'chỗ trên đĩa', 'chỗ trống trên đĩa', 'dung lượng ổ đĩa'],
+};
+export const FULL: Concept = {
+  en: [
+    'full',
+    'no space',
+    'no space left',
+    'not enough',
+    'insufficient',
+    'exceeded',
+    'out of space',
+    'problem',
+  ],
+  fr: [
+    'plein*',
+    'insuffisant*',
+    'aucun espace',
+    'pas assez',
+    'dépassé*',
+    'débordement',
+    'plus assez',
+    'problème',
+  ],
+  vi: ['đầy', 'bị đầy', 'không đủ', 'không có đủ', 'hết chỗ', 'hết dung lượng', 'vượt quá', 'vấn đề'],
+};
+export const FAILED: Concept = {
+  en: [
+    'fail*',
+    'error',
+    'cannot',
+    "can't",
+    'could not',
+    "couldn't",
+    'unable',
+    'unsuccessful',
+    'did not succeed',
+    'not successful',
+  ],
+  fr: ['échec', 'échou*', 'erreur', 'impossible', "n'a pas abouti", 'pas abouti', 'raté*', 'pas pu'],
+  vi: ['lỗi', 'gặp lỗi', 'thất bại', 'không thể', 'không thành công', 'không được'],
+};
+export const MISMATCH: Concept = {
+  en: [
+    'mismatch',
+    'does not match',
+    'did not match',
+    "doesn't match",
+    'only valid for',
+    'but connection is to',
+  ],
+  fr: [
+    'concordance',
+    'ne correspond*',
+    'correspond pas',
+    'valide que pour',
+    'valide uniquement pour',
+    'mais la connexion est',
+  ],
+  vi: ['không khớp', 'không trùng', 'chỉ có giá trị cho', 'chỉ hợp lệ cho'],
+};
+/** A certificate that could not be checked. */
+export const NOT_VERIFIED: Concept = {
+  en: [
+    'could be verified',
+    'could not be verified',
+    'cannot be verified',
+    'verify failed',
+    'verification failed',
+    'unable to verify',
+  ],
+  fr: [
+    'pu être vérifié*',
+    'être vérifiée',
+    'vérification a échoué',
+    'échec de la vérification',
+    'impossible de vérifier',
+  ],
+  vi: ['không thể xác minh', 'không thể được xác minh', 'xác minh thất bại', 'không xác minh được'],
+};
+/** Something expected never came. */
+export const NOT_RECEIVED: Concept = {
+  en: ['not received', 'never received', 'no greeting', 'did not get'],
+  fr: ['pas été obtenu*', 'pas été reçu*', 'jamais reçu*'],
+  vi: ['không nhận được', 'chưa nhận được'],
+};
+/** A generic failure on the other side: "an error occurred with the server". */
+export const ERROR_OCCURRED: Concept = {
+  en: ['error occurred', 'error has occurred'],
+  fr: ["erreur s'est produite", 'erreur est survenue'],
+  vi: ['xảy ra lỗi', 'có lỗi xảy ra'],
+};
+export const PROTOCOL_ERROR: Concept = {
+  en: ['protocol error'],
+  fr: ['erreur de protocole'],
+  vi: ['lỗi giao thức'],
+};
+export const INVALID: Concept = {
+  en: [
+    'invalid',
+    'malformed',
+    'unexpected',
+    'bad',
+    'garbled',
+    'not valid',
+    'incomplete',
+    'truncated',
+    'unacceptable',
+  ],
+  fr: [
+    'invalide*',
+    'mal formé*',
+    'inattendu*',
+    'incorrect*',
+    'pas valable',
+    'non valable',
+    'non valide',
+    'incomplèt*',
+    'défectueux',
+    'inacceptable',
+  ],
+  vi: [
+    'không hợp lệ',
+    'bất thường',
+    'không mong đợi',
+    'sai định dạng',
+    'không đầy đủ',
+    'không thể chấp nhận',
+    'không phải hợp lệ',
+  ],
+};
+export const EMPTY: Concept = {
+  en: ['empty'],
+  fr: ['vide*'],
+  vi: ['rỗng', 'trống'],
+};
+/** The program was ended by a signal or returned a failing status. */
+export const ABNORMAL_END: Concept = {
+  en: ['killed', 'died', 'signal', 'nonzero', 'non-zero', 'exit status', 'exit code', 'returned'],
+  fr: ['tué*', 'signal', 'non nul', 'état non nul', 'code de retour'],
+  vi: ['bị giết', 'tín hiệu', 'trạng thái', 'khác không', 'không phải số không'],
+};
+/** Something the program needs was never given to it. */
+export const NOT_GIVEN: Concept = {
+  en: [
+    'not supplied',
+    'not set',
+    'not configured',
+    'not specified',
+    "can't find",
+    'cannot find',
+    'no password',
+    'not provided',
+  ],
+  fr: [
+    'pas spécifié*',
+    'non spécifié*',
+    'pas fourni*',
+    'ne trouve pas',
+    'non configuré*',
+    'pas configuré*',
+    'non fourni*',
+    'pas été fourni*',
+  ],
+  vi: ['chưa cung cấp', 'chưa nhập', 'chưa đặt', 'chưa cấu hình'],
+};
+/** The program was built or linked without it. */
+export const NOT_BUILT_IN: Concept = {
+  en: [
+    'not compiled',
+    'compiled without',
+    'built without',
+    'not built',
+    'not linked',
+    'not installed',
+    'in this build',
+  ],
+  fr: [
+    'pas compilé*',
+    'non compilé*',
+    'activé à la compilation',
+    'non inclus',
+    'pas lié*',
+    'non lié*',
+    'compilé sans',
+    'construit sans',
+    'dans cette version',
+  ],
+  vi: ['chưa biên dịch', 'không được biên dịch', 'chưa được biên dịch', 'chưa liên kết', 'chưa cài đặt'],
+};

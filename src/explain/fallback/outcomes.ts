@@ -1,0 +1,540 @@
+import {
+  ABNORMAL_END,
+  CERTIFICATE,
+  CERTIFICATE_NAME,
+  ERROR_OCCURRED,
+  DISK_SPACE,
+  REVOKED,
+  ABRUPTLY,
+  CERTIFICATE_STATE,
+  ENDED,
+  FATAL_ALERT,
+  NEGATION,
+  PROPERLY,
+  SUCCEEDED,
+  MISSING_CODE,
+  SERVER_IDENTITY,
+  LOCAL_FILE,
+  MISMATCH,
+  NOT_RECEIVED,
+  NOT_VERIFIED,
+  PERMISSION_DENIED,
+  PROTOCOL_ERROR,
+  WRITE,
+  BUSY,
+  type Concept,
+  CONNECTION,
+  DELIVERY,
+  EMPTY,
+  EXCEEDED,
+  FAILED,
+  FULL,
+  GREETING,
+  INITIALIZATION,
+  INVALID,
+  LOCK,
+  LOGIN,
+  LOGIN_METHOD,
+  LOGIN_METHOD_NAME,
+  NAME_LOOKUP,
+  NETWORK,
+  NOT_BUILT_IN,
+  NOT_GIVEN,
+  PASSWORD_OR_USER,
+  PIPE,
+  REFUSED,
+  REPLY,
+  RESET,
+  SECURE_CHANNEL,
+  SERVER,
+  SPACE,
+  TIME_LIMIT,
+  TIMED_OUT,
+  termsOf,
+  UNREACHABLE,
+  UNSUPPORTED,
+} from './concepts.js';
+import type { Cue } from './lexicon.js';
+
+type Slot = Concept | readonly string[];
+const terms = (slot: Slot): readonly string[] => (Array.isArray(slot) ? slot : termsOf(slot as Concept));
+
+/** Objects no ordinary sentence names: a pair with one of them is about a mail program's connection. */
+const TECHNICAL: ReadonlySet<Slot> = new Set<Slot>([
+  SECURE_CHANNEL,
+  LOGIN_METHOD_NAME,
+  NAME_LOOKUP,
+  CERTIFICATE,
+  CERTIFICATE_NAME,
+  NOT_BUILT_IN,
+  TIMED_OUT,
+]);
+
+/**
+ * A cue that names a thing and what happened to it: the pair says that something went wrong, so a program's
+ * line needs no other failure word ("Ống dẫn bị hỏng": a pipe, broken). Most objects are everyday words too
+ * (a server at a restaurant, a broken pipe under the sink, a refused delivery): unless the pair names a
+ * technical object, the line must show it comes from a mail program (see `anchored` in classify.ts).
+ */
+const pair = (category: string, weight: number, slots: readonly Slot[], only?: 'server' | 'client'): Cue => ({
+  category,
+  weight,
+  all: slots.map(terms),
+  outcome: true,
+  ...(slots.some((s) => TECHNICAL.has(s)) ? {} : { anchor: true as const }),
+  ...(only ? { for: only } : {}),
+});
+/** A pair whose words are technical by themselves (errno names, a POP command named as such). */
+const technical = (cue: Cue): Cue => {
+  const { anchor: _, ...rest } = cue;
+  return rest;
+};
+
+/** Errno and resolver constants, as programs print them (EAI_AGAIN is read as the words "eai again"). */
+const ERRNO: Readonly<Record<string, readonly string[]>> = {
+  'connect.refused': ['econnrefused', 'wsaeconnrefused'],
+  'connect.timeout': [
+    'etimedout',
+    'wsaetimedout',
+    'ehostunreach',
+    'enetunreach',
+    'ehostdown',
+    'enetdown',
+    'wsaehostunreach',
+    'wsaenetunreach',
+  ],
+  'connect.reset': ['econnreset', 'econnaborted', 'epipe', 'wsaeconnreset', 'wsaeconnaborted'],
+  'connect.dns': [
+    'enotfound',
+    'eai again',
+    'eai noname',
+    'eai nodata',
+    'eai fail',
+    'wsahost not found',
+    'gaierror',
+  ],
+  'client.storage': ['enospc', 'edquot'],
+};
+
+/** Which category a failure of the command a program names belongs to (RFC 1939: what each one reads). */
+const FAILED_COMMAND: Readonly<Record<string, readonly string[]>> = {
+  'mailbox.unavailable': ['list', 'stat', 'uidl'],
+  'message.unavailable': ['retr', 'top'],
+  'message.not-found': ['dele'],
+};
+const COMMAND_WORD = ['command', 'commande', 'lệnh'];
+const LOGIN_FAILED = [
+  'fail*',
+  'error',
+  'unsuccessful',
+  'incorrect',
+  'wrong',
+  'denied',
+  'refused',
+  'échec',
+  'échou*',
+  'erreur',
+  'refusé*',
+  'lỗi',
+  'thất bại',
+  'không thành công',
+  'bị từ chối',
+];
+
+export const OUTCOME_CUES: readonly Cue[] = [
+  // The connection and the network.
+  pair('connect.refused', 5, [CONNECTION, REFUSED], 'client'),
+  pair('connect.timeout', 6, [[...termsOf(CONNECTION, SERVER)], TIMED_OUT], 'client'),
+  // Time ran out, said as an event ("timeout after 30 s", "hors délai"): whatever was waited for.
+  pair('connect.timeout', 4, [TIMED_OUT], 'client'),
+  pair('connect.timeout', 5, [TIME_LIMIT, EXCEEDED], 'client'),
+  pair('session.timeout', 3, [TIME_LIMIT, EXCEEDED], 'server'),
+  pair('connect.timeout', 5, [[...termsOf(NETWORK, SERVER)], UNREACHABLE], 'client'),
+  pair(
+    'connect.timeout',
+    5,
+    [NETWORK, ['không thể kết nối', 'cannot connect', 'impossible de se connecter']],
+    'client',
+  ),
+  pair('connect.reset', 5, [CONNECTION, RESET], 'client'),
+  // Reading or writing on a socket is the network's, not the disk's.
+  technical(
+    pair(
+      'connect.reset',
+      4,
+      [
+        ['read*', 'writ*', 'lecture', 'écriture', 'lire', 'écrire', 'đọc', 'ghi'],
+        ['socket', 'connecteur', 'ổ cắm'],
+        FAILED,
+      ],
+      'client',
+    ),
+  ),
+  technical(pair('connect.timeout', 5, [CONNECTION, ['expired', 'expiré*', 'quá hạn', 'hết hạn']], 'client')),
+  technical(pair('connect.reset', 5, [CONNECTION, ENDED, ABRUPTLY], 'client')),
+  technical(pair('connect.reset', 5, [CONNECTION, ENDED, NEGATION, PROPERLY], 'client')),
+  pair('connect.reset', 5, [PIPE, RESET], 'client'),
+  pair('connect.reset', 4, [REPLY, EMPTY], 'client'),
+  // A reply the program could not read is the server's fault, whatever command it answered.
+  pair('server.protocol-error', 6, [REPLY, INVALID], 'client'),
+  pair(
+    'server.protocol-error',
+    5,
+    [
+      [
+        'did not respond with',
+        "didn't respond with",
+        'not respond with',
+        'a pas répondu par',
+        'không trả lời bằng',
+      ],
+      REPLY,
+    ],
+    'client',
+  ),
+  pair('connect.wrong-service', 5, [GREETING, [...termsOf(FAILED, INVALID, NOT_RECEIVED)]], 'client'),
+  // "An error occurred during a connection to …" only frames what follows.
+  pair('server.temporary', 2, [SERVER, ERROR_OCCURRED], 'client'),
+  technical(pair('server.protocol-error', 4, [PROTOCOL_ERROR], 'client')),
+  pair('server.protocol-error', 5, [REPLY, NEGATION, ['valid', 'valide', 'hợp lệ']], 'client'),
+  // A connection to a named server or host that could not be made, without saying why: most often nothing
+  // listened (refused). Not a wrapper's "Connect failed;" around the exception that says why.
+  pair(
+    'connect.refused',
+    4,
+    [
+      CONNECTION,
+      [
+        'fail*',
+        'échou*',
+        'thất bại',
+        'bị lỗi',
+        'could not establish',
+        "impossible d'établir",
+        'không thể thiết lập',
+      ],
+      [...termsOf(SERVER), '#host'],
+    ],
+    'client',
+  ),
+  // The session named with its time limit is the session's, whatever else timed out.
+  technical(
+    pair(
+      'session.timeout',
+      12,
+      [
+        ['session', 'phiên', 'phiên làm việc'],
+        [
+          'timeout',
+          'timed out',
+          'expired',
+          'expirée',
+          'expiré',
+          'délai',
+          'hết giờ',
+          'hết thời gian',
+          'quá thời gian',
+          'hết hạn',
+        ],
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'tls.unavailable',
+      5,
+      [
+        SECURE_CHANNEL,
+        ['start', 'initiate', 'establish', 'initier', 'démarrer', 'établir', 'khởi động', 'thiết lập'],
+        FAILED,
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'tls.unavailable',
+      6,
+      [
+        [
+          'security protocol',
+          'protocole de sécurité',
+          'giao thức bảo mật',
+          'protocol version',
+          'ssl protocol',
+          'protocole ssl',
+          'giao thức ssl',
+        ],
+        [...termsOf(UNSUPPORTED), 'disabled', 'désactivé*', 'vô hiệu hóa', 'bị vô hiệu'],
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'tls.unavailable',
+      6,
+      [
+        ['weak', 'faible', 'yếu'],
+        ['key', 'clé', 'diffie-hellman', 'diffie hellman', 'dh'],
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'tls.unavailable',
+      5,
+      [
+        ['encryption algorithm*', 'algorithme* de chiffrement', 'thuật toán mã hóa', 'cipher*'],
+        ['no common', 'aucun* algorithme* commun*', 'không dùng chung', 'no shared', 'not shared'],
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'tls.mismatch',
+      6,
+      [
+        ['record', 'enregistrement', 'hồ sơ', 'bản ghi'],
+        ['exceeded', 'exceeds', 'too long', 'dépasse*', 'vượt quá', 'trop long*', 'quá dài'],
+      ],
+      'client',
+    ),
+  ),
+  pair(
+    'connect.dns',
+    5,
+    [
+      NAME_LOOKUP,
+      [
+        'unknown',
+        'not known',
+        'not found',
+        'no address',
+        'inconnu*',
+        'introuvable',
+        'aucune adresse',
+        'không rõ',
+        'không tìm thấy',
+        'không có địa chỉ',
+      ],
+    ],
+    'client',
+  ),
+  ...Object.entries(ERRNO).map(([category, names]) => technical(pair(category, 6, [names], 'client'))),
+  // TLS set up on a connection that had none: the server could not.
+  pair(
+    'tls.unavailable',
+    5,
+    [['upgrade*', 'convert*', 'switch*', 'passage', 'nâng cấp', 'chuyển'], SECURE_CHANNEL, FAILED],
+    'client',
+  ),
+  // Logging in.
+  pair('auth.mechanism', 5, [LOGIN_METHOD, UNSUPPORTED], 'client'),
+  // A named method the server lacks outweighs the failed login it caused.
+  pair('auth.mechanism', 7, [LOGIN_METHOD_NAME, UNSUPPORTED], 'client'),
+  pair('auth.mechanism', 5, [LOGIN_METHOD_NAME, [...termsOf(REFUSED, PROTOCOL_ERROR)]], 'client'),
+  // A program that asks for another login method says the method is what failed.
+  pair(
+    'auth.mechanism',
+    6,
+    [
+      LOGIN_METHOD,
+      ['change*', 'choose a different', 'modifier', 'choisir', 'différente', 'thay đổi', 'chọn'],
+    ],
+    'client',
+  ),
+  // What went wrong with the login, not a modal: "cannot find a usable authentication method" is the method's.
+  // "Authentication error" says the login failed; "login" near "error" in a sentence says less.
+  technical(pair('auth.failed', 2, [LOGIN, LOGIN_FAILED], 'client')),
+  technical(
+    pair('auth.failed', 2, [['authenticat*', 'authentifi*', 'xác thực', 'authfail'], LOGIN_FAILED], 'client'),
+  ),
+  technical(
+    pair(
+      'auth.mechanism',
+      6,
+      [['next method', 'méthode suivante', 'phương thức tiếp theo', 'another method', 'autre méthode']],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'auth.oauth-token',
+      5,
+      [
+        [
+          'oauth*',
+          'access token',
+          "jeton d'accès",
+          'token',
+          'jeton',
+          'mã thông báo',
+          'credentials',
+          "données d'authentification",
+          'giấy ủy nhiệm',
+        ],
+        [...termsOf(EXCEEDED, NOT_RECEIVED), 'not obtained', 'non obtenu', 'không lấy được'],
+      ],
+      'client',
+    ),
+  ),
+  // Sending the password or the user name failed: the server refused it.
+  technical(
+    pair(
+      'auth.failed',
+      6,
+      [['sending', 'send', 'envoi', 'gửi'], ['password', 'mot de passe', 'mật khẩu'], FAILED],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'auth.unknown-user',
+      6,
+      [
+        ['sending', 'send', 'envoi', 'gửi'],
+        ['username', 'user name', "nom d'utilisateur", 'tên người dùng'],
+        FAILED,
+      ],
+      'client',
+    ),
+  ),
+  // Something the program was never given is its configuration's fault, even when the login then failed.
+  pair('client.config', 10, [PASSWORD_OR_USER, NOT_GIVEN], 'client'),
+  technical(
+    pair(
+      'client.config',
+      10,
+      [PASSWORD_OR_USER, NEGATION, ['provided', 'supplied', 'given', 'fourni*', 'cung cấp']],
+      'client',
+    ),
+  ),
+  // TLS asked for by the configuration that the program was not set up for.
+  pair('client.config', 7, [SECURE_CHANNEL, NOT_GIVEN], 'client'),
+  // The advice a program gives after a refused password says the password was refused.
+  technical(
+    pair(
+      'auth.failed',
+      5,
+      [
+        PASSWORD_OR_USER,
+        [
+          'spelled correctly',
+          'case sensitive',
+          'caps lock',
+          'orthographié',
+          'sensibles à la casse',
+          'verrouillage majuscule',
+          'phân biệt chữ hoa',
+          'capslock',
+        ],
+      ],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'auth.failed',
+      5,
+      [['connexion au compte', 'login to account', 'sign-in to account', 'đăng nhập vào tài khoản'], FAILED],
+      'client',
+    ),
+  ),
+  pair('client.config', 5, [['mật khẩu'], ['không tìm thấy']], 'client'),
+  // Certificates.
+  pair('tls.certificate', 5, [CERTIFICATE_NAME, MISMATCH], 'client'),
+  pair('tls.certificate', 4, [CERTIFICATE, NOT_VERIFIED], 'client'),
+  pair('tls.certificate', 4, [CERTIFICATE, INVALID], 'client'),
+  pair('tls.certificate', 4, [CERTIFICATE, REVOKED], 'client'),
+  pair('tls.certificate', 4, [CERTIFICATE, MISMATCH], 'client'),
+  technical(
+    pair(
+      'tls.certificate',
+      5,
+      [
+        ['tls proxy', 'proxy tls'],
+        ['intercept*', 'bị chặn'],
+      ],
+      'client',
+    ),
+  ),
+  // Negated states: "n'a pas renvoyé de certificat valide", "không gửi chứng nhận nào", "did not send any".
+  pair('tls.certificate', 4, [CERTIFICATE, NEGATION, CERTIFICATE_STATE], 'client'),
+  pair('tls.certificate', 4, [CERTIFICATE, NAME_LOOKUP, NEGATION], 'client'),
+  pair(
+    'tls.unavailable',
+    4,
+    [[...termsOf(SECURE_CHANNEL), 'handshake', 'négociation', 'bắt tay'], NEGATION, SUCCEEDED],
+    'client',
+  ),
+  // An alert names what went wrong after it ("Peer sent fatal TLS alert: Certificate expired"): alone it says
+  // little, so any reading of what follows outweighs it.
+  pair('tls.unavailable', 1, [FATAL_ALERT], 'client'),
+  pair('tls.certificate', 5, [SERVER_IDENTITY, NOT_VERIFIED], 'client'),
+  // The mailbox lock, a busy server.
+  pair('mailbox.locked', 4, [LOCK, BUSY]),
+  pair('mailbox.locked', 3, [LOCK, FAILED], 'client'),
+  pair(
+    'connect.dns',
+    5,
+    [
+      ['host', 'hôte', 'máy', 'máy chủ'],
+      ['does not exist', "n'existe pas", 'không tồn tại', 'not exist', 'inexistant*'],
+    ],
+    'client',
+  ),
+  pair('server.temporary', 4, [SERVER, BUSY], 'client'),
+  // Storing what was downloaded.
+  pair('client.storage', 5, [SPACE, FULL], 'client'),
+  technical(pair('client.storage', 5, [DISK_SPACE, FULL], 'client')),
+  pair(
+    'client.storage',
+    4,
+    [
+      ['saving', 'save', 'enregistr*', 'lưu', 'transferring', 'transfert', 'truyền', 'flush', 'recopier'],
+      FAILED,
+    ],
+    'client',
+  ),
+  pair('client.storage', 4, [WRITE, FAILED], 'client'),
+  pair('client.storage', 5, [LOCAL_FILE, PERMISSION_DENIED], 'client'),
+  pair('client.storage', 5, [DELIVERY, [...termsOf(REFUSED, FAILED, ABNORMAL_END)]], 'client'),
+  pair('client.storage', 4, [['smtp'], [...termsOf(REFUSED, FAILED)]], 'client'),
+  // The program itself lacks it: this outweighs the feature it names.
+  pair('client.unsupported', 9, [NOT_BUILT_IN], 'client'),
+  pair('client.unsupported', 4, [INITIALIZATION, FAILED], 'client'),
+  technical(pair('client.unsupported', 6, [MISSING_CODE], 'client')),
+  // The method's name and what is wrong with it: unknown here, no authenticator available, APOP's timestamp.
+  technical(
+    pair(
+      'auth.mechanism',
+      5,
+      [LOGIN_METHOD_NAME, ['unknown', 'inconnu*', 'không rõ', 'không xác định']],
+      'client',
+    ),
+  ),
+  pair('auth.mechanism', 5, [LOGIN_METHOD, NEGATION, ['available', 'disponible*', 'khả dụng']], 'client'),
+  technical(
+    pair('auth.mechanism', 6, [['timestamp', 'horodatage', 'nhãn giờ', 'nhãn thời gian'], INVALID], 'client'),
+  ),
+  // A certificate's key too weak is the certificate's, not the TLS setup's.
+  technical(
+    pair(
+      'tls.certificate',
+      7,
+      [CERTIFICATE, ['weak', 'faible', 'yếu', 'too small', 'trop petit*']],
+      'client',
+    ),
+  ),
+  // A command the program names as failed, or an extension the server lacks.
+  ...Object.entries(FAILED_COMMAND).map(([category, verbs]) =>
+    technical(pair(category, 5, [verbs, COMMAND_WORD, FAILED], 'client')),
+  ),
+  pair('command.unknown', 4, [['extension*', 'capabilit*'], UNSUPPORTED], 'client'),
+  technical(pair('command.unknown', 4, [COMMAND_WORD, UNSUPPORTED], 'client')),
+  technical(pair('command.unknown', 4, [['uidl', 'uidls', 'top', 'xtnd'], FAILED], 'client')),
+];

@@ -30,7 +30,8 @@ function categoryOf(file) {
   const key = createHash('sha256').update(readFileSync(file)).digest('hex');
   if (cache[key]) return cache[key];
   const got = explainImage(file);
-  cache[key] = got;
+  // A run that failed (a timeout on a loaded machine) is tried again next time.
+  if (got !== '(failed)') cache[key] = got;
   if (cacheFile) writeFileSync(cacheFile, JSON.stringify(cache));
   return got;
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Display, listWindows, screenshot, type XWindow } from './x11.js';
 
@@ -68,6 +68,9 @@ export async function collectDialogs(w: Watch): Promise<Dialog[]> {
         process.stderr.write(`window ${win.id} [${win.title}] ${win.width}x${win.height}\n`);
       // Let it draw.
       await new Promise((r) => setTimeout(r, 1200));
+      // The picture first: copying the text (Ctrl+A) would show it selected.
+      const shot = join(w.dir, `${w.stem}-window-${win.id}.png`);
+      screenshot(w.display, win.id, shot);
       const text = (await w.readText(win)).trim();
       if (process.env.GUI_DEBUG) {
         process.stderr.write(`  text: ${JSON.stringify(text)}\n`);
@@ -79,9 +82,9 @@ export async function collectDialogs(w: Watch): Promise<Dialog[]> {
         continue;
       }
       const png = join(w.dir, `${w.stem}-${dialogs.length + 1}.png`);
-      screenshot(w.display, win.id, png);
       // A window that closed itself before its picture was taken (a progress window) is no dialog.
-      if (!existsSync(png)) continue;
+      if (!existsSync(shot)) continue;
+      renameSync(shot, png);
       dialogs.push({ title: win.title, text, png, width: win.width, height: win.height });
       w.dismiss(win);
       last = Date.now();

@@ -22,7 +22,12 @@ const out = join(root, 'docs/first-sight/gui.json');
 const previous = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
 const kb = defaultKnowledgeBase();
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-const pct = (t) => ({ ...t, percent: t.total ? Math.round((1000 * t.correct) / t.total) / 10 : null });
+// Counts only: a report's misses (texts and answers) never reach the record or the terminal.
+const pct = ({ total, correct }) => ({
+  total,
+  correct,
+  percent: total ? Math.round((1000 * correct) / total) / 10 : null,
+});
 const strip = ({ total, correct, perLang, perKind, perLangKind }) => ({
   total,
   correct,

@@ -36,6 +36,20 @@ export interface GuiScenario {
 }
 
 export const WRONG_PASSWORD = 'wrong horse';
+/** Thunderbird's "Login to server … failed." says only that the login failed, whatever the server said. */
+const LOGIN_FAILED: DialogRule = {
+  match:
+    /^Login to server .* failed\.$|^Échec de la connexion depuis le serveur|^Không thể đăng nhập vào máy chủ/,
+  category: 'auth.failed',
+};
+/** Claws Mail's log lines of a refused login say only that it failed (the server's reply is in the dialog). */
+const CLAWS_AUTH_LOG: DialogRule = {
+  match:
+    /\*\*\* error: (?:error occurred on authentication|Erreur lors de l'autorisation)\n.*(?:Authentication failed|L'authentification a échoué)\.$/,
+  category: 'auth.failed',
+};
+/** Mailutils answers USER with "Incorrect state" when TLS is required (docs/evaluation.md). */
+const INCORRECT_STATE: DialogRule = { match: /-ERR Incorrect state/, category: 'command.state' };
 const REFUSED: readonly DialogRule[] = [
   {
     match: /connection was refused|connexion a été refusée|kết nối đã bị từ chối/i,
@@ -78,6 +92,7 @@ export const GUI_SCENARIOS: readonly GuiScenario[] = [
     category: 'tls.required',
     port: 'plain',
     security: 'plain',
+    dialogRules: [LOGIN_FAILED, CLAWS_AUTH_LOG],
   },
   {
     id: 'stls-unavailable',
@@ -92,6 +107,7 @@ export const GUI_SCENARIOS: readonly GuiScenario[] = [
     category: 'tls.required',
     port: 'plain',
     security: 'plain',
+    dialogRules: [LOGIN_FAILED, CLAWS_AUTH_LOG, INCORRECT_STATE],
   },
   {
     id: 'tls-to-plain-port',
@@ -145,6 +161,7 @@ export const GUI_SCENARIOS: readonly GuiScenario[] = [
     security: 'implicit',
     holdSession: true,
     waitS: 60,
+    dialogRules: [LOGIN_FAILED],
   },
   {
     id: 'too-many-sessions',
@@ -153,6 +170,7 @@ export const GUI_SCENARIOS: readonly GuiScenario[] = [
     port: 'tls',
     security: 'implicit',
     holdSession: true,
+    dialogRules: [LOGIN_FAILED, CLAWS_AUTH_LOG],
   },
   // Dovecot hides an unreadable mailbox behind "[SYS/TEMP] Internal error occurred".
   {
@@ -161,6 +179,7 @@ export const GUI_SCENARIOS: readonly GuiScenario[] = [
     category: 'server.temporary',
     port: 'tls',
     security: 'implicit',
+    dialogRules: [LOGIN_FAILED],
   },
   {
     id: 'refused-port',
@@ -200,6 +219,8 @@ export const GUI_SCENARIOS: readonly GuiScenario[] = [
     port: 'plain',
     security: 'plain',
     waitS: 60,
+    // Neither prints the greeting it got: an error "with the POP3 mail server", as quiet mpop and fetchmail.
+    says: { thunderbird: 'server.protocol-error', 'claws-mail': 'server.protocol-error' },
   },
   { id: 'unknown-host', setup: 'unknown-host', category: 'connect.dns', port: 'tls', security: 'implicit' },
 ];

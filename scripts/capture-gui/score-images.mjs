@@ -1,7 +1,7 @@
 // Scores the desktop clients' screenshots the way a user sends them: `popbot explain --image FILE --json`,
 // the first finding's category against the label decided from the scenario (the manifest's category).
 //
-//   node scripts/capture-gui/score-images.mjs [--set=tuning|holdout] [--misses] [--cache=FILE]
+//   node scripts/capture-gui/score-images.mjs [--set=tuning|holdout] [--misses] [--cache=FILE] [--dir=DIR]
 //
 // Prints JSON figures per set, language and client. `--misses` lists the tuning part's misses on stderr;
 // the holdout's are never printed (reading them would be tuning on them).
@@ -14,6 +14,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const only = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
 const showMisses = process.argv.includes('--misses');
+// --dir=DIR: a copy of test/fixtures/screenshots/gui (a capture may rewrite the fixtures meanwhile).
+const pictureRoot =
+  process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? join(root, 'test/fixtures/screenshots/gui');
 // --cache=FILE: answers already computed for the same picture bytes (a later batch re-scores only new ones).
 const cacheFile = process.argv.find((a) => a.startsWith('--cache='))?.slice(8);
 const cache = cacheFile && existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};
@@ -27,7 +30,8 @@ function categoryOf(file) {
   const key = createHash('sha256').update(readFileSync(file)).digest('hex');
   if (cache[key]) return cache[key];
   const got = explainImage(file);
-  cache[key] = got;
+  // A run that failed (a timeout on a loaded machine) is tried again next time.
+  if (got !== '(failed)') cache[key] = got;
   if (cacheFile) writeFileSync(cacheFile, JSON.stringify(cache));
   return got;
 }
@@ -49,7 +53,7 @@ function explainImage(file) {
 const figures = {};
 for (const set of ['tuning', 'holdout']) {
   if (only && only !== set) continue;
-  const dir = join(root, 'test/fixtures/screenshots/gui', set);
+  const dir = join(pictureRoot, set);
   const { pictures } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const f = { ...tally(), perLang: {}, perClient: {} };
   for (const p of pictures) {

@@ -79,6 +79,17 @@ export function loginHiddenUntilTls(capa: Capabilities): boolean {
 }
 
 /** Whether the paste shows the session from its start, so that a missing USER or CAPA line means something. */
+/** An AUTH before login, with the mechanism it named and the capabilities in force when it was sent. */
+function authAttempt(
+  sent: SentCommand,
+  session: SessionView,
+): { mechanism: string; capa: Capabilities } | undefined {
+  const mechanism = sent.args[0]?.toUpperCase();
+  if (sent.verb !== 'AUTH' || !mechanism || sent.state === 'TRANSACTION') return undefined;
+  const capa = currentCapabilities({ ...session, tls: sent.tls, state: sent.state });
+  return capa ? { mechanism, capa } : undefined;
+}
+
 function startShown(session: SessionView): boolean {
   return session.greeting !== undefined;
 }
@@ -221,11 +232,9 @@ export const SESSION_RULES: readonly SessionRule[] = [
     ],
     outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism'],
     test: ({ sent, session }) => {
-      const mechanism = sent.args[0]?.toUpperCase();
-      if (sent.verb !== 'AUTH' || !mechanism || sent.state === 'TRANSACTION') return undefined;
-      const capa = currentCapabilities({ ...session, tls: sent.tls, state: sent.state });
-      if (!capa || capa.sasl.length === 0 || capa.sasl.includes(mechanism)) return undefined;
-      return { mechanism, offered: capa.sasl.join(' '), line: capa.lineNumber };
+      const auth = authAttempt(sent, session);
+      if (!auth || auth.capa.sasl.length === 0 || auth.capa.sasl.includes(auth.mechanism)) return undefined;
+      return { mechanism: auth.mechanism, offered: auth.capa.sasl.join(' '), line: auth.capa.lineNumber };
     },
   },
   {
@@ -242,11 +251,10 @@ export const SESSION_RULES: readonly SessionRule[] = [
     ],
     outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism'],
     test: ({ sent, session }) => {
-      const mechanism = sent.args[0]?.toUpperCase();
-      if (sent.verb !== 'AUTH' || !mechanism || sent.state === 'TRANSACTION') return undefined;
-      const capa = currentCapabilities({ ...session, tls: sent.tls, state: sent.state });
-      if (!capa || capa.sasl.length > 0 || (!sent.tls && loginHiddenUntilTls(capa))) return undefined;
-      return { mechanism, line: capa.lineNumber };
+      const auth = authAttempt(sent, session);
+      if (!auth || auth.capa.sasl.length > 0 || (!sent.tls && loginHiddenUntilTls(auth.capa)))
+        return undefined;
+      return { mechanism: auth.mechanism, line: auth.capa.lineNumber };
     },
   },
   {

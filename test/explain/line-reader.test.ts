@@ -134,6 +134,15 @@ const tools: Record<string, Row[]> = {
       'Unexpected greeting from server: 220 mail.example.com ESMTP',
       { kind: 'other-protocol', quoted: true, text: '220 mail.example.com ESMTP' },
     ],
+    // A library's exception that quotes what the server sent (OpenPop.NET), the quotes not part of it.
+    [
+      'The server did not respond with a + response. The response was: "* OK imap.example.com IMAP4rev1 server ready"',
+      { kind: 'other-protocol', quoted: true, text: '* OK imap.example.com IMAP4rev1 server ready' },
+    ],
+    [
+      'Erreur : le serveur a envoyé « 220 mail.example.com ESMTP Postfix »',
+      { kind: 'other-protocol', quoted: true, text: '220 mail.example.com ESMTP Postfix' },
+    ],
     ['Hello, I get this error since yesterday', { kind: 'client-message' }],
     ['--', { kind: 'prose' }],
   ],

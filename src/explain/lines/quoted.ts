@@ -13,9 +13,10 @@ const ABOUT_PASSWORD = /\b(?:password|mot de passe|mat khau)\b/;
 const ABOUT_USER = /\b(?:user ?name|username|nom d.?utilisateur|ten (?:nguoi dung|dang nhap))\b/;
 
 export const OTHER_PROTOCOL = /^(?:220[ -]|\* (?:OK|PREAUTH|BYE)\b|HTTP\/\d|SSH-\d|<!doctype|<html)/i;
-// Also a Python bytes repr inside a program's error, as getmail prints it: "POP error (b'220 … ESMTP …')".
+// Also a Python bytes repr inside a program's error, as getmail prints it: "POP error (b'220 … ESMTP …')", and
+// a greeting a library quotes after a colon ("The response was: \"* OK … IMAP4rev1 server ready\"").
 const QUOTED_GREETING =
-  /(?:greeting|banner)(?: from (?:the )?server)?\s*:\s*(.+)$|(?:^|:\s|\(b?['"])((?:\* OK\b|220[ -]\S).*)$/i;
+  /(?:greeting|banner)(?: from (?:the )?server)?\s*:\s*(.+)$|(?:^|:\s*|["'\u201c\u00ab]\s*|\(b?['"])((?:\* OK\b|220[ -]\S).*?)\s*["'\u201d\u00bb]?$/i;
 
 /** The text after a -ERR that stands inside a longer line. */
 export function embeddedError(content: string): string | undefined {

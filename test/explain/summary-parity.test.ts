@@ -62,22 +62,26 @@ const TIMEOUT = 180_000;
 const dir = mkdtempSync(join(tmpdir(), 'popbot-parity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Summary and explain agree on each random slice, read whole and streamed; how many errors the slices held. */
+function expectParityOnSlices(lines: readonly string[], count: number, size: number, prng: Prng): number {
+  let errors = 0;
+  for (const slice of slices(lines, count, size, prng)) {
+    const expected = explainCounts(slice);
+    errors += Object.values(expected).reduce((a, b) => a + b, 0);
+    expect(summaryCounts(slice, prng)).toEqual(expected);
+    // Streaming past a short start: the echo filter run by stretches, rules merged across them.
+    expect(summaryCounts(slice, prng, 50)).toEqual(expected);
+  }
+  return errors;
+}
+
 describe('summary counts = explain counts', () => {
   it(
     'on random slices of the generated session log (the bench row, small)',
     () => {
       const file = join(dir, 'session.log');
       writeLog(file, 300_000, loadExamples(), 8);
-      const lines = readFileSync(file, 'utf8').split('\n');
-      const prng = new Prng(18);
-      let errors = 0;
-      for (const slice of slices(lines, 20, 400, prng)) {
-        const expected = explainCounts(slice);
-        errors += Object.values(expected).reduce((a, b) => a + b, 0);
-        expect(summaryCounts(slice, prng)).toEqual(expected);
-        // Streaming past a short start: the echo filter run by stretches, rules merged across them.
-        expect(summaryCounts(slice, prng, 50)).toEqual(expected);
-      }
+      const errors = expectParityOnSlices(readFileSync(file, 'utf8').split('\n'), 20, 400, new Prng(18));
       // The slices hold errors of many kinds, or the comparison would prove little.
       expect(errors).toBeGreaterThan(40);
     },
@@ -89,15 +93,7 @@ describe('summary counts = explain counts', () => {
     () => {
       const file = join(dir, 'server.log');
       writeServerLog(file, 300_000, 8);
-      const lines = readFileSync(file, 'utf8').split('\n');
-      const prng = new Prng(19);
-      let errors = 0;
-      for (const slice of slices(lines, 15, 300, prng)) {
-        const expected = explainCounts(slice);
-        errors += Object.values(expected).reduce((a, b) => a + b, 0);
-        expect(summaryCounts(slice, prng)).toEqual(expected);
-        expect(summaryCounts(slice, prng, 50)).toEqual(expected);
-      }
+      const errors = expectParityOnSlices(readFileSync(file, 'utf8').split('\n'), 15, 300, new Prng(19));
       expect(errors).toBeGreaterThan(40);
     },
     TIMEOUT,

@@ -1,6 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { Prng } from '../lib/prng.js';
 import type { Examples } from './examples.js';
+import { LogFile, syslogTime } from './log-file.js';
 
 /**
  * The issue's "100 MB generated log": what `popbot explain --summary` is for, a mail host's log with
@@ -91,37 +91,14 @@ export interface LogStats {
 /** Writes about `targetBytes` of log to `file`; deterministic for a seed. */
 export function writeLog(file: string, targetBytes: number, examples: Examples, seed: number): LogStats {
   const p = new Prng(seed);
-  const fd = openSync(file, 'w');
-  const stats: LogStats = { bytes: 0, lines: 0, errLines: 0, injectedErrors: 0 };
-  let chunk: string[] = [];
-  let chunkBytes = 0;
+  const log = new LogFile(file, (line) => line.includes('-ERR'));
   let second = 0;
-  const stamp = () => {
-    second += p.int(0, 2);
-    const d = Math.floor(second / 86400);
-    const h = Math.floor(second / 3600) % 24;
-    const m = Math.floor(second / 60) % 60;
-    const s = second % 60;
-    const two = (n: number) => String(n).padStart(2, '0');
-    return `${MONTHS[0]} ${String(1 + (d % 30)).padStart(2, ' ')} ${two(h)}:${two(m)}:${two(s)}`;
-  };
   const out = (line: string) => {
-    const full = `${stamp()} ${line}\n`;
-    chunk.push(full);
-    chunkBytes += full.length;
-    stats.lines++;
-    if (full.includes('-ERR')) stats.errLines++;
-    if (chunkBytes >= 1 << 20) flush();
-  };
-  const flush = () => {
-    const text = chunk.join('');
-    stats.bytes += Buffer.byteLength(text);
-    writeSync(fd, text);
-    chunk = [];
-    chunkBytes = 0;
+    second += p.int(0, 2);
+    log.line(`${syslogTime(MONTHS[0]!, second)} ${line}`);
   };
   try {
-    while (stats.bytes + chunkBytes < targetBytes) {
+    while (log.size < targetBytes) {
       const r = p.next();
       if (r < 0.8) {
         out(p.pick(NOISE)(p));
@@ -135,20 +112,15 @@ export function writeLog(file: string, targetBytes: number, examples: Examples, 
           `host fetchmail[${p.int(1000, 65000)}]: POP3> ${e.command.startsWith('PASS') ? 'PASS *' : e.command}`,
         );
         out(`host fetchmail[${p.int(1000, 65000)}]: POP3< ${e.line}`);
-        stats.injectedErrors++;
+        log.stats.injectedErrors++;
       } else if (examples.client.length > 0) {
         // Client entries' examples are whole log lines (a server's auth failure, a program's message).
-        const e = p.pick(examples.client);
-        chunk.push(`${e.line}\n`);
-        chunkBytes += e.line.length + 1;
-        stats.lines++;
-        if (e.line.includes('-ERR')) stats.errLines++;
-        stats.injectedErrors++;
+        log.line(p.pick(examples.client).line);
+        log.stats.injectedErrors++;
       }
     }
-    flush();
   } finally {
-    closeSync(fd);
+    log.close();
   }
-  return stats;
+  return log.stats;
 }

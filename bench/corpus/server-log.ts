@@ -1,6 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { Prng } from '../lib/prng.js';
 import type { LogStats } from './log.js';
+import { LogFile, syslogTime } from './log-file.js';
 
 /**
  * The issue's "100 MB server log": a Dovecot host's syslog, the paste shape src/explain/server-log reads.
@@ -86,41 +86,23 @@ const FAILURES: readonly ((p: Prng, out: (line: string) => void) => void)[] = [
 /** Writes about `targetBytes` of Dovecot syslog to `file`; deterministic for a seed. */
 export function writeServerLog(file: string, targetBytes: number, seed: number): LogStats {
   const p = new Prng(seed);
-  const fd = openSync(file, 'w');
-  const stats: LogStats = { bytes: 0, lines: 0, errLines: 0, injectedErrors: 0 };
-  let chunk: string[] = [];
-  let chunkBytes = 0;
+  // What `grep -c -i pop3` counts.
+  const log = new LogFile(file, (line) => /pop3/i.test(line));
   let second = 0;
-  const two = (n: number) => String(n).padStart(2, '0');
   const out = (line: string) => {
     second += p.int(0, 1);
-    const d = Math.floor(second / 86400);
-    const full = `Dec ${String(1 + (d % 30)).padStart(2, ' ')} ${two(Math.floor(second / 3600) % 24)}:${two(Math.floor(second / 60) % 60)}:${two(second % 60)} mail ${line}\n`;
-    chunk.push(full);
-    chunkBytes += full.length;
-    stats.lines++;
-    // What `grep -c -i pop3` counts.
-    if (/pop3/i.test(full)) stats.errLines++;
-    if (chunkBytes >= 1 << 20) flush();
-  };
-  const flush = () => {
-    const text = chunk.join('');
-    stats.bytes += Buffer.byteLength(text);
-    writeSync(fd, text);
-    chunk = [];
-    chunkBytes = 0;
+    log.line(`${syslogTime('Dec', second)} mail ${line}`);
   };
   try {
-    while (stats.bytes + chunkBytes < targetBytes) {
+    while (log.size < targetBytes) {
       if (p.next() < 0.98) out(p.pick(NOISE)(p));
       else {
         p.pick(FAILURES)(p, out);
-        stats.injectedErrors++;
+        log.stats.injectedErrors++;
       }
     }
-    flush();
   } finally {
-    closeSync(fd);
+    log.close();
   }
-  return stats;
+  return log.stats;
 }

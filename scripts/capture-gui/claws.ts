@@ -2,9 +2,10 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startClient } from './client-process.js';
 import { collectDialogs, type Dialog } from './dialogs.js';
 import type { Security } from './scenarios.js';
-import { type Account, type Lang, LOCALE_ENV } from './thunderbird.js';
+import type { Account, Lang } from './thunderbird.js';
 import { type Display, focusedKeys, type XWindow } from './x11.js';
 
 /**
@@ -136,26 +137,11 @@ export async function runClaws(opts: {
     bundle,
     readFileSync(opts.caFile, 'utf8') + readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8'),
   );
-  const env = {
-    ...opts.bus.env,
-    SSL_CERT_FILE: bundle,
-    HOME: home,
-    LANG: LOCALE_ENV[opts.lang],
-    LANGUAGE: '',
-    LC_ALL: LOCALE_ENV[opts.lang],
-  };
-  const child = spawn('claws-mail', ['--alternate-config-dir', cfg], {
-    env,
-    stdio: 'ignore',
-    detached: true,
+  const { child, stop, env } = startClient('claws-mail', ['--alternate-config-dir', cfg], {
+    lang: opts.lang,
+    home,
+    env: { ...opts.bus.env, SSL_CERT_FILE: bundle },
   });
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  };
   opts.onStart?.(stop);
   let prompted = 0;
   try {

@@ -1,6 +1,7 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startClient } from './client-process.js';
 import { collectDialogs, type Dialog } from './dialogs.js';
 import type { Security } from './scenarios.js';
 import { copyText, type Display, key, screenshot, type XWindow, type as typeText } from './x11.js';
@@ -24,7 +25,6 @@ export interface Account {
 
 const SOCKET_TYPE: Record<Security, number> = { plain: 0, stls: 2, implicit: 3 };
 const LOCALE: Record<Lang, string> = { en: 'en-US', fr: 'fr', vi: 'vi' };
-export const LOCALE_ENV: Record<Lang, string> = { en: 'en_US.UTF-8', fr: 'fr_FR.UTF-8', vi: 'vi_VN.UTF-8' };
 /** Connection timeout in seconds (mailnews.tcptimeout; Thunderbird's default is 100). */
 export const TB_TCP_TIMEOUT = 20;
 
@@ -114,25 +114,11 @@ export async function runThunderbird(opts: {
       stdio: 'ignore',
     },
   );
-  const child = spawn('thunderbird', ['--no-remote', '--profile', profile], {
-    env: {
-      ...opts.display.env,
-      HOME: home,
-      LANG: LOCALE_ENV[opts.lang],
-      LANGUAGE: '',
-      LC_ALL: LOCALE_ENV[opts.lang],
-      MOZ_DISABLE_AUTO_SAFE_MODE: '1',
-    },
-    stdio: 'ignore',
-    detached: true,
+  const { child, stop } = startClient('thunderbird', ['--no-remote', '--profile', profile], {
+    lang: opts.lang,
+    home,
+    env: { ...opts.display.env, MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
   });
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  };
   opts.onStart?.(stop);
   let prompted = 0;
   try {

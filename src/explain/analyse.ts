@@ -44,8 +44,6 @@ export function factsFinding(
   lines: readonly string[],
   kb: KnowledgeBase,
   target: Target | null | undefined = findTarget(lines),
-  /** Whether the finding carries its rule (the "because" line); the log summary counts categories only. */
-  reasons = false,
 ): FindingData | undefined {
   const conclusion = concludeFromFacts(lines, target);
   if (!conclusion || !kb.entry(conclusion.rule.entry)) return undefined;
@@ -59,7 +57,7 @@ export function factsFinding(
       lineNumber: conclusion.lineNumber,
       line: displayLine(line),
       basis: 'rule',
-      ...(reasons ? { rule: { id: rule.id, references: rule.references, facts } } : {}),
+      rule: { id: rule.id, references: rule.references, facts },
       words: conclusion.evidence,
     },
   };
@@ -104,7 +102,7 @@ export function analyse(
   // Where a client aimed, read once: the facts and the server host both use it (null: the paste names none,
   // which must not read as "not read yet" to their defaults).
   const target = findTarget(lines) ?? null;
-  const fromFacts = factsFinding(lines, kb, target, true);
+  const fromFacts = factsFinding(lines, kb, target);
   // A log excerpt's connection is explained by its most telling line, wherever the paste put it.
   const kept = leadWithDecisive(dropEchoes(found));
   if (fromFacts && !kept.some((f) => f.category === fromFacts.category)) kept.unshift(fromFacts);

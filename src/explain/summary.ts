@@ -204,7 +204,8 @@ export class SummaryCounter {
     const kept = dropEchoes([...earlier, ...stretch]);
     const facts = this.facts;
     this.facts = undefined;
-    if (facts && !kept.some((f) => f.category === facts.category)) kept.unshift(facts);
+    // What the output proves as a whole is one finding, whatever rule concluded it.
+    if (facts && !kept.some((f) => f.category === facts.category)) this.count(facts, 1);
     for (const finding of kept) {
       if (!finding.evidence.rule) {
         this.count(finding, 1);

@@ -56,7 +56,11 @@ const PROGRAMS = [
   { name: 'curl', tools: [], client: /^curl\b/, producer: /\bcurl\b/i },
   { name: 'getmail', tools: [], client: /^getmail\b/, producer: /getmail/i },
   { name: 'python', tools: ['python'], client: /^Python poplib\b/, producer: /python|poplib/i },
-  { name: 'thunderbird', tools: ['thunderbird', 'thunderbird-esr'], producer: /thunderbird|seamonkey/i },
+  {
+    name: 'thunderbird',
+    tools: ['thunderbird', 'thunderbird-esr', 'thunderbird-esr-setup'],
+    producer: /thunderbird|seamonkey/i,
+  },
   { name: 'k9mail', tools: ['k9mail', 'thunderbird-android'], producer: /k-9|thunderbird for android/i },
   { name: 'evolution', tools: ['evolution-data-server', 'evolution'], producer: /evolution|camel/i },
   { name: 'kmail', tools: ['kmail-pop3-resource'], producer: /kmail|akonadi/i },

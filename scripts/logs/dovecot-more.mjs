@@ -10,6 +10,7 @@
 //
 //   sh scripts/logs/sink.sh /tmp/sink node scripts/logs/dovecot-more.mjs [scenario…]
 
+import { Buffer } from 'node:buffer';
 import { execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
@@ -32,9 +33,10 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = join(here, 'data', 'logs-more', 'dovecot');
-const HOST = '127.0.0.71';
-const PLAIN = 21110;
-const TLS = 21995;
+// A second run at once (a long scenario) takes other ones: LOGS_MORE_HOST, LOGS_MORE_PORT (plain; TLS is +885).
+const HOST = process.env.LOGS_MORE_HOST ?? '127.0.0.71';
+const PLAIN = Number(process.env.LOGS_MORE_PORT ?? 21110);
+const TLS = PLAIN + 885;
 const PASSWORD = 'correct horse';
 const SINK = process.env.SINK;
 if (!SINK) throw new Error('run inside scripts/logs/sink.sh');
@@ -158,8 +160,11 @@ async function startDovecot(scenario) {
   };
 }
 
-/** One POP session: the greeting, then each command and its reply; multi-line replies read to the dot. */
-function session({ port, tls = false, from, commands, tlsOptions = {}, hold = 0, raw }) {
+/**
+ * One POP session: the greeting, then each command and its reply; multi-line replies read to the dot. `idle`:
+ * wait that long after the greeting without a word (the server's inactivity timeout).
+ */
+function session({ port, tls = false, from, commands, tlsOptions = {}, hold = 0, raw, idle = 0 }) {
   return new Promise((resolve, reject) => {
     const socket = tls
       ? tlsConnect({ host: HOST, port, localAddress: from, rejectUnauthorized: false, ...tlsOptions })
@@ -171,7 +176,7 @@ function session({ port, tls = false, from, commands, tlsOptions = {}, hold = 0,
     const timer = setTimeout(() => {
       socket.destroy();
       resolve(transcript + buffer);
-    }, 20000);
+    }, 20000 + idle);
     socket.setEncoding('utf8');
     if (raw) socket.once('connect', () => socket.write(raw));
     socket.on('data', async (d) => {
@@ -180,7 +185,12 @@ function session({ port, tls = false, from, commands, tlsOptions = {}, hold = 0,
       if (!done) return;
       transcript += buffer;
       buffer = '';
-      const next = queue.shift();
+      let next = queue.shift();
+      // A function in the commands: something done to the mail store between two commands.
+      while (typeof next === 'function') {
+        await next();
+        next = queue.shift();
+      }
       if (next === undefined) {
         if (hold) await sleep(hold);
         clearTimeout(timer);
@@ -401,6 +411,82 @@ const SCENARIOS = {
     setup: (dir) => chmodSync(join(dir, 'home', 'alice', 'Maildir'), 0o000),
     run: () => session({ port: PLAIN, from: '127.0.0.94', commands: [...login(), 'STAT', 'QUIT'] }),
   },
+  // Second batch (labelled and scored after the first sight of the first one).
+  'prelogin-timeout': {
+    syslog: true,
+    // Connects and says nothing: Dovecot's login process gives up after 3 minutes.
+    run: () => session({ port: PLAIN, from: '127.0.0.95', commands: [], hold: 190000, idle: 190000 }),
+  },
+  'three-bad-passwords': {
+    syslog: true,
+    run: () =>
+      session({
+        port: PLAIN,
+        from: '127.0.0.96',
+        commands: [
+          ...login('alice', 'alice123'),
+          ...login('alice', 'Alice2026'),
+          ...login('alice', 'password'),
+          'QUIT',
+        ],
+      }),
+  },
+  'tls-version-floor': {
+    syslog: true,
+    extra: ['ssl_min_protocol = TLSv1.3'],
+    run: () =>
+      safe(
+        session({
+          port: TLS,
+          tls: true,
+          from: '127.0.0.97',
+          commands: ['QUIT'],
+          tlsOptions: { maxVersion: 'TLSv1.2' },
+        }),
+      ),
+  },
+  'delete-failed': {
+    syslog: true,
+    // The Maildir's cur/ made read-only for Dovecot: messages can be read, not removed.
+    setup: (dir) => chmodSync(join(dir, 'home', 'alice', 'Maildir', 'cur'), 0o555),
+    run: () =>
+      session({
+        port: PLAIN,
+        from: '127.0.0.98',
+        commands: [...login(), 'STAT', 'DELE 1', 'DELE 2', 'QUIT'],
+      }),
+  },
+  'broken-index': {
+    syslog: true,
+    setup: (dir, { uid, gid }) => {
+      const f = join(dir, 'home', 'alice', 'Maildir', 'dovecot.index');
+      writeFileSync(f, Buffer.alloc(512, 0x5a));
+      chownSync(f, uid, gid);
+    },
+    run: () => session({ port: PLAIN, from: '127.0.0.100', commands: [...login(), 'STAT', 'QUIT'] }),
+  },
+  'pam-unknown-user': {
+    syslog: true,
+    passdb: ['passdb {\n  driver = pam\n  args = dovecot\n}'],
+    run: () =>
+      session({ port: PLAIN, from: '127.0.0.101', commands: [...login('jsmith', 'Welcome1'), 'QUIT'] }),
+  },
+  'file-message-vanished': {
+    extra: ['log_timestamp = "%Y-%m-%d %H:%M:%S "'],
+    run: (dir) =>
+      session({
+        port: PLAIN,
+        from: '127.0.0.102',
+        commands: [
+          ...login(),
+          'LIST',
+          // Another program (a second client, a cleanup job) removes the first message meanwhile.
+          () => rmSync(join(dir, 'home', 'alice', 'Maildir', 'cur', '1765000000.M0P1.mail:2,S')),
+          'RETR 1',
+          'QUIT',
+        ],
+      }),
+  },
 };
 
 /** The journal's position now, to read only what a scenario adds. */
@@ -438,7 +524,7 @@ for (const [name, scenario] of Object.entries(SCENARIOS)) {
   let transcript;
   const outputs = {};
   try {
-    transcript = await scenario.run();
+    transcript = await scenario.run(dovecot.dir);
     await sleep(1500);
     outputs['doveadm-log-errors'] = dovecot.doveadm(['log', 'errors']);
   } finally {

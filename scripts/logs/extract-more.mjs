@@ -12,12 +12,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { loadLogsMoreCases, logsMoreHoldout } from './split.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const DATA = join(here, 'data', 'logs-more');
-const config = parse(readFileSync(join(here, 'cases-more.yaml'), 'utf8'));
+const config = loadLogsMoreCases();
 const checkOnly = process.argv.includes('--check');
 const hash = (s) => createHash('sha256').update(s).digest().readUInt32BE(0);
 
@@ -71,20 +72,7 @@ function frame(event, text, lang) {
   return template.replaceAll('{server}', config.servers[event.server].short).replace('{out}', text);
 }
 
-/**
- * The holdout: for each server, its scenarios ranked by a seeded hash of "more/<server>/<scenario>", the first
- * 40 % (rounded) held out. Ranking rather than a threshold gives each server its share even with few scenarios; a
- * re-run with the same scenarios puts each on the same side (a new scenario can move others: add them in batches).
- */
-const holdoutScenarios = new Set();
-for (const server of Object.keys(config.servers)) {
-  const scenarios = [...new Set(config.events.filter((e) => e.server === server).map((e) => e.scenario))];
-  const rank = (sc) => hash(`${config.holdout.seed}:more/${server}/${sc}`);
-  scenarios.sort((a, b) => rank(a) - rank(b));
-  scenarios
-    .slice(0, Math.round(config.holdout.share * scenarios.length))
-    .forEach((sc) => holdoutScenarios.add(`${server}/${sc}`));
-}
+const holdoutScenarios = logsMoreHoldout(config);
 
 const out = new Map(); // `${side}/${server}` -> cases
 const seen = new Map();

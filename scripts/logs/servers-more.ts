@@ -303,6 +303,25 @@ async function other(kind: PopServerKind, certs: TestCerts) {
       },
     },
     { name: 'client-rejects-certificate', run: () => session(T, '127.0.0.108', ['QUIT'], { verify: true }) },
+    // Second batch (labelled and scored after the first sight of the first one).
+    {
+      name: 'stale-lock',
+      note: 'a lock file left behind (/var/mail/alice.lock) before the login',
+      run: async () => {
+        for (const d of [plain.dir, tls.dir]) writeFileSync(join(d, 'var', 'mail', 'alice.lock'), '12345\n');
+        const t = await session(P, '127.0.0.110', [...login(), 'STAT', 'QUIT']);
+        for (const d of [plain.dir, tls.dir]) rmSync(join(d, 'var', 'mail', 'alice.lock'), { force: true });
+        return t;
+      },
+    },
+    {
+      name: 'delete-failed',
+      note: "alice's mbox made read-only (chmod 444) before the login: messages can be read, not removed",
+      run: async () => {
+        for (const d of [plain.dir, tls.dir]) chmodSync(join(d, 'var', 'mail', 'alice'), 0o444);
+        return session(P, '127.0.0.111', [...login(), 'STAT', 'DELE 1', 'DELE 2', 'QUIT']);
+      },
+    },
   ];
   if (required)
     scenarios.push({

@@ -104,8 +104,8 @@ async function startDovecot(scenario) {
     `ssl_key = <${join(dir, scenario.wrongKey ? 'other.pem' : 'key.pem')}`,
     'disable_plaintext_auth = no',
     'auth_mechanisms = plain login',
-    'auth_verbose = yes',
-    'verbose_ssl = yes',
+    // Debian's defaults log neither (a `defaults` scenario keeps them off, as most servers run).
+    ...(scenario.defaults ? [] : ['auth_verbose = yes', 'verbose_ssl = yes']),
     `first_valid_uid = ${uid}`,
     ...(scenario.before ?? []).map(sub),
     ...(
@@ -486,6 +486,61 @@ const SCENARIOS = {
           'QUIT',
         ],
       }),
+  },
+  // Third batch: Debian's default logging (no auth_verbose, no verbose_ssl), and a broken mail_location.
+  'defaults-wrong-password': {
+    syslog: true,
+    defaults: true,
+    run: () =>
+      session({ port: PLAIN, from: '127.0.0.103', commands: [...login('alice', 'Autumn2026'), 'QUIT'] }),
+  },
+  'defaults-brute-force-burst': {
+    syslog: true,
+    defaults: true,
+    run: async () =>
+      (
+        await Promise.all(
+          ['admin', 'contact', 'test', 'alice', 'noreply', 'user', 'mail', 'postmaster'].map((u, i) =>
+            safe(
+              session({ port: PLAIN, from: '127.0.0.104', commands: [...login(u, `P@ssw0rd${i}`), 'QUIT'] }),
+            ),
+          ),
+        )
+      ).join('\n'),
+  },
+  'defaults-plaintext-on-tls-port': {
+    syslog: true,
+    defaults: true,
+    run: () => safe(session({ port: TLS, from: '127.0.0.105', commands: [], raw: 'CAPA\r\n' })),
+  },
+  'defaults-client-rejects-certificate': {
+    syslog: true,
+    defaults: true,
+    run: () =>
+      safe(
+        session({
+          port: TLS,
+          tls: true,
+          from: '127.0.0.106',
+          commands: ['QUIT'],
+          tlsOptions: { rejectUnauthorized: true },
+        }),
+      ),
+  },
+  'defaults-plaintext-refused': {
+    syslog: true,
+    defaults: true,
+    extra: ['disable_plaintext_auth = yes'],
+    run: () => session({ port: PLAIN, from: '127.0.0.107', commands: [...login(), 'QUIT'] }),
+  },
+  'bad-mail-location': {
+    syslog: true,
+    extra: ['mail_location = mdbox:~/mdbox:INDEX=/nonexistent/index/%u'],
+    run: async () =>
+      [
+        await safe(session({ port: PLAIN, from: '127.0.0.108', commands: [...login(), 'STAT', 'QUIT'] })),
+        await safe(session({ port: PLAIN, from: '127.0.0.108', commands: [...login(), 'STAT', 'QUIT'] })),
+      ].join('\n'),
   },
 };
 

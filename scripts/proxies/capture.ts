@@ -213,6 +213,8 @@ async function main(): Promise<void> {
   } finally {
     await p.stop();
     certs.cleanup();
+    // The servers' temporary directories go on timers a few seconds after their stop: let them run.
+    await new Promise((r) => setTimeout(r, 6000));
     clearInterval(keepAlive);
   }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');

@@ -34,7 +34,8 @@ const FLATTENED_BREAK = /\s+(?=(?:[CS]: |[<>] |\+OK\b|-ERR\b))/g;
 
 /** Splits a flattened transcript line at its markers; each part keeps the number of the line it came from. */
 export function unflatten(line: string): string[] {
-  if (line.length > 4096 || !mayBeFlattened(line) || !SEGMENT.test(line)) return [line];
+  // The anchored SEGMENT first: it fails at a line's first characters, the hint searches the whole line.
+  if (line.length > 4096 || !SEGMENT.test(line) || !mayBeFlattened(line)) return [line];
   // Dozens of markers on one line is no flattened session but a wall of junk ("-ERR -ERR -ERR ..."): one piece.
   if ((line.match(FLATTENED_BREAK)?.length ?? 0) > MAX_FLATTENED_PIECES) return [line];
   const pieces: string[] = [];

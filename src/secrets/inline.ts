@@ -27,7 +27,8 @@ export function readInline(spans: LineSpans): void {
     if (line.includes('://')) readUrls(spans);
     readBareCredentials(spans);
   }
-  if (line.includes('-')) readFlags(spans);
+  // Every option FLAG reads starts with `-u` or `--`.
+  if (line.includes('-u') || line.includes('--')) readFlags(spans);
   if (/auth|bearer/i.test(line)) readAuthHeaders(spans);
 }
 

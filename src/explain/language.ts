@@ -79,7 +79,8 @@ function count(re: RegExp, text: string): number {
 function proseOf(sample: string): { ascii: string; other: string } {
   const ascii: string[] = [];
   const other: string[] = [];
-  for (const line of sample.split(/\r\n|\r|\n/)) {
+  // Most pastes end lines with `\n` alone: a plain split, the pattern only where a `\r` occurs.
+  for (const line of sample.includes('\r') ? sample.split(/\r\n|\r|\n/) : sample.split('\n')) {
     if (PROTOCOL_LINE.test(line)) continue;
     (NON_ASCII.test(line) ? other : ascii).push(line);
   }

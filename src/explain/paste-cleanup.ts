@@ -67,5 +67,5 @@ export function cleanPaste(input: string): { text: string; controls: number } {
   if (controls > 0) text = text.replace(CONTROL, '');
   // Pastes that went through HTML (a web form, a ticket system) arrive with &lt; and non-breaking spaces.
   if (HTML_ENTITY.test(text)) text = text.replace(HTML_ENTITIES, (e) => ENTITY_TEXT[e] ?? e);
-  return { text: text.replace(/\u00a0/g, ' '), controls };
+  return { text: text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text, controls };
 }

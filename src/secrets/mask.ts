@@ -56,18 +56,15 @@ export class LineMasker {
   }
 
   mask(line: string): string {
-    if (
-      !this.reader.awaitingSasl &&
-      !line.includes('@') &&
-      !line.includes('-u') &&
-      !line.includes('--') &&
-      !MAY_HOLD_ANY.test(line)
-    )
+    // One search for the words of all the recognisers: each still checks its own, but only where one occurs.
+    const words = MAY_HOLD_ANY.test(line);
+    const awaiting = this.reader.awaitingSasl;
+    if (!words && !awaiting && !line.includes('@') && !line.includes('-u') && !line.includes('--'))
       return line;
     const spans = new LineSpans(line, this.values);
-    this.reader.read(spans);
-    readKeyValues(spans);
-    readInline(spans);
+    if (words || awaiting) this.reader.read(spans);
+    if (words) readKeyValues(spans);
+    readInline(spans, words);
     if (spans.spans.length === 0) return line;
     this.found = true;
     return spans.masked();

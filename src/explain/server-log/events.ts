@@ -12,6 +12,7 @@ export const EVENT_ENTRY: Readonly<Record<LogEvent, string | undefined>> = {
   'login-succeeded': undefined,
   logout: undefined,
   'session-start': undefined,
+  'server-start': undefined,
   'disconnected-before-auth': 'log-disconnected-before-auth',
   'plaintext-disallowed': 'log-plaintext-disallowed',
   'tls-handshake-failed': 'log-tls-handshake-failed',
@@ -90,6 +91,7 @@ export const INFORMATIONAL: ReadonlySet<string> = new Set<LogEvent>([
   'login-succeeded',
   'logout',
   'session-start',
+  'server-start',
 ]);
 
 /** Events that are failed logins, for the brute-force picture. */

@@ -29,7 +29,9 @@ const LEVEL = /^(?:(Info|Warning|Error|Fatal|Panic|Debug|notice|warning|error|cr
 // Dovecot's auth-worker wraps its message: "conn unix:auth-worker (uid=143): auth-worker<13247>: …".
 const AUTH_WORKER_WRAP = /^conn \S{1,100} \([^)]{0,100}\): auth-worker<\d{1,10}>: |^request \[\d{1,10}\]: /;
 // Some logs print the password tried; it never leaves the parser.
-const SECRET_IN_REASON = /\s*\((?:SHA1 of )?given password: [^)]{0,200}\)|\s*\(pass: '[^']{0,200}'\)/g;
+// auth_debug_passwords prints it inside its comparison: "passwd-file(…): PLAIN(<password>) != '<stored>'".
+const SECRET_IN_REASON =
+  /\s*\((?:SHA1 of )?given password: [^)]{0,200}\)|\s*\(pass: '[^']{0,200}'\)|(?<=\): [\w.-]{1,30}\()[^)]{1,200}(?=\) != ')/g;
 const IP_LIKE =
   /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?)$/;
 

@@ -34,6 +34,8 @@ export type LogEvent =
   | 'process-failure'
   /** The server refused the client's address before POP began (TCP wrappers, an access list). */
   | 'connection-refused'
+  /** The server (re)started: no failure, though its words may sound like one ("core dumps disabled"). */
+  | 'server-start'
   /** A connection opened: no event in itself, but it ties later lines of the same process to an address. */
   | 'session-start'
   /** A protocol log line recording a `-ERR` the server sent (hMailServer, MDaemon, Exchange, qpopper). */

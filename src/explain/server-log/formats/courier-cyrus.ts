@@ -31,6 +31,9 @@ export const courier: SyslogFormat = {
       event: 'tls-handshake-failed',
       re: /(?:couriertls: )?(?:accept|connect|read|write): (?<reason>(?:error:|.{0,40}(?:alert|version|protocol|cipher|certificate)).{0,200})/i,
     },
+    // The login process cannot reach authdaemond (its socket is missing: the daemon is not running or the path
+    // is wrong): no login can succeed until an administrator starts it.
+    { event: 'auth-config-error', re: /authdaemon: s_connect\(\) failed: (?<reason>.{1,200})/i },
     {
       event: 'auth-backend-error',
       re: /authentication error: (?<reason>.{1,200})|ERR: authentication error/i,

@@ -58,6 +58,8 @@ export type ServerFamily =
   | 'mdaemon'
   | 'exchange'
   | 'zimbra'
+  | 'nginx'
+  | 'perdition'
   | 'saslauthd'
   | 'pam';
 

@@ -55,6 +55,8 @@ export const dovecot: SyslogFormat = {
     { event: 'process-failure', re: /Disconnected: Internal login failure\b/i },
     // An idle client dropped before it tried to log in: the server's timeout, not a broken connection.
     { event: 'session-timeout', re: /Disconnected: Inactivity \(no auth attempts/i },
+    // The client hung up in the middle of the TLS handshake (auth_debug/verbose_ssl's line): an ended connection.
+    { event: 'connection-lost', re: /SSL error: (?:Connection closed|Connection reset by peer)$/ },
     {
       event: 'tls-handshake-failed',
       re: /SSL_accept\(\)(?: syscall)? failed: (?<reason>[^,()]{1,200})|\(disconnected during TLS handshake\)|TLS handshaking: [^,()]{0,60}failed: (?<reason2>[^,()]{1,200})|SSL: (?:Stacked error|[^:]{0,60}failed): (?<reason3>.{1,200})/i,

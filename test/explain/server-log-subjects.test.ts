@@ -86,6 +86,21 @@ describe('an event classified by the subject the line names', () => {
     expect(parseServerLogLine(line)?.event).toBe(event);
   });
 
+  it.each([
+    [
+      '2026/12/07 05:33:14 [info] 2456#2456: *830 client sent too many invalid commands while in auth state, client: 127.0.0.1, server: 127.0.0.2:39451',
+      'command.unknown',
+    ],
+    [
+      '2026/12/07 05:33:09 [info] 2456#2456: *824 client sent too long command "USER xxxxxxxx" while in auth state, client: 127.0.0.1, server: 127.0.0.2:36229',
+      'command.syntax',
+    ],
+    ['Dec  7 06:05:30 perdition.pop3[6037]: Exiting on signal 13', 'connect.reset'],
+    ['Dec  7 05:57:11 perdition.pop3[23949]: Fatal error piping data. Exiting child.', 'connect.reset'],
+  ])("a proxy's own line: %s", (line, category) => {
+    expect(explain(line).findings.map((f) => f.category)).toEqual([category]);
+  });
+
   it('never keeps the password auth_debug_passwords prints', () => {
     const event = parseServerLogLine(
       "Dec 07 05:31:19 auth: Debug: passwd-file(alice,127.0.0.93,<8lERiQRiraB/AABd>): PLAIN(Passw0rd) != '********'",

@@ -48,6 +48,7 @@ const TLS_CERTIFICATE = /certificate|unknown ca\b|bad certificate|decrypt error/
 
 /** The entry for an event, with the TLS failure split by what the handshake's error says. */
 export function entryForEvent(event: ServerLogEvent): string | undefined {
+  if (event.entry) return event.entry;
   if (event.event === 'tls-handshake-failed') {
     if (TLS_MISMATCH.test(event.reason ?? '')) return 'log-tls-wrong-port';
     if (TLS_CERTIFICATE.test(event.reason ?? '')) return 'log-tls-certificate-rejected';

@@ -58,12 +58,13 @@ function protocolOf(process: string): ServerLogEvent['protocol'] {
 interface Classified {
   event: LogEvent;
   groups: Record<string, string | undefined>;
+  entry?: string;
 }
 
 function classify(rules: readonly LogRule[], text: string): Classified | undefined {
   for (const rule of rules) {
     const m = rule.re.exec(text);
-    if (m) return { event: rule.event, groups: m.groups ?? {} };
+    if (m) return { event: rule.event, groups: m.groups ?? {}, ...(rule.entry ? { entry: rule.entry } : {}) };
   }
   return undefined;
 }
@@ -132,6 +133,7 @@ function fromSyslog(line: string): ServerLogEvent | undefined {
     if (header.pid) event.pid = header.pid;
     fill(event, found?.groups ?? {}, [...(format.fields ?? []), ...COMMON_FIELDS], [process, message]);
     if (!found) event.reason = message.replace(SECRET_IN_REASON, '').slice(0, 300);
+    if (found?.entry) event.entry = found.entry;
     return refineByReason(event);
   }
   return undefined;
@@ -157,6 +159,7 @@ function fromOwnFile(line: string): ServerLogEvent | undefined {
     if (g.time) event.time = g.time;
     const groups = { ...found.groups, ip: found.groups.ip ?? g.ip, user: found.groups.user ?? g.user };
     fill(event, groups, [...(format.fields ?? []), ...COMMON_FIELDS], [g.context ?? '', text, line]);
+    if (found.entry) event.entry = found.entry;
     return refineByReason(event);
   }
   return undefined;

@@ -88,6 +88,8 @@ export interface ServerLogEvent {
   reason?: string;
   /** For `error-reply`: the text after `-ERR`. */
   reply?: string;
+  /** For `error-reply`: the entry of the error the server answered, when the rule knows it. */
+  entry?: string;
   /** Whether the line is about POP (a `pop3` process or protocol) rather than IMAP or SMTP of the same server. */
   protocol?: 'pop3' | 'imap' | 'smtp' | 'sieve' | 'other';
   time?: string;

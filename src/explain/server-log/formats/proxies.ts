@@ -23,6 +23,9 @@ export const nginxMail: LineFormat = {
     // The auth_http verdict, in its own words: the reason decides (refine.ts).
     { event: 'login-failed', re: /client login failed: "(?<reason>[^"]{0,300})"/ },
     { event: 'session-timeout', re: /client timed out \([^)]{0,80}\) while in (?:auth|http auth) state/ },
+    // The client broke the protocol and nginx answered with its own -ERR: the server entry of that error explains it.
+    { event: 'error-reply', re: /client sent too many invalid commands/, entry: 'too-many-bad-commands' },
+    { event: 'error-reply', re: /client sent too long command/, entry: 'line-too-long' },
     // The mail server behind the proxy did not answer.
     {
       event: 'process-failure',
@@ -56,6 +59,11 @@ export const perdition: SyslogFormat = {
     },
     { event: 'login-succeeded', re: /^Auth: .{0,600}? status="ok"/ },
     { event: 'session-timeout', re: /Timeout reading authentication information from client/ },
+    // The client went away mid-session: a read reset, a broken pipe (SIGPIPE is signal 13), a failed relay.
+    {
+      event: 'connection-lost',
+      re: /error reading input: (?<reason>Connection reset by peer|Broken pipe)|^Exiting on signal 13\b|Fatal error piping data\. Exiting child/,
+    },
     // The proxy's TLS set-up failed (its CA, certificate or key, or the handshake itself).
     {
       event: 'tls-handshake-failed',

@@ -101,6 +101,19 @@ describe('an event classified by the subject the line names', () => {
     expect(explain(line).findings.map((f) => f.category)).toEqual([category]);
   });
 
+  it("reads Courier's end of every connection as a normal close, its capital DISCONNECTED as a dropped one", () => {
+    // The burst of test/fixtures/captured/logs-more/courier.yaml: each LOGIN FAILED, then LOGOUT, then this.
+    expect(
+      parseServerLogLine('Dec  7 05:31:21 vm pop3d: Disconnected, ip=[::ffff:127.0.0.121], port=[42549]')
+        ?.event,
+    ).toBe('logout');
+    expect(
+      parseServerLogLine(
+        'Dec  7 05:31:21 vm imapd: DISCONNECTED, user=alice, ip=[::ffff:127.0.0.121], headers=0',
+      )?.event,
+    ).toBe('connection-lost');
+  });
+
   it('never keeps the password auth_debug_passwords prints', () => {
     const event = parseServerLogLine(
       "Dec 07 05:31:19 auth: Debug: passwd-file(alice,127.0.0.93,<8lERiQRiraB/AABd>): PLAIN(Passw0rd) != '********'",

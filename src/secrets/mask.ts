@@ -1,6 +1,6 @@
 import { normaliseUntrusted } from '../text/untrusted.js';
 import { EchoMasker } from './echoes.js';
-import { readInline } from './inline.js';
+import { COMPARISON, readInline } from './inline.js';
 import { readKeyValues } from './key-values.js';
 import { isFlattened, PopSecretReader } from './pop-commands.js';
 import { LineSpans } from './spans.js';
@@ -36,8 +36,8 @@ export function maskSecretLines(input: string): { lines: string[]; found: boolea
   return { lines: echoes.lines, found: masker.found || echoes.found, removed };
 }
 
-// Every recogniser needs one of these words, an `@` (credentials in a URL or a target) or an option (`-u`,
-// `--password`): a line without any is passed over with one search instead of each recogniser's own.
+// Every recogniser needs one of these words, an `@` (credentials in a URL or a target), an option (`-u`,
+// `--password`) or Dovecot's password comparison (`) != '`): a line without any is passed over with one search instead of each recogniser's own.
 const MAY_HOLD_ANY = /pass|apop|auth|pwd|secret|token|key|khau|khẩu|contraseña|bearer/i;
 
 /**
@@ -59,7 +59,14 @@ export class LineMasker {
     // One search for the words of all the recognisers: each still checks its own, but only where one occurs.
     const words = MAY_HOLD_ANY.test(line);
     const awaiting = this.reader.awaitingSasl;
-    if (!words && !awaiting && !line.includes('@') && !line.includes('-u') && !line.includes('--'))
+    if (
+      !words &&
+      !awaiting &&
+      !line.includes('@') &&
+      !line.includes('-u') &&
+      !line.includes('--') &&
+      !line.includes(COMPARISON)
+    )
       return line;
     const spans = new LineSpans(line, this.values);
     if (words || awaiting) this.reader.read(spans);

@@ -21,14 +21,16 @@ const AUTH_HEADER =
 const BEARER = /\bbearer\s+([A-Za-z0-9\-._~+/]+=*)/gi;
 const NOT_A_TOKEN = /^(?:token|tokens|auth|authentication|realm|error|scope|is|was|the|and|or|not|header)$/i;
 
-export function readInline(spans: LineSpans): void {
+/** `words`: false when the line holds none of the secrets pass's key words (`auth`, `bearer` among them). */
+export function readInline(spans: LineSpans, words = true): void {
   const line = spans.line;
   if (line.includes('@')) {
     if (line.includes('://')) readUrls(spans);
     readBareCredentials(spans);
   }
-  if (line.includes('-')) readFlags(spans);
-  if (/auth|bearer/i.test(line)) readAuthHeaders(spans);
+  // Every option FLAG reads starts with `-u` or `--`.
+  if (line.includes('-u') || line.includes('--')) readFlags(spans);
+  if (words && /auth|bearer/i.test(line)) readAuthHeaders(spans);
 }
 
 /** Masks the password of `userinfo@host` in `text[from, to)`; true when it found credentials. */

@@ -12,6 +12,7 @@ export const EVENT_ENTRY: Readonly<Record<LogEvent, string | undefined>> = {
   'login-succeeded': undefined,
   logout: undefined,
   'session-start': undefined,
+  'server-start': undefined,
   'disconnected-before-auth': 'log-disconnected-before-auth',
   'plaintext-disallowed': 'log-plaintext-disallowed',
   'tls-handshake-failed': 'log-tls-handshake-failed',
@@ -47,6 +48,7 @@ const TLS_CERTIFICATE = /certificate|unknown ca\b|bad certificate|decrypt error/
 
 /** The entry for an event, with the TLS failure split by what the handshake's error says. */
 export function entryForEvent(event: ServerLogEvent): string | undefined {
+  if (event.entry) return event.entry;
   if (event.event === 'tls-handshake-failed') {
     if (TLS_MISMATCH.test(event.reason ?? '')) return 'log-tls-wrong-port';
     if (TLS_CERTIFICATE.test(event.reason ?? '')) return 'log-tls-certificate-rejected';
@@ -90,6 +92,7 @@ export const INFORMATIONAL: ReadonlySet<string> = new Set<LogEvent>([
   'login-succeeded',
   'logout',
   'session-start',
+  'server-start',
 ]);
 
 /** Events that are failed logins, for the brute-force picture. */

@@ -34,6 +34,8 @@ export type LogEvent =
   | 'process-failure'
   /** The server refused the client's address before POP began (TCP wrappers, an access list). */
   | 'connection-refused'
+  /** The server (re)started: no failure, though its words may sound like one ("core dumps disabled"). */
+  | 'server-start'
   /** A connection opened: no event in itself, but it ties later lines of the same process to an address. */
   | 'session-start'
   /** A protocol log line recording a `-ERR` the server sent (hMailServer, MDaemon, Exchange, qpopper). */
@@ -56,6 +58,8 @@ export type ServerFamily =
   | 'mdaemon'
   | 'exchange'
   | 'zimbra'
+  | 'nginx'
+  | 'perdition'
   | 'saslauthd'
   | 'pam';
 
@@ -84,6 +88,8 @@ export interface ServerLogEvent {
   reason?: string;
   /** For `error-reply`: the text after `-ERR`. */
   reply?: string;
+  /** For `error-reply`: the entry of the error the server answered, when the rule knows it. */
+  entry?: string;
   /** Whether the line is about POP (a `pop3` process or protocol) rather than IMAP or SMTP of the same server. */
   protocol?: 'pop3' | 'imap' | 'smtp' | 'sieve' | 'other';
   time?: string;

@@ -25,12 +25,19 @@ interface Word {
   vietnamese: boolean;
   start: number;
   end: number;
+  /** Which clause and sentence of the text it stands in: a term's words never cross a clause's end. */
+  clause: number;
+  sentence: number;
+  /** Its clause says what may be so ("the password may be wrong"), not what is. */
+  hedged: boolean;
 }
 interface TermWord {
   stem: string;
   /** A Vietnamese word's accents: compared too when the text has accents (below). */
   marks?: string;
   prefix: boolean;
+  /** How many words may stand between this word and the one before it (`…` in a term): word order varies. */
+  gap: number;
 }
 interface CompiledTerm {
   words: readonly TermWord[];
@@ -73,8 +80,30 @@ function insideHostName(text: string, start: number, length: number): boolean {
   return run.includes('.') && HOST_NAME.test(run);
 }
 
+// Where a clause ends: a sentence's end, a colon or semicolon, a comma, a new line (not the dot of a host name
+// or a version, nor the colon of a port: those have no space after them).
+const CLAUSE_END = /[.!?;:,](?=\s|$)|[.!?;:,]["'»”)\]]|\n|\s[–—]\s/g;
+// A sentence ends at . ! ? or a new line: a person's words in one sentence do not make another a person's.
+const SENTENCE_END = /[.!?](?=\s|$)|\n/;
+// What follows these words in their clause says what may happen, not what did ("If it used to work and now
+// suddenly fails, …", « Si vous poursuivez … », "Nếu bạn tiếp tục …"): no evidence of a failure.
+const CONDITIONAL = new Set(['if', 'unless', 'whether', 'si', 'nếu']);
+
+/** Where a clause or a sentence ends in the text, in order. */
+function boundaries(head: string): { at: number; sentence: boolean }[] {
+  const out: { at: number; sentence: boolean }[] = [];
+  for (const m of head.matchAll(CLAUSE_END)) out.push({ at: m.index, sentence: SENTENCE_END.test(m[0]) });
+  return out;
+}
+
 function words(text: string): Word[] {
   const out: Word[] = [];
+  const head = text.slice(0, MAX_TEXT);
+  const ends = boundaries(head);
+  let next = 0;
+  let clause = 0;
+  let sentence = 0;
+  let hypothetical = -1;
   const push = (word: string, start: number) =>
     out.push({
       folded: foldAccents(word),
@@ -82,9 +111,21 @@ function words(text: string): Word[] {
       vietnamese: VIETNAMESE_LETTER.test(word),
       start,
       end: start + word.length,
+      clause,
+      sentence,
+      hedged: false,
     });
-  const head = text.slice(0, MAX_TEXT);
   for (const m of head.matchAll(WORD)) {
+    while (next < ends.length && ends[next]!.at < m.index) {
+      clause++;
+      if (ends[next]!.sentence) sentence++;
+      next++;
+    }
+    if (hypothetical === clause) continue;
+    if (CONDITIONAL.has(m[0].toLowerCase())) {
+      hypothetical = clause;
+      continue;
+    }
     // The labels of a host name are no words: "pop.example.net" names no POP and no network.
     if (insideHostName(head, m.index, m[0].length)) continue;
     // A program's class or constant name says its failure in joined words: each is read as a word.
@@ -95,7 +136,40 @@ function words(text: string): Word[] {
       at += part.length;
     }
   }
+  markHedges(out, head);
   return out;
+}
+
+// Words that make a clause a guess: "The password may be wrong", « pourrait être erroné », "có thể sai".
+const HEDGE = new Set([
+  'may',
+  'might',
+  'possibly',
+  'perhaps',
+  'probably',
+  'likely',
+  'seem',
+  'seems',
+  'pourrait',
+  'pourraient',
+  'semble',
+  'semblent',
+  'probablement',
+  'éventuellement',
+]);
+const HEDGE_PAIRS = new Set(['could be', 'peut être', 'có thể', 'dường như', 'có lẽ', 'hình như', 'có vẻ']);
+
+function markHedges(tokens: Word[], text: string): void {
+  const raw = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase();
+  const hedged = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const word = raw(i);
+    const pair = i + 1 < tokens.length ? `${word} ${raw(i + 1)}` : '';
+    // Not "không thể" (cannot) nor « ne peut être » (cannot be): those say what failed.
+    const negated = i > 0 && ['không', 'ne', 'n'].includes(raw(i - 1));
+    if (HEDGE.has(word) || (HEDGE_PAIRS.has(pair) && !negated)) hedged.add(tokens[i]!.clause);
+  }
+  if (hedged.size > 0) for (const t of tokens) t.hedged = hedged.has(t.clause);
 }
 
 // Letters only Vietnamese writes (French writes à â é è ê ë î ï ô ù û ü ÿ ç). Folding them away makes distinct
@@ -108,13 +182,34 @@ function marksOf(word: string): string {
   return [...(word.normalize('NFD').match(/\p{M}/gu) ?? [])].sort().join('');
 }
 
-function termWord(word: string): TermWord {
+/**
+ * How many words a term's `…` allows between two of its words (`…2`: at most two): a Vietnamese verb's agent
+ * ("không được máy chủ POP chấp nhận"), an adverb or a hedge ("does not seem to support").
+ */
+const GAP = 3;
+
+function termWord(word: string, gap: number): TermWord {
   const bare = word.replace(/\*$/, '');
   return {
     stem: foldAccents(bare),
     ...(VIETNAMESE_LETTER.test(bare) ? { marks: marksOf(bare) } : {}),
     prefix: word.endsWith('*'),
+    gap,
   };
+}
+
+/** A term's words, each with the gap allowed before it. */
+function termWords(term: string): TermWord[] {
+  const out: TermWord[] = [];
+  let gap = 0;
+  for (const [w] of term.matchAll(/…\d?|[\p{L}\p{N}]+\*?/gu)) {
+    if (w.startsWith('…')) gap = Number(w.slice(1)) || GAP;
+    else {
+      out.push(termWord(w, gap));
+      gap = 0;
+    }
+  }
+  return out;
 }
 
 function meets(w: Word, t: TermWord): boolean {
@@ -130,9 +225,7 @@ function compileTerm(term: string): CompiledTerm {
   let compiled = compiledTerms.get(term);
   if (!compiled) {
     const shape = SHAPES[term];
-    compiled = shape
-      ? { words: [], shape }
-      : { words: (term.match(/[\p{L}\p{N}]+\*?|\*/gu) ?? []).filter((w) => w !== '*').map(termWord) };
+    compiled = shape ? { words: [], shape } : { words: termWords(term) };
     compiledTerms.set(term, compiled);
   }
   return compiled;
@@ -164,23 +257,42 @@ function positions(text: readonly Word[]): Map<string, number[]> {
   return index;
 }
 
-function matchesAt(text: readonly Word[], term: CompiledTerm, i: number): boolean {
-  const n = term.words.length;
-  if (i + n > text.length) return false;
-  for (let j = 0; j < n; j++) if (!meets(text[i + j]!, term.words[j]!)) return false;
-  return true;
+/** Where the term's words end (exclusive) when they begin at word i, within one clause; or -1. */
+function endAt(text: readonly Word[], term: CompiledTerm, i: number): number {
+  const words = term.words;
+  const clause = text[i]!.clause;
+  const from = (j: number, at: number): number => {
+    if (j === words.length) return at;
+    const w = words[j]!;
+    for (let k = at; k <= at + w.gap && k < text.length && text[k]!.clause === clause; k++)
+      if (meets(text[k]!, w)) {
+        const end = from(j + 1, k + 1);
+        if (end >= 0) return end;
+      }
+    return -1;
+  };
+  return meets(text[i]!, words[0]!) ? from(1, i + 1) : -1;
 }
 
-/** Where the term's words appear in a row in the text, or -1. */
-function find(text: readonly Word[], term: CompiledTerm): number {
+/** Where the term's words first appear in a row in the text (start, end), or [-1, -1]. */
+function find(text: readonly Word[], term: CompiledTerm): readonly [number, number] {
+  return findAll(text, term)[0] ?? NOT_FOUND;
+}
+const NOT_FOUND: readonly [number, number] = [-1, -1];
+const NOWHERE: readonly (readonly [number, number])[] = [];
+const occurs = (text: readonly Word[], term: CompiledTerm) => find(text, term)[0] >= 0;
+
+/** Every place the term's words appear in a row in the text, as (start, end), in order. */
+function findAll(text: readonly Word[], term: CompiledTerm): readonly (readonly [number, number])[] {
   const first = term.words[0];
-  if (!first) return -1;
-  if (!first.prefix) {
-    for (const i of positions(text).get(first.stem) ?? []) if (matchesAt(text, term, i)) return i;
-    return -1;
+  if (!first) return NOWHERE;
+  let out: [number, number][] | undefined;
+  const at = first.prefix ? text.keys() : (positions(text).get(first.stem) ?? []);
+  for (const i of at) {
+    const end = endAt(text, term, i);
+    if (end >= 0) (out ??= []).push([i, end]);
   }
-  for (let i = 0; i < text.length; i++) if (matchesAt(text, term, i)) return i;
-  return -1;
+  return out ?? NOWHERE;
 }
 
 interface Score {
@@ -189,6 +301,12 @@ interface Score {
   words: Set<string>;
   /** A cue that fired names a thing and what went wrong with it: the line says failure by itself. */
   outcome: boolean;
+  /** The score that ranks the categories: what the cause clause says counts more (see `causeFrom`). */
+  rank: number;
+  /** One of its cues stands wholly in the cause clause. */
+  inCause: boolean;
+  /** The sentences its words stand in: only there may a person's words make the line a person's. */
+  sentences: Set<number>;
 }
 
 const UNKNOWN: FallbackResult = { category: 'unknown', confidence: 0.2, decidedBy: [] };
@@ -229,8 +347,13 @@ const NOT_A_PROGRAM: readonly CompiledTerm[] =
 // "mà" (but) and "mẹ", and fetchmail's Vietnamese "… mà trình phục vụ đã từ chối …" would read as a person's.
 const FIRST_PERSON = new Set('i|my|me|we|our|us|je|j|mon|ma|mes|nous|notre|tôi|mình'.split('|'));
 // Not the "I" of "I/O".
-const speaksInFirstPerson = (tokens: readonly Word[], text: string) =>
-  tokens.some((t) => FIRST_PERSON.has(text.slice(t.start, t.end).toLowerCase()) && text[t.end] !== '/');
+const speaksInFirstPerson = (tokens: readonly Word[], text: string, sentences: ReadonlySet<number>) =>
+  tokens.some(
+    (t) =>
+      sentences.has(t.sentence) &&
+      FIRST_PERSON.has(text.slice(t.start, t.end).toLowerCase()) &&
+      text[t.end] !== '/',
+  );
 // "key = value": a program's configuration dump, or code ("timeout=10"), not its error message.
 const SETTING = /^\s*[\w .()-]{1,40}=|\w=\w/;
 
@@ -252,7 +375,7 @@ function anchored(tokens: readonly Word[], text: string): boolean {
   return (
     ANCHOR_SHAPE.test(head) ||
     SHAPES['#hostname']!.test(head) ||
-    TECHNICAL_WORD.some((t) => find(tokens, t) >= 0)
+    TECHNICAL_WORD.some((t) => occurs(tokens, t))
   );
 }
 
@@ -260,7 +383,7 @@ function anchored(tokens: readonly Word[], text: string): boolean {
 // A comment ("# server log: …") is someone's note about the paste.
 const CODE_LINE = /^\s*(?:return |raise |if |def |import |File "|at [\w$.<>]+\(|self\.|[\w.]+ = |# )/;
 
-function saysFailure(tokens: readonly Word[], text: string, outcome: boolean): boolean {
+function saysFailure(tokens: readonly Word[], text: string, s: Score): boolean {
   if (CODE_LINE.test(text)) return false;
   // A program's own status in parentheses ("(errflg=2)") and a certificate's name ("/CN=pop.example.net")
   // are no setting.
@@ -269,71 +392,138 @@ function saysFailure(tokens: readonly Word[], text: string, outcome: boolean): b
   // An exception's class names its failure (ssl.SSLError, SocketTimeoutException).
   const exception = /[A-Za-z](?:Error|Exception)\b/.test(text);
   return (
-    (outcome || exception || FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0)) &&
-    !NOT_A_PROGRAM.some((t) => find(tokens, t) >= 0) &&
-    !speaksInFirstPerson(tokens, text)
+    (s.outcome || exception || FAILURE_SIGNAL.some((t) => occurs(tokens, t))) &&
+    !NOT_A_PROGRAM.some((t) => occurs(tokens, t)) &&
+    !speaksInFirstPerson(tokens, text, s.sentences)
   );
 }
 
+/**
+ * Where the cause begins: a program frames what it was doing and then says why it failed, after a colon
+ * ("Cannot login to POP server pop.example.net: SASL Protocol error", « Échec : délai dépassé »). The words
+ * after the last colon say more than the frame before it; a program's prefix ("mpop: ") frames nothing.
+ */
+function causeFrom(tokens: readonly Word[], text: string): number {
+  const colon = text.slice(0, MAX_TEXT).search(/\s?:\s[^:]*$/);
+  if (colon < 0) return tokens.length;
+  const i = tokens.findIndex((t) => t.start > colon);
+  return i < 0 ? tokens.length : i;
+}
+/** How much more a cue counts when every word it needs stands in the cause. */
+const CAUSE_BONUS = 2;
+
 /** Reads the words of an error text that no entry explains. Pure and deterministic. */
-export function classifyByWords(text: string, kind: FallbackKind): FallbackResult {
+export function classifyByWords(input: string, kind: FallbackKind): FallbackResult {
+  // One form for every way of typing an accent: a Vietnamese word typed with combining marks ("khóa" as
+  // o + U+0301) is one word, as its composed form is.
+  const text = input.normalize('NFC');
   const tokens = words(text);
   // The deciding words are shown as written, apostrophes and hyphens included ("n'existe pas").
-  const shownAt = (at: number, n: number) => text.slice(tokens[at]!.start, tokens[at + n - 1]!.end);
+  const shownAt = (at: number, end: number) => text.slice(tokens[at]!.start, tokens[end - 1]!.end);
   if (tokens.length === 0) return UNKNOWN;
   const scores = new Map<string, Score>();
+  // A frame ("an error occurred with the server") decides only when nothing else is said.
+  const frames = new Map<string, Score>();
+  const cause = causeFrom(tokens, text);
   let isAnchored: boolean | undefined;
-  const seen = new Map<CompiledTerm, number>();
+  const seen = new Map<CompiledTerm, readonly (readonly [number, number])[]>();
+  const occurrences = (term: CompiledTerm) => {
+    let at = seen.get(term);
+    if (at === undefined) {
+      at = findAll(tokens, term);
+      seen.set(term, at);
+    }
+    return at;
+  };
   for (const { cue, slots } of lexicon()) {
     if (cue.for && cue.for !== kind) continue;
     // A server's reply is a POP reply already; a program's line must show it is one.
     if (cue.anchor && kind === 'client' && !(isAnchored ??= anchored(tokens, text))) continue;
+    // Every slot must be said, best in one sentence: a thing named in one sentence and a state in another
+    // ("… mots de passe chiffrés. … votre fournisseur.") make a weaker pair (a pronoun may join them: « Le
+    // serveur pourrait ne pas la prendre en charge »).
+    let common: Set<number> | undefined;
+    let said = true;
+    for (const slot of slots) {
+      const here = new Set<number>();
+      let shaped = false;
+      for (const term of slot) {
+        if (term.shape) shaped ||= term.shape.test(text.slice(0, MAX_TEXT));
+        else for (const [at] of occurrences(term)) here.add(tokens[at]!.sentence);
+      }
+      if (shaped) continue;
+      if (here.size === 0) {
+        said = false;
+        break;
+      }
+      common = common ? new Set([...common].filter((n) => here.has(n))) : here;
+    }
+    if (!said) continue;
+    const apart = common !== undefined && common.size === 0;
+    const sentence = common && !apart ? Math.min(...common) : undefined;
     const hits: string[] = [];
+    let first = tokens.length;
+    let guessed = true;
     for (const slot of slots) {
       let hit: string | undefined;
+      let hitAt = -1;
       for (const term of slot) {
         if (term.shape) {
           const m = term.shape.exec(text.slice(0, MAX_TEXT));
           if (m && (!hit || m[0].length > hit.length)) hit = m[0];
           continue;
         }
-        let at = seen.get(term);
-        if (at === undefined) {
-          at = find(tokens, term);
-          seen.set(term, at);
-        }
         // The longest alternative that matches says the most ("not allowed" rather than "not").
-        if (at >= 0) {
-          const shown = shownAt(at, term.words.length);
-          if (!hit || shown.length > hit.length) hit = shown;
+        for (const [at, end] of occurrences(term)) {
+          if (sentence !== undefined && tokens[at]!.sentence !== sentence) continue;
+          const shown = shownAt(at, end);
+          if (!hit || shown.length > hit.length) {
+            hit = shown;
+            hitAt = at;
+          }
+          break;
         }
       }
       if (!hit) break;
       hits.push(hit);
+      if (hitAt >= 0) {
+        first = Math.min(first, hitAt);
+        guessed &&= tokens[hitAt]!.hedged;
+      }
     }
     if (hits.length !== slots.length) continue;
-    const entry = scores.get(cue.category) ?? {
+    const table = cue.frame ? frames : scores;
+    const entry = table.get(cue.category) ?? {
       score: 0,
       terms: 0,
       words: new Set<string>(),
       outcome: false,
+      rank: 0,
+      inCause: false,
+      sentences: new Set<number>(),
     };
-    entry.score += cue.weight;
+    const weight = apart ? cue.weight / 2 : cue.weight;
+    entry.score += weight;
+    // A guess ranks below what the text says happened.
+    entry.rank += guessed && first < tokens.length ? weight / 2 : weight;
+    if (first >= cause && first < tokens.length) entry.inCause = true;
     entry.terms = Math.max(entry.terms, slots.length);
     entry.outcome ||= cue.outcome === true;
     for (const h of hits) entry.words.add(h);
-    scores.set(cue.category, entry);
+    for (const n of common ?? []) entry.sentences.add(n);
+    if (apart) for (const t of tokens) entry.sentences.add(t.sentence);
+    table.set(cue.category, entry);
   }
+  for (const s of [...scores.values(), ...frames.values()]) if (s.inCause) s.rank += CAUSE_BONUS;
   let best: [string, Score] | undefined;
-  for (const candidate of scores) {
+  for (const candidate of scores.size > 0 ? scores : frames) {
     const [, s] = candidate;
-    if (!best || s.score > best[1].score || (s.score === best[1].score && s.terms > best[1].terms))
+    if (!best || s.rank > best[1].rank || (s.rank === best[1].rank && s.terms > best[1].terms))
       best = candidate;
   }
   if (!best) return UNKNOWN;
   const [category, s] = best;
-  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens, text, s.outcome)))
-    return UNKNOWN;
+  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens, text, s))) return UNKNOWN;
   // A word shown inside a longer phrase that decided too is said once ("Connection refused", not "Connection").
   const shown = [...s.words];
   const decidedBy = shown.filter(

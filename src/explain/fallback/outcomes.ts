@@ -53,6 +53,10 @@ import {
   termsOf,
   UNREACHABLE,
   UNSUPPORTED,
+  TEMPORARY_ERROR,
+  MISSING,
+  ANOTHER,
+  IN_PROGRESS,
 } from './concepts.js';
 import type { Cue } from './lexicon.js';
 
@@ -84,6 +88,8 @@ const pair = (category: string, weight: number, slots: readonly Slot[], only?: '
   ...(slots.some((s) => TECHNICAL.has(s)) ? {} : { anchor: true as const }),
   ...(only ? { for: only } : {}),
 });
+/** A pair that frames what the program was doing: it decides only when nothing else is said. */
+const frame = (cue: Cue): Cue => ({ ...cue, frame: true });
 /** A pair whose words are technical by themselves (errno names, a POP command named as such). */
 const technical = (cue: Cue): Cue => {
   const { anchor: _, ...rest } = cue;
@@ -193,12 +199,15 @@ export const OUTCOME_CUES: readonly Cue[] = [
     'client',
   ),
   pair('connect.wrong-service', 5, [GREETING, [...termsOf(FAILED, INVALID, NOT_RECEIVED)]], 'client'),
-  // "An error occurred during a connection to …" only frames what follows.
-  pair('server.temporary', 2, [SERVER, ERROR_OCCURRED], 'client'),
+  // "An error occurred with the POP3 mail server" frames what follows: alone, the server had a problem.
+  frame(pair('server.temporary', 4, [SERVER, ERROR_OCCURRED], 'client')),
+  // An error the program calls temporary: the server's, and it will pass.
+  pair('server.temporary', 4, [TEMPORARY_ERROR], 'client'),
   technical(pair('server.protocol-error', 4, [PROTOCOL_ERROR], 'client')),
   pair('server.protocol-error', 5, [REPLY, NEGATION, ['valid', 'valide', 'hợp lệ']], 'client'),
   // A connection to a named server or host that could not be made, without saying why: most often nothing
-  // listened (refused). Not a wrapper's "Connect failed;" around the exception that says why.
+  // listened (refused). Not a wrapper's "Connect failed;" around the exception that says why, nor a dialog's
+  // heading "Unable to connect to POP server …" over the line that says why (Evolution).
   pair(
     'connect.refused',
     4,
@@ -409,7 +418,11 @@ export const OUTCOME_CUES: readonly Cue[] = [
     pair(
       'client.config',
       10,
-      [PASSWORD_OR_USER, NEGATION, ['provided', 'supplied', 'given', 'fourni*', 'cung cấp']],
+      [
+        PASSWORD_OR_USER,
+        NEGATION,
+        ['provided', 'supplied', 'given', 'fourni', 'fournie*', 'fournis', 'cung cấp'],
+      ],
       'client',
     ),
   ),
@@ -519,7 +532,12 @@ export const OUTCOME_CUES: readonly Cue[] = [
   ),
   pair('auth.mechanism', 5, [LOGIN_METHOD, NEGATION, ['available', 'disponible*', 'khả dụng']], 'client'),
   technical(
-    pair('auth.mechanism', 6, [['timestamp', 'horodatage', 'nhãn giờ', 'nhãn thời gian'], INVALID], 'client'),
+    pair(
+      'auth.mechanism',
+      6,
+      [['timestamp', 'horodatage', 'nhãn giờ', 'nhãn thời gian'], [...termsOf(INVALID, MISSING)]],
+      'client',
+    ),
   ),
   // A certificate's key too weak is the certificate's, not the TLS setup's.
   technical(
@@ -537,4 +555,10 @@ export const OUTCOME_CUES: readonly Cue[] = [
   pair('command.unknown', 4, [['extension*', 'capabilit*'], UNSUPPORTED], 'client'),
   technical(pair('command.unknown', 4, [COMMAND_WORD, UNSUPPORTED], 'client')),
   technical(pair('command.unknown', 4, [['uidl', 'uidls', 'top', 'xtnd'], FAILED], 'client')),
+  technical(pair('command.unknown', 5, [['uidl', 'uidls', 'xtnd'], UNSUPPORTED], 'client')),
+  // A program busy with an earlier run or check of the same account.
+  pair('client.busy', 5, [ANOTHER, IN_PROGRESS], 'client'),
+  pair('client.busy', 5, [['account', 'compte', 'tài khoản'], IN_PROGRESS], 'client'),
+  // What a socket reports is the network's.
+  technical(pair('connect.reset', 5, [['socket'], ['error', 'erreur', 'lỗi']], 'client')),
 ];

@@ -182,3 +182,81 @@ describe('what the program says of itself and of the server, in three languages'
     ).not.toBe('server.temporary');
   });
 });
+
+/**
+ * Round four's tuning texts (test/fixtures/captured/catalogues-more, the tuning part): the thing acted on
+ * decides, a word is read in its plural and feminine, the program's own words for distrust, needs and
+ * settings.
+ */
+describe('what was read or written decides whose error it is', () => {
+  it.each([
+    // Writing to a server (gnubiff, Horde) is the network's.
+    ['[1] Unable to write to pop.example.net on port 995', 'connect.reset'],
+    ["[1] Impossible d'écrire à pop.example.net sur le port 995", 'connect.reset'],
+    ['[1] Không thể ghi vào pop.example.net qua cổng 995', 'connect.reset'],
+    ['Server write error.', 'connect.reset'],
+    // Reading a greeting (Evolution) is about what answered.
+    ['Could not read greeting from pop.example.net:', 'connect.wrong-service'],
+    ['Impossible de lire les salutations de pop.example.net :', 'connect.wrong-service'],
+    ['Không thể đọc lời chào mừng từ pop.example.net:', 'connect.wrong-service'],
+  ])('%s → %s', readsAs);
+});
+
+describe('a word is read in its plural and its feminine (Vietnamese does not inflect)', () => {
+  it.each([
+    ['Server does not support secure connections.', 'tls.unavailable'],
+    ['Le serveur ne supporte pas les connexions sécurisées.', 'tls.unavailable'],
+  ])('%s → %s', readsAs);
+
+  it('but « porte » (a door) is no port: an ordinary sentence stays quiet', () => {
+    expect(classifyByWords('Le verrou de la porte est occupé.', 'client').category).toBe('unknown');
+  });
+});
+
+describe("the program's own words", () => {
+  it.each([
+    // Distrust (Geary, Thunderbird for Android).
+    ['The server’s certificate is considered insecure', 'tls.certificate'],
+    ['Le certificat du serveur est considéré comme non sécurisé', 'tls.certificate'],
+    ['Chứng chỉ chưa được xác minh', 'tls.certificate'],
+    ['Untrusted Connection: alice@example.net', 'tls.certificate'],
+    // What the provider needs (FairEmail).
+    [
+      'This provider requires an app password instead of the account password, please check the instructions of your provider',
+      'auth.app-password',
+    ],
+    [
+      "Ce fournisseur requiert un mot de passe d'application au lieu du mot de passe du compte, veuillez vérifier les instructions de votre fournisseur",
+      'auth.app-password',
+    ],
+    [
+      'Nhà cung cấp này yêu cầu mật khẩu ứng dụng thay vì mật khẩu tài khoản, hãy kiểm tra hướng dẫn của nhà cung cấp của bạn',
+      'auth.app-password',
+    ],
+    // A setting's value (Thunderbird for Android, Delta Chat).
+    ['Port is invalid (must be 1–65535).', 'client.config'],
+    ['Le port est invalide (entre 1 et 65535).', 'client.config'],
+    ['Cổng không hợp lệ (phải là 1–65535).', 'client.config'],
+    ['Vui lòng nhập địa chỉ máy chủ / IP hợp lệ', 'client.config'],
+    // OAuth is one word, and its failed sign-in is the token's (Thunderbird for Android).
+    ['OAuth sign in failed', 'auth.oauth-token'],
+    ['Échec de connection avec OAuth', 'auth.oauth-token'],
+    ['Đăng nhập OAuth không thành công', 'auth.oauth-token'],
+    // A port that could not be reached (gnubiff).
+    ['[1] Unable to connect to pop.example.net on port 995', 'connect.refused'],
+    ['[1] Impossible de se connecter à pop.example.net via le port 995', 'connect.refused'],
+    ['[1] Không thể kết nối đến pop.example.net qua cổng 995', 'connect.refused'],
+  ])('%s → %s', readsAs);
+});
+
+describe('a frame decides only when nothing else is said', () => {
+  it.each([
+    ['Error connecting to POP3 server.', 'connect.refused'],
+    ['Échec de la connexion au serveur POP3.', 'connect.refused'],
+    // Thunderbird: the frame, then the cause in the next sentence.
+    [
+      'Une erreur est survenue pendant une connexion à pop.example.net:995. Le pair utilise une version non gérée du protocole de sécurité.',
+      'tls.unavailable',
+    ],
+  ])('%s → %s', readsAs);
+});

@@ -30,6 +30,8 @@ interface Word {
   sentence: number;
   /** Its clause says what may be so ("the password may be wrong"), not what is. */
   hedged: boolean;
+  /** The word without a plural's or a feminine's ending ("connexions sécurisées" → connexion, sécurisé). */
+  bases: readonly string[];
 }
 interface TermWord {
   stem: string;
@@ -114,6 +116,7 @@ function words(text: string): Word[] {
       clause,
       sentence,
       hedged: false,
+      bases: basesOf(word),
     });
   for (const m of head.matchAll(WORD)) {
     while (next < ends.length && ends[next]!.at < m.index) {
@@ -130,6 +133,8 @@ function words(text: string): Word[] {
     if (insideHostName(head, m.index, m[0].length)) continue;
     // A program's class or constant name says its failure in joined words: each is read as a word.
     const parts = m[0].split(IDENTIFIER_JOIN);
+    // "OAuth" is one word, not "O" and "Auth".
+    if (parts.length > 1 && parts[0]!.length === 1) parts.splice(0, 2, parts[0]! + parts[1]!);
     let at = m.index;
     for (const part of parts) {
       push(part, at);
@@ -212,8 +217,23 @@ function termWords(term: string): TermWord[] {
   return out;
 }
 
+// The endings English and French add to a word for its plural or a participle's feminine: a term is written
+// once, in its base form ("secure connection" meets "secure connections", « non sécurisé » meets « non
+// sécurisées »). Only a participle's "-ée" drops its "e": « porte » is no "port".
+const MIN_BASE = 4;
+function basesOf(word: string): readonly string[] {
+  if (word.length <= MIN_BASE || VIETNAMESE_LETTER.test(word)) return [];
+  const lower = word.toLowerCase();
+  const singular = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+  const masculine = singular.endsWith('ée') ? singular.slice(0, -1) : singular;
+  return [...new Set([singular, masculine])]
+    .filter((b) => b !== lower && b.length >= MIN_BASE)
+    .map((b) => foldAccents(b));
+}
+
 function meets(w: Word, t: TermWord): boolean {
-  if (t.prefix ? !w.folded.startsWith(t.stem) : w.folded !== t.stem) return false;
+  if (t.prefix ? !w.folded.startsWith(t.stem) : w.folded !== t.stem && !w.bases.includes(t.stem))
+    return false;
   if (t.marks === undefined) return !w.vietnamese;
   if (w.marks === '') return true;
   return t.prefix ? [...t.marks].every((m) => w.marks.includes(m)) : w.marks === t.marks;
@@ -247,11 +267,12 @@ function positions(text: readonly Word[]): Map<string, number[]> {
   let index = positionsOf.get(text);
   if (!index) {
     index = new Map();
-    for (const [i, w] of text.entries()) {
-      const at = index.get(w.folded);
-      if (at) at.push(i);
-      else index.set(w.folded, [i]);
-    }
+    for (const [i, w] of text.entries())
+      for (const form of [w.folded, ...w.bases]) {
+        const at = index.get(form);
+        if (at) at.push(i);
+        else index.set(form, [i]);
+      }
     positionsOf.set(text, index);
   }
   return index;
@@ -412,6 +433,17 @@ function causeFrom(tokens: readonly Word[], text: string): number {
 /** How much more a cue counts when every word it needs stands in the cause. */
 const CAUSE_BONUS = 2;
 
+/** The category whose cues rank highest (then the one with the longer cue). */
+function bestOf(scores: ReadonlyMap<string, Score>): [string, Score] | undefined {
+  let best: [string, Score] | undefined;
+  for (const candidate of scores) {
+    const [, s] = candidate;
+    if (!best || s.rank > best[1].rank || (s.rank === best[1].rank && s.terms > best[1].terms))
+      best = candidate;
+  }
+  return best;
+}
+
 /** Reads the words of an error text that no entry explains. Pure and deterministic. */
 export function classifyByWords(input: string, kind: FallbackKind): FallbackResult {
   // One form for every way of typing an accent: a Vietnamese word typed with combining marks ("khóa" as
@@ -515,15 +547,13 @@ export function classifyByWords(input: string, kind: FallbackKind): FallbackResu
     table.set(cue.category, entry);
   }
   for (const s of [...scores.values(), ...frames.values()]) if (s.inCause) s.rank += CAUSE_BONUS;
-  let best: [string, Score] | undefined;
-  for (const candidate of scores.size > 0 ? scores : frames) {
-    const [, s] = candidate;
-    if (!best || s.rank > best[1].rank || (s.rank === best[1].rank && s.terms > best[1].terms))
-      best = candidate;
-  }
-  if (!best) return UNKNOWN;
-  const [category, s] = best;
-  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens, text, s))) return UNKNOWN;
+  const decides = (s: Score) =>
+    kind !== 'client' || (s.score >= CLIENT_MIN_SCORE && saysFailure(tokens, text, s));
+  const best = bestOf(scores) ?? bestOf(frames);
+  // A frame decides only when what else was said does not.
+  const chosen = best && !decides(best[1]) && scores.has(best[0]) ? bestOf(frames) : best;
+  if (!chosen || !decides(chosen[1])) return UNKNOWN;
+  const [category, s] = chosen;
   // A word shown inside a longer phrase that decided too is said once ("Connection refused", not "Connection").
   const shown = [...s.words];
   const decidedBy = shown.filter(

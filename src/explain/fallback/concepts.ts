@@ -259,14 +259,15 @@ export const FATAL_ALERT: Concept = {
 
 export const REFUSED: Concept = {
   // `…`: who refused may stand between ("không được máy chủ POP chấp nhận", "not accepted by").
-  en: ['refused', 'rejected', 'declined', 'not accepted', 'not … accepted'],
-  fr: ['refus*', 'rejet*', 'pas été accepté*', 'non accepté*', 'pas … accepté*'],
+  en: ['refused', 'rejected', 'declined', 'not accepted', 'not … accepted', 'not … accept'],
+  fr: ['refus*', 'rejet*', 'pas été accepté*', 'non accepté*', 'pas … accepté*', 'pas … accepter'],
   vi: [
     'bị từ chối',
     'từ chối',
     'không được chấp nhận',
     'không chấp nhận',
     'không được … chấp nhận',
+    'không … chấp nhận',
     'bị … từ chối',
   ],
 };
@@ -334,6 +335,7 @@ export const UNSUPPORTED: Concept = {
     'indisponible',
     'non proposé*',
     'ne … pas gérer',
+    'non géré*',
     'ne … pas prendre en charge',
     'ne … pas la prendre en charge',
   ],
@@ -353,9 +355,21 @@ export const UNREACHABLE: Concept = {
   vi: ['không thể tiếp cận', 'không tiếp cận được', 'không chạy', 'không có đường'],
 };
 export const RESET: Concept = {
-  en: ['reset', 'broken', 'dropped', 'severed', 'aborted', 'closed unexpectedly', 'lost'],
-  fr: ['réinitialisé*', 'ré-initialisé*', 'brisé*', 'rompu*', 'coupé*', 'interrompu*', 'perdu*'],
-  vi: ['đặt lại', 'bị đứt', 'bị ngắt', 'bị cắt', 'bị hỏng', 'hủy bỏ', 'bị mất'],
+  // The nouns too: « Interruption de la connexion au serveur », "loss of connection".
+  en: ['reset', 'broken', 'dropped', 'severed', 'aborted', 'closed unexpectedly', 'lost', 'loss'],
+  fr: [
+    'réinitialisé*',
+    'ré-initialisé*',
+    'brisé*',
+    'rompu*',
+    'coupé*',
+    'interrompu*',
+    'perdu*',
+    'interruption',
+    'coupure',
+    'perte',
+  ],
+  vi: ['đặt lại', 'bị đứt', 'bị ngắt', 'bị cắt', 'bị hỏng', 'hủy bỏ', 'bị mất', 'mất', 'gián đoạn'],
 };
 export const BUSY: Concept = {
   en: ['busy', 'in use'],
@@ -379,6 +393,8 @@ export const DISK_SPACE: Concept = {
   ],
   vi: [
     'dung lượng đĩa',
+    'không gian bộ nhớ',
+    'không gian lưu trữ',
     'chỗ trên đĩa',
     'chỗ trống trên đĩa',
     'dung lượng ổ đĩa',
@@ -455,6 +471,8 @@ export const NOT_VERIFIED: Concept = {
     'verify failed',
     'verification failed',
     'unable to verify',
+    'not verified',
+    'unverified',
   ],
   fr: [
     'pu être vérifié*',
@@ -462,8 +480,17 @@ export const NOT_VERIFIED: Concept = {
     'vérification a échoué',
     'échec de la vérification',
     'impossible de vérifier',
+    'non vérifié*',
+    'pas été vérifié*',
   ],
-  vi: ['không thể xác minh', 'không thể được xác minh', 'xác minh thất bại', 'không xác minh được'],
+  vi: [
+    'không thể xác minh',
+    'không thể được xác minh',
+    'xác minh thất bại',
+    'không xác minh được',
+    'chưa được xác minh',
+    'chưa xác minh',
+  ],
 };
 /** Something expected never came. */
 export const NOT_RECEIVED: Concept = {
@@ -608,4 +635,58 @@ export const IN_PROGRESS: Concept = {
   en: ['is running', 'already running', 'still running', 'being processed', 'in progress'],
   fr: ['est exécuté*', "en cours d'exécution", 'en cours de traitement', 'déjà en cours', 'en cours'],
   vi: ['đang chạy', 'đang được xử lý', 'đang xử lý'],
+};
+/** A server or a connection the program does not trust: said of TLS, that is its certificate. */
+export const UNTRUSTED: Concept = {
+  en: ['untrusted', 'not trusted'],
+  fr: ['non digne de confiance', 'pas digne de confiance', 'non certifié*', 'non fiable'],
+  vi: ['không đáng tin', 'không tin cậy', 'chưa được chứng thực'],
+};
+/** Said of a certificate only: an "insecure connection" is one without TLS. */
+export const INSECURE: Concept = {
+  en: ['insecure', 'not secure'],
+  fr: ['non sécurisé*', 'pas sécurisé*'],
+  vi: ['không an toàn', 'không bảo mật'],
+};
+/** A password made for one mail program, instead of the account's. */
+export const APP_PASSWORD: Concept = {
+  en: ['app password', 'application password', 'app-specific password', 'application-specific password'],
+  fr: ["mot de passe d'application", 'mot de passe spécifique'],
+  vi: ['mật khẩu ứng dụng', 'mật khẩu riêng cho ứng dụng'],
+};
+/** What a program says it needs ("requires an app password", « devrez utiliser », "cần phải"). */
+export const NEEDED: Concept = {
+  en: ['require*', 'need', 'needs', 'needed', 'must'],
+  fr: ['requi*', 'nécessit*', 'devez', 'devrez', 'exige*', 'obligatoire'],
+  vi: ['cần', 'yêu cầu', 'bắt buộc', 'phải'],
+};
+/** A setting typed into a form or a file: its value may be invalid or missing. */
+export const SETTING_VALUE: Concept = {
+  en: ['port', 'ip', 'ip address', 'server address', 'host name', 'hostname'],
+  fr: ['port', 'adresse ip', 'adresse du serveur', "nom d'hôte"],
+  vi: ['cổng', 'địa chỉ ip', 'địa chỉ máy chủ', 'tên máy', 'tên máy chủ'],
+};
+/** A form's request for a valid value: "Please enter a valid port", « Entrez un port valide ». */
+export const ENTER_VALID: Concept = {
+  en: ['enter a valid', 'enter valid', 'must be between'],
+  fr: ['entrez un … valide', 'entre un … valide', 'saisissez un … valide'],
+  vi: ['nhập …5 hợp lệ'],
+};
+/** Reading from or writing to the other side of a connection: a network error, not the disk's. */
+export const TRANSFER: Concept = {
+  en: ['read', 'reading', 'write', 'writing', 'communicating', 'communication'],
+  fr: ['lire', 'lecture', 'écrire', 'écriture', 'communication', 'communiquer'],
+  vi: ['đọc', 'ghi', 'giao tiếp', 'liên lạc'],
+};
+/** A login method named as such (not the everyday "method"). */
+export const AUTH_METHOD: Concept = {
+  en: ['authentication method', 'auth method', 'login method', 'mechanism*', 'authenticator*'],
+  fr: ["méthode d'authentification", 'mécanisme*', 'authentificateur*'],
+  vi: ['phương thức xác thực', 'cơ chế xác thực'],
+};
+/** Unknown to the one that reads it. */
+export const UNKNOWN_THING: Concept = {
+  en: ['unknown', 'unrecognized', 'unrecognised'],
+  fr: ['inconnu*', 'non reconnu*'],
+  vi: ['không rõ', 'không xác định', 'không nhận ra'],
 };

@@ -1200,15 +1200,12 @@ export const LEXICON: readonly Cue[] = [
         'disk full',
         'no space',
         'not enough disk space',
-        'write error',
-        'cannot write',
+        // Not "write error", « erreur d'écriture », "không thể ghi": writing failed is storage only when
+        // what was written to is no server (outcomes.ts reads the two).
         'disque plein',
         'espace disque insuffisant',
-        "erreur d'écriture",
         'hết dung lượng',
         'không đủ dung lượng',
-        'không thể ghi',
-        'lỗi ghi',
         'no space left',
         'aucun espace',
         "quota d'espace disque",

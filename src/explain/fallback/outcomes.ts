@@ -57,6 +57,15 @@ import {
   MISSING,
   ANOTHER,
   IN_PROGRESS,
+  UNTRUSTED,
+  INSECURE,
+  APP_PASSWORD,
+  NEEDED,
+  SETTING_VALUE,
+  ENTER_VALID,
+  TRANSFER,
+  AUTH_METHOD,
+  UNKNOWN_THING,
 } from './concepts.js';
 import type { Cue } from './lexicon.js';
 
@@ -198,7 +207,8 @@ export const OUTCOME_CUES: readonly Cue[] = [
     ],
     'client',
   ),
-  pair('connect.wrong-service', 5, [GREETING, [...termsOf(FAILED, INVALID, NOT_RECEIVED)]], 'client'),
+  // A greeting that could not be read is about what answered, not about reading from the network.
+  pair('connect.wrong-service', 7, [GREETING, [...termsOf(FAILED, INVALID, NOT_RECEIVED)]], 'client'),
   // "An error occurred with the POP3 mail server" frames what follows: alone, the server had a problem.
   frame(pair('server.temporary', 4, [SERVER, ERROR_OCCURRED], 'client')),
   // An error the program calls temporary: the server's, and it will pass.
@@ -225,6 +235,16 @@ export const OUTCOME_CUES: readonly Cue[] = [
       [...termsOf(SERVER), '#host'],
     ],
     'client',
+  ),
+  // "Error connecting to POP3 server.", « Échec de la connexion au serveur POP3 »: alone, the connection
+  // failed; it frames the cause when one follows (« Une erreur est survenue pendant une connexion à … »).
+  frame(
+    pair(
+      'connect.refused',
+      4,
+      [CONNECTION, ['error', 'erreur', 'échec', 'lỗi'], [...termsOf(SERVER), '#host']],
+      'client',
+    ),
   ),
   // The session named with its time limit is the session's, whatever else timed out.
   technical(
@@ -556,6 +576,53 @@ export const OUTCOME_CUES: readonly Cue[] = [
   technical(pair('command.unknown', 4, [COMMAND_WORD, UNSUPPORTED], 'client')),
   technical(pair('command.unknown', 4, [['uidl', 'uidls', 'top', 'xtnd'], FAILED], 'client')),
   technical(pair('command.unknown', 5, [['uidl', 'uidls', 'xtnd'], UNSUPPORTED], 'client')),
+  // A connection to a port that could not be made: nothing listened there.
+  technical(
+    pair(
+      'connect.refused',
+      5,
+      [CONNECTION, ['cannot', "can't", 'could not', 'unable', 'impossible', 'không thể'], ['port', 'cổng']],
+      'client',
+    ),
+  ),
+  // Reading from or writing to the server failed: the network's, whatever a disk's words say ("Server write
+  // error", "Unable to write to pop.example.net on port 995").
+  technical(
+    pair(
+      'connect.reset',
+      6,
+      [TRANSFER, [...termsOf(FAILED), 'failure'], [...termsOf(SERVER), '#host', 'port', 'cổng']],
+      'client',
+    ),
+  ),
+  // Certificates the program does not trust, in its own words; a server or a connection not trusted is one
+  // whose certificate was not.
+  pair('tls.certificate', 5, [CERTIFICATE, [...termsOf(UNTRUSTED, INSECURE)]], 'client'),
+  technical(pair('tls.certificate', 5, [[...termsOf(SERVER, CONNECTION)], UNTRUSTED], 'client')),
+  technical(pair('tls.certificate', 5, [['certify', 'certifier', 'chứng thực'], FAILED], 'client')),
+  // What the provider needs instead of the account's password.
+  technical(pair('auth.app-password', 5, [APP_PASSWORD, NEEDED], 'client')),
+  // A setting with a wrong value, as a form or a program's check says it.
+  technical(pair('client.config', 5, [SETTING_VALUE, INVALID], 'client')),
+  technical(pair('client.config', 5, [ENTER_VALID], 'client')),
+  technical(
+    pair(
+      'client.config',
+      5,
+      [
+        ['username', 'user name', "nom d'utilisateur", 'tên người dùng'],
+        ['is required', 'est requis*', 'est obligatoire', 'là bắt buộc'],
+      ],
+      'client',
+    ),
+  ),
+  // An OAuth sign-in that failed is the token's, not the password's.
+  technical(pair('auth.oauth-token', 6, [['oauth*'], [...termsOf(FAILED), ...LOGIN_FAILED]], 'client')),
+  // TLS needed before a login method.
+  technical(
+    pair('tls.required', 6, [SECURE_CHANNEL, NEEDED, [...termsOf(LOGIN, LOGIN_METHOD_NAME)]], 'client'),
+  ),
+  technical(pair('auth.mechanism', 5, [AUTH_METHOD, UNKNOWN_THING], 'client')),
   // A program busy with an earlier run or check of the same account.
   pair('client.busy', 5, [ANOTHER, IN_PROGRESS], 'client'),
   pair('client.busy', 5, [['account', 'compte', 'tài khoản'], IN_PROGRESS], 'client'),

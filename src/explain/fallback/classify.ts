@@ -251,6 +251,58 @@ function compileTerm(term: string): CompiledTerm {
   return compiled;
 }
 
+/**
+ * The terms by their first word, exact or a prefix: a text's words name the few terms that may occur in it,
+ * and only those are looked for. Every line of a log reaches the fallback, and the lexicon has hundreds of
+ * terms; a line has a few dozen words.
+ */
+interface TermIndex {
+  exact: Map<string, CompiledTerm[]>;
+  prefix: Map<string, CompiledTerm[]>;
+  longestPrefix: number;
+  /** How many terms it was built from: terms compiled later make it stale. */
+  size: number;
+}
+let termIndex: TermIndex | undefined;
+function indexOfTerms(): TermIndex {
+  if (termIndex?.size === compiledTerms.size) return termIndex;
+  const index: TermIndex = {
+    exact: new Map(),
+    prefix: new Map(),
+    longestPrefix: 0,
+    size: compiledTerms.size,
+  };
+  for (const term of compiledTerms.values()) {
+    const first = term.words[0];
+    if (!first) continue;
+    const map = first.prefix ? index.prefix : index.exact;
+    const list = map.get(first.stem);
+    if (list) list.push(term);
+    else map.set(first.stem, [term]);
+    if (first.prefix) index.longestPrefix = Math.max(index.longestPrefix, first.stem.length);
+  }
+  termIndex = index;
+  return index;
+}
+
+/** The terms whose first word a text holds: any other term cannot occur in it. */
+const mayOccurIn = new WeakMap<readonly Word[], Set<CompiledTerm>>();
+function mayOccur(text: readonly Word[]): Set<CompiledTerm> {
+  let terms = mayOccurIn.get(text);
+  if (!terms) {
+    terms = new Set();
+    const { exact, prefix, longestPrefix } = indexOfTerms();
+    for (const w of text) {
+      for (const t of exact.get(w.folded) ?? []) terms.add(t);
+      for (const base of w.bases) for (const t of exact.get(base) ?? []) terms.add(t);
+      for (let n = Math.min(longestPrefix, w.folded.length); n > 0; n--)
+        for (const t of prefix.get(w.folded.slice(0, n)) ?? []) terms.add(t);
+    }
+    mayOccurIn.set(text, terms);
+  }
+  return terms;
+}
+
 let compiled: readonly CompiledCue[] | undefined;
 function lexicon(): readonly CompiledCue[] {
   compiled ??= [...LEXICON, ...OUTCOME_CUES].map((cue) => ({
@@ -258,6 +310,41 @@ function lexicon(): readonly CompiledCue[] {
     slots: cue.all.map((slot) => slot.map(compileTerm)),
   }));
   return compiled;
+}
+
+/**
+ * The cues by a term of their shortest slot (every slot must be said, so one will do): a text's terms name
+ * the cues worth trying, in the lexicon's order. A slot with a shape (`#host`) is never the key.
+ */
+interface CueIndex {
+  byTerm: Map<CompiledTerm, number[]>;
+  /** Cues whose every slot holds a shape: always tried. */
+  always: number[];
+}
+let cueIndex: CueIndex | undefined;
+function indexOfCues(): CueIndex {
+  if (cueIndex) return cueIndex;
+  const index: CueIndex = { byTerm: new Map(), always: [] };
+  lexicon().forEach(({ slots }, i) => {
+    const keys = slots.filter((slot) => slot.every((t) => !t.shape)).sort((a, b) => a.length - b.length)[0];
+    if (!keys) return void index.always.push(i);
+    for (const term of keys) {
+      const list = index.byTerm.get(term);
+      if (list) list.push(i);
+      else index.byTerm.set(term, [i]);
+    }
+  });
+  cueIndex = index;
+  return index;
+}
+
+/** The cues a text may fire, marked by their place in the lexicon. */
+function candidateCues(text: readonly Word[]): Uint8Array {
+  const { byTerm, always } = indexOfCues();
+  const marked = new Uint8Array(lexicon().length);
+  for (const i of always) marked[i] = 1;
+  for (const term of mayOccur(text)) for (const i of byTerm.get(term) ?? []) marked[i] = 1;
+  return marked;
 }
 
 // Where each folded word stands in a text, built once per text: most terms start with a whole word, and
@@ -306,7 +393,7 @@ const occurs = (text: readonly Word[], term: CompiledTerm) => find(text, term)[0
 /** Every place the term's words appear in a row in the text, as (start, end), in order. */
 function findAll(text: readonly Word[], term: CompiledTerm): readonly (readonly [number, number])[] {
   const first = term.words[0];
-  if (!first) return NOWHERE;
+  if (!first || !mayOccur(text).has(term)) return NOWHERE;
   let out: [number, number][] | undefined;
   const at = first.prefix ? text.keys() : (positions(text).get(first.stem) ?? []);
   for (const i of at) {
@@ -457,6 +544,13 @@ export function classifyByWords(input: string, kind: FallbackKind): FallbackResu
   // A frame ("an error occurred with the server") decides only when nothing else is said.
   const frames = new Map<string, Score>();
   const cause = causeFrom(tokens, text);
+  const head = text.slice(0, MAX_TEXT);
+  const shapes = new Map<RegExp, boolean>();
+  const hasShape = (shape: RegExp) => {
+    let has = shapes.get(shape);
+    if (has === undefined) shapes.set(shape, (has = shape.test(head)));
+    return has;
+  };
   let isAnchored: boolean | undefined;
   const seen = new Map<CompiledTerm, readonly (readonly [number, number])[]>();
   const occurrences = (term: CompiledTerm) => {
@@ -467,10 +561,17 @@ export function classifyByWords(input: string, kind: FallbackKind): FallbackResu
     }
     return at;
   };
-  for (const { cue, slots } of lexicon()) {
+  const cues = lexicon();
+  const tried = candidateCues(tokens);
+  for (let i = 0; i < cues.length; i++) {
+    if (!tried[i]) continue;
+    const { cue, slots } = cues[i]!;
     if (cue.for && cue.for !== kind) continue;
     // A server's reply is a POP reply already; a program's line must show it is one.
     if (cue.anchor && kind === 'client' && !(isAnchored ??= anchored(tokens, text))) continue;
+    // Most cues name a word the text does not hold: skipped before anything is looked for.
+    const present = mayOccur(tokens);
+    if (!slots.every((slot) => slot.some((t) => (t.shape ? hasShape(t.shape) : present.has(t))))) continue;
     // Every slot must be said, best in one sentence: a thing named in one sentence and a state in another
     // ("… mots de passe chiffrés. … votre fournisseur.") make a weaker pair (a pronoun may join them: « Le
     // serveur pourrait ne pas la prendre en charge »).
@@ -480,7 +581,7 @@ export function classifyByWords(input: string, kind: FallbackKind): FallbackResu
       const here = new Set<number>();
       let shaped = false;
       for (const term of slot) {
-        if (term.shape) shaped ||= term.shape.test(text.slice(0, MAX_TEXT));
+        if (term.shape) shaped ||= hasShape(term.shape);
         else for (const [at] of occurrences(term)) here.add(tokens[at]!.sentence);
       }
       if (shaped) continue;

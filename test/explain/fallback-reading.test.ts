@@ -260,3 +260,15 @@ describe('a frame decides only when nothing else is said', () => {
     ],
   ])('%s → %s', readsAs);
 });
+
+describe('a setting the program needs, and what it was built without (Thunderbird, Xfce mail watcher)', () => {
+  it.each([
+    ['Port must be between 1 and 65535', 'client.config'],
+    ['Le port doit être compris entre 1 et 65535', 'client.config'],
+    ['Cổng phải nằm trong khoảng 1 và 65535', 'client.config'],
+    ['Username is required', 'client.config'],
+    ["Le nom d'utilisateur est requis.", 'client.config'],
+    ['Tên đăng nhập là bắt buộc', 'client.config'],
+    ['Biên dịch không có hỗ trợ SSL/TLS', 'client.unsupported'],
+  ])('%s → %s', readsAs);
+});

@@ -609,7 +609,15 @@ export const NOT_BUILT_IN: Concept = {
     'construit sans',
     'dans cette version',
   ],
-  vi: ['chưa biên dịch', 'không được biên dịch', 'chưa được biên dịch', 'chưa liên kết', 'chưa cài đặt'],
+  vi: [
+    'chưa biên dịch',
+    'không được biên dịch',
+    'chưa được biên dịch',
+    'chưa liên kết',
+    'chưa cài đặt',
+    'biên dịch không có',
+    'biên dịch mà không có',
+  ],
 };
 
 /** An error said to pass: temporary × error, said together ("a temporary file" is no temporary error). */
@@ -669,8 +677,8 @@ export const SETTING_VALUE: Concept = {
 /** A form's request for a valid value: "Please enter a valid port", « Entrez un port valide ». */
 export const ENTER_VALID: Concept = {
   en: ['enter a valid', 'enter valid', 'must be between'],
-  fr: ['entrez un … valide', 'entre un … valide', 'saisissez un … valide'],
-  vi: ['nhập …5 hợp lệ'],
+  fr: ['entrez un … valide', 'entre un … valide', 'saisissez un … valide', 'doit être compris entre'],
+  vi: ['nhập …5 hợp lệ', 'phải nằm trong khoảng'],
 };
 /** Reading from or writing to the other side of a connection: a network error, not the disk's. */
 export const TRANSFER: Concept = {

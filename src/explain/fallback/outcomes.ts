@@ -610,7 +610,15 @@ export const OUTCOME_CUES: readonly Cue[] = [
       'client.config',
       5,
       [
-        ['username', 'user name', "nom d'utilisateur", 'tên người dùng'],
+        [
+          'username',
+          'user name',
+          'login name',
+          "nom d'utilisateur",
+          'identifiant',
+          'tên người dùng',
+          'tên đăng nhập',
+        ],
         ['is required', 'est requis*', 'est obligatoire', 'là bắt buộc'],
       ],
       'client',

@@ -272,3 +272,21 @@ describe('a setting the program needs, and what it was built without (Thunderbir
     ['Biên dịch không có hỗ trợ SSL/TLS', 'client.unsupported'],
   ])('%s → %s', readsAs);
 });
+
+describe('an error the program does not explain is an unknown POP error, not silence', () => {
+  it('Claws Mail/Sylpheed: "Error occurred while processing mail." (gui-more tuning)', () => {
+    const text = 'Error occurred while processing mail.';
+    const result = classifyByWords(text, 'client');
+    expect(result.category).toBe('unknown');
+    expect(result.decidedBy).toEqual(['Error occurred']);
+    const finding = explain(text, { lang: 'en' }, bare).findings[0];
+    expect(finding?.category).toBe('unknown');
+    expect(finding?.because).toContain('Error occurred');
+  });
+
+  it('but a cause said beside it decides (Thunderbird: an error "with the POP3 mail server")', () => {
+    expect(classifyByWords('An error occurred with the POP3 mail server.', 'client').category).toBe(
+      'server.temporary',
+    );
+  });
+});

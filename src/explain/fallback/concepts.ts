@@ -502,7 +502,7 @@ export const NOT_RECEIVED: Concept = {
 export const ERROR_OCCURRED: Concept = {
   en: ['error occurred', 'error has occurred'],
   fr: ["erreur s'est produite", 'erreur est survenue'],
-  vi: ['xảy ra lỗi', 'có lỗi xảy ra'],
+  vi: ['xảy ra lỗi', 'có lỗi xảy ra', 'có lỗi khi'],
 };
 export const PROTOCOL_ERROR: Concept = {
   en: ['protocol error'],

@@ -211,6 +211,8 @@ export const OUTCOME_CUES: readonly Cue[] = [
   pair('connect.wrong-service', 7, [GREETING, [...termsOf(FAILED, INVALID, NOT_RECEIVED)]], 'client'),
   // "An error occurred with the POP3 mail server" frames what follows: alone, the server had a problem.
   frame(pair('server.temporary', 4, [SERVER, ERROR_OCCURRED], 'client')),
+  // "Error occurred while processing mail.": an error of the mail program's, its cause unsaid.
+  frame(pair('unknown', 4, [ERROR_OCCURRED], 'client')),
   // An error the program calls temporary: the server's, and it will pass.
   pair('server.temporary', 4, [TEMPORARY_ERROR], 'client'),
   technical(pair('server.protocol-error', 4, [PROTOCOL_ERROR], 'client')),

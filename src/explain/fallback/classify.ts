@@ -1,6 +1,7 @@
 import { foldAccents } from '../normalize.js';
 import { type Cue, LEXICON } from './lexicon.js';
 import { OUTCOME_CUES } from './outcomes.js';
+import { MAX_TEXT, marksOf, VIETNAMESE_LETTER, type Word, words } from './words.js';
 
 /**
  * The explainable fallback: a `-ERR` (or a program's error message) that no knowledge-base entry knows still
@@ -17,20 +18,13 @@ export interface FallbackResult {
 
 export type FallbackKind = 'server' | 'client';
 
-interface Word {
-  folded: string;
-  /** Its accents, in order of code (where a tone mark sits varies: "khóa", "khoá"). */
-  marks: string;
-  /** Written with a letter only Vietnamese has: it never meets a word of another language ("mã", "ma"). */
-  vietnamese: boolean;
-  start: number;
-  end: number;
-}
 interface TermWord {
   stem: string;
   /** A Vietnamese word's accents: compared too when the text has accents (below). */
   marks?: string;
   prefix: boolean;
+  /** How many words may stand between this word and the one before it (`…` in a term): word order varies. */
+  gap: number;
 }
 interface CompiledTerm {
   words: readonly TermWord[];
@@ -51,74 +45,39 @@ interface CompiledCue {
   slots: readonly (readonly CompiledTerm[])[];
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const MAX_TEXT = 600;
+/**
+ * How many words a term's `…` allows between two of its words (`…2`: at most two): a Vietnamese verb's agent
+ * ("không được máy chủ POP chấp nhận"), an adverb or a hedge ("does not seem to support").
+ */
+const GAP = 3;
 
-// Where an identifier joins words: "SocketTimeoutException", "SSLHandshakeException", "certPathBuilder".
-// Not before a plural's s: "UIDLs" is one word.
-const IDENTIFIER_JOIN = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})/u;
-
-// A lowercase dotted name ending in a common or a country's top-level domain; a class path
-// ("java.net.ConnectException") has capitals, code ("self.host") no such ending.
-const HOST_NAME =
-  /^(?:[a-z0-9-]+\.)+(?:[a-z]{2}|com|net|org|edu|gov|mil|int|info|biz|local|localdomain|lan|example|test|invalid|arpa)$/;
-const NAME_CHAR = /[\w.-]/;
-
-function insideHostName(text: string, start: number, length: number): boolean {
-  let from = start;
-  let to = start + length;
-  while (from > 0 && NAME_CHAR.test(text[from - 1]!)) from--;
-  while (to < text.length && NAME_CHAR.test(text[to]!)) to++;
-  const run = text.slice(from, to).replace(/^[.-]+|[.-]+$/g, '');
-  return run.includes('.') && HOST_NAME.test(run);
-}
-
-function words(text: string): Word[] {
-  const out: Word[] = [];
-  const push = (word: string, start: number) =>
-    out.push({
-      folded: foldAccents(word),
-      marks: marksOf(word),
-      vietnamese: VIETNAMESE_LETTER.test(word),
-      start,
-      end: start + word.length,
-    });
-  const head = text.slice(0, MAX_TEXT);
-  for (const m of head.matchAll(WORD)) {
-    // The labels of a host name are no words: "pop.example.net" names no POP and no network.
-    if (insideHostName(head, m.index, m[0].length)) continue;
-    // A program's class or constant name says its failure in joined words: each is read as a word.
-    const parts = m[0].split(IDENTIFIER_JOIN);
-    let at = m.index;
-    for (const part of parts) {
-      push(part, at);
-      at += part.length;
-    }
-  }
-  return out;
-}
-
-// Letters only Vietnamese writes (French writes à â é è ê ë î ï ô ù û ü ÿ ç). Folding them away makes distinct
-// words meet ("đóng" closed, "động" move; "hủy" cancel, "hụy"): a Vietnamese word of the lexicon meets a word of
-// the text with its accents when the text has accents, and only a text typed without them meets it folded.
-const VIETNAMESE_LETTER = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩìíọỏốồổỗộớờởỡợụủũúứừửữựỳỵỷỹýãõòóá]/iu;
-
-function marksOf(word: string): string {
-  if (/^[\x00-\x7f]*$/.test(word)) return '';
-  return [...(word.normalize('NFD').match(/\p{M}/gu) ?? [])].sort().join('');
-}
-
-function termWord(word: string): TermWord {
+function termWord(word: string, gap: number): TermWord {
   const bare = word.replace(/\*$/, '');
   return {
     stem: foldAccents(bare),
     ...(VIETNAMESE_LETTER.test(bare) ? { marks: marksOf(bare) } : {}),
     prefix: word.endsWith('*'),
+    gap,
   };
 }
 
+/** A term's words, each with the gap allowed before it. */
+function termWords(term: string): TermWord[] {
+  const out: TermWord[] = [];
+  let gap = 0;
+  for (const [w] of term.matchAll(/…\d?|[\p{L}\p{N}]+\*?/gu)) {
+    if (w.startsWith('…')) gap = Number(w.slice(1)) || GAP;
+    else {
+      out.push(termWord(w, gap));
+      gap = 0;
+    }
+  }
+  return out;
+}
+
 function meets(w: Word, t: TermWord): boolean {
-  if (t.prefix ? !w.folded.startsWith(t.stem) : w.folded !== t.stem) return false;
+  if (t.prefix ? !w.folded.startsWith(t.stem) : w.folded !== t.stem && !w.bases.includes(t.stem))
+    return false;
   if (t.marks === undefined) return !w.vietnamese;
   if (w.marks === '') return true;
   return t.prefix ? [...t.marks].every((m) => w.marks.includes(m)) : w.marks === t.marks;
@@ -130,12 +89,62 @@ function compileTerm(term: string): CompiledTerm {
   let compiled = compiledTerms.get(term);
   if (!compiled) {
     const shape = SHAPES[term];
-    compiled = shape
-      ? { words: [], shape }
-      : { words: (term.match(/[\p{L}\p{N}]+\*?|\*/gu) ?? []).filter((w) => w !== '*').map(termWord) };
+    compiled = shape ? { words: [], shape } : { words: termWords(term) };
     compiledTerms.set(term, compiled);
   }
   return compiled;
+}
+
+/**
+ * The terms by their first word, exact or a prefix: a text's words name the few terms that may occur in it,
+ * and only those are looked for. Every line of a log reaches the fallback, and the lexicon has hundreds of
+ * terms; a line has a few dozen words.
+ */
+interface TermIndex {
+  exact: Map<string, CompiledTerm[]>;
+  prefix: Map<string, CompiledTerm[]>;
+  longestPrefix: number;
+  /** How many terms it was built from: terms compiled later make it stale. */
+  size: number;
+}
+let termIndex: TermIndex | undefined;
+function indexOfTerms(): TermIndex {
+  if (termIndex?.size === compiledTerms.size) return termIndex;
+  const index: TermIndex = {
+    exact: new Map(),
+    prefix: new Map(),
+    longestPrefix: 0,
+    size: compiledTerms.size,
+  };
+  for (const term of compiledTerms.values()) {
+    const first = term.words[0];
+    if (!first) continue;
+    const map = first.prefix ? index.prefix : index.exact;
+    const list = map.get(first.stem);
+    if (list) list.push(term);
+    else map.set(first.stem, [term]);
+    if (first.prefix) index.longestPrefix = Math.max(index.longestPrefix, first.stem.length);
+  }
+  termIndex = index;
+  return index;
+}
+
+/** The terms whose first word a text holds: any other term cannot occur in it. */
+const mayOccurIn = new WeakMap<readonly Word[], Set<CompiledTerm>>();
+function mayOccur(text: readonly Word[]): Set<CompiledTerm> {
+  let terms = mayOccurIn.get(text);
+  if (!terms) {
+    terms = new Set();
+    const { exact, prefix, longestPrefix } = indexOfTerms();
+    for (const w of text) {
+      for (const t of exact.get(w.folded) ?? []) terms.add(t);
+      for (const base of w.bases) for (const t of exact.get(base) ?? []) terms.add(t);
+      for (let n = Math.min(longestPrefix, w.folded.length); n > 0; n--)
+        for (const t of prefix.get(w.folded.slice(0, n)) ?? []) terms.add(t);
+    }
+    mayOccurIn.set(text, terms);
+  }
+  return terms;
 }
 
 let compiled: readonly CompiledCue[] | undefined;
@@ -147,6 +156,41 @@ function lexicon(): readonly CompiledCue[] {
   return compiled;
 }
 
+/**
+ * The cues by a term of their shortest slot (every slot must be said, so one will do): a text's terms name
+ * the cues worth trying, in the lexicon's order. A slot with a shape (`#host`) is never the key.
+ */
+interface CueIndex {
+  byTerm: Map<CompiledTerm, number[]>;
+  /** Cues whose every slot holds a shape: always tried. */
+  always: number[];
+}
+let cueIndex: CueIndex | undefined;
+function indexOfCues(): CueIndex {
+  if (cueIndex) return cueIndex;
+  const index: CueIndex = { byTerm: new Map(), always: [] };
+  lexicon().forEach(({ slots }, i) => {
+    const keys = slots.filter((slot) => slot.every((t) => !t.shape)).sort((a, b) => a.length - b.length)[0];
+    if (!keys) return void index.always.push(i);
+    for (const term of keys) {
+      const list = index.byTerm.get(term);
+      if (list) list.push(i);
+      else index.byTerm.set(term, [i]);
+    }
+  });
+  cueIndex = index;
+  return index;
+}
+
+/** The cues a text may fire, marked by their place in the lexicon. */
+function candidateCues(text: readonly Word[]): Uint8Array {
+  const { byTerm, always } = indexOfCues();
+  const marked = new Uint8Array(lexicon().length);
+  for (const i of always) marked[i] = 1;
+  for (const term of mayOccur(text)) for (const i of byTerm.get(term) ?? []) marked[i] = 1;
+  return marked;
+}
+
 // Where each folded word stands in a text, built once per text: most terms start with a whole word, and
 // only its positions need a look (the lexicon has hundreds of terms; a line, a few dozen words).
 const positionsOf = new WeakMap<readonly Word[], Map<string, number[]>>();
@@ -154,33 +198,53 @@ function positions(text: readonly Word[]): Map<string, number[]> {
   let index = positionsOf.get(text);
   if (!index) {
     index = new Map();
-    for (const [i, w] of text.entries()) {
-      const at = index.get(w.folded);
-      if (at) at.push(i);
-      else index.set(w.folded, [i]);
-    }
+    for (const [i, w] of text.entries())
+      for (const form of [w.folded, ...w.bases]) {
+        const at = index.get(form);
+        if (at) at.push(i);
+        else index.set(form, [i]);
+      }
     positionsOf.set(text, index);
   }
   return index;
 }
 
-function matchesAt(text: readonly Word[], term: CompiledTerm, i: number): boolean {
-  const n = term.words.length;
-  if (i + n > text.length) return false;
-  for (let j = 0; j < n; j++) if (!meets(text[i + j]!, term.words[j]!)) return false;
-  return true;
+/** Where the term's words end (exclusive) when they begin at word i, within one clause; or -1. */
+function endAt(text: readonly Word[], term: CompiledTerm, i: number): number {
+  const words = term.words;
+  const clause = text[i]!.clause;
+  const from = (j: number, at: number): number => {
+    if (j === words.length) return at;
+    const w = words[j]!;
+    for (let k = at; k <= at + w.gap && k < text.length && text[k]!.clause === clause; k++)
+      if (meets(text[k]!, w)) {
+        const end = from(j + 1, k + 1);
+        if (end >= 0) return end;
+      }
+    return -1;
+  };
+  return meets(text[i]!, words[0]!) ? from(1, i + 1) : -1;
 }
 
-/** Where the term's words appear in a row in the text, or -1. */
-function find(text: readonly Word[], term: CompiledTerm): number {
+/** Where the term's words first appear in a row in the text (start, end), or [-1, -1]. */
+function find(text: readonly Word[], term: CompiledTerm): readonly [number, number] {
+  return findAll(text, term)[0] ?? NOT_FOUND;
+}
+const NOT_FOUND: readonly [number, number] = [-1, -1];
+const NOWHERE: readonly (readonly [number, number])[] = [];
+const occurs = (text: readonly Word[], term: CompiledTerm) => find(text, term)[0] >= 0;
+
+/** Every place the term's words appear in a row in the text, as (start, end), in order. */
+function findAll(text: readonly Word[], term: CompiledTerm): readonly (readonly [number, number])[] {
   const first = term.words[0];
-  if (!first) return -1;
-  if (!first.prefix) {
-    for (const i of positions(text).get(first.stem) ?? []) if (matchesAt(text, term, i)) return i;
-    return -1;
+  if (!first || !mayOccur(text).has(term)) return NOWHERE;
+  let out: [number, number][] | undefined;
+  const at = first.prefix ? text.keys() : (positions(text).get(first.stem) ?? []);
+  for (const i of at) {
+    const end = endAt(text, term, i);
+    if (end >= 0) (out ??= []).push([i, end]);
   }
-  for (let i = 0; i < text.length; i++) if (matchesAt(text, term, i)) return i;
-  return -1;
+  return out ?? NOWHERE;
 }
 
 interface Score {
@@ -189,6 +253,12 @@ interface Score {
   words: Set<string>;
   /** A cue that fired names a thing and what went wrong with it: the line says failure by itself. */
   outcome: boolean;
+  /** The score that ranks the categories: what the cause clause says counts more (see `causeFrom`). */
+  rank: number;
+  /** One of its cues stands wholly in the cause clause. */
+  inCause: boolean;
+  /** The sentences its words stand in: only there may a person's words make the line a person's. */
+  sentences: Set<number>;
 }
 
 const UNKNOWN: FallbackResult = { category: 'unknown', confidence: 0.2, decidedBy: [] };
@@ -229,8 +299,13 @@ const NOT_A_PROGRAM: readonly CompiledTerm[] =
 // "mà" (but) and "mẹ", and fetchmail's Vietnamese "… mà trình phục vụ đã từ chối …" would read as a person's.
 const FIRST_PERSON = new Set('i|my|me|we|our|us|je|j|mon|ma|mes|nous|notre|tôi|mình'.split('|'));
 // Not the "I" of "I/O".
-const speaksInFirstPerson = (tokens: readonly Word[], text: string) =>
-  tokens.some((t) => FIRST_PERSON.has(text.slice(t.start, t.end).toLowerCase()) && text[t.end] !== '/');
+const speaksInFirstPerson = (tokens: readonly Word[], text: string, sentences: ReadonlySet<number>) =>
+  tokens.some(
+    (t) =>
+      sentences.has(t.sentence) &&
+      FIRST_PERSON.has(text.slice(t.start, t.end).toLowerCase()) &&
+      text[t.end] !== '/',
+  );
 // "key = value": a program's configuration dump, or code ("timeout=10"), not its error message.
 const SETTING = /^\s*[\w .()-]{1,40}=|\w=\w/;
 
@@ -252,7 +327,7 @@ function anchored(tokens: readonly Word[], text: string): boolean {
   return (
     ANCHOR_SHAPE.test(head) ||
     SHAPES['#hostname']!.test(head) ||
-    TECHNICAL_WORD.some((t) => find(tokens, t) >= 0)
+    TECHNICAL_WORD.some((t) => occurs(tokens, t))
   );
 }
 
@@ -260,7 +335,7 @@ function anchored(tokens: readonly Word[], text: string): boolean {
 // A comment ("# server log: …") is someone's note about the paste.
 const CODE_LINE = /^\s*(?:return |raise |if |def |import |File "|at [\w$.<>]+\(|self\.|[\w.]+ = |# )/;
 
-function saysFailure(tokens: readonly Word[], text: string, outcome: boolean): boolean {
+function saysFailure(tokens: readonly Word[], text: string, s: Score): boolean {
   if (CODE_LINE.test(text)) return false;
   // A program's own status in parentheses ("(errflg=2)") and a certificate's name ("/CN=pop.example.net")
   // are no setting.
@@ -269,71 +344,161 @@ function saysFailure(tokens: readonly Word[], text: string, outcome: boolean): b
   // An exception's class names its failure (ssl.SSLError, SocketTimeoutException).
   const exception = /[A-Za-z](?:Error|Exception)\b/.test(text);
   return (
-    (outcome || exception || FAILURE_SIGNAL.some((t) => find(tokens, t) >= 0)) &&
-    !NOT_A_PROGRAM.some((t) => find(tokens, t) >= 0) &&
-    !speaksInFirstPerson(tokens, text)
+    (s.outcome || exception || FAILURE_SIGNAL.some((t) => occurs(tokens, t))) &&
+    !NOT_A_PROGRAM.some((t) => occurs(tokens, t)) &&
+    !speaksInFirstPerson(tokens, text, s.sentences)
   );
 }
 
+/**
+ * Where the cause begins: a program frames what it was doing and then says why it failed, after a colon
+ * ("Cannot login to POP server pop.example.net: SASL Protocol error", « Échec : délai dépassé »). The words
+ * after the last colon say more than the frame before it; a program's prefix ("mpop: ") frames nothing.
+ */
+function causeFrom(tokens: readonly Word[], text: string): number {
+  const colon = text.slice(0, MAX_TEXT).search(/\s?:\s[^:]*$/);
+  if (colon < 0) return tokens.length;
+  const i = tokens.findIndex((t) => t.start > colon);
+  return i < 0 ? tokens.length : i;
+}
+/** How much more a cue counts when every word it needs stands in the cause. */
+const CAUSE_BONUS = 2;
+
+/** The category whose cues rank highest (then the one with the longer cue). */
+function bestOf(scores: ReadonlyMap<string, Score>): [string, Score] | undefined {
+  let best: [string, Score] | undefined;
+  for (const candidate of scores) {
+    const [, s] = candidate;
+    if (!best || s.rank > best[1].rank || (s.rank === best[1].rank && s.terms > best[1].terms))
+      best = candidate;
+  }
+  return best;
+}
+
 /** Reads the words of an error text that no entry explains. Pure and deterministic. */
-export function classifyByWords(text: string, kind: FallbackKind): FallbackResult {
+export function classifyByWords(input: string, kind: FallbackKind): FallbackResult {
+  // One form for every way of typing an accent: a Vietnamese word typed with combining marks ("khóa" as
+  // o + U+0301) is one word, as its composed form is.
+  const text = input.normalize('NFC');
   const tokens = words(text);
   // The deciding words are shown as written, apostrophes and hyphens included ("n'existe pas").
-  const shownAt = (at: number, n: number) => text.slice(tokens[at]!.start, tokens[at + n - 1]!.end);
+  const shownAt = (at: number, end: number) => text.slice(tokens[at]!.start, tokens[end - 1]!.end);
   if (tokens.length === 0) return UNKNOWN;
   const scores = new Map<string, Score>();
+  // A frame ("an error occurred with the server") decides only when nothing else is said.
+  const frames = new Map<string, Score>();
+  const cause = causeFrom(tokens, text);
+  const head = text.slice(0, MAX_TEXT);
+  const shapes = new Map<RegExp, boolean>();
+  const hasShape = (shape: RegExp) => {
+    let has = shapes.get(shape);
+    if (has === undefined) shapes.set(shape, (has = shape.test(head)));
+    return has;
+  };
   let isAnchored: boolean | undefined;
-  const seen = new Map<CompiledTerm, number>();
-  for (const { cue, slots } of lexicon()) {
+  const seen = new Map<CompiledTerm, readonly (readonly [number, number])[]>();
+  const occurrences = (term: CompiledTerm) => {
+    let at = seen.get(term);
+    if (at === undefined) {
+      at = findAll(tokens, term);
+      seen.set(term, at);
+    }
+    return at;
+  };
+  const cues = lexicon();
+  const tried = candidateCues(tokens);
+  for (let i = 0; i < cues.length; i++) {
+    if (!tried[i]) continue;
+    const { cue, slots } = cues[i]!;
     if (cue.for && cue.for !== kind) continue;
     // A server's reply is a POP reply already; a program's line must show it is one.
     if (cue.anchor && kind === 'client' && !(isAnchored ??= anchored(tokens, text))) continue;
+    // Most cues name a word the text does not hold: skipped before anything is looked for.
+    const present = mayOccur(tokens);
+    if (!slots.every((slot) => slot.some((t) => (t.shape ? hasShape(t.shape) : present.has(t))))) continue;
+    // Every slot must be said, best in one sentence: a thing named in one sentence and a state in another
+    // ("… mots de passe chiffrés. … votre fournisseur.") make a weaker pair (a pronoun may join them: « Le
+    // serveur pourrait ne pas la prendre en charge »).
+    let common: Set<number> | undefined;
+    let said = true;
+    for (const slot of slots) {
+      const here = new Set<number>();
+      let shaped = false;
+      for (const term of slot) {
+        if (term.shape) shaped ||= hasShape(term.shape);
+        else for (const [at] of occurrences(term)) here.add(tokens[at]!.sentence);
+      }
+      if (shaped) continue;
+      if (here.size === 0) {
+        said = false;
+        break;
+      }
+      common = common ? new Set([...common].filter((n) => here.has(n))) : here;
+    }
+    if (!said) continue;
+    const apart = common !== undefined && common.size === 0;
+    const sentence = common && !apart ? Math.min(...common) : undefined;
     const hits: string[] = [];
+    let first = tokens.length;
+    let guessed = true;
     for (const slot of slots) {
       let hit: string | undefined;
+      let hitAt = -1;
       for (const term of slot) {
         if (term.shape) {
           const m = term.shape.exec(text.slice(0, MAX_TEXT));
           if (m && (!hit || m[0].length > hit.length)) hit = m[0];
           continue;
         }
-        let at = seen.get(term);
-        if (at === undefined) {
-          at = find(tokens, term);
-          seen.set(term, at);
-        }
         // The longest alternative that matches says the most ("not allowed" rather than "not").
-        if (at >= 0) {
-          const shown = shownAt(at, term.words.length);
-          if (!hit || shown.length > hit.length) hit = shown;
+        for (const [at, end] of occurrences(term)) {
+          if (sentence !== undefined && tokens[at]!.sentence !== sentence) continue;
+          const shown = shownAt(at, end);
+          if (!hit || shown.length > hit.length) {
+            hit = shown;
+            hitAt = at;
+          }
+          break;
         }
       }
       if (!hit) break;
       hits.push(hit);
+      if (hitAt >= 0) {
+        first = Math.min(first, hitAt);
+        guessed &&= tokens[hitAt]!.hedged;
+      }
     }
     if (hits.length !== slots.length) continue;
-    const entry = scores.get(cue.category) ?? {
+    const table = cue.frame ? frames : scores;
+    const entry = table.get(cue.category) ?? {
       score: 0,
       terms: 0,
       words: new Set<string>(),
       outcome: false,
+      rank: 0,
+      inCause: false,
+      sentences: new Set<number>(),
     };
-    entry.score += cue.weight;
+    const weight = apart ? cue.weight / 2 : cue.weight;
+    entry.score += weight;
+    // A guess ranks below what the text says happened.
+    entry.rank += guessed && first < tokens.length ? weight / 2 : weight;
+    if (first >= cause && first < tokens.length) entry.inCause = true;
     entry.terms = Math.max(entry.terms, slots.length);
     entry.outcome ||= cue.outcome === true;
     for (const h of hits) entry.words.add(h);
-    scores.set(cue.category, entry);
+    for (const n of common ?? []) entry.sentences.add(n);
+    if (apart) for (const t of tokens) entry.sentences.add(t.sentence);
+    table.set(cue.category, entry);
   }
-  let best: [string, Score] | undefined;
-  for (const candidate of scores) {
-    const [, s] = candidate;
-    if (!best || s.score > best[1].score || (s.score === best[1].score && s.terms > best[1].terms))
-      best = candidate;
-  }
-  if (!best) return UNKNOWN;
-  const [category, s] = best;
-  if (kind === 'client' && (s.score < CLIENT_MIN_SCORE || !saysFailure(tokens, text, s.outcome)))
-    return UNKNOWN;
+  for (const s of [...scores.values(), ...frames.values()]) if (s.inCause) s.rank += CAUSE_BONUS;
+  const decides = (s: Score) =>
+    kind !== 'client' || (s.score >= CLIENT_MIN_SCORE && saysFailure(tokens, text, s));
+  const best = bestOf(scores) ?? bestOf(frames);
+  // A frame decides only when what else was said does not.
+  const chosen = best && !decides(best[1]) && scores.has(best[0]) ? bestOf(frames) : best;
+  if (!chosen || !decides(chosen[1])) return UNKNOWN;
+  const [category, s] = chosen;
   // A word shown inside a longer phrase that decided too is said once ("Connection refused", not "Connection").
   const shown = [...s.words];
   const decidedBy = shown.filter(

@@ -41,9 +41,41 @@ export const LOCK: Concept = {
   vi: ['khóa'],
 };
 export const LOGIN_METHOD: Concept = {
-  en: ['authentication method', 'auth method', 'login method', 'method', 'mechanism*', 'authenticator*'],
-  fr: ["méthode d'authentification", 'méthode', 'mécanisme*', 'authentificateur*'],
-  vi: ['phương thức xác thực', 'cơ chế xác thực', 'cơ chế', 'phương thức', 'cơ cấu'],
+  en: [
+    'authentication method',
+    'auth method',
+    'login method',
+    'method',
+    'mechanism*',
+    'authenticator*',
+    // A way of sending the password is a login method: "does not seem to support encrypted passwords".
+    'encrypted password*',
+    'plaintext password*',
+    'plain text password*',
+    'cleartext password*',
+    'normal password*',
+  ],
+  fr: [
+    "méthode d'authentification",
+    'méthode',
+    'mécanisme*',
+    'authentificateur*',
+    'mot de passe chiffré*',
+    'mots de passe chiffrés',
+    'mot de passe en clair',
+    'mots de passe en clair',
+    'mot de passe en texte brut',
+  ],
+  vi: [
+    'phương thức xác thực',
+    'cơ chế xác thực',
+    'cơ chế',
+    'phương thức',
+    'cơ cấu',
+    'mật khẩu được mã hóa',
+    'mật khẩu mã hóa',
+    'mật khẩu dạng văn bản',
+  ],
 };
 /** A login method by its name: naming it says which was used, not that it failed. */
 export const LOGIN_METHOD_NAME: Concept = {
@@ -110,13 +142,14 @@ export const PASSWORD_OR_USER: Concept = {
 export const WRITE: Concept = {
   en: ['write', 'writing'],
   fr: ['écrire', 'écriture'],
-  vi: ['ghi'],
+  // "viết" is what Thunderbird's Vietnamese says of writing to the mailbox file ("Không thể viết email").
+  vi: ['ghi', 'viết'],
 };
 /** The local file the mail goes to, opened or written. */
 export const LOCAL_FILE: Concept = {
   en: ['write', 'writing', 'open', 'mbox', 'maildir'],
   fr: ['écrire', 'écriture', 'ouvrir'],
-  vi: ['ghi', 'mở'],
+  vi: ['ghi', 'viết', 'mở'],
 };
 export const PERMISSION_DENIED: Concept = {
   en: ['permission denied', 'access denied', 'write privileges', 'read-only'],
@@ -225,9 +258,18 @@ export const FATAL_ALERT: Concept = {
 };
 
 export const REFUSED: Concept = {
-  en: ['refused', 'rejected', 'declined', 'not accepted'],
-  fr: ['refus*', 'rejet*', 'pas été accepté*', 'non accepté*'],
-  vi: ['bị từ chối', 'từ chối', 'không được chấp nhận', 'không chấp nhận'],
+  // `…`: who refused may stand between ("không được máy chủ POP chấp nhận", "not accepted by").
+  en: ['refused', 'rejected', 'declined', 'not accepted', 'not … accepted', 'not … accept'],
+  fr: ['refus*', 'rejet*', 'pas été accepté*', 'non accepté*', 'pas … accepté*', 'pas … accepter'],
+  vi: [
+    'bị từ chối',
+    'từ chối',
+    'không được chấp nhận',
+    'không chấp nhận',
+    'không được … chấp nhận',
+    'không … chấp nhận',
+    'bị … từ chối',
+  ],
 };
 export const TIMED_OUT: Concept = {
   // Not "timeout" alone: a setting's name ("the server timeout is 30 s") is no event.
@@ -271,6 +313,10 @@ export const UNSUPPORTED: Concept = {
     'not available',
     'not offered',
     'not implemented',
+    // A hedge or an adverb may stand between: "does not seem to support", "does not currently support".
+    'does not … support',
+    "doesn't … support",
+    'do not … support',
   ],
   fr: [
     'non supporté*',
@@ -288,8 +334,12 @@ export const UNSUPPORTED: Concept = {
     'non disponible',
     'indisponible',
     'non proposé*',
+    'ne … pas gérer',
+    'non géré*',
+    'ne … pas prendre en charge',
+    'ne … pas la prendre en charge',
   ],
-  vi: ['không hỗ trợ', 'không được hỗ trợ', 'không khả dụng', 'không có sẵn'],
+  vi: ['không hỗ trợ', 'không được hỗ trợ', 'không khả dụng', 'không có sẵn', 'không … hỗ trợ'],
 };
 export const UNREACHABLE: Concept = {
   en: ['unreachable', 'not reachable', 'is down', 'no route'],
@@ -305,9 +355,21 @@ export const UNREACHABLE: Concept = {
   vi: ['không thể tiếp cận', 'không tiếp cận được', 'không chạy', 'không có đường'],
 };
 export const RESET: Concept = {
-  en: ['reset', 'broken', 'dropped', 'severed', 'aborted', 'closed unexpectedly', 'lost'],
-  fr: ['réinitialisé*', 'ré-initialisé*', 'brisé*', 'rompu*', 'coupé*', 'interrompu*', 'perdu*'],
-  vi: ['đặt lại', 'bị đứt', 'bị ngắt', 'bị cắt', 'bị hỏng', 'hủy bỏ', 'bị mất'],
+  // The nouns too: « Interruption de la connexion au serveur », "loss of connection".
+  en: ['reset', 'broken', 'dropped', 'severed', 'aborted', 'closed unexpectedly', 'lost', 'loss'],
+  fr: [
+    'réinitialisé*',
+    'ré-initialisé*',
+    'brisé*',
+    'rompu*',
+    'coupé*',
+    'interrompu*',
+    'perdu*',
+    'interruption',
+    'coupure',
+    'perte',
+  ],
+  vi: ['đặt lại', 'bị đứt', 'bị ngắt', 'bị cắt', 'bị hỏng', 'hủy bỏ', 'bị mất', 'mất', 'gián đoạn'],
 };
 export const BUSY: Concept = {
   en: ['busy', 'in use'],
@@ -321,9 +383,24 @@ export const REVOKED: Concept = {
 };
 /** Disk space, named as such: no everyday object. */
 export const DISK_SPACE: Concept = {
-  en: ['disk space', 'storage space', 'space on disk', 'space left on device'],
-  fr: ['espace disque', 'espace de stockage', 'espace sur le disque'],
-  vi: ['dung lượng đĩa', 'chỗ trên đĩa', 'chỗ trống trên đĩa', 'dung lượng ổ đĩa'],
+  en: ['disk space', 'storage space', 'space on disk', 'space left on device', 'space on device'],
+  fr: [
+    'espace disque',
+    'espace de stockage',
+    'espace sur le disque',
+    'espace disponible sur le périphérique',
+    'espace sur le périphérique',
+  ],
+  vi: [
+    'dung lượng đĩa',
+    'không gian bộ nhớ',
+    'không gian lưu trữ',
+    'chỗ trên đĩa',
+    'chỗ trống trên đĩa',
+    'dung lượng ổ đĩa',
+    'chỗ trống trên thiết bị',
+    'chỗ trên thiết bị',
+  ],
 };
 export const FULL: Concept = {
   en: [
@@ -362,7 +439,9 @@ export const FAILED: Concept = {
     'not successful',
   ],
   fr: ['échec', 'échou*', 'erreur', 'impossible', "n'a pas abouti", 'pas abouti', 'raté*', 'pas pu'],
-  vi: ['lỗi', 'gặp lỗi', 'thất bại', 'không thể', 'không thành công', 'không được'],
+  // Vietnamese says "could not" around the verb ("không đặt được", "không kết nối được"); not around more
+  // words: "không có mật khẩu được cung cấp" is a passive ("no password was given").
+  vi: ['lỗi', 'gặp lỗi', 'thất bại', 'không thể', 'không thành công', 'không được', 'không …2 được'],
 };
 export const MISMATCH: Concept = {
   en: [
@@ -392,6 +471,8 @@ export const NOT_VERIFIED: Concept = {
     'verify failed',
     'verification failed',
     'unable to verify',
+    'not verified',
+    'unverified',
   ],
   fr: [
     'pu être vérifié*',
@@ -399,8 +480,17 @@ export const NOT_VERIFIED: Concept = {
     'vérification a échoué',
     'échec de la vérification',
     'impossible de vérifier',
+    'non vérifié*',
+    'pas été vérifié*',
   ],
-  vi: ['không thể xác minh', 'không thể được xác minh', 'xác minh thất bại', 'không xác minh được'],
+  vi: [
+    'không thể xác minh',
+    'không thể được xác minh',
+    'xác minh thất bại',
+    'không xác minh được',
+    'chưa được xác minh',
+    'chưa xác minh',
+  ],
 };
 /** Something expected never came. */
 export const NOT_RECEIVED: Concept = {
@@ -412,7 +502,7 @@ export const NOT_RECEIVED: Concept = {
 export const ERROR_OCCURRED: Concept = {
   en: ['error occurred', 'error has occurred'],
   fr: ["erreur s'est produite", 'erreur est survenue'],
-  vi: ['xảy ra lỗi', 'có lỗi xảy ra'],
+  vi: ['xảy ra lỗi', 'có lỗi xảy ra', 'có lỗi khi'],
 };
 export const PROTOCOL_ERROR: Concept = {
   en: ['protocol error'],
@@ -430,6 +520,7 @@ export const INVALID: Concept = {
     'incomplete',
     'truncated',
     'unacceptable',
+    'syntax error',
   ],
   fr: [
     'invalide*',
@@ -442,6 +533,7 @@ export const INVALID: Concept = {
     'incomplèt*',
     'défectueux',
     'inacceptable',
+    'erreur de syntaxe',
   ],
   vi: [
     'không hợp lệ',
@@ -451,6 +543,7 @@ export const INVALID: Concept = {
     'không đầy đủ',
     'không thể chấp nhận',
     'không phải hợp lệ',
+    'lỗi cú pháp',
   ],
 };
 export const EMPTY: Concept = {
@@ -479,12 +572,18 @@ export const NOT_GIVEN: Concept = {
   fr: [
     'pas spécifié*',
     'non spécifié*',
-    'pas fourni*',
+    'pas fourni',
+    'pas fournie*',
+    'pas fournis',
     'ne trouve pas',
     'non configuré*',
     'pas configuré*',
-    'non fourni*',
-    'pas été fourni*',
+    'non fourni',
+    'non fournie*',
+    'non fournis',
+    'pas été fourni',
+    'pas été fournie*',
+    'pas été fournis',
   ],
   vi: ['chưa cung cấp', 'chưa nhập', 'chưa đặt', 'chưa cấu hình'],
 };
@@ -510,5 +609,92 @@ export const NOT_BUILT_IN: Concept = {
     'construit sans',
     'dans cette version',
   ],
-  vi: ['chưa biên dịch', 'không được biên dịch', 'chưa được biên dịch', 'chưa liên kết', 'chưa cài đặt'],
+  vi: [
+    'chưa biên dịch',
+    'không được biên dịch',
+    'chưa được biên dịch',
+    'chưa liên kết',
+    'chưa cài đặt',
+    'biên dịch không có',
+    'biên dịch mà không có',
+  ],
+};
+
+/** An error said to pass: temporary × error, said together ("a temporary file" is no temporary error). */
+export const TEMPORARY_ERROR: Concept = {
+  en: ['temporary error', 'temporary failure', 'temporary problem', 'temporary server error'],
+  fr: ['erreur temporaire', 'échec temporaire', 'problème temporaire', 'erreur passagère'],
+  vi: ['lỗi tạm thời', 'sự cố tạm thời', 'trục trặc tạm thời'],
+};
+/** Something expected that is not there ("APOP timestamp not found in greeting"). */
+export const MISSING: Concept = {
+  en: ['not found', 'missing', 'absent'],
+  fr: ['introuvable', 'manquant*', 'absent*', 'pas trouvé*'],
+  vi: ['không tìm thấy', 'thiếu', 'không có'],
+};
+/** Another run of the same program, or another session of the same account. */
+export const ANOTHER: Concept = {
+  en: ['another'],
+  fr: ['un autre', 'une autre'],
+  vi: ['khác'],
+};
+/** Still at work: a program busy with an earlier check. */
+export const IN_PROGRESS: Concept = {
+  en: ['is running', 'already running', 'still running', 'being processed', 'in progress'],
+  fr: ['est exécuté*', "en cours d'exécution", 'en cours de traitement', 'déjà en cours', 'en cours'],
+  vi: ['đang chạy', 'đang được xử lý', 'đang xử lý'],
+};
+/** A server or a connection the program does not trust: said of TLS, that is its certificate. */
+export const UNTRUSTED: Concept = {
+  en: ['untrusted', 'not trusted'],
+  fr: ['non digne de confiance', 'pas digne de confiance', 'non certifié*', 'non fiable'],
+  vi: ['không đáng tin', 'không tin cậy', 'chưa được chứng thực'],
+};
+/** Said of a certificate only: an "insecure connection" is one without TLS. */
+export const INSECURE: Concept = {
+  en: ['insecure', 'not secure'],
+  fr: ['non sécurisé*', 'pas sécurisé*'],
+  vi: ['không an toàn', 'không bảo mật'],
+};
+/** A password made for one mail program, instead of the account's. */
+export const APP_PASSWORD: Concept = {
+  en: ['app password', 'application password', 'app-specific password', 'application-specific password'],
+  fr: ["mot de passe d'application", 'mot de passe spécifique'],
+  vi: ['mật khẩu ứng dụng', 'mật khẩu riêng cho ứng dụng'],
+};
+/** What a program says it needs ("requires an app password", « devrez utiliser », "cần phải"). */
+export const NEEDED: Concept = {
+  en: ['require*', 'need', 'needs', 'needed', 'must'],
+  fr: ['requi*', 'nécessit*', 'devez', 'devrez', 'exige*', 'obligatoire'],
+  vi: ['cần', 'yêu cầu', 'bắt buộc', 'phải'],
+};
+/** A setting typed into a form or a file: its value may be invalid or missing. */
+export const SETTING_VALUE: Concept = {
+  en: ['port', 'ip', 'ip address', 'server address', 'host name', 'hostname'],
+  fr: ['port', 'adresse ip', 'adresse du serveur', "nom d'hôte"],
+  vi: ['cổng', 'địa chỉ ip', 'địa chỉ máy chủ', 'tên máy', 'tên máy chủ'],
+};
+/** A form's request for a valid value: "Please enter a valid port", « Entrez un port valide ». */
+export const ENTER_VALID: Concept = {
+  en: ['enter a valid', 'enter valid', 'must be between'],
+  fr: ['entrez un … valide', 'entre un … valide', 'saisissez un … valide', 'doit être compris entre'],
+  vi: ['nhập …5 hợp lệ', 'phải nằm trong khoảng'],
+};
+/** Reading from or writing to the other side of a connection: a network error, not the disk's. */
+export const TRANSFER: Concept = {
+  en: ['read', 'reading', 'write', 'writing', 'communicating', 'communication'],
+  fr: ['lire', 'lecture', 'écrire', 'écriture', 'communication', 'communiquer'],
+  vi: ['đọc', 'ghi', 'giao tiếp', 'liên lạc'],
+};
+/** A login method named as such (not the everyday "method"). */
+export const AUTH_METHOD: Concept = {
+  en: ['authentication method', 'auth method', 'login method', 'mechanism*', 'authenticator*'],
+  fr: ["méthode d'authentification", 'mécanisme*', 'authentificateur*'],
+  vi: ['phương thức xác thực', 'cơ chế xác thực'],
+};
+/** Unknown to the one that reads it. */
+export const UNKNOWN_THING: Concept = {
+  en: ['unknown', 'unrecognized', 'unrecognised'],
+  fr: ['inconnu*', 'non reconnu*'],
+  vi: ['không rõ', 'không xác định', 'không nhận ra'],
 };

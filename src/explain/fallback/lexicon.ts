@@ -18,6 +18,8 @@ export interface Cue {
   outcome?: true;
   /** Its words are everyday words too: a program's line must show it is one (a host, a port, a POP word…). */
   anchor?: true;
+  /** It frames what the program was doing ("an error occurred with the server"): it decides only alone. */
+  frame?: true;
 }
 
 type Terms = readonly string[];
@@ -154,7 +156,6 @@ const FAILED: Terms = [
   'sai',
   'không đúng',
   'không hợp lệ',
-  'lỗi',
 ];
 const CANNOT: Terms = [
   'cannot',
@@ -366,7 +367,20 @@ const UNSUPPORTED: Terms = [
 export const LEXICON: readonly Cue[] = [
   // mailbox.locked: a lock, a mailbox in use by another session.
   cue('mailbox.locked', 2, [
-    ['lock*', 'verrou*', 'in use', 'in-use', 'busy', 'đang được sử dụng', 'đang bận', 'đang dùng'],
+    // Not "khóa" alone: it is also a key ("sử dụng khoá trong chứng nhận", a certificate's key usage).
+    [
+      'lock*',
+      'verrou*',
+      'khóa hộp thư',
+      'tệp khóa',
+      'tập tin khóa',
+      'in use',
+      'in-use',
+      'busy',
+      'đang được sử dụng',
+      'đang bận',
+      'đang dùng',
+    ],
   ]),
   cue('mailbox.locked', 3, [
     MAILBOX,
@@ -380,6 +394,7 @@ export const LEXICON: readonly Cue[] = [
       'autre session',
       'autre processus',
       'phiên khác',
+      'phiên … khác',
       'tiến trình khác',
       'already open',
       'déjà ouverte',
@@ -510,7 +525,18 @@ export const LEXICON: readonly Cue[] = [
   // A program that could not log in ("Could not login", "Không đăng nhập được"): the login was refused.
   cue('auth.failed', 4, [
     ['login', 'log in', 'logon', 'authenticat*', 'authentifi*', 'đăng nhập', 'xác thực'],
-    ['could not', "couldn't", 'cannot', "can't", 'can not', 'unable', 'impossible', 'không thể'],
+    // Vietnamese says "could not" around the verb: "không đăng nhập được".
+    [
+      'could not',
+      "couldn't",
+      'cannot',
+      "can't",
+      'can not',
+      'unable',
+      'impossible',
+      'không thể',
+      'không …2 được',
+    ],
   ]),
   // No usable login method: the method is what failed, not the password.
   cue('auth.mechanism', 5, [
@@ -524,10 +550,6 @@ export const LEXICON: readonly Cue[] = [
       'mécanisme*',
     ],
     [...CANNOT, 'no usable', 'aucune'],
-  ]),
-  // Vietnamese says "could not" around the verb: "không đăng nhập được".
-  cue('auth.failed', 4, [
-    ['không đăng nhập được', 'không xác thực được', 'không thể đăng nhập', 'không thể xác thực'],
   ]),
   // tls
   cue('tls.required', 5, [
@@ -1178,15 +1200,12 @@ export const LEXICON: readonly Cue[] = [
         'disk full',
         'no space',
         'not enough disk space',
-        'write error',
-        'cannot write',
+        // Not "write error", « erreur d'écriture », "không thể ghi": writing failed is storage only when
+        // what was written to is no server (outcomes.ts reads the two).
         'disque plein',
         'espace disque insuffisant',
-        "erreur d'écriture",
         'hết dung lượng',
         'không đủ dung lượng',
-        'không thể ghi',
-        'lỗi ghi',
         'no space left',
         'aucun espace',
         "quota d'espace disque",

@@ -53,6 +53,19 @@ import {
   termsOf,
   UNREACHABLE,
   UNSUPPORTED,
+  TEMPORARY_ERROR,
+  MISSING,
+  ANOTHER,
+  IN_PROGRESS,
+  UNTRUSTED,
+  INSECURE,
+  APP_PASSWORD,
+  NEEDED,
+  SETTING_VALUE,
+  ENTER_VALID,
+  TRANSFER,
+  AUTH_METHOD,
+  UNKNOWN_THING,
 } from './concepts.js';
 import type { Cue } from './lexicon.js';
 
@@ -84,6 +97,8 @@ const pair = (category: string, weight: number, slots: readonly Slot[], only?: '
   ...(slots.some((s) => TECHNICAL.has(s)) ? {} : { anchor: true as const }),
   ...(only ? { for: only } : {}),
 });
+/** A pair that frames what the program was doing: it decides only when nothing else is said. */
+const frame = (cue: Cue): Cue => ({ ...cue, frame: true });
 /** A pair whose words are technical by themselves (errno names, a POP command named as such). */
 const technical = (cue: Cue): Cue => {
   const { anchor: _, ...rest } = cue;
@@ -192,13 +207,19 @@ export const OUTCOME_CUES: readonly Cue[] = [
     ],
     'client',
   ),
-  pair('connect.wrong-service', 5, [GREETING, [...termsOf(FAILED, INVALID, NOT_RECEIVED)]], 'client'),
-  // "An error occurred during a connection to …" only frames what follows.
-  pair('server.temporary', 2, [SERVER, ERROR_OCCURRED], 'client'),
+  // A greeting that could not be read is about what answered, not about reading from the network.
+  pair('connect.wrong-service', 7, [GREETING, [...termsOf(FAILED, INVALID, NOT_RECEIVED)]], 'client'),
+  // "An error occurred with the POP3 mail server" frames what follows: alone, the server had a problem.
+  frame(pair('server.temporary', 4, [SERVER, ERROR_OCCURRED], 'client')),
+  // "Error occurred while processing mail.": an error of the mail program's, its cause unsaid.
+  frame(pair('unknown', 4, [ERROR_OCCURRED], 'client')),
+  // An error the program calls temporary: the server's, and it will pass.
+  pair('server.temporary', 4, [TEMPORARY_ERROR], 'client'),
   technical(pair('server.protocol-error', 4, [PROTOCOL_ERROR], 'client')),
   pair('server.protocol-error', 5, [REPLY, NEGATION, ['valid', 'valide', 'hợp lệ']], 'client'),
   // A connection to a named server or host that could not be made, without saying why: most often nothing
-  // listened (refused). Not a wrapper's "Connect failed;" around the exception that says why.
+  // listened (refused). Not a wrapper's "Connect failed;" around the exception that says why, nor a dialog's
+  // heading "Unable to connect to POP server …" over the line that says why (Evolution).
   pair(
     'connect.refused',
     4,
@@ -216,6 +237,16 @@ export const OUTCOME_CUES: readonly Cue[] = [
       [...termsOf(SERVER), '#host'],
     ],
     'client',
+  ),
+  // "Error connecting to POP3 server.", « Échec de la connexion au serveur POP3 »: alone, the connection
+  // failed; it frames the cause when one follows (« Une erreur est survenue pendant une connexion à … »).
+  frame(
+    pair(
+      'connect.refused',
+      4,
+      [CONNECTION, ['error', 'erreur', 'échec', 'lỗi'], [...termsOf(SERVER), '#host']],
+      'client',
+    ),
   ),
   // The session named with its time limit is the session's, whatever else timed out.
   technical(
@@ -409,7 +440,11 @@ export const OUTCOME_CUES: readonly Cue[] = [
     pair(
       'client.config',
       10,
-      [PASSWORD_OR_USER, NEGATION, ['provided', 'supplied', 'given', 'fourni*', 'cung cấp']],
+      [
+        PASSWORD_OR_USER,
+        NEGATION,
+        ['provided', 'supplied', 'given', 'fourni', 'fournie*', 'fournis', 'cung cấp'],
+      ],
       'client',
     ),
   ),
@@ -519,7 +554,12 @@ export const OUTCOME_CUES: readonly Cue[] = [
   ),
   pair('auth.mechanism', 5, [LOGIN_METHOD, NEGATION, ['available', 'disponible*', 'khả dụng']], 'client'),
   technical(
-    pair('auth.mechanism', 6, [['timestamp', 'horodatage', 'nhãn giờ', 'nhãn thời gian'], INVALID], 'client'),
+    pair(
+      'auth.mechanism',
+      6,
+      [['timestamp', 'horodatage', 'nhãn giờ', 'nhãn thời gian'], [...termsOf(INVALID, MISSING)]],
+      'client',
+    ),
   ),
   // A certificate's key too weak is the certificate's, not the TLS setup's.
   technical(
@@ -537,4 +577,65 @@ export const OUTCOME_CUES: readonly Cue[] = [
   pair('command.unknown', 4, [['extension*', 'capabilit*'], UNSUPPORTED], 'client'),
   technical(pair('command.unknown', 4, [COMMAND_WORD, UNSUPPORTED], 'client')),
   technical(pair('command.unknown', 4, [['uidl', 'uidls', 'top', 'xtnd'], FAILED], 'client')),
+  technical(pair('command.unknown', 5, [['uidl', 'uidls', 'xtnd'], UNSUPPORTED], 'client')),
+  // A connection to a port that could not be made: nothing listened there.
+  technical(
+    pair(
+      'connect.refused',
+      5,
+      [CONNECTION, ['cannot', "can't", 'could not', 'unable', 'impossible', 'không thể'], ['port', 'cổng']],
+      'client',
+    ),
+  ),
+  // Reading from or writing to the server failed: the network's, whatever a disk's words say ("Server write
+  // error", "Unable to write to pop.example.net on port 995").
+  technical(
+    pair(
+      'connect.reset',
+      6,
+      [TRANSFER, [...termsOf(FAILED), 'failure'], [...termsOf(SERVER), '#host', 'port', 'cổng']],
+      'client',
+    ),
+  ),
+  // Certificates the program does not trust, in its own words; a server or a connection not trusted is one
+  // whose certificate was not.
+  pair('tls.certificate', 5, [CERTIFICATE, [...termsOf(UNTRUSTED, INSECURE)]], 'client'),
+  technical(pair('tls.certificate', 5, [[...termsOf(SERVER, CONNECTION)], UNTRUSTED], 'client')),
+  technical(pair('tls.certificate', 5, [['certify', 'certifier', 'chứng thực'], FAILED], 'client')),
+  // What the provider needs instead of the account's password.
+  technical(pair('auth.app-password', 5, [APP_PASSWORD, NEEDED], 'client')),
+  // A setting with a wrong value, as a form or a program's check says it.
+  technical(pair('client.config', 5, [SETTING_VALUE, INVALID], 'client')),
+  technical(pair('client.config', 5, [ENTER_VALID], 'client')),
+  technical(
+    pair(
+      'client.config',
+      5,
+      [
+        [
+          'username',
+          'user name',
+          'login name',
+          "nom d'utilisateur",
+          'identifiant',
+          'tên người dùng',
+          'tên đăng nhập',
+        ],
+        ['is required', 'est requis*', 'est obligatoire', 'là bắt buộc'],
+      ],
+      'client',
+    ),
+  ),
+  // An OAuth sign-in that failed is the token's, not the password's.
+  technical(pair('auth.oauth-token', 6, [['oauth*'], [...termsOf(FAILED), ...LOGIN_FAILED]], 'client')),
+  // TLS needed before a login method.
+  technical(
+    pair('tls.required', 6, [SECURE_CHANNEL, NEEDED, [...termsOf(LOGIN, LOGIN_METHOD_NAME)]], 'client'),
+  ),
+  technical(pair('auth.mechanism', 5, [AUTH_METHOD, UNKNOWN_THING], 'client')),
+  // A program busy with an earlier run or check of the same account.
+  pair('client.busy', 5, [ANOTHER, IN_PROGRESS], 'client'),
+  pair('client.busy', 5, [['account', 'compte', 'tài khoản'], IN_PROGRESS], 'client'),
+  // What a socket reports is the network's.
+  technical(pair('connect.reset', 5, [['socket'], ['error', 'erreur', 'lỗi']], 'client')),
 ];

@@ -24,7 +24,8 @@ export function classifyFallback(input: FallbackInput): FallbackVerdict | undefi
   }
   const kind = input.kind === 'client' ? 'client' : 'server';
   const result = classifyByWords(input.text, kind);
-  if (result.category === 'unknown') return undefined;
+  // Unknown with words: the program says an error occurred and not which; without them, nothing was said.
+  if (result.category === 'unknown' && result.decidedBy.length === 0) return undefined;
   // Words cannot overrule the session: a reply to QUIT is about the UPDATE state, never one message or a
   // command's state ("-ERR deleted 3/5 message(s)" is the expunge that partly failed).
   if (input.verb && IMPOSSIBLE_AFTER[input.verb]?.test(result.category)) return undefined;

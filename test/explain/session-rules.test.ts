@@ -283,6 +283,42 @@ const cases: Case[] = [
     rule: 'optional-command-not-offered',
     line: 12,
   },
+  {
+    // freescout-help-desk/freescout#2810: webklex/php-imap's ImapProtocol aimed at Exchange's POP3 port.
+    name: 'a tagged IMAP command answered by a POP greeting and "-ERR Protocol error."',
+    paste: session(
+      '<< +OK The Microsoft Exchange POP3 service is ready. []',
+      '>> TAG1 LOGOUT',
+      '<< -ERR Protocol error. 19',
+    ),
+    category: 'connect.wrong-service',
+    rule: 'other-protocol-command',
+    line: 3,
+  },
+  {
+    name: "SMTP's EHLO sent to a POP server",
+    paste: session(GREETING, 'C: EHLO client.example.org', 'S: -ERR Unknown command.'),
+    category: 'connect.wrong-service',
+    rule: 'other-protocol-command',
+    line: 3,
+  },
+  {
+    // curl/curl#11 (2011): curl sent IMAP's STARTTLS where POP says STLS; Dovecot's pre-login "Unknown command."
+    // reads like a mailbox command sent before login, which it is not.
+    name: 'STARTTLS (no POP verb) answered "Unknown command." by Dovecot',
+    paste: session(
+      '* Connected to localhost (127.0.0.1) port 110 (#0)',
+      '< +OK Dovecot ready.',
+      '> STARTTLS',
+      '* POP3 0x15a5b38 state change from SERVERGREET to STARTTLS',
+      '< -ERR Unknown command.',
+      '* STARTTLS denied. E',
+      'curl: (67) STARTTLS denied. E',
+    ),
+    category: 'command.unknown',
+    rule: 'command-not-in-pop',
+    line: 5,
+  },
 ];
 
 describe('reasoning rules: the session shows the cause, whatever the server calls it', () => {

@@ -36,6 +36,8 @@ export interface SessionRule {
 }
 
 export type RuleId =
+  | 'other-protocol-command'
+  | 'command-not-in-pop'
   | 'transaction-command-before-login'
   | 'login-command-after-login'
   | 'pass-without-user'
@@ -95,6 +97,33 @@ function startShown(session: SessionView): boolean {
 }
 
 export const SESSION_RULES: readonly SessionRule[] = [
+  {
+    // A POP server greets with +OK and knows POP's commands only (RFC 1939 §4): a client that answers with a
+    // tagged IMAP command or SMTP's EHLO was set up for another protocol and aimed at the POP port, whatever
+    // the server calls its refusal ("Protocol error", "Unknown command").
+    id: 'other-protocol-command',
+    category: 'connect.wrong-service',
+    entry: 'other-protocol-client-on-pop-port',
+    references: [{ rfc: 1939, section: '4' }],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism', 'server.protocol-error'],
+    test: ({ sent }) =>
+      sent.protocol === 'imap' || sent.protocol === 'smtp'
+        ? { command: sent.display, protocol: sent.protocol.toUpperCase() }
+        : undefined,
+  },
+  {
+    // A verb no POP RFC defines (STARTTLS, where POP says STLS: RFC 2595 §4) is unknown to a POP server
+    // whatever it answers ("Unknown command." from Dovecot reads like a command sent before login).
+    id: 'command-not-in-pop',
+    category: 'command.unknown',
+    entry: 'unknown-command',
+    references: [
+      { rfc: 1939, section: '3' },
+      { rfc: 2595, section: '4' },
+    ],
+    outranks: GENERIC,
+    test: ({ sent }) => (sent.protocol === 'none' ? { command: sent.verb } : undefined),
+  },
   {
     id: 'transaction-command-before-login',
     category: 'command.state',

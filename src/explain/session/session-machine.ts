@@ -2,6 +2,7 @@ import { commandNamedBy } from '../client-output/named-command.js';
 import type { ProgramStep } from '../client-output/program-step.js';
 import type { ServerLogRecogniser } from '../extensions.js';
 import { boundedLine, displayLine } from '../lines/display.js';
+import type { ForeignProtocol } from '../lines/foreign-command.js';
 import type { LineKind, ReadContext } from '../lines/line-kind.js';
 import { readLine } from '../lines/read-line.js';
 import { answersWithData, validIn } from '../pop-commands.js';
@@ -100,8 +101,12 @@ export class SessionMachine {
         this.answer(observation, read.ok, read.text);
         break;
       case 'sasl':
-        if (read.from === 'server') this.saslAnswerDue = true;
-        else {
+        if (read.from === 'server') {
+          this.saslAnswerDue = true;
+          // A challenge answers only AUTH, and replies come in order (RFC 2449 §6.6): the commands before it
+          // got replies the paste does not show (a proxy's log that passes on AUTH instead of the PASS it read).
+          while (this.pending.length > 1 && this.pending[0]?.verb !== 'AUTH') this.pending.shift();
+        } else {
           // The credentials line itself is never shown; it only marks the paste as holding a secret.
           this.saslAnswerDue = false;
           if (read.content !== '*' && read.content !== '=') this.secretFound = true;
@@ -110,10 +115,10 @@ export class SessionMachine {
       case 'command':
         this.sawPop = true;
         this.saslAnswerDue = false;
-        this.send(read.verb, read.args, read.content, lineNumber);
+        this.send(read.verb, read.args, read.content, lineNumber, read.protocol);
         break;
       case 'server-text':
-        this.answer(observation, false, read.text);
+        if (!read.quoted) this.answer(observation, false, read.text);
         break;
       case 'client-message':
         this.nameStep(read.text, lineNumber);
@@ -158,7 +163,8 @@ export class SessionMachine {
   private context(): ReadContext {
     // Built without spreading: this runs for every line of every paste.
     const context: ReadContext = {
-      authPending: this.pending[0]?.verb === 'AUTH',
+      // The last command too: a challenge to an AUTH sent behind an unanswered command (see 'sasl').
+      authPending: this.pending[0]?.verb === 'AUTH' || this.pending.at(-1)?.verb === 'AUTH',
       saslAnswerDue: this.saslAnswerDue,
       commandWaiting: this.pending.length > 0,
       beforeFirstReply: !this.seenStatus,
@@ -174,7 +180,13 @@ export class SessionMachine {
     return free.text;
   }
 
-  private send(verb: string, args: readonly string[], content: string, lineNumber: number): void {
+  private send(
+    verb: string,
+    args: readonly string[],
+    content: string,
+    lineNumber: number,
+    protocol?: ForeignProtocol,
+  ): void {
     const masked = maskCommandContent(content);
     if (masked?.found) this.secretFound = true;
     const display = displayLine((masked?.text ?? content).replace(/(?:\\r\\n|\\r|\\n)$/, ''));
@@ -189,7 +201,15 @@ export class SessionMachine {
       }
     }
     if (this.pending.length >= MAX_PENDING) this.pending.shift();
-    this.pending.push({ verb, args, display, lineNumber, state, tls: this.view.tls });
+    this.pending.push({
+      verb,
+      args,
+      display,
+      lineNumber,
+      state,
+      tls: this.view.tls,
+      ...(protocol ? { protocol } : {}),
+    });
   }
 
   private greeting(lineNumber: number): SentCommand | undefined {

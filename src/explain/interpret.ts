@@ -61,8 +61,10 @@ function bareServerWording(kb: KnowledgeBase, candidate: Candidate): Explained |
   return explained(match, BARE_WORDING_CONFIDENCE);
 }
 
-// A syslog line pasted after a question on the same line ("What does this mean? Dec 07 03:02:45 pop3-login: …").
-const SYSLOG_TIME_INSIDE = /\s(?=[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d \S)/;
+// A syslog line pasted after a question on the same line ("What does this mean? Dec 07 03:02:45 pop3-login: …"),
+// or quoted there ("… nghĩa là gì vậy? \"Dec 07 02:49:27 master: …\"").
+const SYSLOG_TIME_INSIDE = /[\s"'`\u201c\u00ab(](?=[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d \S)/;
+const CLOSING_QUOTE = /["'`\u201d\u00bb)]+\s*$/;
 
 function loggedEvent(
   kb: KnowledgeBase,
@@ -77,7 +79,11 @@ function loggedEvent(
 
 function logLineInProse(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
   const at = SYSLOG_TIME_INSIDE.exec(candidate.line);
-  return at ? loggedEvent(kb, candidate.line.slice(at.index + 1), QUOTED_CONFIDENCE) : undefined;
+  if (!at) return undefined;
+  let logged = candidate.line.slice(at.index + 1);
+  // A closing quote is no part of the line it closes.
+  if (at[0] !== ' ' && at[0] !== '\t') logged = logged.replace(CLOSING_QUOTE, '');
+  return loggedEvent(kb, logged, QUOTED_CONFIDENCE);
 }
 
 /** The entry that explains a candidate, or undefined (free text no entry knows). */
@@ -85,9 +91,12 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
   if (candidate.prose) {
     // The program's own message may be documented as such (a JavaMail exception, a Gmail fetcher error);
     // else the reply it quotes is explained, but never as "unknown": prose is not proof of a POP error.
+    // A reply with its RFC 2449 response code is the server's own: its words, when an entry knows them, say
+    // why the step failed; the program's message around them ("La commande STAT a échoué") says which step.
+    const server = bestMatch(kb, candidate);
+    if (candidate.responseCode && known(server) && server.basis === 'wording') return explained(server);
     const client = bestMatch(kb, { ...candidate, kind: 'client', text: candidate.line });
     if (client) return explained(client);
-    const server = bestMatch(kb, candidate);
     return known(server) ? explained(server) : undefined;
   }
   if (candidate.kind === 'log') {

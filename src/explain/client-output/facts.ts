@@ -52,7 +52,7 @@ const TIMEOUT_NO_DATA =
 const TIMEOUT =
   /\btimed out\b|\btimeout\b|ETIMEDOUT|socket\.timeout|TimeoutError|délai (?:d.attente )?dépassé|dépassée? le délai|hết thời gian chờ|quá thời gian/i;
 const EOF =
-  /\bEOF\b|unexpected(?:ly)? (?:closed|end of file|eof)|connection closed by (?:foreign host|peer|remote host)|closed the connection|server closed|Empty reply from server|Connection died|connexion (?:fermée|interrompue)|máy chủ đã đóng kết nối|kết nối bị đóng/i;
+  /\bEOF\b|Bytes transferred: 0\b.{0,80}\bEnd of file\b|unexpected(?:ly)? (?:closed|end of file|eof)|connection closed by (?:foreign host|peer|remote host)|closed the connection|server closed|Empty reply from server|Connection died|connexion (?:fermée|interrompue)|máy chủ đã đóng kết nối|kết nối bị đóng/i;
 const TLS_HANDSHAKE_FAIL =
   /wrong version number|packet length too long|unknown protocol|handshake (?:failure|failed)|SSL routines|record layer failure|tls.{0,20}(?:fail|error)/i;
 

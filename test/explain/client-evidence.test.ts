@@ -144,9 +144,45 @@ describe('client logs read as sessions', () => {
     expect(findings[0]).toMatchObject({ lineNumber: 6, command: 'AUTH XOAUTH2' });
   });
 
+  it("hMailServer's external-account debug log: plain text to 995, 0 bytes, End of file → TLS mismatch", () => {
+    const paste = [
+      '"DEBUG"   2396   "2018-01-30 22:08:30.295"   "Retrieving messages from external account admin"',
+      '"DEBUG"   2396   "2018-01-30 22:08:30.311"   "Creating session 95"',
+      '"TCPIP"   2396   "2018-01-30 22:08:30.311"   "Connecting to [PUBLIC-IP]:995..."',
+      '"DEBUG"   2908   "2018-01-30 22:08:30.405"   "TCP connection started for session 95"',
+      '"DEBUG"   2908   "2018-01-30 22:11:30.554"   "The read operation failed. Bytes transferred: 0 Remote IP: [PUBLIC-IP], Session: 95, Code: 2, Message: End of file"',
+      '"DEBUG"   2908   "2018-01-30 22:11:30.554"   "Ending session 95"',
+    ];
+    expect(first(paste.join('\n'))).toMatchObject({ category: 'tls.mismatch', rule: 'plain-to-tls-port' });
+    // The same log with the session's TLS handshake shows no mismatch.
+    const withTls = [
+      ...paste.slice(0, 4),
+      '"DEBUG"   2908   "…"   "Performing SSL/TLS handshake for session 95"',
+    ];
+    expect(first([...withTls, ...paste.slice(4)].join('\n'))?.category).not.toBe('tls.mismatch');
+  });
+
   it('a "+ERR" quoted in prose is a reply that breaks POP, not an unknown -ERR', () => {
     const paste =
       'When FolderManager::GetInboxMessages failed during PASS, the server responded with "+ERR Server error: Failed to fetch messages in Inbox.". POP3 only defines "+OK" and "-ERR" as status indicators';
     expect(first(paste)).toMatchObject({ category: 'server.protocol-error' });
+  });
+});
+
+describe('errors quoted in prose', () => {
+  it('a server log line quoted after a question (logs tuning, vi) is read by the log parser', () => {
+    const paste =
+      'Dòng này trong nhật ký Dovecot nghĩa là gì vậy? "Dec 07 02:49:27 master: Warning: service(pop3): client_limit/service_count (1) reached, client connections are being dropped"';
+    expect(first(paste)?.category).toBe('server.temporary');
+  });
+
+  // gui tuning: Thunderbird 153 fr against a Dovecot whose Maildir was made unreadable.
+  it.each([
+    [
+      'fr',
+      'La commande STAT a échoué. Erreur lors de la récupération des tailles et du nombre de messages. Le serveur de courrier 127.0.0.2 a répondu : [SYS/TEMP] Internal error occurred. Refer to server log for more information. [2026-12-07 03:55:57]',
+    ],
+  ])("Thunderbird's failed step quoting a coded reply: the reply's words decide (%s)", (_lang, paste) => {
+    expect(first(paste)?.category).toBe('server.temporary');
   });
 });

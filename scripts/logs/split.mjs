@@ -20,3 +20,32 @@ export function isHoldoutScenario(config, scenario) {
   const h = createHash('sha256').update(`${config.holdout.seed}:logs/${scenario}`).digest();
   return h.readUInt32BE(0) / 2 ** 32 < config.holdout.share;
 }
+
+/** scripts/logs/cases-more.yaml (round three, "logs-more"): the holdout's seed and share, servers, frames, events. */
+export function loadLogsMoreCases() {
+  return parse(readFileSync(join(here, 'cases-more.yaml'), 'utf8'));
+}
+
+/**
+ * Round three's holdout, as "<server>/<scenario>": for each server and batch, its scenarios ranked by a seeded hash
+ * of "more/<server>/<scenario>", the first 40 % (rounded) held out. Ranking rather than a threshold gives each
+ * server its share even with few scenarios; ranking within a batch (`batch` on the events; none: the first) leaves
+ * the scenarios already scored on their side when a later batch comes.
+ */
+export function logsMoreHoldout(config) {
+  const rank = (server, scenario) =>
+    createHash('sha256').update(`${config.holdout.seed}:more/${server}/${scenario}`).digest().readUInt32BE(0);
+  const held = new Set();
+  const groups = new Map();
+  for (const e of config.events) {
+    const key = `${e.server}\t${e.batch ?? 1}`;
+    groups.set(key, new Set([...(groups.get(key) ?? []), e.scenario]));
+  }
+  for (const [key, scenarios] of groups) {
+    const server = key.split('\t')[0];
+    const ranked = [...scenarios].sort((a, b) => rank(server, a) - rank(server, b));
+    for (const sc of ranked.slice(0, Math.round(config.holdout.share * ranked.length)))
+      held.add(`${server}/${sc}`);
+  }
+  return held;
+}

@@ -31,6 +31,9 @@ export async function readImage(bytes: Buffer, engine: OcrEngine, user?: string)
  */
 const LINE_START = /^(?:[+-]\s?(?:OK|ERR)\b|[CS]:|[<>$*#]|[\w.-]{2,24}:\s|\d{1,2}:\d\d|\[|\(0x)/i;
 
+/** A sentence that ends here: a full stop, a question or exclamation mark, a colon, or a closing quote after one. */
+const SENTENCE_END = /[.!?:;…。]["'”»)\]]?$/u;
+
 /**
  * The text for the explainer: the lines of one paragraph, which a dialog wraps at its width, joined into
  * the sentence they were; a line that looks like the start of a transcript or log line stays on its own.
@@ -40,12 +43,26 @@ export function joinWrapped(lines: readonly OcrLine[]): string {
   let previous: OcrLine | undefined;
   for (const line of lines) {
     const text = line.text.trim();
-    if (previous && previous.paragraph === line.paragraph && !LINE_START.test(text) && out.length > 0) {
+    if (previous && out.length > 0 && !LINE_START.test(text) && continues(previous, line)) {
       out[out.length - 1] = `${out[out.length - 1]} ${text}`;
     } else out.push(text);
     previous = line;
   }
   return out.join('\n');
+}
+
+/**
+ * Whether `line` carries on `previous`'s sentence: tesseract says they are one paragraph, or — when a
+ * dialog's icon beside the first line made it start a paragraph of its own — the first line stops
+ * mid-sentence and the next one sits right under it, inside its column.
+ */
+function continues(previous: OcrLine, line: OcrLine): boolean {
+  if (previous.paragraph === line.paragraph) return true;
+  if (SENTENCE_END.test(previous.text.trim())) return false;
+  const height = line.bbox.y1 - line.bbox.y0;
+  const under = line.bbox.y0 - previous.bbox.y1 < height * 0.6;
+  const inColumn = line.bbox.x0 >= previous.bbox.x0 && line.bbox.x0 < previous.bbox.x1;
+  return under && inColumn;
 }
 
 /**

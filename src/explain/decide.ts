@@ -71,7 +71,7 @@ function byRule(candidate: Candidate, explained: Explained | undefined, context:
   // more specific one; the rule says why.
   const specific = explained?.basis === 'wording' || explained?.basis === 'command';
   const keep = wording === rule.category && specific ? explained : undefined;
-  const entry = keep?.entry ?? kb.entry(rule.entry) ?? explained?.entry;
+  const entry = keep?.entry ?? kb.entry(rule.entryFor?.[sent.verb] ?? rule.entry) ?? explained?.entry;
   if (!entry) return undefined;
   const finding: FindingData = {
     category: rule.category,

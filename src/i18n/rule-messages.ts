@@ -7,6 +7,10 @@ import { defineCatalogue } from './catalogue.js';
 export const rules = defineCatalogue('rules', {
   en: {
     'label.because': 'Because',
+    'command-line-too-long':
+      'the {command} line sent was {length} octets long; a POP command line may be at most 255 octets, so it was refused for its length.',
+    'login-method-called-unknown':
+      '{command} starts one of POP’s ways of logging in, and the server called it unknown before the login: it does not offer this login method.',
     'library-reply-not-status':
       'the POP library’s own exception shows the line the server sent ({symptom}): neither +OK nor -ERR, so the reply broke the protocol.',
     'library-no-reply':
@@ -66,6 +70,10 @@ export const rules = defineCatalogue('rules', {
   },
   fr: {
     'label.because': 'Pourquoi',
+    'command-line-too-long':
+      'la ligne {command} envoyée faisait {length}\u00a0octets\u202f; une ligne de commande POP ne peut dépasser 255\u00a0octets, elle a donc été refusée pour sa longueur.',
+    'login-method-called-unknown':
+      "{command} ouvre l'une des méthodes d'authentification de POP, et le serveur l'a dite inconnue avant l'authentification\u00a0: il ne propose pas cette méthode.",
     'library-reply-not-status':
       "l'exception de la bibliothèque POP montre la ligne envoyée par le serveur ({symptom})\u00a0: ni +OK ni -ERR, la réponse enfreint donc le protocole.",
     'library-no-reply':
@@ -126,6 +134,10 @@ export const rules = defineCatalogue('rules', {
   },
   vi: {
     'label.because': 'Lý do',
+    'command-line-too-long':
+      'dòng lệnh {command} đã gửi dài {length} byte; một dòng lệnh POP dài tối đa 255 byte, nên nó bị từ chối vì quá dài.',
+    'login-method-called-unknown':
+      '{command} là lệnh mở đầu một cách đăng nhập của POP, và máy chủ gọi nó là lệnh không biết trước khi đăng nhập: máy chủ không hỗ trợ cách đăng nhập này.',
     'library-reply-not-status':
       'ngoại lệ của thư viện POP cho thấy dòng máy chủ đã gửi ({symptom}): không phải +OK cũng không phải -ERR, nên phản hồi vi phạm giao thức.',
     'library-no-reply':

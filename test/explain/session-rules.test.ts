@@ -319,6 +319,32 @@ const cases: Case[] = [
     rule: 'command-not-in-pop',
     line: 5,
   },
+  // proxies tuning: nginx's mail proxy answers "invalid command" to the login methods pop3_auth leaves out.
+  {
+    name: 'USER called "invalid command" before the login (nginx mail proxy without plain login)',
+    paste: session('+OK POP3 ready <527582604.1796621594@vm>', 'USER alice', '-ERR invalid command'),
+    category: 'auth.mechanism',
+    rule: 'login-method-called-unknown',
+    line: 3,
+  },
+  {
+    name: 'AUTH XOAUTH2 called "invalid command" before the login',
+    paste: session('+OK POP3 ready <324780491.1796621589@vm>', 'AUTH XOAUTH2', '-ERR invalid command'),
+    category: 'auth.mechanism',
+    rule: 'login-method-called-unknown',
+    line: 3,
+  },
+  {
+    name: 'a USER line longer than 255 octets refused as "invalid command"',
+    paste: session(
+      '+OK POP3 ready <542183237.1796621589@vm>',
+      `USER ${'x'.repeat(1000)}`,
+      '-ERR invalid command',
+    ),
+    category: 'command.syntax',
+    rule: 'command-line-too-long',
+    line: 3,
+  },
 ];
 
 describe('reasoning rules: the session shows the cause, whatever the server calls it', () => {
@@ -344,6 +370,26 @@ describe('reasoning rules: the session shows the cause, whatever the server call
     expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(SESSION_RULES.map((r) => r.id)));
     for (const lang of LANGS)
       for (const r of SESSION_RULES) expect(rules.messages[lang][r.id], `${lang} ${r.id}`).toMatch(/\S/);
+  });
+
+  it('APOP (its digest masked) before STLS where CAPA offers STLS and no login method: TLS required (curl -v, nginx)', () => {
+    const paste = session(
+      '* Connected to 127.0.0.2 (127.0.0.2) port 43119 (#0)',
+      '< +OK POP3 ready <780163837.1796621502@vm>',
+      '> CAPA',
+      '< +OK Capability list follows',
+      '< TOP',
+      '< UIDL',
+      '< STLS',
+      '< .',
+      '> APOP alice 09a252061fff5ee3ccb7b0b6dbefa250',
+      '< -ERR invalid command',
+      '* Authentication failed: 45',
+    );
+    expect(explain(paste, { lang: 'en' }).findings[0]).toMatchObject({
+      category: 'tls.required',
+      rule: 'user-pass-before-tls',
+    });
   });
 
   it('a refused CAPA is explained after what failed next (solid-pop3d: CAPA and STLS both "unknown command")', () => {

@@ -108,7 +108,10 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
     // kind that happens to fit the message ("passwd-file …: open() failed" is no wrong password).
     const event = candidate.log?.entry ? kb.entry(candidate.log.entry) : undefined;
     const differs = (m: Match) => m.entry.entry.category !== event?.entry.category;
-    if (event && (!match || (differs(match) && !match.entry.entry.id.startsWith('log-'))))
+    // A log wording that only says a login failed yields to the parser's reading of which part was wrong.
+    const vague = (m: Match) =>
+      m.entry.entry.category === 'auth.failed' && event?.entry.category.startsWith('auth.');
+    if (event && (!match || (differs(match) && (!match.entry.entry.id.startsWith('log-') || vague(match)))))
       return { entry: event, confidence: LOG_EVENT_CONFIDENCE, basis: 'wording' };
     return match ? explained(match) : undefined;
   }

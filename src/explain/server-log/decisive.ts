@@ -32,7 +32,8 @@ export function connectionKey(line: string, event: ServerLogEvent | undefined): 
   const session = SESSION_ID.exec(line);
   if (session) return `session ${session[1] ?? session[2]}`;
   if (!event) return undefined;
-  if (event.pid) return `${event.server} pid ${event.pid}`;
+  // Not the server family: pam_unix writes under the POP server's own name and pid ("solid-pop3d[14286]: pam_unix(…)").
+  if (event.pid) return `pid ${event.pid}`;
   if (event.remoteIp) return `${event.server} ${event.process} ${event.remoteIp}`;
   return undefined;
 }

@@ -34,6 +34,9 @@ export const EVENT_ENTRY: Readonly<Record<LogEvent, string | undefined>> = {
   'delete-failed': 'log-delete-failed',
   'process-failure': 'log-process-failure',
   'connection-refused': 'log-connection-refused',
+  // What the client sent, refused by a proxy's limits (nginx).
+  'too-many-bad-commands': 'log-too-many-bad-commands',
+  'command-too-long': 'log-command-too-long',
   // Explained by the reply it recorded (a server entry), or by the fallback classifier over its words.
   'error-reply': undefined,
   'other-error': undefined,
@@ -83,6 +86,8 @@ export const EVENT_CATEGORY: Readonly<Record<string, string>> = {
   'log-delete-failed': 'update.delete-failed',
   'log-process-failure': 'server.temporary',
   'log-connection-refused': 'connect.refused',
+  'log-too-many-bad-commands': 'command.unknown',
+  'log-command-too-long': 'command.syntax',
 };
 
 /** Events that record no failure: a login that worked, a logout, a connection opening. */

@@ -2,6 +2,7 @@ import { COMMON_FIELDS, type LineFormat, type LogRule, type SyslogFormat } from 
 import { courier, cyrus, pamUnix, saslauthd } from './formats/courier-cyrus.js';
 import { dovecot } from './formats/dovecot.js';
 import { exchange, hmailserver, mdaemon, zimbra } from './formats/own-files.js';
+import { nginxMail, perdition } from './formats/proxies.js';
 import { mailutils, popa3d, qpopper, solidPop3d, uwIpop3d, vmPop3d, vpopmail } from './formats/unix-pop.js';
 import { refineByReason } from './refine.js';
 import { peelProcess, splitLogHeader } from './header.js';
@@ -20,8 +21,9 @@ const SYSLOG_FORMATS: readonly SyslogFormat[] = [
   mailutils,
   vmPop3d,
   vpopmail,
+  perdition,
 ];
-const LINE_FORMATS: readonly LineFormat[] = [hmailserver, mdaemon, exchange, zimbra];
+const LINE_FORMATS: readonly LineFormat[] = [hmailserver, mdaemon, exchange, zimbra, nginxMail];
 
 /** Only this much of a line is read: log lines are short, and it bounds every pattern's work. */
 const MAX_LOG_LINE = 2000;

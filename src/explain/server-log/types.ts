@@ -36,6 +36,9 @@ export type LogEvent =
   | 'connection-refused'
   /** A connection opened: no event in itself, but it ties later lines of the same process to an address. */
   | 'session-start'
+  /** The client sent too many commands the server does not know, or a command line too long (a proxy's log). */
+  | 'too-many-bad-commands'
+  | 'command-too-long'
   /** A protocol log line recording a `-ERR` the server sent (hMailServer, MDaemon, Exchange, qpopper). */
   | 'error-reply'
   /** An `Error:`/`Fatal:` line of a POP process whose words no rule knows: the fallback classifier reads them. */
@@ -57,7 +60,9 @@ export type ServerFamily =
   | 'exchange'
   | 'zimbra'
   | 'saslauthd'
-  | 'pam';
+  | 'pam'
+  | 'nginx'
+  | 'perdition';
 
 /** The parts of a log line's header: syslog, journald, ISO timestamps, multilog's TAI64N. */
 export interface LogHeader {

@@ -31,6 +31,8 @@ export const courier: SyslogFormat = {
       event: 'tls-handshake-failed',
       re: /(?:couriertls: )?(?:accept|connect|read|write): (?<reason>(?:error:|.{0,40}(?:alert|version|protocol|cipher|certificate)).{0,200})/i,
     },
+    // pop3d cannot reach authdaemond's socket (authdaemond not running or not installed): no login can work.
+    { event: 'auth-config-error', re: /authdaemon: s_connect\(\) failed: (?<reason>.{1,200})/ },
     {
       event: 'auth-backend-error',
       re: /authentication error: (?<reason>.{1,200})|ERR: authentication error/i,

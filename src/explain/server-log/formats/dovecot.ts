@@ -13,6 +13,16 @@ export const dovecot: SyslogFormat = {
   innerProcess: true,
   rules: [
     // Login processes: "<why the connection ended> (<what happened>): user=<…>, method=…, rip=…".
+    // The login process's own limits and failures come first: the parenthesis after them says less.
+    { event: 'process-limit', re: /Disconnected: Connection queue full\b/i },
+    { event: 'process-failure', re: /Disconnected: Internal login failure\b/i },
+    { event: 'auth-backend-error', re: /\(auth service reported temporary failure\)/i },
+    // The passdb accepted the password, but the userdb does not know the user, or the checkpassword program
+    // cannot run: the authentication set-up is broken, not the user's credentials.
+    {
+      event: 'auth-config-error',
+      re: /user not found from userdb|Authenticated user not found from userdb|execv\((?<reason>[^)]{1,300})\) failed/i,
+    },
     {
       event: 'plaintext-disallowed',
       re: /\(tried to use (?:disabled|disallowed) plaintext auth\)|Login failed: Plaintext authentication disabled/i,
@@ -74,6 +84,8 @@ export const dovecot: SyslogFormat = {
       event: 'message-unavailable',
       re: /Cached message size (?:larger|smaller) than expected|Broken physical size/i,
     },
+    // A mailbox's own index or uidlist file that cannot be read: the mailbox cannot be opened.
+    { event: 'storage-error', re: /Broken file \S{1,300}(?:uidlist|index|\.log)\b/i },
     {
       event: 'storage-error',
       re: /Couldn't open (?:INBOX|mailbox)|(?:open|mkdir|stat|opendir|rename|unlink)\([^)]{0,300}\) failed|Permission denied|Corrupted (?:index|transaction|dbox|mailbox)|Internal error occurred|mail_location|Mailbox doesn't exist|Mail storage autodetection failed/i,

@@ -105,7 +105,8 @@ export const mailutils: SyslogFormat = {
       re: /user [`'](?<user>[^`']{1,200})' nonexistent|no such user: (?<user2>\S{1,200})/,
     },
     { event: 'bad-password', re: /APOP failed for [`'](?<user>[^`']{1,200})'/ },
-    { event: 'login-failed', re: /user [`'](?<user>[^`']{1,200})': authentication failed/ },
+    // A user it does not know is "nonexistent" (above): a known user's failed login is a wrong password.
+    { event: 'bad-password', re: /user [`'](?<user>[^`']{1,200})': authentication failed/ },
     {
       event: 'auth-backend-error',
       re: /error (?:authenticating|getting identity info for) user [`'](?<user>[^`']{1,200})': (?<reason>.{1,200})/,

@@ -1,10 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { startClient } from './client-process.js';
+import { accountSection, PROMPT_TITLE, readA11yText, SSL_POP, writeMhMailbox } from './gtk-client.js';
 import { collectDialogs, type Dialog } from './dialogs.js';
-import type { Security } from './scenarios.js';
 import type { Account, Lang } from './thunderbird.js';
 import { type Display, focusedKeys, type XWindow } from './x11.js';
 
@@ -16,22 +15,15 @@ import { type Display, focusedKeys, type XWindow } from './x11.js';
  * its "Show log" window shows) are kept too.
  */
 
-const SSL_POP: Record<Security, number> = { plain: 0, implicit: 1, stls: 2 };
 /** Claws's socket timeout in seconds (io_timeout_secs; its default is 60). */
 export const CLAWS_IO_TIMEOUT = 20;
-const here = dirname(fileURLToPath(import.meta.url));
-/** The Python reader sits with the sources (dist/ holds only the compiled TypeScript). */
-const A11Y = [
-  join(here, 'a11y_dialog.py'),
-  join(here, '../../../../scripts/capture-gui/a11y_dialog.py'),
-].find((p) => existsSync(p))!;
 
 export function clawsVersion(): string {
   return execFileSync('claws-mail', ['--version'], { encoding: 'utf8' }).trim();
 }
 
 export function clawsAccountConfig(a: Account): string {
-  return `pop3 ${a.user}@${a.host}:${a.port} ssl_pop=${SSL_POP[a.security]} (${a.security}) check_on_startup ssl_certs_auto_accept=1; io_timeout_secs=${CLAWS_IO_TIMEOUT}; the test CA trusted (SSL_CERT_FILE)`;
+  return `pop3 ${a.user}@${a.host}:${a.port} ssl_pop=${SSL_POP[a.security]} (${a.security})${a.apop ? ' use_apop_auth=1' : ''} check_on_startup ssl_certs_auto_accept=1; io_timeout_secs=${CLAWS_IO_TIMEOUT}; the test CA trusted (SSL_CERT_FILE)`;
 }
 
 export interface Bus {
@@ -41,7 +33,9 @@ export interface Bus {
 
 /** A private D-Bus session with the accessibility bus in it. */
 export function startBus(display: Display): Bus {
+  // The services it starts on demand inherit its environment (their HOME, their display).
   const out = execFileSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], {
+    env: display.env,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   }).split('\n');
@@ -66,54 +60,16 @@ export function startBus(display: Display): Bus {
 }
 
 function writeConfig(cfg: string, mail: string, a: Account): void {
-  mkdirSync(cfg, { recursive: true });
-  for (const f of ['inbox', 'sent', 'queue', 'draft', 'trash']) mkdirSync(join(mail, f), { recursive: true });
-  writeFileSync(
-    join(cfg, 'accountrc'),
-    [
-      '[Account: 1]',
-      `account_name=${a.user}@${a.host}`,
-      'is_default=1',
-      'name=Alice',
-      `address=${a.user}@example.com`,
-      'protocol=0',
-      `receive_server=${a.host}`,
-      `smtp_server=${a.host}`,
-      `user_id=${a.user}`,
-      'use_pop_auth=0',
-      `ssl_pop=${SSL_POP[a.security]}`,
-      'set_popport=1',
-      `pop_port=${a.port}`,
-      'receive_at_get_all=1',
-      // "Automatically accept valid SSL/TLS certificates": only an invalid one asks.
-      'ssl_certs_auto_accept=1',
-      '',
-    ].join('\n'),
-  );
+  writeMhMailbox(cfg, mail);
+  // "Automatically accept valid SSL/TLS certificates": only an invalid one asks.
+  writeFileSync(join(cfg, 'accountrc'), `${accountSection(a)}ssl_certs_auto_accept=1\n`);
   writeFileSync(
     join(cfg, 'clawsrc'),
     ['[Common]', 'config_version=4', 'check_on_startup=1', `io_timeout_secs=${CLAWS_IO_TIMEOUT}`, ''].join(
       '\n',
     ),
   );
-  writeFileSync(
-    join(cfg, 'folderlist.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<folderlist>\n  <folder type="mh" name="Mail" path="${mail}" collapsed="0">\n${[
-      'inbox',
-      'outbox:sent',
-      'queue',
-      'draft',
-      'trash',
-    ]
-      .map((t) => {
-        const [type, name] = t.split(':');
-        return `    <folderitem type="${type}" name="${name ?? type}" path="${name ?? type}"/>\n`;
-      })
-      .join('')}  </folder>\n</folderlist>\n`,
-  );
 }
-
-const PROMPT_TITLE = /password|mot de passe|mật khẩu/i;
 
 export async function runClaws(opts: {
   display: Display;
@@ -152,16 +108,7 @@ export async function runClaws(opts: {
       stem: opts.stem,
       waitS: opts.waitS,
       isMain: (w: XWindow) => / - Claws Mail [\d.]+$/.test(w.title),
-      readText: async (w: XWindow) => {
-        const out = execFileSync('/usr/bin/python3', [A11Y, w.title], {
-          env,
-          encoding: 'utf8',
-          timeout: 20_000,
-        });
-        const found = JSON.parse(out) as string[][];
-        // The first label repeats the window's title as a heading.
-        return (found.at(-1) ?? []).filter((l, i) => !(i === 0 && l === w.title)).join('\n');
-      },
+      readText: async (w: XWindow) => readA11yText(env, w),
       dismiss: (w: XWindow) => focusedKeys(opts.display, w.id, ['Escape']),
       answerPrompt: (w: XWindow) => {
         if (!PROMPT_TITLE.test(w.title) || prompted++ > 0) return false;

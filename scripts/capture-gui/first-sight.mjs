@@ -1,10 +1,12 @@
-// Records the first sight of the desktop clients' dialogs in docs/first-sight/gui.json: the texts scored by
-// `kb eval` (its evaluate() over test/fixtures/captured/gui and test/fixtures/eval/holdout/gui, per language,
-// kind and client), with the code and knowledge of the branch point, never tuned. Each capture batch adds
+// Records the first sight of a desktop set's texts in docs/first-sight/NAME.json (NAME gui, the first set,
+// or gui-more, the second): the texts scored by `kb eval` (its evaluate() over test/fixtures/captured/NAME
+// and test/fixtures/eval/holdout/NAME, per language, kind and client), with the code and knowledge of the
+// branch point, never tuned. Each capture batch adds
 // its own record (the cases new in that batch) to `batches`; `sets` is the whole capture so far.
 // The screenshots' figures come from score-images.mjs (--images=FILE, its JSON output).
 //
-//   npm run build && node scripts/capture-gui/first-sight.mjs --batch="what was added" [--images=FILE]
+//   npm run build && node scripts/capture-gui/first-sight.mjs [--name=gui-more] --batch="what was added"
+//     [--images=FILE] [--knowledge="unchanged: …"]
 //
 // Prints counts only: no holdout text, no holdout answer.
 import { execFileSync } from 'node:child_process';
@@ -18,7 +20,8 @@ const { evaluate, loadCapturedCases, evalSetDir } = await import(
 );
 const { defaultKnowledgeBase } = await import(join(root, 'dist/src/knowledge/load.js'));
 const arg = (n) => process.argv.find((a) => a.startsWith(`--${n}=`))?.slice(n.length + 3);
-const out = join(root, 'docs/first-sight/gui.json');
+const name = arg('name') ?? 'gui';
+const out = join(root, `docs/first-sight/${name}.json`);
 const previous = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
 const kb = defaultKnowledgeBase();
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
@@ -46,7 +49,7 @@ const batch = {
   caseIds: [],
 };
 for (const set of ['tuning', 'holdout']) {
-  const cases = loadCapturedCases(evalSetDir(set, root)).filter((c) => c.file.startsWith('gui/'));
+  const cases = loadCapturedCases(evalSetDir(set, root)).filter((c) => c.file.startsWith(`${name}/`));
   const report = evaluate(kb, cases);
   sets[set] = strip(report);
   sets[set].perClient = Object.fromEntries(
@@ -56,7 +59,7 @@ for (const set of ['tuning', 'holdout']) {
         cases.filter((c) => c.file === f),
       );
       return [
-        f.replace(/^gui\/|\.yaml$/g, ''),
+        f.slice(name.length + 1).replace(/\.yaml$/, ''),
         { ...pct(r), perLang: Object.fromEntries(Object.entries(r.perLang).map(([l, t]) => [l, pct(t)])) },
       ];
     }),
@@ -71,14 +74,16 @@ for (const set of ['tuning', 'holdout']) {
 }
 if (arg('images')) batch.images = JSON.parse(readFileSync(arg('images'), 'utf8'));
 const record = {
-  source: 'gui',
+  source: name,
   date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   commit,
   knowledge:
+    arg('knowledge') ??
+    previous?.knowledge ??
     'unchanged: src/ and knowledge/ are main e5073d9 (this branch changes only scripts/capture-gui, the gui fixtures and docs)',
   sets,
   split: {
-    by: 'scenario: a seeded sha256 of the scenario id (scripts/capture-gui/build.ts, seed popbot-gui-holdout-2026-12-07, share 0.4); every client and language of one scenario on one side',
+    by: `scenario: a seeded sha256 of the scenario id (scripts/capture-gui/build.ts, seed popbot-${name}-holdout-2026-12-07, share 0.4); every client and language of one scenario on one side`,
   },
   batches: [...(previous?.batches ?? []), batch],
 };

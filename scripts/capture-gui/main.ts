@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestCerts } from '../../test/support/certs.js';
 import { PASSWORD } from '../capture/scenarios.js';
-import { dovecotVersion, holdSession, pickPorts, startSetup } from '../capture/servers.js';
+import { dovecotVersion, holdSession, pickPorts, type Running, startSetup } from '../capture/servers.js';
 import { GUI_SCENARIOS, GUI_USER, type GuiClient, type GuiScenario } from './scenarios.js';
 import { accountConfig, type Lang, runThunderbird, thunderbirdVersion } from './thunderbird.js';
 import { clawsAccountConfig, clawsVersion, runClaws, startBus } from './claws.js';
+import { evolutionAccountConfig, evolutionVersion, runEvolution } from './evolution.js';
+import { isFakeSetup, spawnFakeSetup } from './fake-setups.js';
+import { GUI_MORE_SCENARIOS } from './scenarios-more.js';
+import { runSylpheed, sylpheedAccountConfig, sylpheedVersion } from './sylpheed.js';
 import { startXvfb } from './x11.js';
 
 /**
@@ -14,8 +18,11 @@ import { startXvfb } from './x11.js';
  * dialog it shows (text, screenshot, title) in a results file that build.ts turns into fixtures.
  *
  *   tsc -p scripts/capture-gui/tsconfig.json && node dist/capture-gui/scripts/capture-gui/main.js \
- *     [--clients=thunderbird,claws-mail] [--langs=en,fr,vi] [--only=wrong-password,…] [--out=DIR]
- *     [--display=57] [--ports=110,995]
+ *     [--set=gui|gui-more] [--clients=thunderbird,claws-mail,sylpheed,evolution] [--langs=en,fr,vi]
+ *     [--only=wrong-password,…] [--out=DIR] [--display=57] [--ports=110,995] [--fake-host=127.0.0.11]
+ *
+ * The scripted servers of gui-more (fake-setups.ts) listen on --fake-host (a loopback address of their
+ * own, so that captures can run side by side), port 110.
  *
  * As root (Dovecot). Everything it starts (Xvfb, the clients, the servers) is stopped before it returns.
  */
@@ -26,7 +33,7 @@ export interface CapturedDialog {
   lang: Lang;
   scenario: string;
   index: number;
-  /** A dialog, or (Claws Mail) the error lines its log got during the run. */
+  /** A dialog, or the client's log of the run (Claws Mail, Sylpheed: its log; Thunderbird: its POP3 log). */
   shape: 'dialog' | 'log';
   title: string;
   text: string;
@@ -60,6 +67,8 @@ async function main(): Promise<void> {
   const clients = list('clients', ['thunderbird']) as GuiClient[];
   const langs = list('langs', ['en', 'fr', 'vi']) as Lang[];
   const only = arg('only')?.split(',');
+  const all = arg('set') === 'gui-more' ? GUI_MORE_SCENARIOS : GUI_SCENARIOS;
+  const fakeHost = arg('fake-host') ?? '127.0.0.11';
   const out = arg('out') ?? join(tmpdir(), 'popbot-gui');
   mkdirSync(join(out, 'png'), { recursive: true });
   const resultsFile = join(out, 'results.json');
@@ -67,8 +76,8 @@ async function main(): Promise<void> {
     ? JSON.parse(readFileSync(resultsFile, 'utf8'))
     : [];
   const scenarios = only
-    ? only.map((id) => GUI_SCENARIOS.find((s) => s.id === id) ?? fail(`unknown scenario ${id}`))
-    : GUI_SCENARIOS;
+    ? only.map((id) => all.find((s) => s.id === id) ?? fail(`unknown scenario ${id}`))
+    : all;
   const display = await startXvfb(Number(arg('display') ?? 57));
   cleanups.add(display.stop);
   const certs = makeTestCerts();
@@ -80,6 +89,8 @@ async function main(): Promise<void> {
   const versions: Record<string, string> = {};
   if (clients.includes('thunderbird')) versions.thunderbird = thunderbirdVersion();
   if (clients.includes('claws-mail')) versions['claws-mail'] = clawsVersion();
+  if (clients.includes('sylpheed')) versions.sylpheed = sylpheedVersion();
+  if (clients.includes('evolution')) versions.evolution = evolutionVersion();
   // One private D-Bus session for every client: none autolaunches its own (and leaves it running).
   const bus = startBus(display);
   display.env = bus.env;
@@ -88,9 +99,12 @@ async function main(): Promise<void> {
     for (const s of scenarios) {
       for (const client of clients.filter((c) => !s.clients || s.clients.includes(c))) {
         for (const lang of langs) {
-          const run = await startSetup(s.setup, certs, ports);
+          const run = isFakeSetup(s.setup)
+            ? await spawnFakeSetup(s.setup, fakeHost, 110)
+            : await startSetup(s.setup, certs, ports);
           cleanups.add(run.stop);
-          const release = s.holdSession ? await holdSession(run, certs.ca) : undefined;
+          const release =
+            s.holdSession && !isFakeSetup(s.setup) ? await holdSession(run as Running, certs.ca) : undefined;
           const work = mkdtempSync(join(tmpdir(), 'popbot-gui-run-'));
           try {
             const account = {
@@ -99,37 +113,36 @@ async function main(): Promise<void> {
               security: s.security,
               user: s.user ?? GUI_USER,
               password: s.password ?? PASSWORD,
+              apop: s.apop ?? false,
+              ...(s.clientTimeoutS ? { timeoutS: s.clientTimeoutS } : {}),
             };
             const stem = `${client}-${s.id}-${lang}`;
             const waitS = s.waitS ?? 45;
+            const runOpts = {
+              display,
+              bus,
+              lang,
+              account,
+              dir: work,
+              stem,
+              waitS,
+              caFile,
+              onStart: (f: () => void) => cleanups.add(f),
+            };
             const { dialogs, log } =
               client === 'thunderbird'
-                ? {
-                    dialogs: await runThunderbird({
-                      display,
-                      lang,
-                      account,
-                      dir: work,
-                      stem,
-                      waitS,
-                      caFile,
-                      onStart: (f) => cleanups.add(f),
-                    }),
-                    log: [],
-                  }
-                : await runClaws({
-                    display,
-                    bus,
-                    lang,
-                    account,
-                    dir: work,
-                    stem,
-                    waitS,
-                    caFile,
-                    onStart: (f) => cleanups.add(f),
-                  });
-            const clientConfig =
-              client === 'thunderbird' ? accountConfig(account) : clawsAccountConfig(account);
+                ? await runThunderbird(runOpts)
+                : client === 'sylpheed'
+                  ? await runSylpheed(runOpts)
+                  : client === 'evolution'
+                    ? await runEvolution(runOpts)
+                    : await runClaws(runOpts);
+            const clientConfig = {
+              thunderbird: accountConfig,
+              'claws-mail': clawsAccountConfig,
+              sylpheed: sylpheedAccountConfig,
+              evolution: evolutionAccountConfig,
+            }[client](account);
             const server = run.server === 'dovecot' ? dovecotVersion() : run.server;
             const kept = results.filter(
               (r) => !(r.client === client && r.scenario === s.id && r.lang === lang),
@@ -162,7 +175,12 @@ async function main(): Promise<void> {
                 scenario: s.id,
                 index: dialogs.length + 1,
                 shape: 'log',
-                title: 'claws.log',
+                title: {
+                  thunderbird: 'POP3 log',
+                  'claws-mail': 'claws.log',
+                  sylpheed: 'sylpheed.log',
+                  evolution: '',
+                }[client],
                 text: log.join('\n'),
                 png: '',
                 server,

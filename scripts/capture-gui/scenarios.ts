@@ -1,4 +1,5 @@
 import type { Setup } from '../capture/scenarios.js';
+import type { FakeSetup } from './fake-setups.js';
 
 /**
  * What the desktop-client capture sets up, and therefore what each dialog means. The expected category is
@@ -9,7 +10,7 @@ import type { Setup } from '../capture/scenarios.js';
  * is labelled by `dialogRules`, matched on the dialog's own words.
  */
 
-export type GuiClient = 'thunderbird' | 'claws-mail';
+export type GuiClient = 'thunderbird' | 'claws-mail' | 'sylpheed' | 'evolution';
 export type Security = 'plain' | 'stls' | 'implicit';
 
 export interface DialogRule {
@@ -19,13 +20,20 @@ export interface DialogRule {
 
 export interface GuiScenario {
   id: string;
-  setup: Setup;
+  setup: Setup | FakeSetup;
   category: string;
   port: 'plain' | 'tls';
   security: Security;
   user?: string;
   /** The password typed when the client asks; the right one unless told. */
   password?: string;
+  /**
+   * Thunderbird's network timeout; 20 s unless told. It also runs while its password prompt is open: on a
+   * loaded machine a short one ends the session before the password is typed.
+   */
+  clientTimeoutS?: number;
+  /** The client asks for APOP (Thunderbird: "encrypted password"). */
+  apop?: boolean;
   /** A second session holds the mailbox while the client runs (locks, connection limits). */
   holdSession?: boolean;
   /** How long to wait for the dialogs, 45 s unless told (connection timeouts are set to 20 s in the clients). */
@@ -37,20 +45,20 @@ export interface GuiScenario {
 
 export const WRONG_PASSWORD = 'wrong horse';
 /** Thunderbird's "Login to server … failed." says only that the login failed, whatever the server said. */
-const LOGIN_FAILED: DialogRule = {
+export const LOGIN_FAILED: DialogRule = {
   match:
     /^Login to server .* failed\.$|^Échec de la connexion depuis le serveur|^Không thể đăng nhập vào máy chủ/,
   category: 'auth.failed',
 };
 /** Claws Mail's log lines of a refused login say only that it failed (the server's reply is in the dialog). */
-const CLAWS_AUTH_LOG: DialogRule = {
+export const CLAWS_AUTH_LOG: DialogRule = {
   match:
     /\*\*\* error: (?:error occurred on authentication|Erreur lors de l'autorisation)\n.*(?:Authentication failed|L'authentification a échoué)\.$/,
   category: 'auth.failed',
 };
 /** Mailutils answers USER with "Incorrect state" when TLS is required (docs/evaluation.md). */
 const INCORRECT_STATE: DialogRule = { match: /-ERR Incorrect state/, category: 'command.state' };
-const REFUSED: readonly DialogRule[] = [
+export const REFUSED: readonly DialogRule[] = [
   {
     match: /connection was refused|connexion a été refusée|kết nối đã bị từ chối/i,
     category: 'connect.refused',

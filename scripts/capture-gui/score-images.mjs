@@ -1,7 +1,8 @@
 // Scores the desktop clients' screenshots the way a user sends them: `popbot explain --image FILE --json`,
 // the first finding's category against the label decided from the scenario (the manifest's category).
 //
-//   node scripts/capture-gui/score-images.mjs [--set=tuning|holdout] [--misses] [--cache=FILE] [--dir=DIR]
+//   node scripts/capture-gui/score-images.mjs [--name=gui|gui-more] [--set=tuning|holdout] [--misses]
+//     [--cache=FILE] [--dir=DIR]
 //
 // Prints JSON figures per set, language and client. `--misses` lists the tuning part's misses on stderr;
 // the holdout's are never printed (reading them would be tuning on them).
@@ -14,9 +15,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const only = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
 const showMisses = process.argv.includes('--misses');
-// --dir=DIR: a copy of test/fixtures/screenshots/gui (a capture may rewrite the fixtures meanwhile).
+// --name: the desktop set (gui, the first; gui-more, the second).
+const name = process.argv.find((a) => a.startsWith('--name='))?.slice(7) ?? 'gui';
+// --dir=DIR: a copy of test/fixtures/screenshots/NAME (a capture may rewrite the fixtures meanwhile).
 const pictureRoot =
-  process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? join(root, 'test/fixtures/screenshots/gui');
+  process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? join(root, 'test/fixtures/screenshots', name);
 // --cache=FILE: answers already computed for the same picture bytes (a later batch re-scores only new ones).
 const cacheFile = process.argv.find((a) => a.startsWith('--cache='))?.slice(8);
 const cache = cacheFile && existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};

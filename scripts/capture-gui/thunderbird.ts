@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startClient } from './client-process.js';
 import { collectDialogs, type Dialog } from './dialogs.js';
@@ -21,6 +21,10 @@ export interface Account {
   security: Security;
   user: string;
   password: string;
+  /** "Encrypted password" (APOP or CRAM-MD5) instead of the plain one. */
+  apop?: boolean;
+  /** Thunderbird's network timeout (mailnews.tcptimeout), TB_TCP_TIMEOUT unless told. */
+  timeoutS?: number;
 }
 
 const SOCKET_TYPE: Record<Security, number> = { plain: 0, stls: 2, implicit: 3 };
@@ -49,7 +53,10 @@ export function thunderbirdPrefs(lang: Lang, a: Account): Record<string, string 
     'mail.server.server1.type': 'pop3',
     'mail.server.server1.userName': a.user,
     'mail.server.server1.socketType': SOCKET_TYPE[a.security],
-    'mail.server.server1.authMethod': 3,
+    'mail.server.server1.authMethod': a.apop ? 4 : 3,
+    // Its POP3 module's own log (console lines "pop3.server1.N"), on standard output.
+    'mailnews.pop3.loglevel': 'All',
+    'devtools.console.stdout.chrome': true,
     'mail.server.server1.login_at_startup': true,
     'mail.server.server1.check_new_mail': true,
     'mail.server.server2.hostname': 'Local Folders',
@@ -57,7 +64,7 @@ export function thunderbirdPrefs(lang: Lang, a: Account): Record<string, string 
     'mail.server.server2.type': 'none',
     'mail.server.server2.userName': 'nobody',
     'intl.locale.requested': LOCALE[lang],
-    'mailnews.tcptimeout': TB_TCP_TIMEOUT,
+    'mailnews.tcptimeout': a.timeoutS ?? TB_TCP_TIMEOUT,
     'mail.shell.checkDefaultClient': false,
     'mailnews.start_page.enabled': false,
     'mail.rights.version': 1,
@@ -78,7 +85,7 @@ export function thunderbirdPrefs(lang: Lang, a: Account): Record<string, string 
 
 /** The account part of the profile, as the provenance records it (no password). */
 export function accountConfig(a: Account): string {
-  return `pop3 ${a.user}@${a.host}:${a.port} socketType=${SOCKET_TYPE[a.security]} (${a.security}) authMethod=3 (normal password) login_at_startup; mailnews.tcptimeout=${TB_TCP_TIMEOUT}; the test CA trusted in the profile (certutil)`;
+  return `pop3 ${a.user}@${a.host}:${a.port} socketType=${SOCKET_TYPE[a.security]} (${a.security}) authMethod=${a.apop ? '4 (encrypted password)' : '3 (normal password)'} login_at_startup; mailnews.pop3.loglevel=All; mailnews.tcptimeout=${a.timeoutS ?? TB_TCP_TIMEOUT}; the test CA trusted in the profile (certutil)`;
 }
 
 const PROMPT_TITLE = /password|mot de passe|mật khẩu/i;
@@ -94,7 +101,7 @@ export async function runThunderbird(opts: {
   caFile: string;
   /** Called with the function that stops the client, for an interrupted capture. */
   onStart?: (stop: () => void) => void;
-}): Promise<Dialog[]> {
+}): Promise<{ dialogs: Dialog[]; log: string[] }> {
   const home = join(opts.dir, 'home');
   const profile = join(opts.dir, 'profile');
   mkdirSync(profile, { recursive: true });
@@ -114,15 +121,17 @@ export async function runThunderbird(opts: {
       stdio: 'ignore',
     },
   );
+  const output = join(opts.dir, 'thunderbird.out');
   const { child, stop } = startClient('thunderbird', ['--no-remote', '--profile', profile], {
     lang: opts.lang,
     home,
+    output,
     env: { ...opts.display.env, MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
   });
   opts.onStart?.(stop);
   let prompted = 0;
   try {
-    return await collectDialogs({
+    const dialogs = await collectDialogs({
       display: opts.display,
       child,
       dir: opts.dir,
@@ -143,7 +152,27 @@ export async function runThunderbird(opts: {
         return true;
       },
     });
+    return { dialogs, log: existsSync(output) ? pop3LogExcerpt(readFileSync(output, 'utf8')) : [] };
   } finally {
     stop();
   }
+}
+
+/** Its POP3 module's lines ("pop3.server1.N: …"), the console's level and prefix as printed. */
+const POP3_LINE = /\bpop3\.server\d+\.\d+\b/;
+const FAILURE = /^console\.(?:error|warn)\b/;
+
+/**
+ * What a user pastes from the POP3 log to a forum: the lines of the failing connection around its first
+ * failure (a dozen before it, a few after), or nothing when the log shows none.
+ */
+export function pop3LogExcerpt(output: string): string[] {
+  const all = output.split('\n').filter((l) => POP3_LINE.test(l));
+  const failure = all.find((l) => FAILURE.test(l));
+  if (!failure) return [];
+  // The failing connection's lines only (the next check's start is another story).
+  const run = POP3_LINE.exec(failure)![0];
+  const lines = all.filter((l) => POP3_LINE.exec(l)![0] === run);
+  const first = lines.indexOf(failure);
+  return lines.slice(Math.max(0, first - 12), first + 4);
 }

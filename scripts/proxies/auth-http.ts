@@ -22,6 +22,9 @@ export interface AuthRoutes {
   closed: Backend;
   silent: Backend;
   imap: Backend;
+  /** A Dovecot refusing plain-text logins (disable_plaintext_auth = yes), one allowing one session per user+IP. */
+  tlsRequired: Backend;
+  limited: Backend;
 }
 
 export interface AuthEndpoint {
@@ -70,6 +73,10 @@ export function startAuthEndpoint(host: string, routes: AuthRoutes, password: st
     if (user === 'backendslow') return ok(routes.silent);
     if (user === 'backendimap') return ok(routes.imap);
     if (user === 'carol') return ok(routes.lock);
+    if (user === 'dave') return ok(routes.tlsRequired);
+    if (user === 'erin') return ok(routes.limited);
+    if (user === 'frank') return ok(routes.dovecot);
+    if (user === 'authslow') return void setTimeout(() => ok(routes.dovecot), 10_000);
     if (user === 'mismatch') return ok(routes.dovecot, 'not-the-backend-password');
     if (h('X-Popbot-Mode') === 'backend') return ok(routes.dovecot, pass);
     if (user !== 'alice') return refuse('Invalid login or password');

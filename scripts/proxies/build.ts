@@ -94,12 +94,18 @@ function records(lines: string[]): string[] {
   return out;
 }
 
-function logCases(scenario: string, lines: string[], tool: string): CapturedCase[] {
+/**
+ * `skipQuiet`: leave out of the picks (and so of the excerpts) the lines labels.ts drops as showing no error.
+ * From the second batch on (perdition's debug log); the first batch's excerpts were scored as they were.
+ */
+function logCases(scenario: string, lines: string[], tool: string, skipQuiet: boolean): CapturedCase[] {
   const seen = new Set<string>();
   const picked: string[] = [];
   for (const l of records(lines)) {
     const s = shape(l).replace(/too long command ".*" while/s, 'too long command # while');
-    if (QUIET_LOG.test(l) || seen.has(s) || picked.length >= 4 || (shapesKept.get(s) ?? 0) >= 2) continue;
+    const quiet = skipQuiet && labelOf({ scenario, kind: 'server-log', text: l, id: '' }) === 'drop';
+    if (quiet || QUIET_LOG.test(l) || seen.has(s) || picked.length >= 4 || (shapesKept.get(s) ?? 0) >= 2)
+      continue;
     seen.add(s);
     shapesKept.set(s, (shapesKept.get(s) ?? 0) + 1);
     picked.push(l);
@@ -117,9 +123,10 @@ function logCases(scenario: string, lines: string[], tool: string): CapturedCase
 
 function main(): void {
   const check = process.argv.includes('--check');
+  // The first batch first (capture.json, then capture-2*.json): equal texts are kept where first seen.
   const files = readdirSync(dataDir)
     .filter((f) => /^capture.*\.json$/.test(f))
-    .sort();
+    .sort((a, b) => (a === 'capture.json' ? -1 : b === 'capture.json' ? 1 : a.localeCompare(b)));
   const seen = new CaseSet();
   const out: Record<
     'tuning' | 'holdout',
@@ -139,7 +146,7 @@ function main(): void {
       const cases = [
         ...clientCases(runs),
         ...rawCases(runs),
-        ...logCases(scenario, data.logs[scenario]!, logTool),
+        ...logCases(scenario, data.logs[scenario]!, logTool, f !== 'capture.json'),
       ];
       const labelled: CapturedCase[] = [];
       for (const c of cases) {

@@ -4,7 +4,15 @@ import { connect as netConnect } from 'node:net';
 import { join } from 'node:path';
 import { makeTestCerts } from '../../test/support/certs.js';
 import { projectRoot } from '../../src/knowledge/paths.js';
-import { CLIENTS, type ClientName, clientVersion, type LocaleLang, runClient } from '../capture/clients.js';
+import {
+  CLIENTS,
+  type ClientName,
+  clientVersion,
+  type LocaleLang,
+  runClient,
+  type Target,
+} from '../capture/clients.js';
+import { runSnail, snailVersion } from './snail.js';
 import { renderRawSession, runRawSession } from '../capture/raw-session.js';
 import { type ProxyScenario, SCENARIOS } from './scenarios.js';
 import { HOST, PASSWORD, type Proxies, type ProxyName, USER, startProxies } from './servers.js';
@@ -14,7 +22,7 @@ import { HOST, PASSWORD, type Proxies, type ProxyName, USER, startProxies } from
  * of scenarios.ts, every client in the locales it speaks, typed sessions, and the proxies' own log lines.
  * Writes the raw record to scripts/proxies/data/capture.json; build.ts labels it and writes the fixtures.
  *
- *   npm run build:proxies && node dist/proxies/scripts/proxies/capture.js [--only=<id prefix>]   (as root)
+ *   node dist/proxies/scripts/proxies/capture.js [--batch=2] [--only=<id prefix>]   (as root; see README.md)
  */
 
 const LOCALIZED: readonly ClientName[] = ['fetchmail', 'mpop'];
@@ -25,7 +33,7 @@ export interface RunRecord {
   scenario: string;
   proxy: ProxyName;
   tool: string;
-  client: ClientName | 'raw';
+  client: ClientName | 'snail' | 'raw';
   lang: LocaleLang;
   verbose: boolean;
   cmdline?: string;
@@ -109,6 +117,15 @@ async function captureScenario(
       const output = renderRawSession(record, 'terminal').split(PASSWORD).join('********');
       runs.push({ ...base, tool: 'raw session', client: 'raw', output, exitCode: null });
     } else {
+      const target: Target = {
+        host: HOST,
+        port,
+        security: sc.security ?? 'plain',
+        user: sc.user ?? USER,
+        password: sc.password === 'wrong' ? WRONG : PASSWORD,
+        caFile,
+        timeoutS: sc.timeoutS ?? 15,
+      };
       const clients = sc.clients ?? (sc.mechanism ? (Object.keys(sc.mechanism) as ClientName[]) : CLIENTS);
       const jobs: (() => Promise<void>)[] = [];
       for (const client of clients)
@@ -119,16 +136,7 @@ async function captureScenario(
               const mechanism = sc.mechanism?.[client];
               const r = await runClient(
                 client,
-                {
-                  host: HOST,
-                  port,
-                  security: sc.security ?? 'plain',
-                  user: sc.user ?? USER,
-                  password: sc.password === 'wrong' ? WRONG : PASSWORD,
-                  caFile,
-                  timeoutS: sc.timeoutS ?? 15,
-                  ...(mechanism ? { mechanism } : {}),
-                },
+                { ...target, ...(mechanism ? { mechanism } : {}) },
                 lang,
                 verbose,
               );
@@ -144,6 +152,22 @@ async function captureScenario(
                 exitCode: r.exitCode,
               });
             });
+      // The second batch also runs s-nail (no catalogues: English only), in every client scenario.
+      if (sc.batch === 2)
+        for (const verbose of [false, true])
+          jobs.push(async () => {
+            const r = await runSnail(target, verbose);
+            runs.push({
+              ...base,
+              tool: r.version,
+              client: 'snail',
+              lang: 'en',
+              verbose,
+              cmdline: r.cmdline,
+              output: r.output,
+              exitCode: r.exitCode,
+            });
+          });
       await pool(jobs, CONCURRENCY);
     }
   } finally {
@@ -160,6 +184,7 @@ async function main(): Promise<void> {
     execFileSync('useradd', ['-r', '-M', '-d', '/nonexistent', '-s', '/usr/sbin/nologin', 'popcap']);
   }
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+  const batch = process.argv.includes('--batch=2') ? 2 : undefined;
   const keepAlive = setInterval(() => undefined, 60_000);
   const certs = makeTestCerts();
   const caFile = join(certs.dir, 'ca.pem');
@@ -169,13 +194,14 @@ async function main(): Promise<void> {
     versions: {
       ...p.versions,
       ...Object.fromEntries(CLIENTS.map((c) => [c, clientVersion(c)])),
+      snail: snailVersion(),
     },
     proxies: p.config,
     runs: [],
     logs: {},
   };
   try {
-    for (const sc of SCENARIOS.filter((s) => !only || s.id.startsWith(only))) {
+    for (const sc of SCENARIOS.filter((s) => (!only || s.id.startsWith(only)) && s.batch === batch)) {
       const logStart = logOf(p, sc.proxy).length;
       data.runs.push(...(await captureScenario(p, sc, certs.ca, caFile)));
       await new Promise((r) => setTimeout(r, 400));
@@ -187,12 +213,15 @@ async function main(): Promise<void> {
   } finally {
     await p.stop();
     certs.cleanup();
+    // The servers' temporary directories go on timers a few seconds after their stop: let them run.
+    await new Promise((r) => setTimeout(r, 6000));
     clearInterval(keepAlive);
   }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
   const dir = join(projectRoot(), 'scripts', 'proxies', 'data');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, only ? `capture-${only.replace(/\W+/g, '-')}.json` : 'capture.json');
+  const name = only ? `-${only.replace(/\W+/g, '-')}` : batch ? `-${batch}` : '';
+  const file = join(dir, `capture${name}.json`);
   // The test CA's temporary directory and the client's home are not part of what a user sees.
   const text = JSON.stringify(data, null, 1).replace(/\/tmp\/popbot-certs-\w+\//g, '/etc/ssl/proxy-test/');
   writeFileSync(file, `${text}\n`);

@@ -18,6 +18,91 @@ const LOG = /^server-log$/;
 const NOT_LOG = /^(line|transcript|client-output)$/;
 
 export const RULES: readonly Rule[] = [
+  // Second batch (perdition's debug log, back ends refusing for their own reasons, s-nail); none of these
+  // patterns occurs in the first batch's texts, whose labels stay as they were.
+  {
+    scenario: ANY,
+    kind: NOT_LOG,
+    text: /s-nail: >>> PASS \*+$/,
+    category: 'drop',
+    why: 's-nail stopped after PASS without a word: the text shows no error',
+  },
+  {
+    scenario: ANY,
+    kind: LOG,
+    text: /^\S+ +\d+ [\d:]+ perdition\.pop3\[\d+\]: (username_add_domain|token_read|read_line|pop3_in_get_auth|main|pop3_out_response|quit|vanessa_socket_\w+|io_pipe): [^\n]*$|status="ok"|Closing session: |client logged in, |proxied session done, /,
+    category: 'drop',
+    why: 'a debug trace step or a successful login alone: no error',
+  },
+  {
+    scenario: ANY,
+    text: /Maximum number of connections from user\+IP/,
+    category: 'mailbox.too-many-sessions',
+    why: "the back end's per user+IP limit (the proxy's connections all come from one address)",
+  },
+  {
+    scenario: ANY,
+    text: /Plaintext authentication disallowed/,
+    category: 'tls.required',
+    why: "the back end refuses the (proxy's) plain-text login",
+  },
+  {
+    scenario: ANY,
+    kind: LOG,
+    text: /auth http server .* timed out/,
+    category: 'connect.timeout',
+    why: 'the auth service did not answer the proxy in time',
+  },
+  {
+    scenario: ANY,
+    kind: LOG,
+    text: /Fatal error piping data|Exiting on signal 13/,
+    category: 'connect.reset',
+    why: 'a proxied connection broke (broken pipe)',
+  },
+  {
+    scenario: ANY,
+    kind: NOT_LOG,
+    text: /\[SYS\/TEMP\] Internal error occurred/,
+    category: 'server.temporary',
+    why: "the back end's internal error, temporary",
+  },
+  {
+    scenario: ANY,
+    kind: NOT_LOG,
+    text: /invalid command[^]*APOP authentication failed/,
+    category: 'auth.mechanism',
+    why: 'the APOP login refused as an invalid command',
+  },
+  {
+    scenario: ANY,
+    kind: NOT_LOG,
+    text: /client\/server protocol error|invalid reply to command|réponse invalide à la commande/,
+    category: 'server.protocol-error',
+    why: 'the client says the reply broke the protocol',
+  },
+  {
+    scenario: ANY,
+    kind: NOT_LOG,
+    text: /TLS certificate does not match/,
+    category: 'tls.certificate',
+    why: 's-nail: the certificate is not for this host',
+  },
+  {
+    scenario: ANY,
+    kind: NOT_LOG,
+    text: /POP3: Resource temporarily unavailable/,
+    category: 'connect.timeout',
+    why: 's-nail: the read gave up (EAGAIN from its socket timeout), nothing answered',
+  },
+  {
+    scenario: ANY,
+    kind: NOT_LOG,
+    text: /Recv failure: Connection reset by peer|POP3: Connection reset by peer/,
+    category: 'connect.reset',
+    why: 'the connection was reset mid-session',
+  },
+
   // The proxies' own log lines (nginx error_log, perdition's log), most specific first: an excerpt is
   // labelled by the first rule its lines match.
   {

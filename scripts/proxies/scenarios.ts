@@ -18,8 +18,10 @@ export interface ProxyScenario {
   /** A SASL mechanism (or APOP) asked for, per client: only these clients run. */
   mechanism?: Partial<Record<ClientName, string>>;
   clients?: readonly ClientName[];
-  /** Held while the clients run: the lock Dovecot's mailbox, or one connection to the proxy. */
-  hold?: 'lock' | 'connection';
+  /** Held while the clients run: the lock Dovecot's mailbox, one connection to the proxy, or one login of the user through it. */
+  hold?: 'lock' | 'connection' | 'login';
+  /** The second batch (captured and labelled after the first sight of the first); it also runs s-nail. */
+  batch?: 2;
   timeoutS?: number;
   /** A typed session instead of the clients. */
   raw?: readonly RawStep[];
@@ -188,4 +190,74 @@ export const SCENARIOS: readonly ProxyScenario[] = [
     raw: [{ send: 'USER carol' }, { send: 'PASS RIGHT' }],
   },
   { id: 'perdition/idle', proxy: 'perdition-idle', idleS: 8 },
+  ...SECOND_BATCH(),
 ];
+
+function SECOND_BATCH(): ProxyScenario[] {
+  const b: ProxyScenario[] = [
+    // nginx: the auth service too slow; back ends that refuse for their own reasons
+    { id: 'nginx/auth-timeout', proxy: 'nginx-auth-slow', user: 'authslow', timeoutS: 20 },
+    { id: 'nginx/backend-tls-required', proxy: 'nginx-backend', user: 'dave' },
+    { id: 'nginx/backend-tls-required-hidden', proxy: 'nginx-plain', user: 'dave' },
+    { id: 'nginx/backend-too-many-sessions', proxy: 'nginx-backend', user: 'erin', hold: 'login' },
+    { id: 'nginx/backend-mailbox-unreadable', proxy: 'nginx-backend', user: 'frank' },
+    { id: 'nginx/snail-wrong-password', proxy: 'nginx-plain', password: 'wrong', clients: [] },
+    {
+      id: 'nginx/snail-ssl-expired-certificate',
+      proxy: 'nginx-ssl-expired',
+      security: 'implicit',
+      clients: [],
+    },
+    { id: 'nginx/snail-ssl-to-plain-port', proxy: 'nginx-plain', security: 'implicit', clients: [] },
+    { id: 'nginx/snail-auth-tempfail', proxy: 'nginx-plain', user: 'tempfail', clients: [] },
+    { id: 'nginx/snail-stls-only', proxy: 'nginx-stls-only', clients: [] },
+    {
+      id: 'nginx/raw-backend-tls-required',
+      proxy: 'nginx-backend',
+      raw: [{ send: 'USER dave' }, { send: 'PASS RIGHT' }],
+    },
+    {
+      id: 'nginx/raw-auth-timeout',
+      proxy: 'nginx-auth-slow',
+      raw: [{ send: 'USER authslow' }, { send: 'PASS RIGHT' }],
+    },
+    // perdition: the back end's own replies passed on; TLS set up completely
+    { id: 'perdition/resp-wrong-password', proxy: 'perdition-resp', password: 'wrong' },
+    { id: 'perdition/resp-unknown-user', proxy: 'perdition-resp', user: 'ghost' },
+    {
+      id: 'perdition/resp-mailbox-locked',
+      proxy: 'perdition-resp',
+      user: 'carol',
+      hold: 'lock',
+      timeoutS: 25,
+    },
+    { id: 'perdition/resp-backend-tls-required', proxy: 'perdition-resp', user: 'dave' },
+    { id: 'perdition/backend-tls-required', proxy: 'perdition-plain', user: 'dave' },
+    { id: 'perdition/resp-too-many-sessions', proxy: 'perdition-resp', user: 'erin', hold: 'login' },
+    { id: 'perdition/resp-mailbox-unreadable', proxy: 'perdition-resp', user: 'frank' },
+    {
+      id: 'perdition/ca-tls-both-wrong-password',
+      proxy: 'perdition-tls-both-ca',
+      security: 'stls',
+      password: 'wrong',
+    },
+    { id: 'perdition/ca-stls-required-plain-login', proxy: 'perdition-tls-both-ca' },
+    { id: 'perdition/ca-ssl-unknown-user', proxy: 'perdition-ssl-ca', security: 'implicit', user: 'ghost' },
+    { id: 'perdition/ca-backend-ssl-to-plain-port', proxy: 'perdition-ssl-to-plain-ca' },
+    { id: 'perdition/ca-backend-certificate-expired', proxy: 'perdition-tls-expired-ca' },
+    { id: 'perdition/ca-backend-certificate-wrong-host', proxy: 'perdition-tls-wrong-host-ca' },
+    { id: 'perdition/snail-wrong-password', proxy: 'perdition-plain', password: 'wrong', clients: [] },
+    { id: 'perdition/snail-popmap-miss', proxy: 'perdition-plain', user: 'stranger', clients: [] },
+    {
+      id: 'perdition/raw-resp-backend-tls-required',
+      proxy: 'perdition-resp',
+      raw: [{ send: 'USER dave' }, { send: 'PASS RIGHT' }],
+    },
+    {
+      id: 'perdition/raw-resp-mailbox-unreadable',
+      proxy: 'perdition-resp',
+      raw: [{ send: 'USER frank' }, { send: 'PASS RIGHT' }],
+    },
+  ];
+  return b.map((s) => ({ ...s, batch: 2 as const }));
+}

@@ -1,6 +1,15 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { connect as netConnect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestCerts } from '../../test/support/certs.js';
@@ -30,6 +39,7 @@ export const NGINX_SERVERS = [
   'nginx-ssl-expired',
   'nginx-ssl-wrong-host',
   'nginx-user-only',
+  'nginx-auth-slow',
 ] as const;
 export const PERDITION_SERVERS = [
   'perdition-plain',
@@ -39,7 +49,21 @@ export const PERDITION_SERVERS = [
   'perdition-tls-expired',
   'perdition-limit',
   'perdition-idle',
+  'perdition-resp',
+  'perdition-tls-both-ca',
+  'perdition-ssl-ca',
+  'perdition-ssl-to-plain-ca',
+  'perdition-tls-expired-ca',
+  'perdition-tls-wrong-host-ca',
 ] as const;
+/** The proxies clients reach over implicit TLS (no plain greeting to wait for). */
+const LISTEN_TLS: readonly string[] = [
+  'nginx-ssl',
+  'nginx-ssl-expired',
+  'nginx-ssl-wrong-host',
+  'perdition-ssl',
+  'perdition-ssl-ca',
+];
 export type ProxyName = (typeof NGINX_SERVERS)[number] | (typeof PERDITION_SERVERS)[number];
 
 export interface Proxies {
@@ -51,6 +75,8 @@ export interface Proxies {
   perditionLog(name: ProxyName): string;
   /** Holds a logged-in session to the lock Dovecot's mailbox (carol) until released. */
   holdLock(): Promise<() => void>;
+  /** Holds a logged-in session of `user` through a proxy until released. */
+  holdLogin(name: ProxyName, user: string): Promise<() => void>;
   /** Holds a connection to perdition-limit open until released. */
   holdConnection(name: ProxyName): Promise<() => void>;
   stop(): Promise<void>;
@@ -87,6 +113,24 @@ function listener(onSocket: (s: Socket) => void): Promise<{ port: number; server
       }),
     ),
   );
+}
+
+/** A session logged in and left open: USER/PASS answered +OK twice. */
+async function holdLogin(port: number, user: string): Promise<() => void> {
+  const s = netConnect({ host: HOST, port });
+  s.on('error', () => undefined);
+  s.setEncoding('utf8');
+  let got = '';
+  s.on('data', (d: string) => (got += d));
+  const until = async (re: RegExp) => {
+    for (let i = 0; i < 200 && !re.test(got); i++) await new Promise((r) => setTimeout(r, 50));
+  };
+  await until(/\+OK/);
+  s.write(`USER ${user}\r\n`);
+  await until(/\+OK[^]*\n[^]*\+OK/);
+  s.write(`PASS ${PASSWORD}\r\n`);
+  await until(/\+OK[^]*\n[^]*\+OK[^]*\n[^]*(\+OK|-ERR)/);
+  return () => s.destroy();
 }
 
 export function packageVersion(pkg: string): string {
@@ -126,6 +170,7 @@ mail {
     server { listen ${at('nginx-ssl-expired', ' ssl')}; protocol pop3; ssl_certificate ${certs.expired.certFile}; ssl_certificate_key ${certs.expired.keyFile}; }
     server { listen ${at('nginx-ssl-wrong-host', ' ssl')}; protocol pop3; ssl_certificate ${certs.wrongHost.certFile}; ssl_certificate_key ${certs.wrongHost.keyFile}; }
     server { listen ${at('nginx-user-only')}; protocol pop3; pop3_auth plain; proxy_pass_error_message on; auth_http_header X-Popbot-Mode backend; }
+    server { listen ${at('nginx-auth-slow')}; protocol pop3; auth_http_timeout 3s; proxy_pass_error_message on; }
 }
 `;
 }
@@ -145,8 +190,32 @@ export async function startProxies(certs: TestCerts): Promise<Proxies> {
   const dovecotCommon = ['disable_plaintext_auth = no', 'auth_verbose = yes', 'verbose_ssl = yes'];
   const dovecot: Dovecot = await startDovecot({
     certs,
-    users: { [USER]: PASSWORD },
+    users: { [USER]: PASSWORD, frank: PASSWORD },
     messages: 3,
+    listen: [HOST],
+    extraConfig: dovecotCommon,
+  });
+  // frank's mailbox cannot be opened (its Maildir made unreadable).
+  chmodSync(join(dovecot.dir, 'home', 'frank', 'Maildir'), 0);
+  const tlsRequired: Dovecot = await startDovecot({
+    certs,
+    users: { dave: PASSWORD },
+    messages: 1,
+    listen: [HOST],
+    extraConfig: [...dovecotCommon, 'disable_plaintext_auth = yes'],
+  });
+  const limited: Dovecot = await startDovecot({
+    certs,
+    users: { erin: PASSWORD },
+    messages: 1,
+    listen: [HOST],
+    maxUserIpConnections: 1,
+    extraConfig: dovecotCommon,
+  });
+  const wrongHost: Dovecot = await startDovecot({
+    certs: { ...certs, valid: certs.wrongHost },
+    users: { [USER]: PASSWORD },
+    messages: 1,
     listen: [HOST],
     extraConfig: dovecotCommon,
   });
@@ -177,6 +246,8 @@ export async function startProxies(certs: TestCerts): Promise<Proxies> {
       closed: { host: HOST, port: closedPort },
       silent: { host: HOST, port: silent.port },
       imap: { host: HOST, port: imap.port },
+      tlsRequired: { host: HOST, port: tlsRequired.plainPort },
+      limited: { host: HOST, port: limited.plainPort },
     },
     PASSWORD,
   );
@@ -215,7 +286,17 @@ export async function startProxies(certs: TestCerts): Promise<Proxies> {
     '^backenddown$': `${HOST}:${closedPort}`,
     '^backendslow$': `${HOST}:${silent.port}`,
     '^backendimap$': `${HOST}:${imap.port}`,
+    '^dave$': `${HOST}:${tlsRequired.plainPort}`,
+    '^erin$': `${HOST}:${limited.plainPort}`,
+    '^frank$': `${HOST}:${dovecot.plainPort}`,
   });
+  // perdition's children run as nobody and load the CA file per connection: the first batch's TLS instances
+  // named the test CA inside its 0700 directory, so every TLS connection failed there ("Error loading
+  // certificate authority"; kept as captured). The *-ca instances get a copy nobody can read.
+  mkdirSync(join(dir, 'ca'), { mode: 0o755 });
+  copyFileSync(join(certs.dir, 'ca.pem'), join(dir, 'ca', 'ca.pem'));
+  chmodSync(join(dir, 'ca', 'ca.pem'), 0o644);
+  const caPath = ['--ssl_ca_file', join(dir, 'ca', 'ca.pem'), '--ssl_ca_path', join(dir, 'ca')];
   const ssl = [
     '--ssl_cert_file',
     certs.valid.certFile,
@@ -224,6 +305,9 @@ export async function startProxies(certs: TestCerts): Promise<Proxies> {
     '--ssl_ca_file',
     join(certs.dir, 'ca.pem'),
   ];
+  // perdition compares the back end certificate's CN with the popmap's host (127.0.0.2; the test certificate's
+  // CN is localhost): the *-ca instances but the wrong-host one skip that comparison, as admins with IP maps do.
+  const sslCa = [...ssl.slice(0, 4), ...caPath];
   const perdition: Record<(typeof PERDITION_SERVERS)[number], PerditionSetup> = {
     'perdition-plain': {
       args: ['--ssl_mode', 'tls_listen', ...ssl],
@@ -255,6 +339,46 @@ export async function startProxies(certs: TestCerts): Promise<Proxies> {
       args: ['--connection_limit', '1'],
       map: backendMap({ plain: dovecot.plainPort }),
       describe: 'connection_limit 1 (a second client while one is connected)',
+    },
+    'perdition-resp': {
+      args: ['--server_resp_line', '--debug'],
+      map: backendMap({ plain: dovecot.plainPort }),
+      describe: "plain on both sides, the back end's reply lines passed on (server_resp_line), debug logging",
+    },
+    'perdition-tls-both-ca': {
+      args: [
+        '--ssl_mode',
+        'tls_listen_force,tls_outgoing',
+        ...sslCa,
+        '--ssl_no_cn_verify',
+        '--server_resp_line',
+      ],
+      map: backendMap({ plain: dovecot.plainPort }),
+      describe:
+        "as perdition-tls-both, with a CA file its unprivileged children can read (STLS required from clients, STLS to the back end, back end's reply lines passed on)",
+    },
+    'perdition-ssl-ca': {
+      args: ['--ssl_mode', 'ssl_all', ...sslCa, '--ssl_no_cn_verify', '--server_resp_line'],
+      map: backendMap({ plain: dovecot.tlsPort }),
+      describe:
+        'as perdition-ssl, with a CA file its unprivileged children can read (implicit TLS on both sides)',
+    },
+    'perdition-ssl-to-plain-ca': {
+      args: ['--ssl_mode', 'ssl_outgoing', ...sslCa, '--ssl_no_cn_verify'],
+      map: backendMap({ plain: dovecot.plainPort }),
+      describe:
+        "as perdition-ssl-to-plain, with a CA file its unprivileged children can read (implicit TLS to the back end's plain port)",
+    },
+    'perdition-tls-expired-ca': {
+      args: ['--ssl_mode', 'tls_outgoing', ...sslCa, '--ssl_no_cn_verify'],
+      map: backendMap({ plain: expired.plainPort }),
+      describe:
+        'as perdition-tls-expired, with a CA file its unprivileged children can read (STLS to a back end whose certificate has expired)',
+    },
+    'perdition-tls-wrong-host-ca': {
+      args: ['--ssl_mode', 'tls_outgoing', ...sslCa],
+      map: backendMap({ plain: wrongHost.plainPort }),
+      describe: 'STLS to a back end whose certificate names another host (other.example), ssl_ca_path set',
     },
     'perdition-idle': {
       args: ['--authenticate_timeout', '5'],
@@ -295,8 +419,7 @@ export async function startProxies(certs: TestCerts): Promise<Proxies> {
     ]);
   }
   for (const name of [...NGINX_SERVERS, ...PERDITION_SERVERS]) {
-    const tls = /ssl$|ssl-(expired|wrong-host)$/.test(name) && !name.includes('to-plain');
-    if (tls) {
+    if (LISTEN_TLS.includes(name)) {
       await new Promise((r) => setTimeout(r, 200));
       continue;
     }
@@ -343,6 +466,7 @@ export async function startProxies(certs: TestCerts): Promise<Proxies> {
       await until(/\+OK[^\n]*\n[^]*\+OK/);
       return () => s.destroy();
     },
+    holdLogin: (name, user) => holdLogin(port[name], user),
     holdConnection: async (name) => {
       const { connect } = await import('node:net');
       const s = connect({ host: HOST, port: port[name] });
@@ -361,9 +485,7 @@ export async function startProxies(certs: TestCerts): Promise<Proxies> {
       silent.stop();
       imap.stop();
       await auth.stop();
-      dovecot.stop();
-      lock.stop();
-      expired.stop();
+      for (const d of [dovecot, lock, expired, tlsRequired, limited, wrongHost]) d.stop();
       setTimeout(() => rmSync(dir, { recursive: true, force: true }), 3000).unref();
     },
   };

@@ -5,7 +5,7 @@ import { imageMessages } from '../i18n/image-messages.js';
 import { IMAGE_LIMITS } from './limits.js';
 import type { OcrEngine } from './ocr-engine.js';
 import type { OcrLang } from './tessdata.js';
-import { readImage } from './read-image.js';
+import { readAgainForBands, readImage } from './read-image.js';
 
 export type ImageNoteCode = 'nothing-read' | 'hard-to-read' | 'missing-langs';
 
@@ -36,9 +36,17 @@ export async function explainImage(
   engine: OcrEngine,
   options: ExplainOptions & { user?: string } = {},
 ): Promise<ImageExplanation> {
-  const read = await readImage(bytes, engine, options.user);
-  const { user: _user, ...explainOptions } = options;
-  const result = explain(read.text, explainOptions);
+  const { user, ...explainOptions } = options;
+  let read = await readImage(bytes, engine, user);
+  let result = explain(read.text, explainOptions);
+  // Nothing found may mean the error is the selected (highlighted) text: read the picture once more for it.
+  if (result.findings.length === 0) {
+    const again = await readAgainForBands(read, engine, user);
+    if (again !== read) {
+      const second = explain(again.text, explainOptions);
+      if (second.findings.length > 0) [read, result] = [again, second];
+    }
+  }
   const masked = read.lines.map((l) => maskFreeText(l.text).text);
   const lineNumbers = [...new Set(result.findings.map((f) => f.lineNumber))];
   const readLines =

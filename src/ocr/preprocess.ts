@@ -9,6 +9,16 @@ const DARK_MEAN = 110;
 const LEVELS_GAIN = 1.8;
 const LEVELS_OFFSET = -110;
 
+/**
+ * How the grey levels are laid out for tesseract. `ink-on-paper`: dark letters on a light ground (the usual
+ * dialog, or a dark theme turned over). `light-on-colour`: the letters light on a mid-tone band — selected
+ * text, a highlighted row, a coloured banner — which the levels above turn into a grey block with no letters
+ * in it; turned over and stretched, the band becomes the paper and its letters the ink.
+ */
+export type Polarity = 'ink-on-paper' | 'light-on-colour';
+/** In `light-on-colour`, grey g (after turning over) becomes g · 255 / 140: a mid-tone band and up is white. */
+const BAND_GAIN = 255 / 140;
+
 export interface PreparedImage {
   png: Buffer;
   width: number;
@@ -27,7 +37,10 @@ function scaleFor(width: number, height: number): number {
  * Turns what people post into what tesseract reads best: the first frame, upright (EXIF), grey, dark text
  * on a light ground, letters large enough. Deskewing is left to tesseract's own orientation detection.
  */
-export async function prepareImage(image: CheckedImage): Promise<PreparedImage> {
+export async function prepareImage(
+  image: CheckedImage,
+  polarity: Polarity = 'ink-on-paper',
+): Promise<PreparedImage> {
   try {
     const grey = await sharp(image.bytes, { pages: 1, limitInputPixels: IMAGE_LIMITS.maxPixels })
       .rotate()
@@ -42,10 +55,14 @@ export async function prepareImage(image: CheckedImage): Promise<PreparedImage> 
     const outWidth = Math.max(1, Math.round(width * scale));
     const outHeight = Math.max(1, Math.round(height * scale));
     let pipeline = sharp(grey).resize(outWidth, outHeight, { kernel: 'lanczos3' });
-    if (inverted) pipeline = pipeline.negate({ alpha: false });
-    // Light greys (a desktop, a window's frame, a shadow) become white: tesseract's global threshold
-    // would otherwise take a grey desktop around a white dialog for ink and find no text inside it.
-    pipeline = pipeline.linear(LEVELS_GAIN, LEVELS_OFFSET);
+    if (polarity === 'light-on-colour') {
+      pipeline = pipeline.negate({ alpha: false }).linear(BAND_GAIN, 0);
+    } else {
+      if (inverted) pipeline = pipeline.negate({ alpha: false });
+      // Light greys (a desktop, a window's frame, a shadow) become white: tesseract's global threshold
+      // would otherwise take a grey desktop around a white dialog for ink and find no text inside it.
+      pipeline = pipeline.linear(LEVELS_GAIN, LEVELS_OFFSET);
+    }
     const png = await pipeline.png({ compressionLevel: 1 }).toBuffer();
     return { png, width: outWidth, height: outHeight, inverted, scale };
   } catch (error) {

@@ -1,12 +1,14 @@
-import { checkImage } from './image-input.js';
+import { checkImage, type CheckedImage } from './image-input.js';
 import type { OcrEngine, OcrLine, OcrOutput } from './ocr-engine.js';
-import { prepareImage } from './preprocess.js';
+import { prepareImage, type Polarity } from './preprocess.js';
 
 export interface ImageText extends OcrOutput {
   /** The lines read, top to bottom, as one text for the explainer. */
   text: string;
   width: number;
   height: number;
+  /** The checked picture, for a second reading with the other polarity. */
+  image: CheckedImage;
 }
 
 /**
@@ -14,15 +16,49 @@ export interface ImageText extends OcrOutput {
  * Throws ImageError (a stable code) for anything it cannot read.
  */
 export async function readImage(bytes: Buffer, engine: OcrEngine, user?: string): Promise<ImageText> {
-  const checked = await checkImage(bytes);
-  const prepared = await prepareImage(checked);
+  return readChecked(await checkImage(bytes), engine, user, 'ink-on-paper');
+}
+
+async function readChecked(
+  image: CheckedImage,
+  engine: OcrEngine,
+  user: string | undefined,
+  polarity: Polarity,
+): Promise<ImageText> {
+  const prepared = await prepareImage(image, polarity);
   const output = await engine.read(prepared.png, user);
-  return {
-    ...output,
-    text: fixMisreadings(joinWrapped(output.lines)),
-    width: checked.width,
-    height: checked.height,
-  };
+  return { ...output, ...textOf(output.lines), width: image.width, height: image.height, image };
+}
+
+function textOf(lines: OcrLine[]): { lines: OcrLine[]; text: string } {
+  return { lines, text: fixMisreadings(joinWrapped(lines)) };
+}
+
+/**
+ * Reads the picture again with light letters on a mid-tone band taken for ink (selected text, a highlighted
+ * row) and adds the lines the first reading did not have, in their place top to bottom. Tesseract reads
+ * only one polarity per pass, so text on such a band is invisible to the first reading.
+ */
+export async function readAgainForBands(
+  first: ImageText,
+  engine: OcrEngine,
+  user?: string,
+): Promise<ImageText> {
+  const second = await readChecked(first.image, engine, user, 'light-on-colour');
+  const paragraphs = Math.max(0, ...first.lines.map((l) => l.paragraph));
+  const added = second.lines
+    .filter((line) => !first.lines.some((known) => overlaps(known.bbox, line.bbox)))
+    .map((line) => ({ ...line, paragraph: line.paragraph + paragraphs }));
+  if (added.length === 0) return first;
+  const lines = [...first.lines, ...added].sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
+  return { ...first, ...textOf(lines) };
+}
+
+/** Two boxes share more than half of the smaller one's height on a common stretch of width. */
+function overlaps(a: OcrLine['bbox'], b: OcrLine['bbox']): boolean {
+  const width = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const height = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return width > 0 && height > 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
 }
 
 /**

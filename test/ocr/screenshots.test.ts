@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
 import { explainImage } from '../../src/ocr/explain-image.js';
@@ -62,4 +65,20 @@ describe('dark themes and pictures degraded on their way to a chat', () => {
       expectSameAsPasted(picture, [...new Set(explained.result.findings.map((f) => f.category))].sort());
     }, 120_000);
   }
+});
+
+describe('a real desktop capture', () => {
+  // Thunderbird 153 under Xvfb (scripts/capture-gui, tuning part): the alert's sentence is selected, white
+  // letters on the theme's blue, which the first reading takes for a grey block.
+  it('reads the selected sentence of an alert', async () => {
+    const file = join(
+      dirname(fileURLToPath(import.meta.url)),
+      '../fixtures/screenshots/gui/tuning/thunderbird-refused-port-tls-en-1.png',
+    );
+    const explained = await explainImage(readFileSync(file), engine);
+    expect(explained.result.findings.map((f) => f.category)).toEqual(['connect.refused']);
+    expect(explained.readLines.join(' ')).toMatch(
+      /connect to server 127\.0\.0\.3; the connection was refused/,
+    );
+  }, 120_000);
 });

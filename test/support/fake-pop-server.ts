@@ -38,6 +38,8 @@ export interface FakeServerOptions {
   messages?: number[];
   handlers?: Record<string, Handler>;
   host?: string;
+  /** The port to listen on; 0 (any free port) unless told. */
+  port?: number;
 }
 
 export interface FakePopServer {
@@ -201,7 +203,7 @@ export async function startFakePopServer(options: FakeServerOptions = {}): Promi
     server = createNetServer((s) => onConnection(s, false));
   }
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     host,

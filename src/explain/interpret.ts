@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import type { Candidate } from './candidate.js';
+import { foldAccents } from './normalize.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
 import { entryForEvent } from './server-log/events.js';
 import { parseServerLogLine } from './server-log/parse.js';
@@ -32,6 +33,10 @@ const QUOTED_CONFIDENCE = 0.75;
  */
 const BARE_WORDING_COVERAGE = 0.6;
 const BARE_WORDING_CONFIDENCE = 0.6;
+
+// The words with which a program says the server itself sent what follows (en/fr/vi, accents folded).
+const SERVER_SAID =
+  /\b(?:responded|replied|server response|a repondu|reponse du serveur|da tra loi|da phan hoi|phan hoi cua may chu)\b/;
 
 const known = (m: Match | undefined): m is Match => m !== undefined && m.entry.entry.category !== 'unknown';
 
@@ -95,6 +100,14 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
     // why the step failed; the program's message around them ("La commande STAT a échoué") says which step.
     const server = bestMatch(kb, candidate);
     if (candidate.responseCode && known(server) && server.basis === 'wording') return explained(server);
+    // A reply the program says the server sent ("Mail server X responded: Disconnected for inactivity."): its
+    // own words, when an entry knows them, say more than the step the program guessed from its message.
+    if (SERVER_SAID.test(foldAccents(candidate.line).toLowerCase())) {
+      const { command: _guessed, ...unguessed } = candidate;
+      const said = known(server) ? server : bestMatch(kb, unguessed);
+      if (known(said) && said.basis === 'wording' && said.entry.entry.match.priority >= 0)
+        return explained(said);
+    }
     const client = bestMatch(kb, { ...candidate, kind: 'client', text: candidate.line });
     if (client) return explained(client);
     return known(server) ? explained(server) : undefined;

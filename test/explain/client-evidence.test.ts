@@ -185,4 +185,22 @@ describe('errors quoted in prose', () => {
   ])("Thunderbird's failed step quoting a coded reply: the reply's words decide (%s)", (_lang, paste) => {
     expect(first(paste)?.category).toBe('server.temporary');
   });
+
+  // gui-more tuning: Thunderbird 153 against servers that refuse APOP and drop an idle session.
+  it.each([
+    [
+      'Sending of username did not succeed. Mail server 127.0.0.21 responded: Unsupported authentication mechanism.',
+      'auth.mechanism',
+    ],
+    [
+      'Échec de l’envoi du nom d’utilisateur. Le serveur de courrier 127.0.0.21 a répondu : Unsupported authentication mechanism.',
+      'auth.mechanism',
+    ],
+    [
+      'Échec de l’envoi du nom d’utilisateur. Le serveur de courrier 127.0.0.25 a répondu : Disconnected for inactivity.',
+      'session.timeout',
+    ],
+  ])('what the server said decides over the step the program names: %s', (paste, category) => {
+    expect(first(paste)?.category).toBe(category);
+  });
 });

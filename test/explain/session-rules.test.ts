@@ -392,6 +392,18 @@ describe('reasoning rules: the session shows the cause, whatever the server call
     });
   });
 
+  // proxies tuning: mpop names the login method it tried; nginx calls USER "invalid command".
+  it.each([
+    'mpop: authentication failed (method USER)\nmpop: POP3 server message: -ERR invalid command\nmpop: error during mail retrieval',
+    "mpop: échec d'authentification (méthode USER)\nmpop: message du serveur POP3 : -ERR invalid command\nmpop: erreur durant la récupération du courriel",
+  ])('the login method mpop names is the command its quoted reply answers: %s', (paste) => {
+    expect(explain(paste, { lang: 'en' }).findings[0]).toMatchObject({
+      category: 'auth.mechanism',
+      rule: 'login-method-called-unknown',
+      command: 'USER',
+    });
+  });
+
   it('a refused CAPA is explained after what failed next (solid-pop3d: CAPA and STLS both "unknown command")', () => {
     const paste = session(
       'S: +OK Solid POP3 server ready <31326.1796596307@vm>',

@@ -37,6 +37,7 @@ export interface SessionOptions {
 }
 
 const MAX_PENDING = 256;
+const LOGIN_STEPS = new Set(['USER', 'PASS', 'APOP', 'AUTH']);
 /** A program names the step that failed on the line of the reply it quotes or a few lines before it. */
 const STEP_DISTANCE = 3;
 const MAX_DELETED = 10_000;
@@ -155,9 +156,13 @@ export class SessionMachine {
     return program ? this.stepCommand(program.verb, program.lineNumber) : undefined;
   }
 
-  /** A step named in words: its arguments and state are not shown; only what the session itself shows is. */
+  /**
+   * A step named in words: its arguments are not shown; only what the session itself shows is. A login step
+   * is sent before the login (RFC 1939 §7), so its state is known.
+   */
   private stepCommand(verb: string, lineNumber: number): SentCommand {
-    return { verb, args: [], display: verb, lineNumber, state: undefined, tls: this.view.tls };
+    const state = LOGIN_STEPS.has(verb) ? 'AUTHORIZATION' : undefined;
+    return { verb, args: [], display: verb, lineNumber, state, tls: this.view.tls };
   }
 
   private context(): ReadContext {

@@ -204,3 +204,20 @@ describe('errors quoted in prose', () => {
     expect(first(paste)?.category).toBe(category);
   });
 });
+
+describe("Claws Mail's and Sylpheed's log: the error before the summary decides", () => {
+  // gui and gui-more tuning: Claws Mail 4.1.1, Sylpheed 3.7 (en/fr/vi).
+  it.each([
+    'Error occurred while processing mail.',
+    '[2026-12-07 06:08:26] *** error: Une erreur est survenue pendant le traitement du message.',
+    'Có lỗi khi xử lí thư.',
+  ])('the summary alone is a POP error whose reply is not shown: %s', (paste) => {
+    expect(first(paste)).toMatchObject({ category: 'unknown', entry: 'sylpheed-error-processing-mail' });
+  });
+
+  it('with the reply on the next line, the reply is the finding', () => {
+    const paste =
+      'Error occurred while processing mail:\n-ERR [SYS/TEMP] Internal error occurred. Refer to server log for more information. [2026-12-07 03:46:12]';
+    expect(explain(paste, { lang: 'en' }).findings.map((f) => f.category)).toEqual(['server.temporary']);
+  });
+});

@@ -150,8 +150,9 @@ async function main(): Promise<void> {
             results.length = 0;
             results.push(...kept);
             dialogs.forEach((d, i) => {
-              const png = join(out, 'png', `${stem}-${i + 1}.png`);
-              writeFileSync(png, readFileSync(d.png));
+              // A dialog whose picture failed keeps its text (png '').
+              const png = d.png ? join(out, 'png', `${stem}-${i + 1}.png`) : '';
+              if (png) writeFileSync(png, readFileSync(d.png));
               results.push({
                 client,
                 clientVersion: versions[client]!,

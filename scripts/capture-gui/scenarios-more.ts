@@ -45,6 +45,37 @@ const RESET: DialogRule = {
   category: 'connect.reset',
 };
 
+/** Evolution's "Failed to read a valid greeting from POP server …": the greeting's words are not shown. */
+const NO_VALID_GREETING: DialogRule = {
+  match: /valid greeting from POP server|salutations valides du serveur POP|lời chào mừng hợp lệ/,
+  category: 'server.protocol-error',
+};
+/** Evolution's "Cannot get message UID: Unknown reason": that message could not be read, no reason given. */
+const MESSAGE_NOT_READ: DialogRule = {
+  match: /Cannot get message \S+: Unknown reason|Raison inconnue|Không biết sao/,
+  category: 'message.unavailable',
+};
+/**
+ * Sylpheed's certificate question, the certificate cannot be verified (it checks the name against the CN
+ * only), or its log's "SSL certificate of HOST has expired".
+ */
+const CERTIFICATE_QUESTION: DialogRule = {
+  match:
+    /cannot be verified by the following reason|ne peut pas être vérifié pour les raisons suivantes|SSL certificate of \S+ has expired/,
+  category: 'tls.certificate',
+};
+/** Sylpheed's "Connection to HOST:PORT failed." (or its log's "Connection failed."): it could not connect. */
+const CONNECTION_FAILED: DialogRule = {
+  match:
+    /^(?:Connection to \S+ failed|La connexion à \S+ a échoué)\.$|\*\* warning: (?:Connection failed|La connexion a échoué|Kết nối thất bại)\.$/,
+  category: 'connect.refused',
+};
+/** Sylpheed's "Session timed out.": no answer in time. */
+const SESSION_TIMED_OUT: DialogRule = {
+  match: /Session timed out|Dépassement du délai de réponse|Phiên làm việc hết giờ/,
+  category: 'connect.timeout',
+};
+
 const login = (
   id: string,
   setup: GuiScenario['setup'],
@@ -153,7 +184,13 @@ const FAKE_SCENARIOS: readonly GuiScenario[] = (
 ).map((s): GuiScenario => ({
   clientTimeoutS: TB_DEFAULT_TIMEOUT,
   ...s,
-  dialogRules: [...(s.dialogRules ?? []), CLAWS_SESSION_LOG, PROCESSING_ONLY],
+  dialogRules: [
+    ...(s.dialogRules ?? []),
+    CLAWS_SESSION_LOG,
+    PROCESSING_ONLY,
+    NO_VALID_GREETING,
+    MESSAGE_NOT_READ,
+  ],
 }));
 
 /** The clients the first set (test/fixtures/captured/gui) did not have, for its scenarios. */
@@ -161,5 +198,17 @@ const NEW_CLIENTS: readonly GuiClient[] = ['sylpheed'];
 
 export const GUI_MORE_SCENARIOS: readonly GuiScenario[] = [
   ...FAKE_SCENARIOS,
-  ...GUI_SCENARIOS.map((s) => ({ ...s, clients: NEW_CLIENTS })),
+  ...GUI_SCENARIOS.map((s) => ({
+    ...s,
+    clients: NEW_CLIENTS,
+    dialogRules: [
+      ...(s.dialogRules ?? []),
+      CERTIFICATE_QUESTION,
+      CONNECTION_FAILED,
+      SOCKET_ERROR,
+      PROTOCOL_ERROR_FR,
+      SESSION_TIMED_OUT,
+      PROCESSING_ONLY,
+    ],
+  })),
 ];

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
-import { maskSecrets } from '../secrets/index.js';
+import { maskSecretLines } from '../secrets/index.js';
 import { CLIENT_OUTPUT_RULES, concludeFromFacts } from './client-output/facts.js';
 import { leadWithCause } from './client-output/stack-trace.js';
 import { programStep } from './client-output/program-step.js';
@@ -87,8 +87,9 @@ export function analyse(
   const { text: cleaned, controls } = cleanPaste(input);
   if (controls > input.length * BINARY_SHARE) warnings.push('input.binary');
   // The secrets pass reads the whole paste before anything cuts, splits, matches or shows a line of it.
-  const { text, found: secretFound } = maskSecrets(cleaned);
-  let lines = text.split(/\r\n|\r|\n/);
+  const { lines: masked, found: secretFound } = maskSecretLines(cleaned);
+  // The pass hands back the paste cut at `\n`; one with other line ends is cut again as a whole.
+  let lines = cleaned.includes('\r') ? masked.join('\n').split(/\r\n|\r|\n/) : masked;
   if (lines.length > MAX_LINES) {
     lines = lines.slice(0, MAX_LINES);
     warnings.push('input.truncated');

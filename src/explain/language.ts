@@ -28,12 +28,29 @@ export interface WordList {
   ascii: RegExp;
 }
 
+/**
+ * `words` where no letter (`letter`, a class) stands before or after them. Words whose first letters are few
+ * are found by a lookbehind (the engine skips to those letters); words that start with many letters, by the
+ * line's start or one character that is no letter, as the lookbehind is tried at nearly every position. Both
+ * count the same: every word begins and ends with a letter, so the character before a word is never the end
+ * of the word counted before it.
+ */
+function bounded(words: readonly string[], letter: string, flags: string): RegExp {
+  const starts = new Set(words.map((w) => w[0]?.toLowerCase()));
+  const before = starts.size > 8 ? `(?:^|[^${letter}])` : `(?<![${letter}])`;
+  return new RegExp(`${before}(?:${words.join('|')})(?![${letter}])`, flags);
+}
+
 function words(list: string): WordList {
-  const ascii = list.split('|').filter((w) => ASCII_WORD.test(w));
+  const all = list.split('|');
   return {
-    words: list.split('|'),
-    unicode: new RegExp(`(?<![\\p{L}\\p{M}])(?:${list})(?![\\p{L}\\p{M}])`, 'giu'),
-    ascii: new RegExp(`(?<![A-Za-z])(?:${ascii.join('|')})(?![A-Za-z])`, 'gi'),
+    words: all,
+    unicode: bounded(all, '\\p{L}\\p{M}', 'giu'),
+    ascii: bounded(
+      all.filter((w) => ASCII_WORD.test(w)),
+      'A-Za-z',
+      'gi',
+    ),
   };
 }
 
@@ -62,7 +79,8 @@ function count(re: RegExp, text: string): number {
 function proseOf(sample: string): { ascii: string; other: string } {
   const ascii: string[] = [];
   const other: string[] = [];
-  for (const line of sample.split(/\r\n|\r|\n/)) {
+  // Most pastes end lines with `\n` alone: a plain split, the pattern only where a `\r` occurs.
+  for (const line of sample.includes('\r') ? sample.split(/\r\n|\r|\n/) : sample.split('\n')) {
     if (PROTOCOL_LINE.test(line)) continue;
     (NON_ASCII.test(line) ? other : ascii).push(line);
   }

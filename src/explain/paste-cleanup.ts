@@ -34,7 +34,8 @@ const FLATTENED_BREAK = /\s+(?=(?:[CS]: |[<>] |\+OK\b|-ERR\b))/g;
 
 /** Splits a flattened transcript line at its markers; each part keeps the number of the line it came from. */
 export function unflatten(line: string): string[] {
-  if (line.length > 4096 || !mayBeFlattened(line) || !SEGMENT.test(line)) return [line];
+  // The anchored SEGMENT first: it fails at a line's first characters, the hint searches the whole line.
+  if (line.length > 4096 || !SEGMENT.test(line) || !mayBeFlattened(line)) return [line];
   // Dozens of markers on one line is no flattened session but a wall of junk ("-ERR -ERR -ERR ..."): one piece.
   if ((line.match(FLATTENED_BREAK)?.length ?? 0) > MAX_FLATTENED_PIECES) return [line];
   const pieces: string[] = [];
@@ -66,5 +67,5 @@ export function cleanPaste(input: string): { text: string; controls: number } {
   if (controls > 0) text = text.replace(CONTROL, '');
   // Pastes that went through HTML (a web form, a ticket system) arrive with &lt; and non-breaking spaces.
   if (HTML_ENTITY.test(text)) text = text.replace(HTML_ENTITIES, (e) => ENTITY_TEXT[e] ?? e);
-  return { text: text.replace(/\u00a0/g, ' '), controls };
+  return { text: text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text, controls };
 }

@@ -8,6 +8,8 @@ export const serverLog = defineCatalogue('server-log', {
     'verdict.header': 'Failed logins, over the whole log:',
     'verdict.password-guessing':
       'Looks like password guessing: {failures} failed logins from {ip} for {distinct} user names ({samples}), lines {first}–{last}. Ban the address (fail2ban) and check that no login from it succeeded.',
+    'verdict.user-enumeration':
+      'Looks like user-name guessing: {failures} failed logins from {ip}, mostly for names that do not exist ({distinct} names: {samples}), lines {first}–{last}. Ban the address (fail2ban), and make sure none of the names tried is a real account with a weak password.',
     'verdict.distributed-guessing':
       'Looks like password guessing spread over {distinct} addresses against {user}: {failures} failed logins, lines {first}–{last}. Make sure the password is strong, and consider locking the account for a while.',
     'verdict.one-device-failing':
@@ -19,6 +21,8 @@ export const serverLog = defineCatalogue('server-log', {
     'verdict.header': "Échecs d'identification, sur l'ensemble du journal\u00a0:",
     'verdict.password-guessing':
       "Cela ressemble à des tentatives de mots de passe\u00a0: {failures} échecs d'identification depuis {ip} pour {distinct} identifiants ({samples}), lignes {first} à {last}. Bannissez l'adresse (fail2ban) et vérifiez qu'aucune identification depuis celle-ci n'a réussi.",
+    'verdict.user-enumeration':
+      "Cela ressemble à une recherche d'identifiants\u00a0: {failures} échecs d'identification depuis {ip}, surtout pour des identifiants qui n'existent pas ({distinct} identifiants\u00a0: {samples}), lignes {first} à {last}. Bannissez l'adresse (fail2ban) et vérifiez qu'aucun des identifiants essayés n'est un vrai compte au mot de passe faible.",
     'verdict.distributed-guessing':
       "Cela ressemble à des tentatives de mots de passe réparties sur {distinct} adresses contre {user}\u00a0: {failures} échecs d'identification, lignes {first} à {last}. Exigez un mot de passe robuste et envisagez de bloquer le compte un moment.",
     'verdict.one-device-failing':
@@ -30,6 +34,8 @@ export const serverLog = defineCatalogue('server-log', {
     'verdict.header': 'Các lần đăng nhập thất bại, trên toàn bộ nhật ký:',
     'verdict.password-guessing':
       'Có vẻ là dò mật khẩu: {failures} lần đăng nhập thất bại từ {ip} với {distinct} tên người dùng ({samples}), dòng {first}–{last}. Hãy chặn địa chỉ này (fail2ban) và kiểm tra xem có lần đăng nhập nào từ đó đã thành công không.',
+    'verdict.user-enumeration':
+      'Có vẻ là dò tên người dùng: {failures} lần đăng nhập thất bại từ {ip}, phần lớn với những tên không tồn tại ({distinct} tên: {samples}), dòng {first}–{last}. Hãy chặn địa chỉ này (fail2ban) và bảo đảm không tên nào đã bị thử là tài khoản thật có mật khẩu yếu.',
     'verdict.distributed-guessing':
       'Có vẻ là dò mật khẩu rải trên {distinct} địa chỉ nhắm vào {user}: {failures} lần đăng nhập thất bại, dòng {first}–{last}. Hãy yêu cầu mật khẩu mạnh và cân nhắc tạm khóa tài khoản.',
     'verdict.one-device-failing':

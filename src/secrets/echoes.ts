@@ -67,4 +67,14 @@ export class EchoMasker {
     }
     return { text: out + text.slice(at), found: true };
   }
+
+  /**
+   * The lines of a text (cut at `\n`) masked as `mask` masks their text, cut at `\n` again. Searched in the
+   * joined text (one lower-casing); the lines given come back as they are unless an echo was masked.
+   */
+  maskLines(lines: string[]): { lines: string[]; found: boolean } {
+    if (this.forms.length === 0) return { lines, found: false };
+    const masked = this.mask(lines.join('\n'));
+    return masked.found ? { lines: masked.text.split('\n'), found: true } : { lines, found: false };
+  }
 }

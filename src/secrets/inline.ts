@@ -4,7 +4,8 @@ import type { LineSpans } from './spans.js';
  * Secrets that stand inside a line of any kind: credentials in a URL's user part (`pop3s://user:pass@host`,
  * also when the user is an e-mail address or the password holds a raw `@` or `/`), the same without a
  * scheme (`joe:pw@pop.example.org`), command-line options (`curl -u joe:pw`, `-ujoe:pw`, `--password pw`)
- * and HTTP authorisation headers and bearer tokens of any length.
+ * HTTP authorisation headers and bearer tokens of any length, and the password comparison Dovecot logs with
+ * `auth_debug_passwords` (`PLAIN(Passw0rd) != '{SHA512-CRYPT}$6$…'`: the password given and the stored hash).
  */
 
 const SCHEME = /[a-z][a-z0-9+.-]{0,20}:\/\//gi;
@@ -21,14 +22,41 @@ const AUTH_HEADER =
 const BEARER = /\bbearer\s+([A-Za-z0-9\-._~+/]+=*)/gi;
 const NOT_A_TOKEN = /^(?:token|tokens|auth|authentication|realm|error|scope|is|was|the|and|or|not|header)$/i;
 
-export function readInline(spans: LineSpans): void {
+/** `words`: false when the line holds none of the secrets pass's key words (`auth`, `bearer` among them). */
+export function readInline(spans: LineSpans, words = true): void {
   const line = spans.line;
   if (line.includes('@')) {
     if (line.includes('://')) readUrls(spans);
     readBareCredentials(spans);
   }
-  if (line.includes('-')) readFlags(spans);
-  if (/auth|bearer/i.test(line)) readAuthHeaders(spans);
+  // Every option FLAG reads starts with `-u` or `--`.
+  if (line.includes('-u') || line.includes('--')) readFlags(spans);
+  if (words && /auth|bearer/i.test(line)) readAuthHeaders(spans);
+  if (line.includes(COMPARISON)) readPasswordComparison(spans);
+}
+
+/** What Dovecot writes between the password given and the stored one; the screen for the reader below. */
+export const COMPARISON = ") != '";
+// `SCHEME(` before the password: PLAIN, CRAM-MD5, SHA512-CRYPT, SSHA256, PBKDF2, ARGON2ID…
+const SCHEME_OPEN = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\(/g;
+
+/**
+ * `SCHEME(given) != 'stored'`: both the password typed and the stored hash are secrets. The password may
+ * hold `(`, `)` or spaces, so it runs to the last comparison on the line; the hash to the closing quote.
+ */
+function readPasswordComparison(spans: LineSpans): void {
+  const line = spans.line;
+  const comparison = line.lastIndexOf(COMPARISON);
+  let open: RegExpExecArray | null = null;
+  for (const m of line.slice(0, comparison).matchAll(SCHEME_OPEN)) {
+    open = m as RegExpExecArray;
+    break;
+  }
+  if (!open) return;
+  spans.add((open.index ?? 0) + open[0].length, comparison);
+  const hashStart = comparison + COMPARISON.length;
+  const hashEnd = line.lastIndexOf("'");
+  if (hashEnd > hashStart) spans.add(hashStart, hashEnd);
 }
 
 /** Masks the password of `userinfo@host` in `text[from, to)`; true when it found credentials. */

@@ -1,6 +1,6 @@
 import { normaliseUntrusted } from '../text/untrusted.js';
-import { maskEchoes } from './echoes.js';
-import { readInline } from './inline.js';
+import { EchoMasker } from './echoes.js';
+import { COMPARISON, readInline } from './inline.js';
 import { readKeyValues } from './key-values.js';
 import { isFlattened, PopSecretReader } from './pop-commands.js';
 import { LineSpans } from './spans.js';
@@ -22,13 +22,23 @@ export interface MaskedText {
 }
 
 export function maskSecrets(input: string): MaskedText {
+  const { lines, found, removed } = maskSecretLines(input);
+  return { text: lines.join('\n'), found, removed };
+}
+
+/** The secrets pass handing back its lines: `maskSecrets(input).text.split('\n')`, without the join and split. */
+export function maskSecretLines(input: string): { lines: string[]; found: boolean; removed: number } {
   const { text, removed } = normaliseUntrusted(input);
   const lines = text.split('\n');
   const masker = new LineMasker(isFlattened(lines));
-  const masked = lines.map((line) => masker.mask(line)).join('\n');
-  const echoes = maskEchoes(masked, masker.values);
-  return { text: echoes.text, found: masker.found || echoes.found, removed };
+  for (let i = 0; i < lines.length; i++) lines[i] = masker.mask(lines[i]!);
+  const echoes = new EchoMasker(masker.values).maskLines(lines);
+  return { lines: echoes.lines, found: masker.found || echoes.found, removed };
 }
+
+// Every recogniser needs one of these words, an `@` (credentials in a URL or a target), an option (`-u`,
+// `--password`) or Dovecot's password comparison (`) != '`): a line without any is passed over with one search instead of each recogniser's own.
+const MAY_HOLD_ANY = /pass|apop|auth|pwd|secret|token|key|khau|khẩu|contraseña|bearer/i;
 
 /**
  * The per-line part of the secrets pass, for a reader that cannot hold the whole input (`explain --summary`
@@ -46,10 +56,22 @@ export class LineMasker {
   }
 
   mask(line: string): string {
+    // One search for the words of all the recognisers: each still checks its own, but only where one occurs.
+    const words = MAY_HOLD_ANY.test(line);
+    const awaiting = this.reader.awaitingSasl;
+    if (
+      !words &&
+      !awaiting &&
+      !line.includes('@') &&
+      !line.includes('-u') &&
+      !line.includes('--') &&
+      !line.includes(COMPARISON)
+    )
+      return line;
     const spans = new LineSpans(line, this.values);
-    this.reader.read(spans);
-    readKeyValues(spans);
-    readInline(spans);
+    if (words || awaiting) this.reader.read(spans);
+    if (words) readKeyValues(spans);
+    readInline(spans, words);
     if (spans.spans.length === 0) return line;
     this.found = true;
     return spans.masked();

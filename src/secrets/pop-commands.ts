@@ -76,6 +76,11 @@ export class PopSecretReader {
 
   constructor(private readonly flattened: boolean) {}
 
+  /** Whether the next client line may be a SASL answer (read whatever its words). */
+  get awaitingSasl(): boolean {
+    return this.#awaitingSasl;
+  }
+
   /** Finds the POP/SASL secrets of one line into `spans`. */
   read(spans: LineSpans): void {
     const line = spans.line;

@@ -71,7 +71,8 @@ describe('inputs with no error, and bad inputs', () => {
     // One explanation, standing on every one of the ten lines.
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]?.lines).toEqual(Array.from({ length: 10 }, (_, i) => i * 10_000 + 1));
-  });
+    // A behaviour test, not a speed one (speed is `npm run bench`): ~9 s of CPU, more on a loaded runner.
+  }, 90_000);
 
   it('prose quoting a web or API error is not taken for a POP error', () => {
     for (const text of [

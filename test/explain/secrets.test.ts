@@ -85,6 +85,17 @@ const forms: { attack: string; text: string; secret: string }[] = [
     text: 'poll pop.example.com proto pop3 user joe pass hunter2\nfetchmail: POP3< -ERR invalid password',
     secret: 'hunter2',
   },
+  {
+    // Dovecot with auth_debug_passwords (logs-more capture): the password given, then the stored one.
+    attack: "Dovecot's password comparison in a debug log",
+    text: "Dec 07 05:31:19 auth: Debug: passwd-file(alice,127.0.0.1,<Yx2V>): PLAIN(Passw0rd) != '********'",
+    secret: 'Passw0rd',
+  },
+  {
+    attack: "Dovecot's comparison with a stored hash",
+    text: "auth: Debug: passwd-file(bob,10.0.0.7): SHA512-CRYPT(my (old) pw) != '$6$s4lt$h4sh'",
+    secret: '$6$s4lt$h4sh',
+  },
 ];
 
 describe('secrets in a paste are masked everywhere', () => {

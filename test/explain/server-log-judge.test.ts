@@ -75,4 +75,25 @@ describe('the whole-log picture of failed logins', () => {
   it('a quiet log gives no verdict', () => {
     expect(judge([loginFailed('bob', '192.0.2.1', 1), loginFailed('amy', '192.0.2.2', 2)])).toEqual([]);
   });
+  it('a burst of names the server does not know is user-name guessing (solid-pop3d, captured live)', () => {
+    // test/fixtures/captured/logs-more/solid-pop3d.yaml, burst: seven unknown names and one real user.
+    const names = ['info', 'admin', 'test', 'sales', 'support', 'webmaster', 'office'];
+    const lines = [
+      ...names.map(
+        (n) =>
+          `Dec 07 05:33:51 vm solid-pop3d[1430${names.indexOf(n)}]: authentication failed: no such user: ${n} - 127.0.0.102`,
+      ),
+      'Dec 07 05:33:51 vm solid-pop3d[14399]: authentication failed for user alice - 127.0.0.102',
+    ];
+    const [verdict, ...rest] = judge(lines);
+    expect(rest).toEqual([]);
+    expect(verdict).toMatchObject({ kind: 'user-enumeration', ip: '127.0.0.102', failures: 8, distinct: 8 });
+    // Mostly real names with wrong passwords stays password guessing.
+    const real = ['alice', 'bob', 'carol', 'dave', 'erin'].map(
+      (u, i) => `Dec 07 05:33:51 vm solid-pop3d[1440${i}]: authentication failed for user ${u} - 127.0.0.103`,
+    );
+    expect(judge([...real, lines[0]!.replace('127.0.0.102', '127.0.0.103')])[0]?.kind).toBe(
+      'password-guessing',
+    );
+  });
 });

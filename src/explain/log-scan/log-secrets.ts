@@ -1,5 +1,5 @@
 import { normaliseUntrusted } from '../../text/untrusted.js';
-import { EchoMasker, echoedSecrets, isFlattened, LineMasker, maskSecrets } from '../../secrets/index.js';
+import { EchoMasker, echoedSecrets, isFlattened, LineMasker, maskSecretLines } from '../../secrets/index.js';
 
 /** Past this many secrets seen, only those the echo search can still use are kept: memory stays bounded. */
 const MAX_KEPT_SECRETS = 256;
@@ -29,9 +29,8 @@ export class LogSecrets {
 
   /** `lines` masked as `explain` masks a paste of them; undefined when the pass would not keep them apart. */
   static whole(lines: readonly string[]): { lines: string[]; found: boolean } | undefined {
-    const masked = maskSecrets(lines.join('\n'));
-    const out = masked.text.split('\n');
-    return out.length === lines.length ? { lines: out, found: masked.found } : undefined;
+    const masked = maskSecretLines(lines.join('\n'));
+    return masked.lines.length === lines.length ? { lines: masked.lines, found: masked.found } : undefined;
   }
 
   /** One line of the log, after the lines before it. */

@@ -32,14 +32,50 @@ export function connectionKey(line: string, event: ServerLogEvent | undefined): 
   const session = SESSION_ID.exec(line);
   if (session) return `session ${session[1] ?? session[2]}`;
   if (!event) return undefined;
-  // Not the server family: pam_unix writes under the POP server's own name and pid ("solid-pop3d[14286]: pam_unix(…)").
+  // One process writes its own lines and its PAM module's (`solid-pop3d[42]: pam_unix(…)`): the pid alone ties them.
   if (event.pid) return `pid ${event.pid}`;
   if (event.remoteIp) return `${event.server} ${event.process} ${event.remoteIp}`;
   return undefined;
 }
 
-/** The findings with each log event's most telling line first; nothing added or dropped. */
+/** Failed logins whose kind the line names, and the bare "login failed" they explain. */
+const NAMED_FAILURES = new Set(['auth.unknown-user', 'auth.bad-password']);
+const LOGIN_FAILURES = new Set([...NAMED_FAILURES, 'auth.failed']);
+/** From this many named failures on, a paste is a burst, and what most of them are is what it shows. */
+export const BURST_FAILURES = 3;
+
+/**
+ * A burst of failed logins (a script trying names, a device retrying a password) is decided by what most of
+ * its failures are, not by whichever came first: eight unknown names and one wrong password is user-name
+ * guessing. The majority's first finding takes the place of the burst's first failure; nothing else moves.
+ */
+function leadWithBurst(findings: FindingData[]): FindingData[] {
+  const votes = new Map<string, number>();
+  let named = 0;
+  for (const f of findings) {
+    if (!NAMED_FAILURES.has(f.category)) continue;
+    const n = 1 + (f.evidence.alsoLines?.length ?? 0);
+    votes.set(f.category, (votes.get(f.category) ?? 0) + n);
+    named += n;
+  }
+  if (named < BURST_FAILURES) return findings;
+  const [majority] = [...votes].find(([, n]) => n * 2 > named) ?? [];
+  const first = findings.findIndex((f) => LOGIN_FAILURES.has(f.category));
+  const lead = findings.findIndex((f) => f.category === majority);
+  if (majority === undefined || first < 0 || lead <= first || findings[first]?.category === majority)
+    return findings;
+  const out = [...findings];
+  const [moved] = out.splice(lead, 1);
+  out.splice(first, 0, moved!);
+  return out;
+}
+
+/** The findings with each log event's most telling line first, a burst's majority leading; nothing added or dropped. */
 export function leadWithDecisive(findings: readonly FindingData[]): FindingData[] {
+  return leadWithBurst(leadWithConnections(findings));
+}
+
+function leadWithConnections(findings: readonly FindingData[]): FindingData[] {
   const slots: number[] = [];
   const events = new Map<string, { first: number; members: FindingData[] }>();
   const order: { first: number; members: FindingData[] }[] = [];

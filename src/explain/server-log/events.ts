@@ -12,6 +12,7 @@ export const EVENT_ENTRY: Readonly<Record<LogEvent, string | undefined>> = {
   'login-succeeded': undefined,
   logout: undefined,
   'session-start': undefined,
+  'server-start': undefined,
   'disconnected-before-auth': 'log-disconnected-before-auth',
   'plaintext-disallowed': 'log-plaintext-disallowed',
   'tls-handshake-failed': 'log-tls-handshake-failed',
@@ -34,9 +35,6 @@ export const EVENT_ENTRY: Readonly<Record<LogEvent, string | undefined>> = {
   'delete-failed': 'log-delete-failed',
   'process-failure': 'log-process-failure',
   'connection-refused': 'log-connection-refused',
-  // What the client sent, refused by a proxy's limits (nginx).
-  'too-many-bad-commands': 'log-too-many-bad-commands',
-  'command-too-long': 'log-command-too-long',
   // Explained by the reply it recorded (a server entry), or by the fallback classifier over its words.
   'error-reply': undefined,
   'other-error': undefined,
@@ -50,6 +48,7 @@ const TLS_CERTIFICATE = /certificate|unknown ca\b|bad certificate|decrypt error/
 
 /** The entry for an event, with the TLS failure split by what the handshake's error says. */
 export function entryForEvent(event: ServerLogEvent): string | undefined {
+  if (event.entry) return event.entry;
   if (event.event === 'tls-handshake-failed') {
     if (TLS_MISMATCH.test(event.reason ?? '')) return 'log-tls-wrong-port';
     if (TLS_CERTIFICATE.test(event.reason ?? '')) return 'log-tls-certificate-rejected';
@@ -86,8 +85,6 @@ export const EVENT_CATEGORY: Readonly<Record<string, string>> = {
   'log-delete-failed': 'update.delete-failed',
   'log-process-failure': 'server.temporary',
   'log-connection-refused': 'connect.refused',
-  'log-too-many-bad-commands': 'command.unknown',
-  'log-command-too-long': 'command.syntax',
 };
 
 /** Events that record no failure: a login that worked, a logout, a connection opening. */
@@ -95,6 +92,7 @@ export const INFORMATIONAL: ReadonlySet<string> = new Set<LogEvent>([
   'login-succeeded',
   'logout',
   'session-start',
+  'server-start',
 ]);
 
 /** Events that are failed logins, for the brute-force picture. */

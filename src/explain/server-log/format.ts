@@ -8,6 +8,8 @@ import type { LogEvent, ServerFamily } from './types.js';
 export interface LogRule {
   event: LogEvent;
   re: RegExp;
+  /** The knowledge entry that explains the line when it is the error a server answered (a proxy's own -ERR). */
+  entry?: string;
 }
 
 export interface SyslogFormat {

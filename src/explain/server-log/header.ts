@@ -15,13 +15,30 @@ const TIME = [
   String.raw`[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:\s+\d{4}\b)?`,
 ].join('|');
 
-const RFC5424 = new RegExp(
-  String.raw`^<\d{1,3}>\d\s+(?<time>\S+)\s+(?<host>\S+)\s+(?<program>\S+)\s+(?<pid>\S+)\s+\S+\s+(?:-|\[[^\]]{0,500}\])\s?(?<message>.*)$`,
-);
-const SYSLOG = new RegExp(
-  String.raw`^(?:<\d{1,3}>\s*)?(?<time>${TIME})\s+(?:(?<host>[\w.-]{1,100})\s+)??(?<program>${PROGRAM}):\s(?<message>.*)$`,
-);
-const NO_TIME = new RegExp(String.raw`^(?<program>${PROGRAM}):\s(?<message>.*)$`);
+const LEVEL_WORD = String.raw`Info|Warning|Error|Fatal|Panic|Debug`;
+
+/**
+ * The header forms, tried in order: each names its parts with groups `time`, `host`, `program`, `pid`, `level`
+ * and `message`. A line is read by the first form that fits; the rest of the parser never sees a header.
+ */
+const HEADER_FORMS: readonly RegExp[] = [
+  // RFC 5424: `<34>1 2024-… host app pid msgid [sd] message`.
+  new RegExp(
+    String.raw`^<\d{1,3}>\d\s+(?<time>\S+)\s+(?<host>\S+)\s+(?<program>\S+)\s+(?<pid>\S+)\s+\S+\s+(?:-|\[[^\]]{0,500}\])\s?(?<message>.*)$`,
+  ),
+  // `doveadm log errors`: the time, then the level, then the process (`Dec 07 05:30:21 Fatal: auth: …`).
+  new RegExp(
+    String.raw`^(?<time>${TIME})\s+(?<level>${LEVEL_WORD}):\s(?<program>${PROGRAM}):\s(?<message>.*)$`,
+  ),
+  // BSD syslog, journald (`short`, `short-iso`, `short-precise`), rsyslog's ISO form, Dovecot's log_path
+  // (no host), with or without a `<pri>`.
+  new RegExp(
+    String.raw`^(?:<\d{1,3}>\s*)?(?<time>${TIME})\s+(?:(?<host>[\w.-]{1,100})\s+)??(?<program>${PROGRAM}):\s(?<message>.*)$`,
+  ),
+  // No header at all (`journalctl -o cat`, a line copied without its prefix): the process starts the line.
+  new RegExp(String.raw`^(?<program>${PROGRAM}):\s(?<message>.*)$`),
+];
+const NO_TIME = HEADER_FORMS[HEADER_FORMS.length - 1]!;
 
 function pidOf(program: string): { program: string; pid?: string } {
   const m = /^(.*?)\[(\d+)\]$/.exec(program);
@@ -31,10 +48,14 @@ function pidOf(program: string): { program: string; pid?: string } {
 /** The header of a log line, or just the message when the line has none. Never throws. */
 export function splitLogHeader(line: string): LogHeader {
   const text = line.trim();
-  const m = RFC5424.exec(text) ?? SYSLOG.exec(text) ?? NO_TIME.exec(text);
-  const g = m?.groups;
+  let g: Record<string, string | undefined> | undefined;
+  for (const form of HEADER_FORMS) {
+    g = form.exec(text)?.groups;
+    if (g) break;
+  }
   if (!g) return { message: text };
-  const header: LogHeader = { message: g.message ?? '' };
+  // A level written before the process is put back where the servers' own lines have it.
+  const header: LogHeader = { message: g.level ? `${g.level}: ${g.message ?? ''}` : (g.message ?? '') };
   if (g.time) header.time = g.time;
   if (g.host) header.host = g.host;
   const { program, pid } = pidOf(g.program ?? '');

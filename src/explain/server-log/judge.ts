@@ -15,7 +15,13 @@ export const ONE_DEVICE_FAILURES = 3;
 const MAX_TRACKED = 10_000;
 const MAX_SAMPLES = 5;
 
-export type VerdictKind = 'password-guessing' | 'distributed-guessing' | 'one-device-failing';
+/**
+ * `user-enumeration` is password guessing from one address whose failures are mostly names the server does not
+ * know: a script trying common names (admin, info, sales…), which tells the admin no real account fell unless a
+ * name tried exists.
+ */
+export type VerdictKind =
+  'password-guessing' | 'user-enumeration' | 'distributed-guessing' | 'one-device-failing';
 
 export interface LogVerdict {
   kind: VerdictKind;
@@ -38,6 +44,8 @@ interface Tally {
   /** Failures counted from login-process lines (which give the attempts), and from auth-process lines. */
   login: number;
   auth: number;
+  /** Failures the server logged as an unknown user. */
+  unknown: number;
   others: Set<string>;
   succeededAfter: boolean;
   firstLine: number;
@@ -64,7 +72,10 @@ export class LogJudge {
     if (AUTH_FAILURES.has(event.event)) {
       const count = event.attempts ?? 1;
       const fromLogin = /-login$/.test(event.process) || event.attempts !== undefined;
-      if (ip) this.count(this.byIp, ip, event.user, count, fromLogin, lineNumber, event.time);
+      if (ip) {
+        const t = this.count(this.byIp, ip, event.user, count, fromLogin, lineNumber, event.time);
+        if (t && event.event === 'unknown-user') t.unknown += count;
+      }
       if (event.user)
         this.count(this.byUser, event.user.toLowerCase(), ip, count, fromLogin, lineNumber, event.time);
     } else if (event.event === 'login-succeeded') {
@@ -83,7 +94,7 @@ export class LogJudge {
       if (n >= GUESSING_FAILURES || (t.others.size >= GUESSING_USERS && n >= GUESSING_USERS)) {
         if (t.others.size === 1 && n < GUESSING_FAILURES * 2) continue; // one user, a few more tries: below
         guessers.add(ip);
-        out.push(verdict('password-guessing', { ip }, t));
+        out.push(verdict(t.unknown * 2 > failures(t) ? 'user-enumeration' : 'password-guessing', { ip }, t));
       }
     }
     for (const [user, t] of this.byUser) {
@@ -114,11 +125,19 @@ export class LogJudge {
     fromLogin: boolean,
     line: number,
     time: string | undefined,
-  ): void {
+  ): Tally | undefined {
     let t = map.get(key);
     if (!t) {
-      if (map.size >= MAX_TRACKED) return;
-      t = { login: 0, auth: 0, others: new Set(), succeededAfter: false, firstLine: line, lastLine: line };
+      if (map.size >= MAX_TRACKED) return undefined;
+      t = {
+        login: 0,
+        auth: 0,
+        unknown: 0,
+        others: new Set(),
+        succeededAfter: false,
+        firstLine: line,
+        lastLine: line,
+      };
       if (time) t.firstTime = time;
       map.set(key, t);
     }
@@ -129,6 +148,7 @@ export class LogJudge {
     if (time) t.lastTime = time;
     // A success counts only when it comes after the failures.
     t.succeededAfter = false;
+    return t;
   }
 }
 

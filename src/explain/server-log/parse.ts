@@ -1,8 +1,8 @@
 import { COMMON_FIELDS, type LineFormat, type LogRule, type SyslogFormat } from './format.js';
 import { courier, cyrus, pamUnix, saslauthd } from './formats/courier-cyrus.js';
 import { dovecot } from './formats/dovecot.js';
-import { exchange, hmailserver, mdaemon, zimbra } from './formats/own-files.js';
 import { nginxMail, perdition } from './formats/proxies.js';
+import { exchange, hmailserver, mdaemon, zimbra } from './formats/own-files.js';
 import { mailutils, popa3d, qpopper, solidPop3d, uwIpop3d, vmPop3d, vpopmail } from './formats/unix-pop.js';
 import { refineByReason } from './refine.js';
 import { peelProcess, splitLogHeader } from './header.js';
@@ -31,7 +31,9 @@ const LEVEL = /^(?:(Info|Warning|Error|Fatal|Panic|Debug|notice|warning|error|cr
 // Dovecot's auth-worker wraps its message: "conn unix:auth-worker (uid=143): auth-worker<13247>: …".
 const AUTH_WORKER_WRAP = /^conn \S{1,100} \([^)]{0,100}\): auth-worker<\d{1,10}>: |^request \[\d{1,10}\]: /;
 // Some logs print the password tried; it never leaves the parser.
-const SECRET_IN_REASON = /\s*\((?:SHA1 of )?given password: [^)]{0,200}\)|\s*\(pass: '[^']{0,200}'\)/g;
+// auth_debug_passwords prints it inside its comparison: "passwd-file(…): PLAIN(<password>) != '<stored>'".
+const SECRET_IN_REASON =
+  /\s*\((?:SHA1 of )?given password: [^)]{0,200}\)|\s*\(pass: '[^']{0,200}'\)|(?<=\): [\w.-]{1,30}\()[^)]{1,200}(?=\) != ')/g;
 const IP_LIKE =
   /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?)$/;
 
@@ -56,12 +58,13 @@ function protocolOf(process: string): ServerLogEvent['protocol'] {
 interface Classified {
   event: LogEvent;
   groups: Record<string, string | undefined>;
+  entry?: string;
 }
 
 function classify(rules: readonly LogRule[], text: string): Classified | undefined {
   for (const rule of rules) {
     const m = rule.re.exec(text);
-    if (m) return { event: rule.event, groups: m.groups ?? {} };
+    if (m) return { event: rule.event, groups: m.groups ?? {}, ...(rule.entry ? { entry: rule.entry } : {}) };
   }
   return undefined;
 }
@@ -130,6 +133,7 @@ function fromSyslog(line: string): ServerLogEvent | undefined {
     if (header.pid) event.pid = header.pid;
     fill(event, found?.groups ?? {}, [...(format.fields ?? []), ...COMMON_FIELDS], [process, message]);
     if (!found) event.reason = message.replace(SECRET_IN_REASON, '').slice(0, 300);
+    if (found?.entry) event.entry = found.entry;
     return refineByReason(event);
   }
   return undefined;
@@ -155,6 +159,7 @@ function fromOwnFile(line: string): ServerLogEvent | undefined {
     if (g.time) event.time = g.time;
     const groups = { ...found.groups, ip: found.groups.ip ?? g.ip, user: found.groups.user ?? g.user };
     fill(event, groups, [...(format.fields ?? []), ...COMMON_FIELDS], [g.context ?? '', text, line]);
+    if (found.entry) event.entry = found.entry;
     return refineByReason(event);
   }
   return undefined;

@@ -34,6 +34,8 @@ const BY_REASON: readonly { event: LogEvent; re: RegExp }[] = [
     re: /no mechanism available|SSF not good enough|mechanism (?:not supported|unavailable)/i,
   },
   { event: 'login-delay', re: /\bLOGIN-DELAY\b/i },
+  // The verdict was "try later": the authentication service failed, not the credentials (nginx's auth_http).
+  { event: 'auth-backend-error', re: /temporary (?:server )?(?:problem|failure|error)|try again later/i },
 ];
 
 const REFINABLE = new Set<LogEvent>(['login-failed', 'error-reply']);

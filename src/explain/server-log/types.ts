@@ -34,11 +34,10 @@ export type LogEvent =
   | 'process-failure'
   /** The server refused the client's address before POP began (TCP wrappers, an access list). */
   | 'connection-refused'
+  /** The server (re)started: no failure, though its words may sound like one ("core dumps disabled"). */
+  | 'server-start'
   /** A connection opened: no event in itself, but it ties later lines of the same process to an address. */
   | 'session-start'
-  /** The client sent too many commands the server does not know, or a command line too long (a proxy's log). */
-  | 'too-many-bad-commands'
-  | 'command-too-long'
   /** A protocol log line recording a `-ERR` the server sent (hMailServer, MDaemon, Exchange, qpopper). */
   | 'error-reply'
   /** An `Error:`/`Fatal:` line of a POP process whose words no rule knows: the fallback classifier reads them. */
@@ -59,10 +58,10 @@ export type ServerFamily =
   | 'mdaemon'
   | 'exchange'
   | 'zimbra'
-  | 'saslauthd'
-  | 'pam'
   | 'nginx'
-  | 'perdition';
+  | 'perdition'
+  | 'saslauthd'
+  | 'pam';
 
 /** The parts of a log line's header: syslog, journald, ISO timestamps, multilog's TAI64N. */
 export interface LogHeader {
@@ -89,6 +88,8 @@ export interface ServerLogEvent {
   reason?: string;
   /** For `error-reply`: the text after `-ERR`. */
   reply?: string;
+  /** For `error-reply`: the entry of the error the server answered, when the rule knows it. */
+  entry?: string;
   /** Whether the line is about POP (a `pop3` process or protocol) rather than IMAP or SMTP of the same server. */
   protocol?: 'pop3' | 'imap' | 'smtp' | 'sieve' | 'other';
   time?: string;

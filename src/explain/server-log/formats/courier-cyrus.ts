@@ -17,9 +17,12 @@ export const courier: SyslogFormat = {
     { event: 'unknown-user', re: /^(?:authdaemond: )?userdb: entry not found/ },
     { event: 'logout', re: /^(?:INFO: )?LOGOUT, user=/ },
     { event: 'session-timeout', re: /^(?:INFO: )?TIMEOUT\b/ },
+    // The login process writes "Disconnected, ip=[…]" at the end of every connection, after LOGOUT or LOGIN
+    // FAILED alike (a normal close); "DISCONNECTED, user=…" in capitals is a session the client dropped.
+    { event: 'logout', re: /^Disconnected, ip=\[/ },
     {
       event: 'connection-lost',
-      re: /^(?:INFO: )?(?:DISCONNECTED|I\/O error disconnect)\b|Connection error: /i,
+      re: /^(?:INFO: )?(?:DISCONNECTED|I\/O error disconnect)\b|Connection error: /,
     },
     { event: 'too-many-connections', re: /Maximum connection limit reached for (?<ip>[0-9a-fA-F:.]{3,60})/ },
     // couriertls under pop3d-ssl, as captured: "ip=[::ffff:127.0.0.1], Unexpected SSL connection shutdown."
@@ -31,8 +34,9 @@ export const courier: SyslogFormat = {
       event: 'tls-handshake-failed',
       re: /(?:couriertls: )?(?:accept|connect|read|write): (?<reason>(?:error:|.{0,40}(?:alert|version|protocol|cipher|certificate)).{0,200})/i,
     },
-    // pop3d cannot reach authdaemond's socket (authdaemond not running or not installed): no login can work.
-    { event: 'auth-config-error', re: /authdaemon: s_connect\(\) failed: (?<reason>.{1,200})/ },
+    // The login process cannot reach authdaemond (its socket is missing: the daemon is not running or the path
+    // is wrong): no login can succeed until an administrator starts it.
+    { event: 'auth-config-error', re: /authdaemon: s_connect\(\) failed: (?<reason>.{1,200})/i },
     {
       event: 'auth-backend-error',
       re: /authentication error: (?<reason>.{1,200})|ERR: authentication error/i,

@@ -13,16 +13,6 @@ export const dovecot: SyslogFormat = {
   innerProcess: true,
   rules: [
     // Login processes: "<why the connection ended> (<what happened>): user=<…>, method=…, rip=…".
-    // The login process's own limits and failures come first: the parenthesis after them says less.
-    { event: 'process-limit', re: /Disconnected: Connection queue full\b/i },
-    { event: 'process-failure', re: /Disconnected: Internal login failure\b/i },
-    { event: 'auth-backend-error', re: /\(auth service reported temporary failure\)/i },
-    // The passdb accepted the password, but the userdb does not know the user, or the checkpassword program
-    // cannot run: the authentication set-up is broken, not the user's credentials.
-    {
-      event: 'auth-config-error',
-      re: /user not found from userdb|Authenticated user not found from userdb|execv\((?<reason>[^)]{1,300})\) failed/i,
-    },
     {
       event: 'plaintext-disallowed',
       re: /\(tried to use (?:disabled|disallowed) plaintext auth\)|Login failed: Plaintext authentication disabled/i,
@@ -48,8 +38,25 @@ export const dovecot: SyslogFormat = {
       // The secrets pass masks "passwd:open(…" as a password ("passwd:****) failed"): both forms are read.
       re: /passwd-file (?<reason>[^\s:]{1,300}):\s?(?:open\([^)]{0,300}\)|\*{4}\)) failed|missing passwd file: /i,
     },
+    // The passdb accepted the password but the userdb does not know the user: the two databases disagree, so
+    // this user can never log in until an administrator aligns them.
+    { event: 'auth-config-error', re: /(?:Authenticated )?user not found from userdb/i },
+    // checkpassword: the program the passdb names cannot be run (execv failed; the child then exits with 84,
+    // Dovecot's "could not exec" status).
+    {
+      event: 'auth-config-error',
+      re: /execv\((?<reason>[^)]{1,300})\) failed|checkpassword\([^)]{0,300}\): Child \d{1,10} exited with status 84\b/i,
+    },
+    // The login process's own queue was full: the server turned the connection away (a limit, not the client).
+    { event: 'process-limit', re: /Disconnected: Connection queue full/i },
+    // The login succeeded or was tried, and the part behind it failed: the auth service (its back end) or the
+    // hand-over to the mail process. Server-side, not the credentials.
+    { event: 'auth-backend-error', re: /\(auth service reported temporary failure\)/i },
+    { event: 'process-failure', re: /Disconnected: Internal login failure\b/i },
     // An idle client dropped before it tried to log in: the server's timeout, not a broken connection.
     { event: 'session-timeout', re: /Disconnected: Inactivity \(no auth attempts/i },
+    // The client hung up in the middle of the TLS handshake (auth_debug/verbose_ssl's line): an ended connection.
+    { event: 'connection-lost', re: /SSL error: (?:Connection closed|Connection reset by peer)$/ },
     {
       event: 'tls-handshake-failed',
       re: /SSL_accept\(\)(?: syscall)? failed: (?<reason>[^,()]{1,200})|\(disconnected during TLS handshake\)|TLS handshaking: [^,()]{0,60}failed: (?<reason2>[^,()]{1,200})|SSL: (?:Stacked error|[^:]{0,60}failed): (?<reason3>.{1,200})/i,
@@ -64,6 +71,8 @@ export const dovecot: SyslogFormat = {
       event: 'unknown-user',
       re: /(?:^|: )(?:unknown user|user not found|User not known to the underlying authentication module)\b/i,
     },
+    // auth_debug_passwords: the scheme's result compared with the stored one ("PLAIN(…) != '…'").
+    { event: 'bad-password', re: /\): [\w.-]{1,30}\([^)]{0,200}\) != '/ },
     {
       event: 'bad-password',
       re: /(?:^|: )(?:Password mismatch|invalid credentials|pam_authenticate\(\) failed: Authentication failure \(password mismatch\?\))/i,
@@ -84,8 +93,8 @@ export const dovecot: SyslogFormat = {
       event: 'message-unavailable',
       re: /Cached message size (?:larger|smaller) than expected|Broken physical size/i,
     },
-    // A mailbox's own index or uidlist file that cannot be read: the mailbox cannot be opened.
-    { event: 'storage-error', re: /Broken file \S{1,300}(?:uidlist|index|\.log)\b/i },
+    // A Dovecot index or list file it could not read (dovecot-uidlist, dovecot.index): the mailbox, not the user.
+    { event: 'storage-error', re: /Broken file (?<reason>\S{1,300})|Corrupted header\b/i },
     {
       event: 'storage-error',
       re: /Couldn't open (?:INBOX|mailbox)|(?:open|mkdir|stat|opendir|rename|unlink)\([^)]{0,300}\) failed|Permission denied|Corrupted (?:index|transaction|dbox|mailbox)|Internal error occurred|mail_location|Mailbox doesn't exist|Mail storage autodetection failed/i,
@@ -104,6 +113,7 @@ export const dovecot: SyslogFormat = {
       event: 'process-limit',
       re: /service\((?<reason>[\w-]{1,40})\): (?:process_limit|client_limit)(?:\/service_count)? \(\d+\) reached/i,
     },
+    { event: 'server-start', re: /\bstarting up for [\w, ]{1,80}(?:\(|$)/i },
     { event: 'server-shutdown', re: /^Killed with signal \d+|SIGTERM received|shutting down/ },
     {
       event: 'process-failure',

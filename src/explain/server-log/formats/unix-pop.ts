@@ -47,7 +47,8 @@ export const qpopper: SyslogFormat = {
 
 export const solidPop3d: SyslogFormat = {
   server: 'solid-pop3d',
-  program: /^solid-pop3d$/i,
+  // `journalctl -o cat` drops the program name: solid-pop3d's mailbox lines then start with their own prefix.
+  program: /^(?:solid-pop3d|mailbox)$/i,
   rules: [
     {
       event: 'unknown-user',
@@ -69,7 +70,7 @@ export const solidPop3d: SyslogFormat = {
     { event: 'logout', re: /session ended for (?:mapped )?user (?<user>\S{1,200}) - (?<ip>\S{3,60})/ },
     {
       event: 'storage-error',
-      re: /^maildrop: (?<reason>.{1,200})|can't open or create file|can't stat file/,
+      re: /^(?:maildrop|mailbox): (?<reason>.{1,200})|can't open (?:or create |mailbox )?file|can't stat file/,
     },
   ],
 };
@@ -105,7 +106,7 @@ export const mailutils: SyslogFormat = {
       re: /user [`'](?<user>[^`']{1,200})' nonexistent|no such user: (?<user2>\S{1,200})/,
     },
     { event: 'bad-password', re: /APOP failed for [`'](?<user>[^`']{1,200})'/ },
-    // A user it does not know is "nonexistent" (above): a known user's failed login is a wrong password.
+    // Mailutils logs an unknown user as "nonexistent" (above): a failure for a named user is its password.
     { event: 'bad-password', re: /user [`'](?<user>[^`']{1,200})': authentication failed/ },
     {
       event: 'auth-backend-error',

@@ -76,7 +76,7 @@ const RULES: readonly PrefixRule[] = [
 
 // A leading timestamp or syslog header, so that `12:00:01 C: USER x` and `Nov 22 10:00:00 host prog[1]: ...` parse.
 const LOG_PREFIX =
-  /^(?:\[[^\]]{1,40}\]\s*|\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\s*|\d\d:\d\d:\d\d(?:[.,]\d+)?\s*|[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\S+\s+\S+?:\s*)+/;
+  /^(?:\[[^\]]{1,40}\]\s*|\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\s*|\d\d:\d\d:\d\d(?:[.,]\d+)?\s*|[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+\S+\s+\S+?:\s*)+/;
 
 // curl's progress meter (`  0     0    0     0    0     0      0      0 --:--:--  0:00:01 --:--:--     0`) has no
 // line end of its own: the next line of a verbose transcript (`< +OK`, `* Trying`) is glued to it.

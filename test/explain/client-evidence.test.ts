@@ -221,3 +221,31 @@ describe("Claws Mail's and Sylpheed's log: the error before the summary decides"
     expect(explain(paste, { lang: 'en' }).findings.map((f) => f.category)).toEqual(['server.temporary']);
   });
 });
+
+describe("a client's own time-out read against the session", () => {
+  // gui-more tuning: Sylpheed 3.7 against a server that greets, then never answers USER.
+  it.each([
+    ['en', '** warning: Session timed out.'],
+    ['vi', '** warning: Phiên làm việc hết giờ.'],
+  ])('a time-out while USER waits for its reply: the server did not answer (%s)', (_lang, warning) => {
+    const paste = [
+      '[05:55:55] * message: Connecting to POP3 server: 127.0.0.23...',
+      '[05:55:55] POP3< +OK POP3 server ready',
+      '[05:55:55] POP3> USER alice',
+      `[05:56:15] ${warning}`,
+    ].join('\n');
+    expect(first(paste)).toMatchObject({
+      category: 'connect.timeout',
+      rule: 'client-timeout-awaiting-reply',
+    });
+  });
+
+  it('the same warning with no command waiting is no such thing', () => {
+    expect(first('[05:56:15] ** warning: Session timed out.')?.rule).toBeUndefined();
+  });
+
+  it.each(LANGS)('its because line (%s)', (lang) => {
+    const paste = 'POP3< +OK POP3 server ready\nPOP3> USER alice\n** warning: Session timed out.';
+    expect(explain(paste, { lang }).findings[0]?.because).toMatch(/\S/);
+  });
+});

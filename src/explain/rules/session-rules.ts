@@ -62,6 +62,7 @@ export type RuleId =
   | 'command-line-too-long'
   // Rules over a client's own message and output (client-line-rules.ts, client-output/facts.ts): one catalogue.
   | 'no-login-method-before-tls'
+  | 'client-timeout-awaiting-reply'
   | 'plain-to-tls-port'
   | 'tls-to-plain-port'
   | 'eof-before-greeting';

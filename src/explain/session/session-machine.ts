@@ -57,6 +57,7 @@ export class SessionMachine {
     deleted: Map<number, number>;
     messageCount?: number;
     capaRefused?: number;
+    awaitingReply?: boolean;
   } = { state: 'AUTHORIZATION', tls: false, capa: {}, userAccepted: false, deleted: new Map() };
   /** False until the paste shows where the session starts: a greeting, a connection, or a first command. */
   private stateKnown = false;
@@ -206,6 +207,7 @@ export class SessionMachine {
       }
     }
     if (this.pending.length >= MAX_PENDING) this.pending.shift();
+    this.view.awaitingReply = true;
     this.pending.push({
       verb,
       args,
@@ -237,6 +239,7 @@ export class SessionMachine {
       this.pending.shift() ?? (loginNotShown ? undefined : this.greeting(observation.lineNumber));
     const first = !this.seenStatus;
     this.seenStatus = true;
+    this.view.awaitingReply = this.pending.length > 0;
     if (!command) {
       if (ok) this.unpaired(text, first);
       return;

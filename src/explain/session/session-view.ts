@@ -52,6 +52,8 @@ export interface SessionView {
   messageCount?: number;
   /** The line of a CAPA answered -ERR: the server implements no RFC 2449 extension. */
   capaRefused?: number;
+  /** A command was sent and its reply has not come (yet): what a client's own time-out waited for. */
+  awaitingReply?: boolean;
 }
 
 /** The capabilities in force when a command was sent: the latest list for the session's stage. */

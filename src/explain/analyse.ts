@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { maskSecretLines } from '../secrets/index.js';
-import { concludeFromFacts } from './client-output/facts.js';
+import { CLIENT_OUTPUT_RULES, concludeFromFacts } from './client-output/facts.js';
+import { leadWithCause } from './client-output/stack-trace.js';
 import { programStep } from './client-output/program-step.js';
 import { findServerHost } from './client-output/server-host.js';
 import { findTarget, type Target } from './client-output/target.js';
@@ -63,6 +64,15 @@ export function factsFinding(
   };
 }
 
+/**
+ * Whether what the output proves joins the findings: not when a finding already says it, nor when it says only
+ * that POP failed (a rule marked `alone`) and a line of the paste says more.
+ */
+export function factsJoin(kept: readonly FindingData[], facts: FindingData): boolean {
+  const rule = CLIENT_OUTPUT_RULES.find((r) => r.id === facts.evidence.rule?.id);
+  return !kept.some((f) => f.category === facts.category) && !(rule?.alone && kept.length > 0);
+}
+
 export function analyse(
   input: string,
   options: AnalyseOptions = {},
@@ -104,9 +114,9 @@ export function analyse(
   // which must not read as "not read yet" to their defaults).
   const target = findTarget(lines) ?? null;
   const fromFacts = factsFinding(lines, kb, target);
-  // A log excerpt's connection is explained by its most telling line, wherever the paste put it.
-  const kept = leadWithDecisive(dropEchoes(found));
-  if (fromFacts && !kept.some((f) => f.category === fromFacts.category)) kept.unshift(fromFacts);
+  // A log excerpt's connection is explained by its most telling line, an exception chain by its root cause.
+  const kept = leadWithCause(leadWithDecisive(dropEchoes(found)), lines);
+  if (fromFacts && factsJoin(kept, fromFacts)) kept.unshift(fromFacts);
   const all = groupRepeats(kept);
   if (all.length > MAX_FINDINGS) {
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".

@@ -71,7 +71,7 @@ function byRule(candidate: Candidate, explained: Explained | undefined, context:
   // more specific one; the rule says why.
   const specific = explained?.basis === 'wording' || explained?.basis === 'command';
   const keep = wording === rule.category && specific ? explained : undefined;
-  const entry = keep?.entry ?? kb.entry(rule.entry) ?? explained?.entry;
+  const entry = keep?.entry ?? kb.entry(rule.entryFor?.[sent.verb] ?? rule.entry) ?? explained?.entry;
   if (!entry) return undefined;
   const finding: FindingData = {
     category: rule.category,
@@ -88,10 +88,14 @@ function byRule(candidate: Candidate, explained: Explained | undefined, context:
 }
 
 /** A client's own message read against the session (client-line-rules.ts): the rule's category, the entry's words. */
-function byClientRule(candidate: Candidate, explained: Explained | undefined, context: DecideContext) {
-  if (candidate.kind !== 'client' || candidate.prose || !explained || explained.basis !== 'wording')
-    return undefined;
-  const verdict = applyClientLineRules({ session: context.session, wording: explained.entry.entry.category });
+function byClientRule(
+  candidate: Candidate,
+  explained: Explained | undefined,
+  context: DecideContext,
+  wording = explained?.basis === 'wording' ? explained.entry.entry.category : undefined,
+) {
+  if (candidate.kind !== 'client' || candidate.prose || wording === undefined) return undefined;
+  const verdict = applyClientLineRules({ session: context.session, wording });
   const entry = verdict && context.kb.entry(verdict.rule.entry);
   if (!verdict || !entry) return undefined;
   const { rule, facts } = verdict;
@@ -103,7 +107,7 @@ function byClientRule(candidate: Candidate, explained: Explained | undefined, co
       ...evidenceOf(candidate, rule.category),
       basis: 'rule',
       rule: { id: rule.id, references: rule.references, facts },
-      ...(explained.words !== undefined ? { words: [explained.words] } : {}),
+      ...(explained?.words !== undefined ? { words: [explained.words] } : {}),
     },
   };
   return finding;
@@ -123,6 +127,9 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
     ...(candidate.log ? { log: candidate.log } : {}),
   });
   if (!verdict || !context.kb.category(verdict.category)) return undefined;
+  // What the words say is read against the session like a documented wording.
+  const ruled = byClientRule(candidate, undefined, context, verdict.category);
+  if (ruled) return ruled;
   const entry = verdict.entry && context.kb.entry(verdict.entry) ? verdict.entry : UNKNOWN_ENTRY_ID;
   return {
     category: verdict.category,

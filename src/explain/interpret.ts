@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import type { Candidate } from './candidate.js';
+import { foldAccents } from './normalize.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
 import { entryForEvent } from './server-log/events.js';
 import { parseServerLogLine } from './server-log/parse.js';
@@ -33,6 +34,10 @@ const QUOTED_CONFIDENCE = 0.75;
 const BARE_WORDING_COVERAGE = 0.6;
 const BARE_WORDING_CONFIDENCE = 0.6;
 
+// The words with which a program says the server itself sent what follows (en/fr/vi, accents folded).
+const SERVER_SAID =
+  /\b(?:responded|replied|server response|a repondu|reponse du serveur|da tra loi|da phan hoi|phan hoi cua may chu)\b/;
+
 const known = (m: Match | undefined): m is Match => m !== undefined && m.entry.entry.category !== 'unknown';
 
 function explained(m: Match, cap = 1): Explained {
@@ -61,8 +66,10 @@ function bareServerWording(kb: KnowledgeBase, candidate: Candidate): Explained |
   return explained(match, BARE_WORDING_CONFIDENCE);
 }
 
-// A syslog line pasted after a question on the same line ("What does this mean? Dec 07 03:02:45 pop3-login: …").
-const SYSLOG_TIME_INSIDE = /\s(?=[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d \S)/;
+// A syslog line pasted after a question on the same line ("What does this mean? Dec 07 03:02:45 pop3-login: …"),
+// or quoted there ("… nghĩa là gì vậy? \"Dec 07 02:49:27 master: …\"").
+const SYSLOG_TIME_INSIDE = /[\s"'`\u201c\u00ab(](?=[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d \S)/;
+const CLOSING_QUOTE = /["'`\u201d\u00bb)]+\s*$/;
 
 function loggedEvent(
   kb: KnowledgeBase,
@@ -77,7 +84,11 @@ function loggedEvent(
 
 function logLineInProse(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
   const at = SYSLOG_TIME_INSIDE.exec(candidate.line);
-  return at ? loggedEvent(kb, candidate.line.slice(at.index + 1), QUOTED_CONFIDENCE) : undefined;
+  if (!at) return undefined;
+  let logged = candidate.line.slice(at.index + 1);
+  // A closing quote is no part of the line it closes.
+  if (at[0] !== ' ' && at[0] !== '\t') logged = logged.replace(CLOSING_QUOTE, '');
+  return loggedEvent(kb, logged, QUOTED_CONFIDENCE);
 }
 
 /** The entry that explains a candidate, or undefined (free text no entry knows). */
@@ -85,9 +96,20 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
   if (candidate.prose) {
     // The program's own message may be documented as such (a JavaMail exception, a Gmail fetcher error);
     // else the reply it quotes is explained, but never as "unknown": prose is not proof of a POP error.
+    // A reply with its RFC 2449 response code is the server's own: its words, when an entry knows them, say
+    // why the step failed; the program's message around them ("La commande STAT a échoué") says which step.
+    const server = bestMatch(kb, candidate);
+    if (candidate.responseCode && known(server) && server.basis === 'wording') return explained(server);
+    // A reply the program says the server sent ("Mail server X responded: Disconnected for inactivity."): its
+    // own words, when an entry knows them, say more than the step the program guessed from its message.
+    if (SERVER_SAID.test(foldAccents(candidate.line).toLowerCase())) {
+      const { command: _guessed, ...unguessed } = candidate;
+      const said = known(server) ? server : bestMatch(kb, unguessed);
+      if (known(said) && said.basis === 'wording' && said.entry.entry.match.priority >= 0)
+        return explained(said);
+    }
     const client = bestMatch(kb, { ...candidate, kind: 'client', text: candidate.line });
     if (client) return explained(client);
-    const server = bestMatch(kb, candidate);
     return known(server) ? explained(server) : undefined;
   }
   if (candidate.kind === 'log') {
@@ -99,7 +121,10 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
     // kind that happens to fit the message ("passwd-file …: open() failed" is no wrong password).
     const event = candidate.log?.entry ? kb.entry(candidate.log.entry) : undefined;
     const differs = (m: Match) => m.entry.entry.category !== event?.entry.category;
-    if (event && (!match || (differs(match) && !match.entry.entry.id.startsWith('log-'))))
+    // A log wording that only says a login failed yields to the parser's reading of which part was wrong.
+    const vague = (m: Match) =>
+      m.entry.entry.category === 'auth.failed' && event?.entry.category.startsWith('auth.');
+    if (event && (!match || (differs(match) && (!match.entry.entry.id.startsWith('log-') || vague(match)))))
       return { entry: event, confidence: LOG_EVENT_CONFIDENCE, basis: 'wording' };
     return match ? explained(match) : undefined;
   }

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
-import { factsFinding, MAX_INPUT_CHARS, MAX_LINES } from './analyse.js';
+import { factsFinding, factsJoin, MAX_INPUT_CHARS, MAX_LINES } from './analyse.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, ECHO_DISTANCE, type Found, MAX_ALSO_LINES, ruleKey } from './echoes.js';
 import type { Extensions } from './extensions.js';
@@ -205,7 +205,7 @@ export class SummaryCounter {
     const facts = this.facts;
     this.facts = undefined;
     // What the output proves as a whole is one finding, whatever rule concluded it.
-    if (facts && !kept.some((f) => f.category === facts.category)) this.count(facts, 1);
+    if (facts && factsJoin(kept, facts)) this.count(facts, 1);
     for (const finding of kept) {
       if (!finding.evidence.rule) {
         this.count(finding, 1);

@@ -7,6 +7,24 @@ import { defineCatalogue } from './catalogue.js';
 export const rules = defineCatalogue('rules', {
   en: {
     'label.because': 'Because',
+    'client-timeout-awaiting-reply':
+      'the client gave up while a command it had sent was still waiting for its reply: the server did not answer in time.',
+    'command-line-too-long':
+      'the {command} line sent was {length} octets long; a POP command line may be at most 255 octets, so it was refused for its length.',
+    'login-method-called-unknown':
+      '{command} starts one of POP’s ways of logging in, and the server called it unknown before the login: it does not offer this login method.',
+    'library-reply-not-status':
+      'the POP library’s own exception shows the line the server sent ({symptom}): neither +OK nor -ERR, so the reply broke the protocol.',
+    'library-no-reply':
+      'the POP library’s own exception shows that no reply was read at all ({symptom}): the server sent nothing in time, or closed.',
+    'library-login-failed':
+      'the POP library failed in the step that reads the server’s refusal of the login ({symptom}): the login was refused.',
+    'library-pop-failed':
+      'the POP library says a POP command failed ({symptom}); the server’s reply is not in the paste.',
+    'other-protocol-command':
+      'the server greeted with POP’s +OK and the client answered with {command}, an {protocol} command: the program speaks another protocol to the POP port.',
+    'command-not-in-pop':
+      '{command} is no POP command (POP starts encryption with STLS): the server does not know it, whatever its reply suggests.',
     'transaction-command-before-login':
       'the session shows {command} sent before the login succeeded; {command} is only allowed after logging in, whatever the server called it.',
     'login-command-after-login':
@@ -54,6 +72,24 @@ export const rules = defineCatalogue('rules', {
   },
   fr: {
     'label.because': 'Pourquoi',
+    'client-timeout-awaiting-reply':
+      "le client a abandonné alors qu'une commande envoyée attendait encore sa réponse\u00a0: le serveur n'a pas répondu à temps.",
+    'command-line-too-long':
+      'la ligne {command} envoyée faisait {length}\u00a0octets\u202f; une ligne de commande POP ne peut dépasser 255\u00a0octets, elle a donc été refusée pour sa longueur.',
+    'login-method-called-unknown':
+      "{command} ouvre l'une des méthodes d'authentification de POP, et le serveur l'a dite inconnue avant l'authentification\u00a0: il ne propose pas cette méthode.",
+    'library-reply-not-status':
+      "l'exception de la bibliothèque POP montre la ligne envoyée par le serveur ({symptom})\u00a0: ni +OK ni -ERR, la réponse enfreint donc le protocole.",
+    'library-no-reply':
+      "l'exception de la bibliothèque POP montre qu'aucune réponse n'a été lue ({symptom})\u00a0: le serveur n'a rien envoyé à temps, ou a fermé la connexion.",
+    'library-login-failed':
+      "la bibliothèque POP a échoué à l'étape qui lit le refus de l'authentification par le serveur ({symptom})\u00a0: l'authentification a été refusée.",
+    'library-pop-failed':
+      "la bibliothèque POP signale l'échec d'une commande POP ({symptom})\u202f; la réponse du serveur ne figure pas dans le texte collé.",
+    'other-protocol-command':
+      'le serveur a accueilli la session avec le +OK de POP et le client a répondu par {command}, une commande {protocol}\u00a0: le logiciel parle un autre protocole au port POP.',
+    'command-not-in-pop':
+      "{command} n'est pas une commande POP (POP démarre le chiffrement par STLS)\u00a0: le serveur ne la connaît pas, quoi que suggère sa réponse.",
     'transaction-command-before-login':
       "la session montre {command} envoyée avant que l'authentification ait réussi\u202f; {command} n'est permise qu'une fois connecté, quel que soit le nom que le serveur donne à l'erreur.",
     'login-command-after-login':
@@ -102,6 +138,24 @@ export const rules = defineCatalogue('rules', {
   },
   vi: {
     'label.because': 'Lý do',
+    'client-timeout-awaiting-reply':
+      'phần mềm thư đã ngừng chờ khi một lệnh đã gửi vẫn chưa có phản hồi: máy chủ không trả lời kịp thời.',
+    'command-line-too-long':
+      'dòng lệnh {command} đã gửi dài {length} byte; một dòng lệnh POP dài tối đa 255 byte, nên nó bị từ chối vì quá dài.',
+    'login-method-called-unknown':
+      '{command} là lệnh mở đầu một cách đăng nhập của POP, và máy chủ gọi nó là lệnh không biết trước khi đăng nhập: máy chủ không hỗ trợ cách đăng nhập này.',
+    'library-reply-not-status':
+      'ngoại lệ của thư viện POP cho thấy dòng máy chủ đã gửi ({symptom}): không phải +OK cũng không phải -ERR, nên phản hồi vi phạm giao thức.',
+    'library-no-reply':
+      'ngoại lệ của thư viện POP cho thấy không đọc được phản hồi nào ({symptom}): máy chủ không gửi gì kịp thời, hoặc đã đóng kết nối.',
+    'library-login-failed':
+      'thư viện POP gặp lỗi ở bước đọc lời từ chối đăng nhập của máy chủ ({symptom}): đăng nhập đã bị từ chối.',
+    'library-pop-failed':
+      'thư viện POP báo một lệnh POP thất bại ({symptom}); phản hồi của máy chủ không có trong đoạn đã dán.',
+    'other-protocol-command':
+      'máy chủ chào bằng +OK của POP nhưng phần mềm thư trả lời bằng {command}, một lệnh {protocol}: phần mềm đang nói một giao thức khác với cổng POP.',
+    'command-not-in-pop':
+      '{command} không phải là lệnh POP (POP bật mã hóa bằng STLS): máy chủ không biết lệnh này, dù câu trả lời của nó gợi ý điều gì.',
     'transaction-command-before-login':
       'phiên cho thấy lệnh {command} được gửi trước khi đăng nhập thành công; {command} chỉ được dùng sau khi đăng nhập, dù máy chủ gọi lỗi này là gì.',
     'login-command-after-login':

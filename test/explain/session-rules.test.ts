@@ -283,6 +283,68 @@ const cases: Case[] = [
     rule: 'optional-command-not-offered',
     line: 12,
   },
+  {
+    // freescout-help-desk/freescout#2810: webklex/php-imap's ImapProtocol aimed at Exchange's POP3 port.
+    name: 'a tagged IMAP command answered by a POP greeting and "-ERR Protocol error."',
+    paste: session(
+      '<< +OK The Microsoft Exchange POP3 service is ready. []',
+      '>> TAG1 LOGOUT',
+      '<< -ERR Protocol error. 19',
+    ),
+    category: 'connect.wrong-service',
+    rule: 'other-protocol-command',
+    line: 3,
+  },
+  {
+    name: "SMTP's EHLO sent to a POP server",
+    paste: session(GREETING, 'C: EHLO client.example.org', 'S: -ERR Unknown command.'),
+    category: 'connect.wrong-service',
+    rule: 'other-protocol-command',
+    line: 3,
+  },
+  {
+    // curl/curl#11 (2011): curl sent IMAP's STARTTLS where POP says STLS; Dovecot's pre-login "Unknown command."
+    // reads like a mailbox command sent before login, which it is not.
+    name: 'STARTTLS (no POP verb) answered "Unknown command." by Dovecot',
+    paste: session(
+      '* Connected to localhost (127.0.0.1) port 110 (#0)',
+      '< +OK Dovecot ready.',
+      '> STARTTLS',
+      '* POP3 0x15a5b38 state change from SERVERGREET to STARTTLS',
+      '< -ERR Unknown command.',
+      '* STARTTLS denied. E',
+      'curl: (67) STARTTLS denied. E',
+    ),
+    category: 'command.unknown',
+    rule: 'command-not-in-pop',
+    line: 5,
+  },
+  // proxies tuning: nginx's mail proxy answers "invalid command" to the login methods pop3_auth leaves out.
+  {
+    name: 'USER called "invalid command" before the login (nginx mail proxy without plain login)',
+    paste: session('+OK POP3 ready <527582604.1796621594@vm>', 'USER alice', '-ERR invalid command'),
+    category: 'auth.mechanism',
+    rule: 'login-method-called-unknown',
+    line: 3,
+  },
+  {
+    name: 'AUTH XOAUTH2 called "invalid command" before the login',
+    paste: session('+OK POP3 ready <324780491.1796621589@vm>', 'AUTH XOAUTH2', '-ERR invalid command'),
+    category: 'auth.mechanism',
+    rule: 'login-method-called-unknown',
+    line: 3,
+  },
+  {
+    name: 'a USER line longer than 255 octets refused as "invalid command"',
+    paste: session(
+      '+OK POP3 ready <542183237.1796621589@vm>',
+      `USER ${'x'.repeat(1000)}`,
+      '-ERR invalid command',
+    ),
+    category: 'command.syntax',
+    rule: 'command-line-too-long',
+    line: 3,
+  },
 ];
 
 describe('reasoning rules: the session shows the cause, whatever the server calls it', () => {
@@ -308,6 +370,38 @@ describe('reasoning rules: the session shows the cause, whatever the server call
     expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(SESSION_RULES.map((r) => r.id)));
     for (const lang of LANGS)
       for (const r of SESSION_RULES) expect(rules.messages[lang][r.id], `${lang} ${r.id}`).toMatch(/\S/);
+  });
+
+  it('APOP (its digest masked) before STLS where CAPA offers STLS and no login method: TLS required (curl -v, nginx)', () => {
+    const paste = session(
+      '* Connected to 127.0.0.2 (127.0.0.2) port 43119 (#0)',
+      '< +OK POP3 ready <780163837.1796621502@vm>',
+      '> CAPA',
+      '< +OK Capability list follows',
+      '< TOP',
+      '< UIDL',
+      '< STLS',
+      '< .',
+      '> APOP alice 09a252061fff5ee3ccb7b0b6dbefa250',
+      '< -ERR invalid command',
+      '* Authentication failed: 45',
+    );
+    expect(explain(paste, { lang: 'en' }).findings[0]).toMatchObject({
+      category: 'tls.required',
+      rule: 'user-pass-before-tls',
+    });
+  });
+
+  // proxies tuning: mpop names the login method it tried; nginx calls USER "invalid command".
+  it.each([
+    'mpop: authentication failed (method USER)\nmpop: POP3 server message: -ERR invalid command\nmpop: error during mail retrieval',
+    "mpop: échec d'authentification (méthode USER)\nmpop: message du serveur POP3 : -ERR invalid command\nmpop: erreur durant la récupération du courriel",
+  ])('the login method mpop names is the command its quoted reply answers: %s', (paste) => {
+    expect(explain(paste, { lang: 'en' }).findings[0]).toMatchObject({
+      category: 'auth.mechanism',
+      rule: 'login-method-called-unknown',
+      command: 'USER',
+    });
   });
 
   it('a refused CAPA is explained after what failed next (solid-pop3d: CAPA and STLS both "unknown command")', () => {

@@ -30,6 +30,8 @@ const ALLOWED: Record<string, string> = {
     'hMailServer joins both sentences; the block is what to act on',
   'unsupported-sasl-mechanism <- invalid-arguments': 'Apache James puts "Required syntax:" before a mechanism refusal',
   'curl-bad-url <- openssl-protocol-version': 'curl (1) "Unsupported protocol" is a URL scheme, not TLS',
+  'other-protocol-client-on-pop-port <- exchange-protocol-error':
+    'Exchange answers "Protocol error" to any command it does not know: a tagged IMAP command decides',
   'dovecot-command-before-login <- unknown-command': DOVECOT_STATE,
   'dovecot-login-command-after-login <- unknown-command': DOVECOT_STATE,
   'java-eof-on-socket <- java-authentication-failed-exception':

@@ -1,3 +1,4 @@
+import { readStackTrace, rootCause, type StackTrace } from './stack-trace.js';
 import { findTarget, type Target } from './target.js';
 
 /**
@@ -11,7 +12,12 @@ export type FactKind =
   | 'tls-to-plain-port'
   | 'timeout-no-data'
   | 'eof-before-greeting'
-  | 'tls-handshake-failed';
+  | 'tls-handshake-failed'
+  // What a POP library's exception shows (POP_LIBRARY_SIGNS).
+  | 'no-reply-read'
+  | 'reply-not-status'
+  | 'login-step-failed'
+  | 'pop-library-failed';
 
 export interface ClientFact {
   kind: FactKind;
@@ -46,9 +52,74 @@ const TIMEOUT_NO_DATA =
 const TIMEOUT =
   /\btimed out\b|\btimeout\b|ETIMEDOUT|socket\.timeout|TimeoutError|délai (?:d.attente )?dépassé|dépassée? le délai|hết thời gian chờ|quá thời gian/i;
 const EOF =
-  /\bEOF\b|unexpected(?:ly)? (?:closed|end of file|eof)|connection closed by (?:foreign host|peer|remote host)|closed the connection|server closed|Empty reply from server|Connection died|connexion (?:fermée|interrompue)|máy chủ đã đóng kết nối|kết nối bị đóng/i;
+  /\bEOF\b|Bytes transferred: 0\b.{0,80}\bEnd of file\b|unexpected(?:ly)? (?:closed|end of file|eof)|connection closed by (?:foreign host|peer|remote host)|closed the connection|server closed|Empty reply from server|Connection died|connexion (?:fermée|interrompue)|máy chủ đã đóng kết nối|kết nối bị đóng/i;
 const TLS_HANDSHAKE_FAIL =
   /wrong version number|packet length too long|unknown protocol|handshake (?:failure|failed)|SSL routines|record layer failure|tls.{0,20}(?:fail|error)/i;
+
+/**
+ * What a POP library's own exception shows, as data: its class, its message or the frame it was thrown in.
+ * `cause`: only the chain's root cause counts (an outer "login failed" may wrap an inner "no valid reply").
+ */
+interface LibrarySign {
+  fact: FactKind;
+  library: string;
+  className?: RegExp;
+  message?: RegExp;
+  frame?: RegExp;
+  /** The trace must show a frame of POP code (a message alone says too little). */
+  popFrame?: boolean;
+  cause?: boolean;
+}
+
+export const POP_LIBRARY_SIGNS: readonly LibrarySign[] = [
+  // Angus/Jakarta Mail's POP3 protocol read no reply at all (readResponse returned null): the server sent
+  // nothing before the timeout, or closed.
+  { fact: 'no-reply-read', library: 'Jakarta/Angus Mail', message: /"this\.resp" is null/, popFrame: true },
+  // OpenPop.NET quotes the line that was no "+" reply: when it is no -ERR either, the reply broke POP.
+  {
+    fact: 'reply-not-status',
+    library: 'OpenPop.NET',
+    className: /PopServerException$/,
+    message: /did not respond with a \+ response\. The response was: "(?!-ERR)/,
+    cause: true,
+  },
+  // yapople and node-pop3 raise the server's line as the error's message: a line without a word is no reply.
+  {
+    fact: 'reply-not-status',
+    library: 'yapople',
+    message: /^[^\p{L}\p{N}]{0,3}$/u,
+    popFrame: true,
+    cause: true,
+  },
+  // OpenPop.NET failed while reading the server's refusal of the login.
+  { fact: 'login-step-failed', library: 'OpenPop.NET', frame: /CheckFailedLoginServerResponse/ },
+  // K-9 Mail's POP3 store: a command was refused or got no valid reply, which the message does not show.
+  { fact: 'pop-library-failed', library: 'K-9 Mail', message: /Unable to execute POP3 command/ },
+];
+
+function libraryFacts(trace: StackTrace, facts: ClientFact[]): void {
+  const cause = rootCause(trace);
+  for (const sign of POP_LIBRARY_SIGNS) {
+    if (sign.popFrame && trace.popFrames.length === 0) continue;
+    if (sign.frame) {
+      const frame = trace.popFrames.find((f) => sign.frame?.test(f.text));
+      if (frame) facts.push({ kind: sign.fact, lineNumber: frame.lineNumber, evidence: frame.text });
+      continue;
+    }
+    const shown = sign.cause ? (cause ? [cause] : []) : trace.exceptions;
+    const hit = shown.find(
+      (e) =>
+        (!sign.className || sign.className.test(e.className)) &&
+        (!sign.message || sign.message.test(e.message)),
+    );
+    if (hit)
+      facts.push({
+        kind: sign.fact,
+        lineNumber: hit.lineNumber,
+        evidence: `${hit.className}: ${hit.message}`,
+      });
+  }
+}
 
 function firstLine(lines: readonly string[], re: RegExp): { lineNumber: number; text: string } | undefined {
   for (let i = 0; i < lines.length; i++) {
@@ -87,6 +158,8 @@ export function clientFacts(
     if (eof && !timeout)
       facts.push({ kind: 'eof-before-greeting', lineNumber: eof.lineNumber, evidence: eof.text });
   }
+  const trace = readStackTrace(lines);
+  if (trace) libraryFacts(trace, facts);
   return target ? { target, facts } : { facts };
 }
 
@@ -103,9 +176,18 @@ export interface ClientOutputRule {
   symptom: readonly FactKind[];
   /** The categories each symptom also shows (`connect.timeout` beside `tls.mismatch`). */
   also?: Readonly<Partial<Record<FactKind, string>>>;
+  /** Says only that POP failed, not how: concluded only where no line of the paste says more. */
+  alone?: boolean;
 }
 
-export type ClientOutputRuleId = 'plain-to-tls-port' | 'tls-to-plain-port' | 'eof-before-greeting';
+export type ClientOutputRuleId =
+  | 'plain-to-tls-port'
+  | 'tls-to-plain-port'
+  | 'eof-before-greeting'
+  | 'library-no-reply'
+  | 'library-reply-not-status'
+  | 'library-login-failed'
+  | 'library-pop-failed';
 
 /** First match wins: the port mix-ups explain a timeout or an EOF better than the EOF alone does. */
 export const CLIENT_OUTPUT_RULES: readonly ClientOutputRule[] = [
@@ -136,6 +218,40 @@ export const CLIENT_OUTPUT_RULES: readonly ClientOutputRule[] = [
     references: [{ rfc: 1939, section: '4' }],
     needs: [],
     symptom: ['eof-before-greeting'],
+  },
+  {
+    id: 'library-reply-not-status',
+    category: 'server.protocol-error',
+    entry: 'protocol-error-unexpected-reply',
+    references: [{ rfc: 1939, section: '3' }],
+    needs: [],
+    symptom: ['reply-not-status'],
+  },
+  {
+    id: 'library-no-reply',
+    category: 'connect.timeout',
+    entry: 'java-socket-timeout',
+    references: [{ rfc: 1939, section: '4' }],
+    needs: [],
+    symptom: ['no-reply-read'],
+  },
+  {
+    id: 'library-login-failed',
+    category: 'auth.failed',
+    entry: 'dotnet-pop3-authentication-failed',
+    references: [{ rfc: 1939, section: '7' }],
+    needs: [],
+    symptom: ['login-step-failed'],
+    alone: true,
+  },
+  {
+    id: 'library-pop-failed',
+    category: 'unknown',
+    entry: 'unknown-pop-error',
+    references: [{ rfc: 1939, section: '3' }],
+    needs: [],
+    symptom: ['pop-library-failed'],
+    alone: true,
   },
 ];
 

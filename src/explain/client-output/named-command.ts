@@ -22,6 +22,8 @@ const NAMED_VERB: readonly RegExp[] = [
     String.raw`\b(${VERBS})\s+(?:failed|error|rejected|refused|a échoué|échoué|bị lỗi|thất bại|bị từ chối)`,
     'u',
   ),
+  // mpop: "authentication failed (method USER)", « échec d'authentification (méthode USER) ».
+  new RegExp(String.raw`\((?:method|méthode|phương thức)\s+(${VERBS})\)`, 'u'),
 ];
 
 // Clients that name the step in words rather than the verb.

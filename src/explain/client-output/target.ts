@@ -35,6 +35,10 @@ const FETCHMAIL_NEEDS_SSL = /configuration invalid, you normally need --ssl for 
 const CURL_CONNECTED = /^\*\s+Connected to (\S{1,253}) \([^)]{0,60}\) port (\d{1,5})\b/;
 // curl -v logs every TLS handshake it makes; a verbose run that logs none spoke plain text.
 const CURL_TLS_LINE = /^\*\s+(?:TLSv[\d.]+ \(|SSL connection using|ALPN|SSL certificate)/;
+// hMailServer's debug log (quoted CSV) of an external account's download: `"TCPIP" 2396 "…" "Connecting to
+// [host]:995..."`; with SSL on, it logs the handshake of the session ("Performing SSL/TLS handshake").
+const HMAIL_CONNECTING = /^"TCPIP"\s.*"Connecting to \[?([\w.:-]{1,253}?)\]?:(\d{1,5})\.\.\."\s*$/;
+const HMAIL_TLS_LINE = /SSL\/TLS handshake|SSL handshake/i;
 
 // Options that say the client meant plain text, implicit TLS or STARTTLS.
 const PLAIN_OPTIONS =
@@ -52,8 +56,17 @@ const MAY_AIM = /:\/\/|poplib\.|pop3|connect|telnet|nc|netcat|port|-p|service|tl
 function readProgramOwnWords(lines: readonly string[], aiming: readonly number[], target: Target): void {
   const mpop: { tls?: boolean; starttls?: boolean } = {};
   let curlPort = 0;
+  let hmailPort = 0;
   for (const i of aiming) {
     const line = (lines[i] ?? '').trim();
+    const hmail = HMAIL_CONNECTING.exec(line);
+    if (hmail && !hmailPort) {
+      hmailPort = Number(hmail[2]);
+      target.host ??= hmail[1] ?? '';
+      target.port ??= hmailPort;
+      target.evidence.push(`Connecting to ${hmail[1] ?? ''}:${hmailPort}`);
+      target.lineNumber ||= i + 1;
+    }
     const port = MPOP_PORT.exec(line);
     const getmail = GETMAIL_ID.exec(line);
     const fetchmail = FETCHMAIL_NEEDS_SSL.exec(line);
@@ -93,6 +106,11 @@ function readProgramOwnWords(lines: readonly string[], aiming: readonly number[]
   }
   if (mpop.tls !== undefined && target.tls === undefined)
     target.tls = !mpop.tls ? 'plain' : mpop.starttls === false ? 'implicit' : 'starttls';
+  if (hmailPort && target.tls === undefined) {
+    const handshake = lines.some((l) => HMAIL_TLS_LINE.test(l));
+    target.tls = handshake ? 'implicit' : 'plain';
+    target.evidence.push(handshake ? 'hMailServer: TLS handshake' : 'hMailServer: no TLS handshake');
+  }
   if (curlPort && target.tls === undefined) {
     const handshake = lines.some((l) => CURL_TLS_LINE.test(l.trim()));
     const stls = lines.some((l) => /^>\s*STLS\b/.test(l.trim()));

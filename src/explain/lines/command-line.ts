@@ -1,4 +1,5 @@
 import { popCommand } from '../pop-commands.js';
+import { MASK } from '../secrets.js';
 
 /** A client command read from a line's content (its transcript prefix already taken off). */
 export interface ParsedCommand {
@@ -37,8 +38,9 @@ export function parseCommand(content: string, explicit: boolean): ParsedCommand 
     return { verb, args };
   if (args.length < min || args.length > max) return undefined;
   if (command.numeric && !args.every((a) => NUMBER.test(a))) return undefined;
-  // "APOP authentication failed." is a client's message; a real APOP carries a 32-digit MD5 digest.
-  if (verb === 'APOP' && !APOP_DIGEST.test(args[1] ?? '')) return undefined;
+  // "APOP authentication failed." is a client's message; a real APOP carries a 32-digit MD5 digest (masked as
+  // a secret by the time the line is read).
+  if (verb === 'APOP' && !APOP_DIGEST.test(args[1] ?? '') && args[1] !== MASK) return undefined;
   // A SASL mechanism name, not a word of a sentence ("AUTH failed.").
   if (verb === 'AUTH' && args[0] !== undefined && !SASL_MECHANISM.test(args[0])) return undefined;
   return { verb, args };

@@ -1,4 +1,5 @@
 import type { ServerLogLine } from '../extensions.js';
+import type { ForeignProtocol } from './foreign-command.js';
 
 /** What one pasted line is, as the line reader classifies it. */
 export type LineKind =
@@ -6,8 +7,14 @@ export type LineKind =
   | { kind: 'data'; content: string; end: boolean }
   /** `+OK …` or `-ERR …`; `text` is what follows the status indicator. */
   | { kind: 'status'; ok: boolean; text: string }
-  /** A command the client sent. */
-  | { kind: 'command'; verb: string; args: readonly string[]; content: string }
+  /** A command the client sent; `protocol` for another protocol's command (foreign-command.ts). */
+  | {
+      kind: 'command';
+      verb: string;
+      args: readonly string[];
+      content: string;
+      protocol?: ForeignProtocol;
+    }
   /** A SASL exchange line: the server's `+ challenge`, or the client's base64 answer (a credential). */
   | { kind: 'sasl'; from: 'server' | 'client'; content: string }
   /**
@@ -15,8 +22,11 @@ export type LineKind =
    * a mail program's own message ("The server responded: …"), which may say which command it was (`about`).
    */
   | { kind: 'quoted-reply'; text: string; via: 'embedded' | 'message'; about?: 'PASS' | 'USER' }
-  /** A server line that is neither +OK nor -ERR where a reply belongs (`+ERR`, garbage, another protocol). */
-  | { kind: 'server-text'; text: string }
+  /**
+   * A server line that is neither +OK nor -ERR where a reply belongs (`+ERR`, garbage, another protocol);
+   * `quoted`: such a reply quoted inside a message, which answers nothing in the paste.
+   */
+  | { kind: 'server-text'; text: string; quoted?: boolean }
   /** Another protocol's greeting (SMTP `220`, IMAP `* OK`, HTTP): as the first reply, or quoted by a client. */
   | { kind: 'other-protocol'; text: string; quoted: boolean }
   /** A POP server's own log line. */

@@ -18,6 +18,15 @@ export const OTHER_PROTOCOL = /^(?:220[ -]|\* (?:OK|PREAUTH|BYE)\b|HTTP\/\d|SSH-
 const QUOTED_GREETING =
   /(?:greeting|banner)(?: from (?:the )?server)?\s*:\s*(.+)$|(?:^|:\s*|["'\u201c\u00ab]\s*|\(b?['"])((?:\* OK\b|220[ -]\S).*?)\s*["'\u201d\u00bb]?$/i;
 
+// "+ERR" is no status of POP (RFC 1939 §3: +OK or -ERR): quoted in a message ("the server responded with
+// \"+ERR Server error …\""), it is a reply that breaks the protocol.
+const EMBEDDED_BROKEN = /(?:^|[\s"'`\u201c\u00ab(:])(\+ERR\b[^"`\u201d\u00bb]*)/;
+
+/** A reply with a status POP does not have ("+ERR …") quoted inside a longer line. */
+export function embeddedBrokenStatus(content: string): string | undefined {
+  return content.includes('+ERR') ? EMBEDDED_BROKEN.exec(content)?.[1]?.trim() : undefined;
+}
+
 /** The text after a -ERR that stands inside a longer line. */
 export function embeddedError(content: string): string | undefined {
   return EMBEDDED_ERR.exec(content)?.[2];

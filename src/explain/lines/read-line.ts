@@ -1,8 +1,15 @@
 import type { ServerLogRecogniser } from '../extensions.js';
-import { lineShape } from '../line-shape.js';
+import { lineShape, stripLogPrefix } from '../line-shape.js';
 import { parseCommand } from './command-line.js';
+import { foreignCommand } from './foreign-command.js';
 import type { LineKind, ReadContext } from './line-kind.js';
-import { embeddedError, OTHER_PROTOCOL, quotedByMessage, quotedGreeting } from './quoted.js';
+import {
+  embeddedBrokenStatus,
+  embeddedError,
+  OTHER_PROTOCOL,
+  quotedByMessage,
+  quotedGreeting,
+} from './quoted.js';
 
 /**
  * The line reader: says what one pasted line is, from the line and what the session machine knows so far
@@ -24,6 +31,14 @@ const TLS_ON =
 const CONNECTING = /(?:^|\] )Connecting to server \S|^\$ openssl s_client /;
 const IMPLICIT_TLS_PORT = /(?::995\b|\bport 995\b)/;
 const HAS_LETTER = /[a-z]/i;
+// A proxy's or a script's byte log writes each line as Python's bytes repr: `--> b'USER alice\r\n'`.
+const BYTES_REPR = /^b(['"])(.*)\1$/;
+
+function unreprBytes(text: string): string {
+  const m = BYTES_REPR.exec(text);
+  if (!m) return text;
+  return (m[2] ?? '').replace(/(?:\\r)?\\n$|\\r$/, '').replace(/\\'/g, "'");
+}
 
 export interface ReadOptions {
   serverLog: readonly ServerLogRecogniser[];
@@ -31,7 +46,7 @@ export interface ReadOptions {
 
 export function readLine(rawLine: string, context: ReadContext, options: ReadOptions): LineKind {
   const shape = lineShape(rawLine);
-  const content = shape.content;
+  const content = shape.explicit ? unreprBytes(shape.content) : shape.content;
   if (context.dataFor !== undefined) {
     // The data of a multi-line answer runs to a lone "."; a labelled client line or (outside a message,
     // which may quote anything) a status line shows that the "." was left out of the paste.
@@ -60,10 +75,19 @@ export function readLine(rawLine: string, context: ReadContext, options: ReadOpt
   }
 
   if (shape.role !== 'server') {
+    // Another protocol's command (an IMAP library's `a1 LOGIN`, curl's STARTTLS): the reply answers it.
+    const foreign =
+      shape.role === 'client'
+        ? foreignCommand(content)
+        : foreignCommand(stripLogPrefix(rawLine.trim()), true);
+    if (foreign) return { kind: 'command', ...foreign, content };
     const command = parseCommand(content, shape.explicit && shape.role === 'client');
     if (command) return { kind: 'command', verb: command.verb, args: command.args, content };
   }
 
+  const brokenQuoted = embeddedBrokenStatus(content);
+  if (brokenQuoted !== undefined && !content.startsWith('+ERR'))
+    return { kind: 'server-text', text: brokenQuoted, quoted: true };
   const embedded = embeddedError(content);
   if (embedded !== undefined) return { kind: 'quoted-reply', text: embedded, via: 'embedded' };
 

@@ -15,7 +15,7 @@ export interface ClientLineRuleInput {
 }
 
 export interface ClientLineRule {
-  id: Extract<RuleId, 'no-login-method-before-tls'>;
+  id: Extract<RuleId, 'no-login-method-before-tls' | 'client-timeout-awaiting-reply'>;
   category: string;
   entry: string;
   references: readonly { rfc: number; section: string }[];
@@ -37,6 +37,15 @@ export const CLIENT_LINE_RULES: readonly ClientLineRule[] = [
         return undefined;
       return { line: capa.lineNumber };
     },
+  },
+  {
+    // The client gave up waiting while a command it sent had no reply: the server did not answer in time
+    // (RFC 1939 §3: every command gets a reply), not a server ending an idle session.
+    id: 'client-timeout-awaiting-reply',
+    category: 'connect.timeout',
+    entry: 'claws-session-timed-out',
+    references: [{ rfc: 1939, section: '3' }],
+    test: ({ session, wording }) => (wording === 'session.timeout' && session.awaitingReply ? {} : undefined),
   },
 ];
 

@@ -26,6 +26,8 @@ export interface SessionRule {
   category: string;
   /** The knowledge entry whose advice the finding carries. */
   entry: string;
+  /** The entry for the refused command where it depends on which command it was (`entry` otherwise). */
+  entryFor?: Readonly<Record<string, string>>;
   references: readonly { rfc: number; section: string }[];
   /**
    * The wording categories this rule's conclusion replaces: what the session shows is more certain than a
@@ -36,6 +38,8 @@ export interface SessionRule {
 }
 
 export type RuleId =
+  | 'other-protocol-command'
+  | 'command-not-in-pop'
   | 'transaction-command-before-login'
   | 'login-command-after-login'
   | 'pass-without-user'
@@ -54,8 +58,11 @@ export type RuleId =
   | 'user-not-offered'
   | 'apop-without-timestamp'
   | 'optional-command-not-offered'
+  | 'login-method-called-unknown'
+  | 'command-line-too-long'
   // Rules over a client's own message and output (client-line-rules.ts, client-output/facts.ts): one catalogue.
   | 'no-login-method-before-tls'
+  | 'client-timeout-awaiting-reply'
   | 'plain-to-tls-port'
   | 'tls-to-plain-port'
   | 'eof-before-greeting';
@@ -64,7 +71,11 @@ export type RuleId =
 const GENERIC = ['unknown', 'command.unknown', 'command.syntax', 'command.state'] as const;
 const LOGIN_REFUSALS = ['auth.failed', 'auth.unknown-user', 'auth.bad-password'] as const;
 const LOGIN_COMMANDS = new Set(['USER', 'PASS', 'APOP', 'AUTH']);
-const LOGIN_BEFORE_TLS = new Set(['USER', 'PASS', 'AUTH']);
+const LOGIN_BEFORE_TLS = new Set(['USER', 'PASS', 'AUTH', 'APOP']);
+// RFC 2449 §4: a command line is at most 255 octets with its CRLF.
+const MAX_COMMAND_LINE = 255;
+/** The commands that each start one way of logging in (PASS only follows USER). */
+const LOGIN_WITH_METHOD = new Set(['USER', 'APOP', 'AUTH']);
 const APOP_TIMESTAMP = /<[^<>\s]{1,200}@[^<>\s]{1,200}>/;
 
 function messageNumber(sent: SentCommand): number | undefined {
@@ -95,6 +106,45 @@ function startShown(session: SessionView): boolean {
 }
 
 export const SESSION_RULES: readonly SessionRule[] = [
+  {
+    // A POP server greets with +OK and knows POP's commands only (RFC 1939 §4): a client that answers with a
+    // tagged IMAP command or SMTP's EHLO was set up for another protocol and aimed at the POP port, whatever
+    // the server calls its refusal ("Protocol error", "Unknown command").
+    id: 'other-protocol-command',
+    category: 'connect.wrong-service',
+    entry: 'other-protocol-client-on-pop-port',
+    references: [{ rfc: 1939, section: '4' }],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism', 'server.protocol-error'],
+    test: ({ sent }) =>
+      sent.protocol === 'imap' || sent.protocol === 'smtp'
+        ? { command: sent.display, protocol: sent.protocol.toUpperCase() }
+        : undefined,
+  },
+  {
+    // A verb no POP RFC defines (STARTTLS, where POP says STLS: RFC 2595 §4) is unknown to a POP server
+    // whatever it answers ("Unknown command." from Dovecot reads like a command sent before login).
+    id: 'command-not-in-pop',
+    category: 'command.unknown',
+    entry: 'unknown-command',
+    references: [
+      { rfc: 1939, section: '3' },
+      { rfc: 2595, section: '4' },
+    ],
+    outranks: GENERIC,
+    test: ({ sent }) => (sent.protocol === 'none' ? { command: sent.verb } : undefined),
+  },
+  {
+    // A command longer than the protocol allows is refused for its length, whatever the server calls it.
+    id: 'command-line-too-long',
+    category: 'command.syntax',
+    entry: 'line-too-long',
+    references: [{ rfc: 2449, section: '4' }],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'auth.mechanism'],
+    test: ({ sent }) => {
+      const length = [sent.verb, ...sent.args].join(' ').length + 2;
+      return length > MAX_COMMAND_LINE ? { command: sent.verb, length } : undefined;
+    },
+  },
   {
     id: 'transaction-command-before-login',
     category: 'command.state',
@@ -290,7 +340,10 @@ export const SESSION_RULES: readonly SessionRule[] = [
       // STLS succeeds (RFC 2595 §4).
       const demanded = [...capa.names].find((n) => n.includes('TLSREQ') || n === 'LOGINDISABLED');
       if (demanded) return { line: capa.lineNumber, capability: demanded };
-      const hidden = sent.verb === 'AUTH' ? loginHiddenUntilTls(capa) : !capa.names.has('USER');
+      // APOP is announced by the greeting's timestamp, not by CAPA: only a list that offers nothing but STLS
+      // says it waits for encryption.
+      const hidden =
+        sent.verb === 'AUTH' || sent.verb === 'APOP' ? loginHiddenUntilTls(capa) : !capa.names.has('USER');
       return hidden && capa.names.has('STLS') ? { line: capa.lineNumber, capability: 'STLS' } : undefined;
     },
   },
@@ -354,6 +407,24 @@ export const SESSION_RULES: readonly SessionRule[] = [
       const capa = currentCapabilities(session);
       return capa && !capa.names.has(sent.verb) ? { command: sent.verb, line: capa.lineNumber } : undefined;
     },
+  },
+  {
+    // USER, APOP and AUTH are POP's login commands (RFC 1939 §7, RFC 5034 §4): a server that calls one of them
+    // unknown or invalid before the login does not offer that way of logging in (nginx's mail proxy answers
+    // "invalid command" to the methods its pop3_auth leaves out).
+    id: 'login-method-called-unknown',
+    category: 'auth.mechanism',
+    entry: 'unsupported-sasl-mechanism',
+    entryFor: { USER: 'user-pass-not-allowed', APOP: 'apop-not-supported' },
+    references: [
+      { rfc: 1939, section: '7' },
+      { rfc: 5034, section: '4' },
+    ],
+    outranks: ['command.unknown'],
+    test: ({ sent, wording }) =>
+      wording === 'command.unknown' && sent.state === 'AUTHORIZATION' && LOGIN_WITH_METHOD.has(sent.verb)
+        ? { command: sent.verb }
+        : undefined,
   },
 ];
 

@@ -2,6 +2,7 @@ import { commandNamedBy } from '../client-output/named-command.js';
 import type { ProgramStep } from '../client-output/program-step.js';
 import type { ServerLogRecogniser } from '../extensions.js';
 import { boundedLine, displayLine } from '../lines/display.js';
+import type { ForeignProtocol } from '../lines/foreign-command.js';
 import type { LineKind, ReadContext } from '../lines/line-kind.js';
 import { readLine } from '../lines/read-line.js';
 import { answersWithData, validIn } from '../pop-commands.js';
@@ -36,6 +37,7 @@ export interface SessionOptions {
 }
 
 const MAX_PENDING = 256;
+const LOGIN_STEPS = new Set(['USER', 'PASS', 'APOP', 'AUTH']);
 /** A program names the step that failed on the line of the reply it quotes or a few lines before it. */
 const STEP_DISTANCE = 3;
 const MAX_DELETED = 10_000;
@@ -55,6 +57,7 @@ export class SessionMachine {
     deleted: Map<number, number>;
     messageCount?: number;
     capaRefused?: number;
+    awaitingReply?: boolean;
   } = { state: 'AUTHORIZATION', tls: false, capa: {}, userAccepted: false, deleted: new Map() };
   /** False until the paste shows where the session starts: a greeting, a connection, or a first command. */
   private stateKnown = false;
@@ -100,8 +103,12 @@ export class SessionMachine {
         this.answer(observation, read.ok, read.text);
         break;
       case 'sasl':
-        if (read.from === 'server') this.saslAnswerDue = true;
-        else {
+        if (read.from === 'server') {
+          this.saslAnswerDue = true;
+          // A challenge answers only AUTH, and replies come in order (RFC 2449 §6.6): the commands before it
+          // got replies the paste does not show (a proxy's log that passes on AUTH instead of the PASS it read).
+          while (this.pending.length > 1 && this.pending[0]?.verb !== 'AUTH') this.pending.shift();
+        } else {
           // The credentials line itself is never shown; it only marks the paste as holding a secret.
           this.saslAnswerDue = false;
           if (read.content !== '*' && read.content !== '=') this.secretFound = true;
@@ -110,10 +117,10 @@ export class SessionMachine {
       case 'command':
         this.sawPop = true;
         this.saslAnswerDue = false;
-        this.send(read.verb, read.args, read.content, lineNumber);
+        this.send(read.verb, read.args, read.content, lineNumber, read.protocol);
         break;
       case 'server-text':
-        this.answer(observation, false, read.text);
+        if (!read.quoted) this.answer(observation, false, read.text);
         break;
       case 'client-message':
         this.nameStep(read.text, lineNumber);
@@ -150,15 +157,20 @@ export class SessionMachine {
     return program ? this.stepCommand(program.verb, program.lineNumber) : undefined;
   }
 
-  /** A step named in words: its arguments and state are not shown; only what the session itself shows is. */
+  /**
+   * A step named in words: its arguments are not shown; only what the session itself shows is. A login step
+   * is sent before the login (RFC 1939 §7), so its state is known.
+   */
   private stepCommand(verb: string, lineNumber: number): SentCommand {
-    return { verb, args: [], display: verb, lineNumber, state: undefined, tls: this.view.tls };
+    const state = LOGIN_STEPS.has(verb) ? 'AUTHORIZATION' : undefined;
+    return { verb, args: [], display: verb, lineNumber, state, tls: this.view.tls };
   }
 
   private context(): ReadContext {
     // Built without spreading: this runs for every line of every paste.
     const context: ReadContext = {
-      authPending: this.pending[0]?.verb === 'AUTH',
+      // The last command too: a challenge to an AUTH sent behind an unanswered command (see 'sasl').
+      authPending: this.pending[0]?.verb === 'AUTH' || this.pending.at(-1)?.verb === 'AUTH',
       saslAnswerDue: this.saslAnswerDue,
       commandWaiting: this.pending.length > 0,
       beforeFirstReply: !this.seenStatus,
@@ -174,7 +186,13 @@ export class SessionMachine {
     return free.text;
   }
 
-  private send(verb: string, args: readonly string[], content: string, lineNumber: number): void {
+  private send(
+    verb: string,
+    args: readonly string[],
+    content: string,
+    lineNumber: number,
+    protocol?: ForeignProtocol,
+  ): void {
     const masked = maskCommandContent(content);
     if (masked?.found) this.secretFound = true;
     const display = displayLine((masked?.text ?? content).replace(/(?:\\r\\n|\\r|\\n)$/, ''));
@@ -189,7 +207,16 @@ export class SessionMachine {
       }
     }
     if (this.pending.length >= MAX_PENDING) this.pending.shift();
-    this.pending.push({ verb, args, display, lineNumber, state, tls: this.view.tls });
+    this.view.awaitingReply = true;
+    this.pending.push({
+      verb,
+      args,
+      display,
+      lineNumber,
+      state,
+      tls: this.view.tls,
+      ...(protocol ? { protocol } : {}),
+    });
   }
 
   private greeting(lineNumber: number): SentCommand | undefined {
@@ -212,6 +239,7 @@ export class SessionMachine {
       this.pending.shift() ?? (loginNotShown ? undefined : this.greeting(observation.lineNumber));
     const first = !this.seenStatus;
     this.seenStatus = true;
+    this.view.awaitingReply = this.pending.length > 0;
     if (!command) {
       if (ok) this.unpaired(text, first);
       return;

@@ -1,3 +1,4 @@
+import type { ForeignProtocol } from '../lines/foreign-command.js';
 import type { SessionState } from '../types.js';
 
 /** What a CAPA answer announced (RFC 2449 §5, §6). */
@@ -25,6 +26,8 @@ export interface SentCommand {
   tls: boolean;
   /** For a refused command: a USER had been accepted when the refusal came (RFC 1939 §7: PASS follows USER). */
   afterUser?: boolean;
+  /** Another protocol's command (an IMAP library's tagged `LOGIN`, SMTP's `EHLO`), or a verb no protocol here has. */
+  protocol?: ForeignProtocol;
 }
 
 /** What the session has shown so far: the facts the reasoning rules read. */
@@ -49,6 +52,8 @@ export interface SessionView {
   messageCount?: number;
   /** The line of a CAPA answered -ERR: the server implements no RFC 2449 extension. */
   capaRefused?: number;
+  /** A command was sent and its reply has not come (yet): what a client's own time-out waited for. */
+  awaitingReply?: boolean;
 }
 
 /** The capabilities in force when a command was sent: the latest list for the session's stage. */

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { readStackTrace, rootCause } from '../../src/explain/client-output/stack-trace.js';
+import { explain } from '../../src/explain/explain.js';
+import { LANGS } from '../../src/i18n/lang.js';
+
+/**
+ * Stack traces and exception chains as evidence, and client logs read as sessions, from texts users pasted in
+ * bug reports (test/fixtures/captured/reports, tuning part; English only: the reports are).
+ */
+
+const first = (paste: string) => explain(paste, { lang: 'en' }).findings[0];
+
+// OpenPop.NET under NUnit (hpop#77): the outer "login not accepted" wraps the reply that caused it.
+const OPENPOP_CHAIN = [
+  'System.InvalidOperationException : Error setting up tests',
+  '  ----> OpenPop.Pop3.Exceptions.InvalidLoginException : Server did not accept user credentials',
+  '  ----> OpenPop.Pop3.Exceptions.PopServerException : The server did not respond with a + response. The response was: "\\u0017\\u0003\\u0003\\u0000P+OK Logged in."',
+].join('\n');
+
+// yapople (#22): the library raises the line the server sent as the error's message.
+const YAPOPLE = [
+  'Error: .',
+  '',
+  '    at Client.onData (D:\\app\\server\\node_modules\\yapople\\lib\\yapople.js:108:19)',
+  '    at TLSSocket.emit (events.js:315:20)',
+  '    at addChunk (_stream_readable.js:309:12)',
+].join('\n');
+
+const K9 = [
+  'com.fsck.k9.mail.MessagingException: Unable to execute POP3 command',
+  '\tat com.fsck.k9.mail.store.pop3.Pop3Store$Pop3Folder.executeSimpleCommand(Pop3Store.java:1157)',
+  '\tat com.fsck.k9.mail.store.pop3.Pop3Store$Pop3Folder.fetchEnvelope(Pop3Store.java:881)',
+].join('\n');
+
+describe('exception chains: the root cause decides', () => {
+  it('.NET/NUnit "---->" chain: the innermost exception is the cause', () => {
+    const trace = readStackTrace(OPENPOP_CHAIN.split('\n'))!;
+    expect(trace.exceptions.map((e) => e.className)).toEqual([
+      'System.InvalidOperationException',
+      'OpenPop.Pop3.Exceptions.InvalidLoginException',
+      'OpenPop.Pop3.Exceptions.PopServerException',
+    ]);
+    expect(rootCause(trace)?.lineNumber).toBe(3);
+  });
+
+  it('a .NET chain on one line (" ---> ") is read part by part', () => {
+    const trace = readStackTrace([
+      'System.Exception: Fetch failed ---> OpenPop.Pop3.Exceptions.PopServerException: The server did not respond with a + response. The response was: "* OK IMAP4rev1"',
+    ])!;
+    expect(rootCause(trace)?.className).toBe('OpenPop.Pop3.Exceptions.PopServerException');
+  });
+
+  it('Java "Caused by:" chain: the last cause is the root', () => {
+    const trace = readStackTrace([
+      'javax.mail.MessagingException: Connect failed',
+      '\tat com.sun.mail.pop3.POP3Store.protocolConnect(POP3Store.java:213)',
+      'Caused by: java.net.SocketTimeoutException: Read timed out',
+    ])!;
+    expect(rootCause(trace)?.message).toBe('Read timed out');
+    expect(trace.popFrames).toHaveLength(1);
+  });
+
+  it("Python's traceback: the first exception is the cause of what happened while handling it", () => {
+    const trace = readStackTrace([
+      "poplib.error_proto: b'-ERR unknown command'",
+      '',
+      'During handling of the above exception, another exception occurred:',
+      '',
+      'Traceback (most recent call last):',
+      '  File "/usr/lib/python3.11/poplib.py", line 391, in capa',
+      'poplib.error_proto: -ERR CAPA not supported by server',
+    ])!;
+    expect(rootCause(trace)?.lineNumber).toBe(1);
+  });
+
+  it("OpenPop's inner PopServerException quoting a line that is no POP reply leads: a protocol error", () => {
+    const findings = explain(OPENPOP_CHAIN, { lang: 'en' }).findings;
+    expect(findings[0]).toMatchObject({ category: 'server.protocol-error', lineNumber: 3 });
+    expect(findings.map((f) => f.category)).toContain('auth.failed');
+  });
+});
+
+describe("a POP library's own exception as evidence, with no -ERR in the paste", () => {
+  it('yapople\'s "Error: ." raised in Client.onData: the server sent a line that is no reply', () => {
+    expect(first(YAPOPLE)).toMatchObject({
+      category: 'server.protocol-error',
+      rule: 'library-reply-not-status',
+    });
+  });
+
+  it('the same "Error: ." without a frame of POP code says nothing about POP', () => {
+    expect(explain('Error: .\n    at Socket.emit (events.js:315:20)', { lang: 'en' }).outcome).toBe(
+      'not-pop',
+    );
+  });
+
+  it('Angus Mail\'s "this.resp is null" in POP3Store.protocolConnect: no reply was read (not a refused login)', () => {
+    const paste = [
+      '::: AuthenticationFailedException stackTrace ::: jakarta.mail.AuthenticationFailedException: Cannot read field "ok" because "this.resp" is null',
+      '    at org.eclipse.angus.mail.pop3.POP3Store.protocolConnect(POP3Store.java:194)',
+      '    at jakarta.mail.Service.connect(Service.java:345)',
+    ].join('\n');
+    expect(first(paste)).toMatchObject({ category: 'connect.timeout', rule: 'library-no-reply' });
+  });
+
+  it('OpenPop failing inside CheckFailedLoginServerResponse: the login was refused', () => {
+    const paste = [
+      'System Error : System.NullReferenceException: Object reference not set to an instance of an object.',
+      '   at OpenPop.Pop3.Pop3Client.CheckFailedLoginServerResponse(String serverErrorResponse, PopServerException e)',
+      '   at OpenPop.Pop3.Pop3Client.Authenticate(String username, String password, AuthenticationMethod authenticationMethod)',
+    ].join('\n');
+    expect(first(paste)).toMatchObject({ category: 'auth.failed', rule: 'library-login-failed' });
+  });
+
+  it('K-9\'s "Unable to execute POP3 command" is a POP error whose reply the paste does not show', () => {
+    expect(first(K9)).toMatchObject({ category: 'unknown', rule: 'library-pop-failed' });
+  });
+
+  it('a line that says more outranks it: the -ERR K-9 quotes is the finding, alone', () => {
+    const findings = explain(`${K9}\n-ERR [IN-USE] Unable to lock maildrop`, { lang: 'en' }).findings;
+    expect(findings.map((f) => f.category)).toEqual(['mailbox.locked']);
+  });
+
+  it.each(LANGS)('the because line names the exception (%s)', (lang) => {
+    const finding = explain(YAPOPLE, { lang }).findings[0];
+    expect(finding?.because).toContain('Error: .');
+    expect(finding?.because).not.toMatch(/\{\w+\}/);
+  });
+});
+
+describe('client logs read as sessions', () => {
+  it("a proxy's byte log (b'…\\r\\n'): USER accepted, AUTH XOAUTH2 challenged, then refused: the OAuth token", () => {
+    const at = 'POP (10.1.2.90:64286-{172.15.0.1:1995}-outlook.office365.com:995)';
+    const paste = [
+      `2024-04-29 13:13:27: ${at} --> b'USER user@domain.com\\r\\n'`,
+      `2024-04-29 13:13:27: ${at} <-- b'+OK\\r\\n'`,
+      `2024-04-29 13:13:27: ${at} --> b'PASS xxxxxx\\r\\n'`,
+      `2024-04-29 13:13:27: ${at}     --> b'AUTH XOAUTH2\\r\\n'`,
+      `2024-04-29 13:13:27: ${at}     <-- b'+ \\r\\n'`,
+      `2024-04-29 13:13:36: ${at}     <-- b'-ERR Authentication failure: unknown user name or bad password.\\r\\n'`,
+    ].join('\n');
+    const findings = explain(paste, { lang: 'en' }).findings;
+    expect(findings.map((f) => f.category)).toEqual(['auth.oauth-token']);
+    expect(findings[0]).toMatchObject({ lineNumber: 6, command: 'AUTH XOAUTH2' });
+  });
+
+  it("hMailServer's external-account debug log: plain text to 995, 0 bytes, End of file → TLS mismatch", () => {
+    const paste = [
+      '"DEBUG"   2396   "2018-01-30 22:08:30.295"   "Retrieving messages from external account admin"',
+      '"DEBUG"   2396   "2018-01-30 22:08:30.311"   "Creating session 95"',
+      '"TCPIP"   2396   "2018-01-30 22:08:30.311"   "Connecting to [PUBLIC-IP]:995..."',
+      '"DEBUG"   2908   "2018-01-30 22:08:30.405"   "TCP connection started for session 95"',
+      '"DEBUG"   2908   "2018-01-30 22:11:30.554"   "The read operation failed. Bytes transferred: 0 Remote IP: [PUBLIC-IP], Session: 95, Code: 2, Message: End of file"',
+      '"DEBUG"   2908   "2018-01-30 22:11:30.554"   "Ending session 95"',
+    ];
+    expect(first(paste.join('\n'))).toMatchObject({ category: 'tls.mismatch', rule: 'plain-to-tls-port' });
+    // The same log with the session's TLS handshake shows no mismatch.
+    const withTls = [
+      ...paste.slice(0, 4),
+      '"DEBUG"   2908   "…"   "Performing SSL/TLS handshake for session 95"',
+    ];
+    expect(first([...withTls, ...paste.slice(4)].join('\n'))?.category).not.toBe('tls.mismatch');
+  });
+
+  it('a "+ERR" quoted in prose is a reply that breaks POP, not an unknown -ERR', () => {
+    const paste =
+      'When FolderManager::GetInboxMessages failed during PASS, the server responded with "+ERR Server error: Failed to fetch messages in Inbox.". POP3 only defines "+OK" and "-ERR" as status indicators';
+    expect(first(paste)).toMatchObject({ category: 'server.protocol-error' });
+  });
+});
+
+describe('errors quoted in prose', () => {
+  it('a server log line quoted after a question (logs tuning, vi) is read by the log parser', () => {
+    const paste =
+      'Dòng này trong nhật ký Dovecot nghĩa là gì vậy? "Dec 07 02:49:27 master: Warning: service(pop3): client_limit/service_count (1) reached, client connections are being dropped"';
+    expect(first(paste)?.category).toBe('server.temporary');
+  });
+
+  // gui tuning: Thunderbird 153 fr against a Dovecot whose Maildir was made unreadable.
+  it.each([
+    [
+      'fr',
+      'La commande STAT a échoué. Erreur lors de la récupération des tailles et du nombre de messages. Le serveur de courrier 127.0.0.2 a répondu : [SYS/TEMP] Internal error occurred. Refer to server log for more information. [2026-12-07 03:55:57]',
+    ],
+  ])("Thunderbird's failed step quoting a coded reply: the reply's words decide (%s)", (_lang, paste) => {
+    expect(first(paste)?.category).toBe('server.temporary');
+  });
+
+  // gui-more tuning: Thunderbird 153 against servers that refuse APOP and drop an idle session.
+  it.each([
+    [
+      'Sending of username did not succeed. Mail server 127.0.0.21 responded: Unsupported authentication mechanism.',
+      'auth.mechanism',
+    ],
+    [
+      'Échec de l’envoi du nom d’utilisateur. Le serveur de courrier 127.0.0.21 a répondu : Unsupported authentication mechanism.',
+      'auth.mechanism',
+    ],
+    [
+      'Échec de l’envoi du nom d’utilisateur. Le serveur de courrier 127.0.0.25 a répondu : Disconnected for inactivity.',
+      'session.timeout',
+    ],
+  ])('what the server said decides over the step the program names: %s', (paste, category) => {
+    expect(first(paste)?.category).toBe(category);
+  });
+});
+
+describe("Claws Mail's and Sylpheed's log: the error before the summary decides", () => {
+  // gui and gui-more tuning: Claws Mail 4.1.1, Sylpheed 3.7 (en/fr/vi).
+  it.each([
+    'Error occurred while processing mail.',
+    '[2026-12-07 06:08:26] *** error: Une erreur est survenue pendant le traitement du message.',
+    'Có lỗi khi xử lí thư.',
+  ])('the summary alone is a POP error whose reply is not shown: %s', (paste) => {
+    expect(first(paste)).toMatchObject({ category: 'unknown', entry: 'sylpheed-error-processing-mail' });
+  });
+
+  it('with the reply on the next line, the reply is the finding', () => {
+    const paste =
+      'Error occurred while processing mail:\n-ERR [SYS/TEMP] Internal error occurred. Refer to server log for more information. [2026-12-07 03:46:12]';
+    expect(explain(paste, { lang: 'en' }).findings.map((f) => f.category)).toEqual(['server.temporary']);
+  });
+});
+
+describe("a client's own time-out read against the session", () => {
+  // gui-more tuning: Sylpheed 3.7 against a server that greets, then never answers USER.
+  it.each([
+    ['en', '** warning: Session timed out.'],
+    ['vi', '** warning: Phiên làm việc hết giờ.'],
+  ])('a time-out while USER waits for its reply: the server did not answer (%s)', (_lang, warning) => {
+    const paste = [
+      '[05:55:55] * message: Connecting to POP3 server: 127.0.0.23...',
+      '[05:55:55] POP3< +OK POP3 server ready',
+      '[05:55:55] POP3> USER alice',
+      `[05:56:15] ${warning}`,
+    ].join('\n');
+    expect(first(paste)).toMatchObject({
+      category: 'connect.timeout',
+      rule: 'client-timeout-awaiting-reply',
+    });
+  });
+
+  it('the same warning with no command waiting is no such thing', () => {
+    expect(first('[05:56:15] ** warning: Session timed out.')?.rule).toBeUndefined();
+  });
+
+  it.each(LANGS)('its because line (%s)', (lang) => {
+    const paste = 'POP3< +OK POP3 server ready\nPOP3> USER alice\n** warning: Session timed out.';
+    expect(explain(paste, { lang }).findings[0]?.because).toMatch(/\S/);
+  });
+});

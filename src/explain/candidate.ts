@@ -79,13 +79,24 @@ function serverCandidate(
     .replace(/(?:\\r\\n|\\r|\\n)?['"`\u00bb\u201d\u2019]*$/, '')
     .replace(/^['"`\u00ab\u201c\u2018]+\s*/, '')
     .trim();
-  const code = RESPONSE_CODE.exec(text);
-  const candidate: Candidate = { kind: 'server', lineNumber, line: displayLine(shown), text };
-  if (code) {
-    candidate.responseCode = (code[1] ?? '').toUpperCase();
-    candidate.text = text.slice(code[0].length);
-  }
-  return withContext(candidate, command);
+  return withContext(
+    withResponseCode({ kind: 'server', lineNumber, line: displayLine(shown), text }),
+    command,
+  );
+}
+
+/**
+ * A server candidate with its RFC 2449 response code taken off the text and kept apart: wordings are written
+ * for the text after the code (`^authentication failed`), wherever the reply was found.
+ */
+export function withResponseCode(candidate: Candidate): Candidate {
+  const code = RESPONSE_CODE.exec(candidate.text);
+  if (!code) return candidate;
+  return {
+    ...candidate,
+    responseCode: (code[1] ?? '').toUpperCase(),
+    text: candidate.text.slice(code[0].length),
+  };
 }
 
 /** The candidate error an observed line holds, if any. */

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
-import type { Candidate } from './candidate.js';
+import { type Candidate, withResponseCode } from './candidate.js';
 import { foldAccents } from './normalize.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
 import { entryForEvent } from './server-log/events.js';
@@ -53,7 +53,9 @@ function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained
   // Quoted in « », “ ”, '…', `…`, after "Error:", "báo:", "a répondu :", on a stack trace's exception line.
   for (const quoted of findQuotedErrors(candidate.text)) {
     if (quoted.how === 'reply') continue;
-    const match = bestMatch(kb, { ...candidate, kind: 'server', text: quoted.text }, { wordingOnly: true });
+    const match = bestMatch(kb, withResponseCode({ ...candidate, kind: 'server', text: quoted.text }), {
+      wordingOnly: true,
+    });
     if (known(match)) return explained(match, QUOTED_CONFIDENCE);
   }
   return undefined;

@@ -33,11 +33,14 @@ function fitsCommand(spec: CommandSpec, command: CommandInfo): boolean {
 }
 
 /**
- * 2: the reply answered one of the entry's commands; 1: the entry lists none, or the command is unknown
- * (no evidence either way); -1: the reply answered another command, so the entry does not apply.
+ * 2: the reply answered one of the entry's commands; 1: the entry lists none; 0: it lists some and the
+ * command is not shown (an entry written for AUTH XOAUTH2 reads "Authentication failed" as a refused token,
+ * which a reply of unknown command does not show); -1: the reply answered another command, so the entry
+ * does not apply.
  */
 function contextFit(entry: CompiledEntry, command: CommandInfo | undefined): number {
-  if (entry.commands.length === 0 || !command) return 1;
+  if (entry.commands.length === 0) return 1;
+  if (!command) return 0;
   return entry.commands.some((spec) => fitsCommand(spec, command)) ? 2 : -1;
 }
 

@@ -34,6 +34,23 @@ describe('the most specific entry wins', () => {
     expect(explain('C: DELE 4\nS: -ERR').findings[0]?.category).toBe('message.not-found');
   });
 
+  it('an entry written for some commands yields to a general one where the command is not shown', () => {
+    // The OAuth2 entry reads "Authentication failed" as a refused token only after AUTH XOAUTH2/OAUTHBEARER.
+    const quoted = explain('Error: [AUTH] Authentication failed.').findings[0];
+    expect(quoted?.category).toBe('auth.failed');
+    expect(
+      explain('C: AUTH XOAUTH2 dG9rZW4=\nS: -ERR [AUTH] Authentication failed.').findings[0]?.category,
+    ).toBe('auth.oauth-token');
+    expect(explain('C: PASS hunter2\nS: -ERR [AUTH] Authentication failed.').findings[0]?.category).toBe(
+      'auth.failed',
+    );
+    expect(
+      explain(
+        "poplib.error_proto: b'-ERR Unknown command.'\n    at TLSSocket.<anonymous> (node_modules/x.js:1:1)",
+      ).findings[0]?.category,
+    ).toBe('command.unknown');
+  });
+
   it('is deterministic: the same input gives the same entry, whatever the order entries were loaded in', () => {
     const kb = loadKnowledgeBase();
     const reversed = loadKnowledgeBase();

@@ -135,7 +135,12 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
     category: verdict.category,
     entry,
     confidence: Math.min(verdict.confidence, FALLBACK_MAX_CONFIDENCE),
-    evidence: { ...evidenceOf(candidate, verdict.category), basis: 'fallback', words: verdict.words },
+    evidence: {
+      ...evidenceOf(candidate, verdict.category),
+      basis: 'fallback',
+      words: verdict.words,
+      ...(verdict.frame ? { frame: true } : {}),
+    },
   };
 }
 

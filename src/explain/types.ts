@@ -72,6 +72,11 @@ export interface FindingEvidence {
   };
   /** Further lines the same finding covers (the same refusal repeated). */
   alsoLines?: readonly number[];
+  /**
+   * The fallback read only a frame of what the program was doing ("Unable to connect to POP server …"): a
+   * finding beside it that says what failed leads.
+   */
+  frame?: true;
 }
 
 /** One finding as data: an entry (or, for the fallback, a category), how sure, and the evidence. */

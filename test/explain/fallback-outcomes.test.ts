@@ -121,9 +121,10 @@ describe('what is no word', () => {
       classifyByWords('    return socket.create_connection((self.host, self.port), timeout)', 'client')
         .category,
     ).toBe('unknown');
-    expect(classifyByWords('jakarta.mail.MessagingException: Connect failed;', 'client').category).toBe(
-      'unknown',
-    );
+    // Its class path names no host: the words read are "Connect failed", a frame of what the program did.
+    const jakarta = classifyByWords('jakarta.mail.MessagingException: Connect failed;', 'client');
+    expect(jakarta).toMatchObject({ category: 'connect.refused', frame: true });
+    expect(jakarta.decidedBy.join(' ')).not.toContain('jakarta');
   });
 });
 

@@ -21,6 +21,35 @@ describe('the fallback in the explainer', () => {
     expect(f?.because).toContain('khóa');
   });
 
+  // Sylpheed's log lines (gui-more capture, tuning part) and Evolution's dialog (its catalogue's msgids).
+  it.each([
+    [
+      '[05:44:19] * message: Connecting to POP3 server: 127.0.0.2...\n[05:44:34] ** warning: Connection failed.',
+    ],
+    [
+      '[05:45:10] * message: Connexion au serveur POP3 : 127.0.0.2...\n[05:45:30] ** warning: La connexion a échoué.',
+    ],
+    [
+      '[05:46:12] * message: Đang kết nối tới máy chủ POP3: 127.0.0.2...\n[05:46:34] ** warning: Kết nối thất bại.',
+    ],
+    ['Could not connect, check your network'],
+  ])('a program that says only that it could not connect could not open the connection: %s', (text) => {
+    const f = first(text);
+    expect(f?.category).toBe('connect.refused');
+    // Read from the words, and the words are shown.
+    expect(f?.confidence).toBeLessThanOrEqual(0.55);
+    expect(f?.because).toMatch(/connect|connexion|kết nối/i);
+  });
+
+  it('"could not connect" frames a dialog whose next line says what failed: the cause leads', () => {
+    const dialog = explain(
+      'Unable to connect to POP server pop.example.com.\nError sending password: -ERR [AUTH] Authentication failed.',
+    );
+    expect(dialog.findings.map((f) => f.category)).toEqual(['auth.failed']);
+    // A time-out named on the same line is the cause, not the frame.
+    expect(first('mpop: could not connect to pop.example.net: timed out')?.category).toBe('connect.timeout');
+  });
+
   it('a -ERR whose words say nothing stays unknown', () => {
     expect(first('-ERR purple monkey dishwasher')?.category).toBe('unknown');
   });

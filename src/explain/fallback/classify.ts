@@ -14,6 +14,8 @@ export interface FallbackResult {
   confidence: number;
   /** The words of the text that decided it, as they were written (accents and case kept). */
   decidedBy: string[];
+  /** Only a frame decided ("Unable to connect to POP server"): what failed may be said on another line. */
+  frame?: true;
 }
 
 export type FallbackKind = 'server' | 'client';
@@ -504,5 +506,10 @@ export function classifyByWords(input: string, kind: FallbackKind): FallbackResu
   const decidedBy = shown.filter(
     (w) => !shown.some((o) => o !== w && o.toLowerCase().includes(w.toLowerCase())),
   );
-  return { category, confidence: s.score >= 5 ? 0.5 : s.score >= 3 ? 0.45 : 0.35, decidedBy };
+  return {
+    category,
+    confidence: s.score >= 5 ? 0.5 : s.score >= 3 ? 0.45 : 0.35,
+    decidedBy,
+    ...(chosen[1] === frames.get(category) ? { frame: true as const } : {}),
+  };
 }

@@ -25,6 +25,16 @@ export interface Cue {
 type Terms = readonly string[];
 const cue = (category: string, weight: number, all: readonly Terms[], only?: 'server' | 'client'): Cue =>
   only ? { category, weight, all, for: only } : { category, weight, all };
+/** A cue that frames what the program was doing: it decides only when nothing else is said. */
+const frameCue = (
+  category: string,
+  weight: number,
+  all: readonly Terms[],
+  only?: 'server' | 'client',
+): Cue => ({
+  ...cue(category, weight, all, only),
+  frame: true,
+});
 /** A cue whose terms name a thing and what went wrong with it (see outcomes.ts). */
 const outcome = (
   category: string,
@@ -1153,6 +1163,33 @@ export const LEXICON: readonly Cue[] = [
     'connect.refused',
     5,
     [CHANNEL, ['refused', 'refusée', 'refusé', 'bị từ chối', 'từ chối']],
+    'client',
+  ),
+  // A program that could not open its connection and says no more ("Connection failed.", « La connexion a
+  // échoué », "Kết nối thất bại", "Could not connect"): nothing took the connection. The weakest reading of
+  // a connection failure, below any cause the line names (a time-out, a name, TLS, a reset): the least a
+  // program's line must score to decide. A frame: Evolution's "Unable to connect to POP server …" heads a
+  // dialog whose next line says what failed (a refused password).
+  frameCue(
+    'connect.refused',
+    4,
+    [
+      ['connect', 'connection', 'connexion', 'se connecter', 'kết nối'],
+      [
+        'cannot',
+        "can't",
+        'unable',
+        'could not',
+        "couldn't",
+        'failed',
+        'impossible',
+        'échec',
+        'échoué*',
+        'pas pu',
+        'không thể',
+        'thất bại',
+      ],
+    ],
     'client',
   ),
   outcome(

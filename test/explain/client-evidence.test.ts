@@ -240,6 +240,21 @@ describe("a client's own time-out read against the session", () => {
     });
   });
 
+  // gui-more tuning: Sylpheed against a port that accepts the connection and never greets.
+  it.each([
+    ['en', 'Connecting to POP3 server: 127.0.0.3...', 'Session timed out.'],
+    ['vi', 'Đang kết nối tới máy chủ POP3: 127.0.0.3...', 'Phiên làm việc hết giờ.'],
+  ])(
+    'a time-out after connecting, before any greeting: the server never greeted (%s)',
+    (_lang, connecting, warning) => {
+      const paste = `[06:17:58] * message: ${connecting}\n[06:18:18] ** warning: ${warning}`;
+      expect(first(paste)).toMatchObject({
+        category: 'connect.timeout',
+        rule: 'client-timeout-awaiting-reply',
+      });
+    },
+  );
+
   it('the same warning with no command waiting is no such thing', () => {
     expect(first('[05:56:15] ** warning: Session timed out.')?.rule).toBeUndefined();
   });

@@ -88,6 +88,13 @@ const tools: Record<string, Row[]> = {
       { kind: 'quoted-reply', via: 'message', about: 'PASS' },
     ],
   ],
+  // gui-more capture: Sylpheed's log in its three languages (Claws Mail prints the same).
+  'Sylpheed and Claws Mail logs': [
+    ['[06:17:58] * message: Connecting to POP3 server: 127.0.0.3...', { kind: 'connection', tls: false }],
+    ['[06:18:56] * message: Connexion au serveur POP3 : 127.0.0.3...', { kind: 'connection', tls: false }],
+    ['[06:19:53] * message: Đang kết nối tới máy chủ POP3: 127.0.0.3...', { kind: 'connection', tls: false }],
+    ['Connexion au serveur POP3 impossible', { kind: 'client-message' }],
+  ],
   'telnet and openssl s_client': [
     ['Connected to pop.example.com.', { kind: 'connection', tls: false }],
     ['CONNECTED(00000003)', { kind: 'connection', tls: false }],

@@ -27,8 +27,11 @@ const CONNECTION = /^(?:Connected to |CONNECTED\(|\* Connected to |Trying \S+\.\
 // A tool's note that the connection is encrypted: curl -v, openssl s_client, fetchmail -v, mpop -d.
 const TLS_ON =
   /^(?:\*\s*|[\w-]{1,20}: )?(?:SSL connection using |SSL handshake has read |New, TLSv1|TLS session parameters|fetchmail: SSL\/TLS: using protocol )/;
-// A tool about to connect (Thunderbird, openssl s_client), and the implicit-TLS port (RFC 8314 §3.1) it names.
-const CONNECTING = /(?:^|\] )Connecting to server \S|^\$ openssl s_client /;
+// A tool about to connect (Thunderbird, openssl s_client; Sylpheed and Claws Mail in their three languages:
+// "Connecting to POP3 server: …", « Connexion au serveur POP3 : … », "Đang kết nối tới máy chủ POP3: …"), and the
+// implicit-TLS port (RFC 8314 §3.1) it names.
+const CONNECTING =
+  /(?:^|\] )Connecting to server \S|^\$ openssl s_client |\bConnecting to POP3? server\b|\bConnexion au serveur POP3? ?: |(?:^|\s)Đang kết nối (?:tới|đến) máy chủ POP3?\b/;
 const IMPLICIT_TLS_PORT = /(?::995\b|\bport 995\b)/;
 const HAS_LETTER = /[a-z]/i;
 // A proxy's or a script's byte log writes each line as Python's bytes repr: `--> b'USER alice\r\n'`.

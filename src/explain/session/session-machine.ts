@@ -95,6 +95,8 @@ export class SessionMachine {
     switch (read.kind) {
       case 'connection':
         this.connected = true;
+        // Once connected, the client waits for the greeting (RFC 1939 §4) as it waits for a reply.
+        if (!this.seenStatus) this.view.awaitingReply = true;
         if (read.tls) this.view.tls = true;
         break;
       case 'status':

@@ -50,6 +50,34 @@ describe('the fallback in the explainer', () => {
     expect(first('mpop: could not connect to pop.example.net: timed out')?.category).toBe('connect.timeout');
   });
 
+  it.each([
+    // ksmtp (KDE) catalogue, tuning part.
+    ['Connection to server lost.', 'connect.reset'],
+    ['Interruption de la connexion au serveur.', 'connect.reset'],
+    // Delta Chat's French catalogue, tuning part: « connexion en tant que » is a login.
+    [
+      'Connexion en tant que « alice@example.net » impossible. Vérifiez que votre adresse courriel et votre mot de passe sont corrects.',
+      'auth.failed',
+    ],
+    // Perl's own words for a module it cannot find, as Mail::POP3Client prints them for IO::Socket::SSL.
+    [
+      "Could not load Authen::SASL: Can't locate Authen/SASL.pm in @INC (you may need to install the Authen::SASL module)",
+      'client.unsupported',
+    ],
+  ])('a program line read from its words: %s → %s', (text, category) => {
+    const f = first(text);
+    expect(f?.category).toBe(category);
+    expect(f?.confidence).toBeLessThanOrEqual(0.55);
+  });
+
+  it("a fallback finding borrows the advice of its category's generic entry, not the unknown reply's", () => {
+    const f = first(
+      "Could not load Authen::SASL: Can't locate Authen/SASL.pm in @INC (you may need to install the Authen::SASL module)",
+    );
+    expect(f?.entry).toBe('client-feature-missing');
+    expect(f?.userSteps.join(' ')).toMatch(/install/i);
+  });
+
   it('a -ERR whose words say nothing stays unknown', () => {
     expect(first('-ERR purple monkey dishwasher')?.category).toBe('unknown');
   });

@@ -533,8 +533,19 @@ export const LEXICON: readonly Cue[] = [
     UNSUPPORTED,
   ]),
   // A program that could not log in ("Could not login", "Không đăng nhập được"): the login was refused.
+  // French "connexion" is a login where it names who logs in (« Connexion en tant que … impossible »).
   cue('auth.failed', 4, [
-    ['login', 'log in', 'logon', 'authenticat*', 'authentifi*', 'đăng nhập', 'xác thực'],
+    [
+      'login',
+      'log in',
+      'logon',
+      'authenticat*',
+      'authentifi*',
+      'connexion en tant que',
+      'connecter en tant que',
+      'đăng nhập',
+      'xác thực',
+    ],
     // Vietnamese says "could not" around the verb: "không đăng nhập được".
     [
       'could not',
@@ -1201,6 +1212,9 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
+  // A connection the program had and lost ("Connection to server lost.", « Interruption de la connexion au
+  // serveur », "Mất kết nối tới máy chủ"): dropped mid-way.
+  outcome('connect.reset', 5, [CHANNEL, ['lost', 'perdu*', 'interruption', 'bị mất']], 'client'),
   // The other side closed or cut the connection mid-way, or reading and writing on it failed.
   // Only with the connection named: "the server closed the door" is no network error.
   outcome('connect.reset', 5, [REMOTE, ENDED, CHANNEL], 'client'),
@@ -1288,6 +1302,18 @@ export const LEXICON: readonly Cue[] = [
         'không được biên dịch',
         'chưa được biên dịch',
       ],
+    ],
+    'client',
+  ),
+  // A library or module the program needs for TLS or a login method is missing or cannot start ("Could not
+  // load IO::Socket::SSL", "cannot initialize the SASL library"): the program lacks the feature.
+  cue(
+    'client.unsupported',
+    6,
+    [
+      ['library', 'module', 'bibliothèque', 'thư viện', 'mô-đun'],
+      ['load', 'initiali*', 'locate', 'charger', 'initialiser', 'nạp', 'khởi tạo'],
+      [...CANNOT, 'missing', 'manquant*', 'thiếu'],
     ],
     'client',
   ),

@@ -78,6 +78,15 @@ describe('the fallback in the explainer', () => {
     expect(f?.userSteps.join(' ')).toMatch(/install/i);
   });
 
+  it('a POP server that could not connect could not reach the server behind it: a temporary server fault', () => {
+    // perdition (proxies capture, tuning part) with its back end down.
+    const paste =
+      '+OK POP3 perditon ready on 127.0.0.2 00031e50\nUSER backenddown\n+OK USER backenddown set, mate\nPASS guess123\n-ERR failed: Could not connect to server';
+    expect(first(paste)?.category).toBe('server.temporary');
+    // A program's own "could not connect" is its connection, not a server's back end.
+    expect(first('mpop: could not connect to pop.example.net')?.category).toBe('connect.refused');
+  });
+
   it('a -ERR whose words say nothing stays unknown', () => {
     expect(first('-ERR purple monkey dishwasher')?.category).toBe('unknown');
   });

@@ -1212,6 +1212,18 @@ export const LEXICON: readonly Cue[] = [
     ],
     'client',
   ),
+  // A POP server (a proxy, a front end) that says it could not connect could not reach the server behind it
+  // ("-ERR failed: Could not connect to server", perdition with its back end down): the service is down for
+  // now, whatever the client does.
+  cue(
+    'server.temporary',
+    3,
+    [
+      ['connect', 'connexion', 'se connecter', 'kết nối'],
+      ['could not', "couldn't", 'cannot', 'unable', 'failed', 'impossible', 'không thể'],
+    ],
+    'server',
+  ),
   // A connection the program had and lost ("Connection to server lost.", « Interruption de la connexion au
   // serveur », "Mất kết nối tới máy chủ"): dropped mid-way.
   outcome('connect.reset', 5, [CHANNEL, ['lost', 'perdu*', 'interruption', 'bị mất']], 'client'),

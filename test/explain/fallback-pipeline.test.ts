@@ -59,6 +59,8 @@ describe('the fallback in the explainer', () => {
       'Connexion en tant que « alice@example.net » impossible. Vérifiez que votre adresse courriel et votre mot de passe sont corrects.',
       'auth.failed',
     ],
+    // Xfce's mail watcher, Vietnamese catalogue (tuning part): the account name and the password together.
+    ['Xác minh thất bại. Có phải phần tên tài khoản hoặc mật khẩu bị sai?', 'auth.failed'],
     // Perl's own words for a module it cannot find, as Mail::POP3Client prints them for IO::Socket::SSL.
     [
       "Could not load Authen::SASL: Can't locate Authen/SASL.pm in @INC (you may need to install the Authen::SASL module)",

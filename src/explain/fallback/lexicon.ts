@@ -63,11 +63,14 @@ const USER: Terms = [
   'username',
   'user name',
   'login name',
+  'account name',
   'utilisateur',
   'identifiant',
+  'nom de compte',
   'người dùng',
   'tên đăng nhập',
   'tên người dùng',
+  'tên tài khoản',
 ];
 // Not "mail" nor the Vietnamese "thư" alone: they also name the server and the mailbox ("hộp thư").
 const MESSAGE: Terms = [

@@ -8,7 +8,7 @@ export const rules = defineCatalogue('rules', {
   en: {
     'label.because': 'Because',
     'client-timeout-awaiting-reply':
-      'the client gave up while a command it had sent was still waiting for its reply: the server did not answer in time.',
+      'the client gave up while it was still waiting for the server (its greeting, or the reply to a command it had sent): the server did not answer in time.',
     'command-line-too-long':
       'the {command} line sent was {length} octets long; a POP command line may be at most 255 octets, so it was refused for its length.',
     'login-method-called-unknown':
@@ -73,7 +73,7 @@ export const rules = defineCatalogue('rules', {
   fr: {
     'label.because': 'Pourquoi',
     'client-timeout-awaiting-reply':
-      "le client a abandonné alors qu'une commande envoyée attendait encore sa réponse\u00a0: le serveur n'a pas répondu à temps.",
+      "le client a abandonné alors qu'il attendait encore le serveur (son message d'accueil, ou la réponse à une commande envoyée)\u00a0: le serveur n'a pas répondu à temps.",
     'command-line-too-long':
       'la ligne {command} envoyée faisait {length}\u00a0octets\u202f; une ligne de commande POP ne peut dépasser 255\u00a0octets, elle a donc été refusée pour sa longueur.',
     'login-method-called-unknown':
@@ -139,7 +139,7 @@ export const rules = defineCatalogue('rules', {
   vi: {
     'label.because': 'Lý do',
     'client-timeout-awaiting-reply':
-      'phần mềm thư đã ngừng chờ khi một lệnh đã gửi vẫn chưa có phản hồi: máy chủ không trả lời kịp thời.',
+      'phần mềm thư đã ngừng chờ khi vẫn chưa nhận được gì từ máy chủ (lời chào, hoặc phản hồi cho một lệnh đã gửi): máy chủ không trả lời kịp thời.',
     'command-line-too-long':
       'dòng lệnh {command} đã gửi dài {length} byte; một dòng lệnh POP dài tối đa 255 byte, nên nó bị từ chối vì quá dài.',
     'login-method-called-unknown':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
+import { classifyByWords } from '../../src/explain/fallback/classify.js';
 
 const first = (text: string) => explain(text, { lang: 'en' }).findings[0];
 
@@ -59,6 +60,8 @@ describe('the fallback in the explainer', () => {
       'Connexion en tant que « alice@example.net » impossible. Vérifiez que votre adresse courriel et votre mot de passe sont corrects.',
       'auth.failed',
     ],
+    // Claws Mail's French catalogue: « connexion » alone is the connection.
+    ['La connexion vers pop.example.net a échoué.', 'connect.refused'],
     // Xfce's mail watcher, Vietnamese catalogue (tuning part): the account name and the password together.
     ['Xác minh thất bại. Có phải phần tên tài khoản hoặc mật khẩu bị sai?', 'auth.failed'],
     // Perl's own words for a module it cannot find, as Mail::POP3Client prints them for IO::Socket::SSL.
@@ -87,6 +90,16 @@ describe('the fallback in the explainer', () => {
     expect(first(paste)?.category).toBe('server.temporary');
     // A program's own "could not connect" is its connection, not a server's back end.
     expect(first('mpop: could not connect to pop.example.net')?.category).toBe('connect.refused');
+  });
+
+  it('French « connexion » with the user it was for is a login, read from the words alone', () => {
+    // Thunderbird's French catalogue (tuning part), as the fallback reads it without Thunderbird's entry.
+    const words = classifyByWords(
+      'Échec de la connexion depuis le serveur pop.example.net avec le nom d’utilisateur alice.',
+      'client',
+    );
+    expect(words.category).toBe('auth.failed');
+    expect(words.decidedBy).toContain('utilisateur');
   });
 
   it('a -ERR whose words say nothing stays unknown', () => {

@@ -455,6 +455,14 @@ export const LEXICON: readonly Cue[] = [
     ],
     FAILED,
   ]),
+  // French "connexion" is a login where the user it was for is named in the same sentence (« Échec de la
+  // connexion … avec le nom d’utilisateur alice »); without one it stays the connection (the frame below).
+  cue(
+    'auth.failed',
+    5,
+    [['connexion', 'se connecter'], USER, [...FAILED, 'échec', 'impossible', 'pas pu']],
+    'client',
+  ),
   // A message that names both the user and the password refuses the pair without saying which part is
   // wrong ("Invalid user and password combination"): that is auth.failed, not either of the two above.
   cue('auth.failed', 6, [USER, PASSWORD]),

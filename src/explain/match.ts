@@ -130,8 +130,8 @@ function rankEntry(
 ): Ranked | undefined {
   if (options.wordingOnly && (entry.sources.length === 0 || entry.head.match.priority < 0)) return undefined;
   const context = contextFit(entry, candidate.command);
-  if (context < 0) return undefined;
   const m = entry.head.match;
+  if (context < 0 || (m.requiresCommand && context !== 2)) return undefined;
   const code = candidate.responseCode && m.responseCodes.includes(candidate.responseCode) ? 1 : 0;
   // An entry made for certain commands may not use its priority to win where the command is not shown.
   const priority = !candidate.command && entry.commands.length > 0 ? Math.min(m.priority, 0) : m.priority;

@@ -64,6 +64,12 @@ function defineSchemas(z: typeof Zod.z) {
     /** A context-only fallback: any `-ERR` to one of `commands` that no wording entry explains. */
     bare: z.boolean().default(false),
     /**
+     * The patterns mean this entry only in reply to one of `commands`: "Authentication failed" is a refused
+     * OAuth2 token after AUTH XOAUTH2, a refused password after PASS. Where the command is not shown (a reply
+     * pasted alone, quoted in prose), the entry does not apply.
+     */
+    requiresCommand: z.boolean().default(false),
+    /**
      * A program's summary of a failure that the lines around it describe (fetchmail's "Query status=2
      * (SOCKET)"): explained only when no other finding stands beside it.
      */
@@ -103,6 +109,13 @@ function defineSchemas(z: typeof Zod.z) {
           code: 'custom',
           path: ['match', 'bare'],
           message: 'a bare entry lists commands and no patterns',
+        });
+      }
+      if (m.requiresCommand && m.commands.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['match', 'requiresCommand'],
+          message: 'an entry that requires its command lists commands',
         });
       }
       if (!m.bare && m.patterns.length === 0 && (entry.kind !== 'server' || m.responseCodes.length === 0)) {

@@ -51,6 +51,18 @@ describe('the most specific entry wins', () => {
     ).toBe('command.unknown');
   });
 
+  it('an entry whose words mean it only after its command does not apply where the command is not shown', () => {
+    // Gmail's answer to a refused XOAUTH2 token; the same words answer a refused password elsewhere.
+    expect(explain('-ERR [AUTH] Invalid credentials').findings[0]?.category).toBe('auth.failed');
+    expect(
+      explain(
+        'C: AUTH XOAUTH2 dXNlcj1qb2VAZ21haWwuY29tAWF1dGg9QmVhcmVyIHRva2VuAQE=\nS: -ERR [AUTH] Invalid credentials',
+      ).findings[0]?.category,
+    ).toBe('auth.oauth-token');
+    // A program's own words for a missing token need no command.
+    expect(explain('OAuth2 access token not obtained').findings[0]?.category).toBe('auth.oauth-token');
+  });
+
   it('is deterministic: the same input gives the same entry, whatever the order entries were loaded in', () => {
     const kb = loadKnowledgeBase();
     const reversed = loadKnowledgeBase();

@@ -136,6 +136,14 @@ describe('a broken knowledge file', () => {
     expect(() => loadKnowledgeBase(dir)).toThrow(/like: "loop-\w" leads back/);
   });
 
+  it('refuses an entry that requires its command and lists none', () => {
+    const dir = copyWith(
+      'auth/commandless.yaml',
+      entry('commandless', ["match: { patterns: ['commandless words'], requiresCommand: true }"]),
+    );
+    expect(() => loadKnowledgeBase(dir)).toThrow(/commandless\.yaml: match\.requiresCommand: .*lists commands/);
+  });
+
   it('refuses invalid YAML with the file name', () => {
     const dir = copyWith('auth/broken.yaml', 'id: [unclosed\n');
     expect(() => loadKnowledgeBase(dir)).toThrow(/broken\.yaml: not valid YAML/);

@@ -102,6 +102,16 @@ describe('the fallback in the explainer', () => {
     expect(words.decidedBy).toContain('utilisateur');
   });
 
+  it('"unsuccessful" says a failure as "failed" does', () => {
+    // KMail's POP3 resource catalogue (tuning part), as the fallback reads it without KMail's entry.
+    const words = classifyByWords(
+      'Your POP3 server claims to support TLS but negotiation was unsuccessful. You can disable TLS in the POP account settings dialog.',
+      'client',
+    );
+    expect(words).toMatchObject({ category: 'tls.unavailable' });
+    expect(words.decidedBy).toContain('unsuccessful');
+  });
+
   it('a -ERR whose words say nothing stays unknown', () => {
     expect(first('-ERR purple monkey dishwasher')?.category).toBe('unknown');
   });

@@ -149,6 +149,7 @@ const NOT_FOUND: Terms = [
 ];
 const FAILED: Terms = [
   'fail*',
+  'unsuccessful',
   'refused',
   'rejected',
   'denied',

@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ChatAnswer } from '../../src/chat/types.js';
 import type { ExplainResult, Finding } from '../../src/explain/types.js';
 import { core } from '../../src/i18n/core-messages.js';
-import { headerLine, repeatsLine } from '../../src/render/summary-line.js';
+import { headerLine, repeatsLine, verdictLines } from '../../src/render/summary-line.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import { contentOf, EmbedPacker, listValue, type ReplyBody, scaleOf } from './embeds.js';
 import { DISCORD_LIMITS as L } from './limits.js';
@@ -80,7 +80,13 @@ export function renderExplanation(result: ExplainResult): ReplyBody {
   const left = packFindings(packer, result.findings, result.lang);
   const more = left > 0 ? core.t(result.lang, 'more.findings', { count: left }) : '';
   const summary = headerLine(result);
-  const content = contentOf([...warnings, ...(summary ? [neutraliseMentions(summary)] : []), more]);
+  const verdicts = verdictLines(result).map(neutraliseMentions);
+  const content = contentOf([
+    ...warnings,
+    ...(summary ? [neutraliseMentions(summary)] : []),
+    ...(verdicts.length > 0 ? [verdicts.join('\n')] : []),
+    more,
+  ]);
   return { ...(content ? { content } : {}), embeds: packer.embeds };
 }
 

@@ -3,7 +3,7 @@ import type { ChatAnswer } from '../../src/chat/types.js';
 import type { ExplainResult, Finding, FindingReference } from '../../src/explain/types.js';
 import { core } from '../../src/i18n/core-messages.js';
 import type { Lang } from '../../src/i18n/lang.js';
-import { headerLine, repeatsLine } from '../../src/render/summary-line.js';
+import { headerLine, repeatsLine, verdictLines } from '../../src/render/summary-line.js';
 import { renderResultText } from '../../src/render/text.js';
 import { clip, safeCode, safeText } from './escape.js';
 
@@ -113,6 +113,9 @@ export function resultReply(result: ExplainResult): SlackReply {
   }
   const summary = headerLine(result);
   if (summary) blocks.push(section(`*${safeText(summary)}*`));
+  const [verdictHeader, ...verdicts] = verdictLines(result);
+  if (verdictHeader)
+    blocks.push(section([`*${safeText(verdictHeader)}*`, ...verdicts.map(safeText)].join('\n')));
   // Keep room for the "…and N more" line.
   const budget = SLACK_LIMITS.blocks - 1;
   let shown = 0;

@@ -10,6 +10,7 @@ import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
 import { groupRepeats } from './repeats.js';
 import { leadWithDecisive } from './server-log/decisive.js';
+import { judgeLog } from './server-log/judge.js';
 import type { Extensions } from './extensions.js';
 import { detectLanguage } from './language.js';
 import { displayLine } from './lines/display.js';
@@ -118,6 +119,9 @@ export function analyse(
   const kept = leadWithCause(leadWithDecisive(dropEchoes(found)), lines);
   if (fromFacts && factsJoin(kept, fromFacts)) kept.unshift(fromFacts);
   const all = groupRepeats(kept);
+  // A server log's failed logins judged as a whole ("is this an attack?"): only a paste with log lines.
+  const verdicts = found.some((f) => f.kind === 'log') ? judgeLog(lines) : [];
+  const judged = verdicts.length > 0 ? { verdicts } : {};
   if (all.length > MAX_FINDINGS) {
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
     warnings.push('findings.capped');
@@ -130,12 +134,20 @@ export function analyse(
       warnings,
       omittedFindings: all.length - MAX_FINDINGS,
       ...(server ? { serverHost: server.host } : {}),
+      ...judged,
     };
   }
   const findings = all;
   if (findings.length > 0) {
     const server = findServerHost(lines, target);
-    return { ...base, outcome: 'errors', findings, warnings, ...(server ? { serverHost: server.host } : {}) };
+    return {
+      ...base,
+      outcome: 'errors',
+      findings,
+      warnings,
+      ...(server ? { serverHost: server.host } : {}),
+      ...judged,
+    };
   }
   return { ...base, outcome: machine.sawPop ? 'no-error' : 'not-pop', findings, warnings };
 }

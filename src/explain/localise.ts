@@ -1,6 +1,7 @@
 import { core } from '../i18n/core-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { rules } from '../i18n/rule-messages.js';
+import { describeVerdict } from '../i18n/server-log-messages.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
@@ -101,6 +102,7 @@ export function localise(
       findings: analysis.findings.map((f) => localiseFinding(f, lang, kb, analysis.serverHost)),
       warnings,
       ...(analysis.serverHost ? { serverHost: analysis.serverHost } : {}),
+      ...(analysis.verdicts ? { verdicts: analysis.verdicts.map((v) => describeVerdict(v, lang)) } : {}),
     };
   }
   const params =

@@ -1,3 +1,4 @@
+import type { LogVerdict } from './server-log/judge.js';
 import type { Lang } from '../i18n/lang.js';
 
 /** RFC 1939 session states; `undefined` in a finding when the paste does not show enough to tell. */
@@ -100,6 +101,11 @@ export interface Analysis {
   omittedFindings?: number;
   /** The POP server the paste names (a client's target or the host in its error): advice names it. */
   serverHost?: string;
+  /**
+   * For a server log: what its failed logins add up to (password guessing from one address, guessing spread
+   * over many, one device with an old password), the admin's first question about a log.
+   */
+  verdicts?: LogVerdict[];
 }
 
 export type WarningCode = 'secret.exposed' | 'input.truncated' | 'input.binary' | 'findings.capped';
@@ -125,6 +131,8 @@ export interface ExplainResult {
   warnings: ExplainWarning[];
   /** The POP server the paste names, when it names one; the findings' commands name it. */
   serverHost?: string;
+  /** What a server log's failed logins add up to, one sentence each (see Analysis.verdicts). */
+  verdicts?: string[];
 }
 
 export interface ExplainOptions {

@@ -1,6 +1,7 @@
 import type { ExplainResult, Finding } from '../explain/types.js';
 import { answerMessages } from '../i18n/answer-messages.js';
 import type { Lang } from '../i18n/lang.js';
+import { serverLog } from '../i18n/server-log-messages.js';
 
 /** Line numbers shown for a repeated error; the rest is counted. */
 const SHOWN_LINES = 12;
@@ -37,4 +38,13 @@ export function headerLine(result: ExplainResult): string | undefined {
     kinds,
     list: items.join(', '),
   });
+}
+
+/**
+ * What a server log's failed logins add up to, under its heading ("Failed logins, over the whole log:"): said
+ * before the explanations, since it answers the admin's first question (is this an attack?).
+ */
+export function verdictLines(result: ExplainResult): string[] {
+  if (!result.verdicts || result.verdicts.length === 0) return [];
+  return [serverLog.t(result.lang, 'verdict.header'), ...result.verdicts.map((v) => `- ${v}`)];
 }

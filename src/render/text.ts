@@ -1,6 +1,6 @@
 import type { ExplainResult, Finding } from '../explain/types.js';
 import { core } from '../i18n/core-messages.js';
-import { headerLine, repeatsLine } from './summary-line.js';
+import { headerLine, repeatsLine, verdictLines } from './summary-line.js';
 import type { Lang } from '../i18n/lang.js';
 import { rules } from '../i18n/rule-messages.js';
 
@@ -90,6 +90,9 @@ export function renderResultText(
   }
   const header = headerLine(result);
   if (header) out.push(paint(style, 'bold', header));
+  const verdicts = verdictLines(result);
+  if (verdicts.length > 0)
+    out.push(verdicts.map((v, i) => (i === 0 ? paint(style, 'bold', v) : v)).join('\n'));
   const shown = result.findings.slice(0, maxFindings);
   shown.forEach((f, i) => {
     out.push(renderFindingText(f, result.lang, style, result.findings.length > 1 ? i + 1 : undefined));

@@ -200,3 +200,22 @@ describe('the probe report embed reads the neutral report view', () => {
     },
   );
 });
+
+describe("a server log's verdict in the reply", () => {
+  // User names come from the log, written by whoever tried to log in: they are never markup.
+  const users = ['@everyone', '<@&123456789012345678>', 'admin', 'info', 'sales'];
+  const log = users
+    .map(
+      (u, i) =>
+        `Mar  3 10:00:0${i} mx dovecot: pop3-login: Aborted login (auth failed, 1 attempts in 2 secs): user=<${u}>, method=PLAIN, rip=203.0.113.50, lip=192.0.2.1, session=<s${i}>`,
+    )
+    .join('\n');
+
+  it('is said before the explanations, with the names tried made inert', () => {
+    const answer = lookupOrExplain(log, 'en', 'en');
+    if (answer.kind !== 'explanation') throw new Error(`expected an explanation, got ${answer.kind}`);
+    const body = renderExplanation(answer.result);
+    expect(body.content).toMatch(/password guessing: 5 failed logins from 203\.0\.113\.50/);
+    expect(body.content).not.toMatch(/(?<![\\\u200b])@everyone|(?<![\\\u200b])<@&\d/);
+  });
+});

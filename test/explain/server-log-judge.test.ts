@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/explain/explain.js';
 import { judgeLog } from '../../src/explain/server-log/judge.js';
-import { parseServerLogLine } from '../../src/explain/server-log/parse.js';
 
-function judge(lines: readonly string[]) {
-  return judgeLog(
-    lines.flatMap((line, i) => {
-      const event = parseServerLogLine(line);
-      return event ? [{ event, lineNumber: i + 1 }] : [];
-    }),
-  );
-}
+const judge = judgeLog;
 
 const loginFailed = (user: string, ip: string, second: number) =>
   `Mar  3 10:00:${String(second % 60).padStart(2, '0')} mx dovecot: pop3-login: Aborted login (auth failed, 1 attempts in 2 secs): user=<${user}>, method=PLAIN, rip=${ip}, lip=192.0.2.1, session=<s${second}>`;
@@ -95,5 +88,24 @@ describe('the whole-log picture of failed logins', () => {
     expect(judge([...real, lines[0]!.replace('127.0.0.102', '127.0.0.103')])[0]?.kind).toBe(
       'password-guessing',
     );
+  });
+});
+
+describe('the picture in the answer to a pasted log', () => {
+  const users = ['admin', 'info', 'test', 'sales', 'office', 'support', 'webmaster', 'contact'];
+  const lines = users.map((u, i) => loginFailed(u, '203.0.113.50', i)).join('\n');
+
+  it.each([
+    ['en', /password guessing: 8 failed logins from 203\.0\.113\.50/],
+    ['fr', /203\.0\.113\.50/],
+    ['vi', /203\.0\.113\.50/],
+  ] as const)('says what the failed logins add up to, before the explanations (%s)', (lang, said) => {
+    const result = explain(lines, { lang });
+    expect(result.verdicts).toHaveLength(1);
+    expect(result.verdicts?.[0]).toMatch(said);
+  });
+
+  it('says nothing of the kind for a paste with no log lines', () => {
+    expect(explain('C: PASS x\nS: -ERR [AUTH] Authentication failed.').verdicts).toBeUndefined();
   });
 });

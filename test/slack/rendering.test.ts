@@ -216,3 +216,22 @@ describe('the /popcheck report blocks read the neutral report view', () => {
     expect(reply.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
   });
 });
+
+describe("a server log's verdict in the Slack reply", () => {
+  it('is a section of its own, the names tried escaped', () => {
+    const result: ExplainResult = {
+      lang: 'en',
+      outcome: 'errors',
+      findings: [finding()],
+      warnings: [],
+      verdicts: [
+        'Looks like password guessing: 5 failed logins from 203.0.113.50 for 5 user names (<!channel>, @here, admin).',
+      ],
+    };
+    const reply = resultReply(result);
+    const texts = reply.blocks.map((b) => JSON.stringify(b));
+    const verdict = texts.find((t) => t.includes('password guessing'));
+    expect(verdict).toBeDefined();
+    expect(verdict).not.toMatch(/<!channel>|(?<![\w\u200b])@here/);
+  });
+});

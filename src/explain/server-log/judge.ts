@@ -1,4 +1,5 @@
 import { AUTH_FAILURES } from './events.js';
+import { parseServerLogLine } from './parse.js';
 import type { ServerLogEvent } from './types.js';
 
 /**
@@ -168,9 +169,12 @@ function verdict(kind: VerdictKind, about: { ip?: string; user?: string }, t: Ta
   return v;
 }
 
-/** Judges a whole pasted log at once. */
-export function judgeLog(events: readonly { event: ServerLogEvent; lineNumber: number }[]): LogVerdict[] {
+/** Judges a whole pasted log at once, from its lines (those that are no server log event are skipped). */
+export function judgeLog(lines: readonly string[]): LogVerdict[] {
   const judge = new LogJudge();
-  for (const { event, lineNumber } of events) judge.push(event, lineNumber);
+  lines.forEach((line, i) => {
+    const event = parseServerLogLine(line);
+    if (event) judge.push(event, i + 1);
+  });
   return judge.verdicts();
 }

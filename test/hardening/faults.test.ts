@@ -310,7 +310,8 @@ describe('the bot refuses to start on a broken knowledge base: exit 3, the file 
                 PORT: String(await freePort()),
                 POPBOT_KNOWLEDGE_DIR: kb,
               },
-              8000,
+              // Each start parses and validates the whole broken copy (no cache fits it): generous under load.
+              30_000,
             ),
           })),
         )),
@@ -342,7 +343,7 @@ describe('the bot refuses to start on a broken knowledge base: exit 3, the file 
       ['a missing field (Slack)', slack, field, 'zz-no-text.yaml'],
       ['a missing field (Discord)', discord, field, 'zz-no-text.yaml'],
     ]);
-  });
+  }, 60_000);
 
   it('an unreadable entry (a dangling link) or a POPBOT_KNOWLEDGE_DIR that does not exist: refused as a knowledge error', async () => {
     const dangling = brokenCopy('dangling', (e) =>
@@ -352,5 +353,5 @@ describe('the bot refuses to start on a broken knowledge base: exit 3, the file 
       ['a dangling link (Slack)', slack, dangling, 'zz-gone.yaml'],
       ['a missing directory (Discord)', discord, join(dir, 'does-not-exist'), 'does-not-exist'],
     ]);
-  });
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../bench/lib/prng.js';
 import { caseInput, EVAL_SETS, loadEvalSet } from '../../src/knowledge/evaluate.js';
 import { keyWords } from '../../src/secrets/key-words.js';
+import { allMatches } from '../../src/secrets/matches.js';
 import { isTokenStop } from '../../src/secrets/token-stop.js';
 
 /**
@@ -61,6 +62,23 @@ describe('the secrets pass screens', () => {
     // Worth something only if the words occur, and not on every line.
     expect(held).toBeGreaterThan(5000);
     expect(held).toBeLessThan(lines.length);
+  });
+
+  it('lists the matches matchAll lists, empty ones and surrogate pairs included', () => {
+    const texts = EVAL_SETS.flatMap((set) => loadEvalSet(set).map((c) => caseInput(c)));
+    const samples = [...texts.slice(0, 300), 'a😀b', '😀😀', '', 'aaa bbb', 'PASS x pass y Pass z'];
+    const patterns = [/(?:^|\s)pass\s+(\S+)/gi, /\S+/g, /a*/g, /(?:)/gu, /(?:)/g, /\b(\w)(\w*)/g];
+    let listed = 0;
+    for (const pattern of patterns) {
+      for (const text of samples) {
+        const expected = [...text.matchAll(pattern)].map((m) => [m.index, ...m]);
+        const actual = allMatches(pattern, text).map((m) => [m.index, ...m]);
+        listed += actual.length;
+        expect(actual).toEqual(expected);
+        expect(pattern.lastIndex).toBe(0);
+      }
+    }
+    expect(listed).toBeGreaterThan(1000);
   });
 
   it('ends a token at the characters the pattern did, for every UTF-16 code unit', () => {

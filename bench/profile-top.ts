@@ -4,12 +4,15 @@ import { relative } from 'node:path';
 /**
  * Prints the functions with the most self time in a V8 CPU profile (`node --cpu-prof`), the way the
  * findings in docs/performance.md were made; `--by-package` sums self time per package instead (zod,
- * node internals, popbot's own modules). Usage: node dist/bench/profile-top.js FILE.cpuprofile [N] [--by-package]
+ * node internals, popbot's own modules); `--inclusive` counts each function's time with its callees (a
+ * sample counts once for every function on its stack, however often it recurs), the shares the rounds in
+ * docs/performance.md compare. Usage: node dist/bench/profile-top.js FILE.cpuprofile [N] [--by-package|--inclusive]
  */
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 
 interface Profile {
@@ -21,7 +24,8 @@ interface Profile {
 }
 
 const byPackage = process.argv.includes('--by-package');
-const [file, countArg = '15'] = process.argv.slice(2).filter((a) => a !== '--by-package');
+const inclusive = process.argv.includes('--inclusive');
+const [file, countArg = '15'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!file) {
   process.stderr.write('usage: node dist/bench/profile-top.js FILE.cpuprofile [N]\n');
   process.exit(2);
@@ -36,19 +40,37 @@ for (let i = 0; i < samples.length; i++) {
   const id = samples[i] as number;
   selfUs.set(id, (selfUs.get(id) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0));
 }
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+function stackOf(id: number): string[] {
+  const keys = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const frame = byId.get(at)?.callFrame;
+    if (frame) keys.add(functionKey(frame));
+  }
+  return [...keys];
+}
+function functionKey(frame: ProfileNode['callFrame']): string {
+  const where = frame.url
+    ? `${relative(process.cwd(), frame.url.replace(/^file:\/\//, ''))}:${frame.lineNumber + 1}`
+    : '';
+  return `${frame.functionName || '(anonymous)'} ${where}`.trim();
+}
+
 const totals = new Map<string, number>();
 for (const [id, us] of selfUs) {
   const frame = byId.get(id)?.callFrame;
   if (!frame) continue;
+  if (inclusive) {
+    for (const key of stackOf(id)) totals.set(key, (totals.get(key) ?? 0) + us);
+    continue;
+  }
   if (byPackage) {
     const key = packageOf(frame.url, frame.functionName);
     totals.set(key, (totals.get(key) ?? 0) + us);
     continue;
   }
-  const where = frame.url
-    ? `${relative(process.cwd(), frame.url.replace(/^file:\/\//, ''))}:${frame.lineNumber + 1}`
-    : '';
-  const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+  const key = functionKey(frame);
   totals.set(key, (totals.get(key) ?? 0) + us);
 }
 function packageOf(url: string, name: string): string {
@@ -60,7 +82,7 @@ function packageOf(url: string, name: string): string {
   return own ? `popbot ${own[1]}` : url;
 }
 
-const total = [...totals.values()].reduce((a, b) => a + b, 0);
+const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 process.stdout.write(`total ${(total / 1000).toFixed(0)} ms sampled\n`);
 for (const [key, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, Number(countArg))) {
   process.stdout.write(

@@ -14,6 +14,8 @@ const VIETNAMESE_LETTERS = /[ăĂơƠưƯđĐ\u1EA0-\u1EF9]/g;
 const FRENCH_LETTERS = /[éèêàçùûôîœ]/gi;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_WORD = /^[\x00-\x7f]*$/;
+const LINE_BREAK = /\r\n|\r|\n/;
+const WORD_RUN = /\S+/g;
 
 /**
  * A list of words, each counted only as a whole word. `\b` knows only ASCII letters ("là", "bị", "thư" would
@@ -79,10 +81,12 @@ function count(re: RegExp, text: string): number {
 function proseOf(sample: string): { ascii: string; other: string } {
   const ascii: string[] = [];
   const other: string[] = [];
+  // Most pastes are ASCII throughout: one search of the sample instead of one per line.
+  const allAscii = !NON_ASCII.test(sample);
   // Most pastes end lines with `\n` alone: a plain split, the pattern only where a `\r` occurs.
-  for (const line of sample.includes('\r') ? sample.split(/\r\n|\r|\n/) : sample.split('\n')) {
+  for (const line of sample.includes('\r') ? sample.split(LINE_BREAK) : sample.split('\n')) {
     if (PROTOCOL_LINE.test(line)) continue;
-    (NON_ASCII.test(line) ? other : ascii).push(line);
+    (allAscii || !NON_ASCII.test(line) ? ascii : other).push(line);
   }
   return { ascii: ascii.join('\n'), other: other.join('\n') };
 }
@@ -99,6 +103,6 @@ export function detectLanguage(input: string): Lang | undefined {
   if (vi >= 3) return 'vi';
   const fr = countWords(FRENCH_WORDS, prose) + count(FRENCH_LETTERS, prose.other);
   if (fr < 2) return undefined;
-  const words = count(/\S+/g, prose.ascii) + count(/\S+/g, prose.other);
+  const words = count(WORD_RUN, prose.ascii) + count(WORD_RUN, prose.other);
   return fr >= words * 0.08 ? 'fr' : undefined;
 }

@@ -16,11 +16,17 @@ export interface LineShape {
   explicit: boolean;
 }
 
+// Patterns are module constants throughout: a literal in a function body is a new object on every call, and
+// these run on every line of every paste.
+const REPR = /^b?(['"])(.*)\1$/;
+const REPR_LINE_END = /(?:\\r)?\\n$|\\r$/;
+const ESCAPED_QUOTE = /\\'/g;
+
 // Python's repr of bytes or str: b'+OK ready\r\n' -> +OK ready
 function unrepr(text: string): string {
-  const m = /^b?(['"])(.*)\1$/.exec(text.trim());
+  const m = REPR.exec(text.trim());
   if (!m) return text;
-  return (m[2] ?? '').replace(/(?:\\r)?\\n$|\\r$/, '').replace(/\\'/g, "'");
+  return (m[2] ?? '').replace(REPR_LINE_END, '').replace(ESCAPED_QUOTE, "'");
 }
 
 interface PrefixRule {
@@ -87,17 +93,25 @@ const CURL_PROGRESS = new RegExp(
   `^(?:\\s{0,4}\\d{1,3}\\s+${SIZE}\\s+\\d{1,3}\\s+${SIZE}\\s+\\d{1,3}\\s+${SIZE}\\s+${SIZE}\\s+${SIZE}\\s+${TIME}\\s+${TIME}\\s+${TIME}\\s+${SIZE}){1,50}`,
 );
 
+const BULLET = /^[\u2022\u00b7\u25e6\u2023\u2013\u2014]\s+/;
+const BACKTICKS = /^`+|`+$/g;
+const STARTS_WITH_STATUS = /^(?:\+OK|-ERR|-SE TROMPER)\b/i;
+// Before a `C:`/`S:` marker: three words of prose, unless they name a transcript (Thunderbird's mailnews log).
+const THREE_WORDS = /[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/;
+const TRANSCRIPT_WORDS = /mailnews|pop3|debug|\d/;
+const STAR_MARKER = /^\*\s/;
+
 export function stripLogPrefix(line: string): string {
   return line.replace(LOG_PREFIX, '').replace(CURL_PROGRESS, '');
 }
 
 export function lineShape(rawLine: string, depth = 0): LineShape {
   // Chat formatting around a pasted line (`inline code`, list bullets from a ticket) is no part of it.
-  const trimmed = rawLine.trim().replace(/^[\u2022\u00b7\u25e6\u2023\u2013\u2014]\s+/, '');
-  const unticked = trimmed.startsWith('`') ? trimmed.replace(/^`+|`+$/g, '').trim() : trimmed;
+  const trimmed = rawLine.trim().replace(BULLET, '');
+  const unticked = trimmed.startsWith('`') ? trimmed.replace(BACKTICKS, '').trim() : trimmed;
   const line = stripLogPrefix(unticked);
   // A line that starts with a status is a reply, whatever markers its text holds further on.
-  if (/^(?:\+OK|-ERR|-SE TROMPER)\b/i.test(line)) return { role: 'server', content: line, explicit: false };
+  if (STARTS_WITH_STATUS.test(line)) return { role: 'server', content: line, explicit: false };
   for (const rule of RULES) {
     if (rule.needs && !holdsAny(line, rule.needs)) continue;
     const m = rule.re.exec(line);
@@ -109,8 +123,7 @@ export function lineShape(rawLine: string, depth = 0): LineShape {
       // Lowercase markers only open a line: openssl prints a certificate chain as " 0 s:CN = ...".
       if ((marker === 'c' || marker === 's') && !line.startsWith(marker)) continue;
       const before = line.slice(0, line.length - rest.length).toLowerCase();
-      if (/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(before) && !/mailnews|pop3|debug|\d/.test(before))
-        continue;
+      if (THREE_WORDS.test(before) && !TRANSCRIPT_WORDS.test(before)) continue;
     }
     const content = (rule.repr ? unrepr(rest) : rest).trim();
     if (rule.generic && !POP_LIKE.test(content)) {
@@ -120,6 +133,6 @@ export function lineShape(rawLine: string, depth = 0): LineShape {
     }
     return { role: rule.role(marker), content, explicit: true };
   }
-  if (/^\*\s/.test(line)) return { role: 'unknown', content: line.slice(2).trim(), explicit: false };
+  if (STAR_MARKER.test(line)) return { role: 'unknown', content: line.slice(2).trim(), explicit: false };
   return { role: 'unknown', content: line, explicit: false };
 }

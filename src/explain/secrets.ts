@@ -6,9 +6,14 @@
 
 export const MASK = '****';
 
+// Patterns are module constants: a literal in a function body is a new object on every call.
+const ALREADY_MASKED = /^(?:\*+|<[^>]*>|x{3,}|\[(?:hidden|redacted|masked)\]|\.{3,}|…)$/i;
+const SECRET_COMMAND = /^(\s*)(pass|apop|auth)(\s+)(.*)$/i;
+const FIRST_WORD_AND_REST = /^(\S+)(\s+)(\S.*)$/;
+
 /** A password that a client already masked (`PASS *`, `PASS <password>`) is no secret. */
 function isAlreadyMasked(value: string): boolean {
-  return /^(?:\*+|<[^>]*>|x{3,}|\[(?:hidden|redacted|masked)\]|\.{3,}|…)$/i.test(value.trim());
+  return ALREADY_MASKED.test(value.trim());
 }
 
 export interface MaskResult {
@@ -27,7 +32,7 @@ const ARG_TAIL = /(?:\\r\\n|\\r|\\n)?['"]?$/;
  * prefix). Returns undefined when the command carries no secret.
  */
 export function maskCommandContent(content: string): MaskResult | undefined {
-  const m = /^(\s*)(pass|apop|auth)(\s+)(.*)$/i.exec(content);
+  const m = SECRET_COMMAND.exec(content);
   if (!m) return undefined;
   const [, lead = '', verbRaw = '', space = '', untrimmed = ''] = m;
   // trimEnd first: ARG_TAIL with a `\s*` would rescan a run of spaces from every position (quadratic).
@@ -40,7 +45,7 @@ export function maskCommandContent(content: string): MaskResult | undefined {
     return { text: `${lead}${verbRaw}${space}${MASK}${tail}`, found: true, secret: args };
   }
   if (verb === 'APOP') {
-    const parts = /^(\S+)(\s+)(\S.*)$/.exec(args);
+    const parts = FIRST_WORD_AND_REST.exec(args);
     if (!parts) return { text: content, found: false };
     if (isAlreadyMasked(parts[3] ?? '')) return { text: content, found: false };
     return {
@@ -50,7 +55,7 @@ export function maskCommandContent(content: string): MaskResult | undefined {
     };
   }
   // AUTH MECHANISM [initial-response]: the initial response carries the credentials (PLAIN, LOGIN, XOAUTH2...).
-  const parts = /^(\S+)(\s+)(\S.*)$/.exec(args);
+  const parts = FIRST_WORD_AND_REST.exec(args);
   if (!parts) return { text: content, found: false };
   const payload = parts[3] ?? '';
   if (payload === '=' || isAlreadyMasked(payload)) return { text: content, found: false };
@@ -68,6 +73,8 @@ const QUOTED_PASSWORD =
   /\b(password|passwd|pass|pwd|mot de passe|mat khau|mật khẩu)(\s*[:=]?\s*)("[^"]*"|'[^']*')/gi;
 const RC_PASSWORD = /\b(password|pass)(\s+)(?!["'])(\S+)/gi;
 const BEARER = /\b(bearer|xoauth2|oauthbearer)(\s+)([A-Za-z0-9\-._~+/]{16,}=*)/gi;
+const RC_POLL = /\b(?:poll|skip)\b/i;
+const RC_USER = /\b(?:user(?:name)?|protocol|proto)\b/i;
 
 /** Masks secrets that can stand anywhere in a line of free text: URLs, curl and fetchmail options, tokens. */
 // Every masking pattern needs one of these; most log lines have none, and skip the five replacements.
@@ -93,7 +100,7 @@ export function maskFreeText(line: string): MaskResult {
   });
   // fetchmailrc lines (`poll ... user joe password s3cret`) write the password unquoted.
   // Two tests, not one `poll.*user`: that would rescan the line from every "poll" (quadratic).
-  if (/\b(?:poll|skip)\b/i.test(text) && /\b(?:user(?:name)?|protocol|proto)\b/i.test(text)) {
+  if (RC_POLL.test(text) && RC_USER.test(text)) {
     text = text.replace(RC_PASSWORD, (whole, word: string, sep: string, value: string) => {
       if (isAlreadyMasked(value)) return whole;
       found = true;

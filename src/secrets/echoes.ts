@@ -9,11 +9,25 @@ import { MASK, MIN_ECHO_CHARS } from './spans.js';
 
 const MAX_SECRETS = 32;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** The base64 of the secret's UTF-8 bytes; `btoa` encodes the same bytes for ASCII, without a Buffer. */
+function base64Of(secret: string): string {
+  return ASCII.test(secret) ? btoa(secret) : Buffer.from(secret, 'utf8').toString('base64');
+}
+
+/** The secret's code points in reverse order. */
+function reversed(secret: string): string {
+  let out = '';
+  for (const codePoint of secret) out = codePoint + out;
+  return out;
+}
+
 function variants(secret: string): { lower: string[]; exact: string[] } {
-  const b64 = Buffer.from(secret, 'utf8').toString('base64');
+  const b64 = base64Of(secret);
   return {
     // Compared with the lower-cased text: covers upper-cased and mixed-case echoes.
-    lower: [secret.toLowerCase(), [...secret].reverse().join('').toLowerCase()],
+    lower: [secret.toLowerCase(), reversed(secret).toLowerCase()],
     // Base64 is case-sensitive; without its padding it also matches inside a longer encoded string.
     exact: [b64, b64.replace(/=+$/, '')].filter((v) => v.length >= MIN_ECHO_CHARS),
   };

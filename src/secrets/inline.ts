@@ -1,4 +1,6 @@
+import { allMatches } from './matches.js';
 import type { LineSpans } from './spans.js';
+import { isTokenStop } from './token-stop.js';
 
 /**
  * Secrets that stand inside a line of any kind: credentials in a URL's user part (`pop3s://user:pass@host`,
@@ -9,7 +11,6 @@ import type { LineSpans } from './spans.js';
  */
 
 const SCHEME = /[a-z][a-z0-9+.-]{0,20}:\/\//gi;
-const URL_STOP = /[\s"'<>`]/;
 const MAX_AUTHORITY = 2048;
 // What follows the last `@` of credentials: a host name or an IP literal, then a port, a path or the end.
 const HOST_AFTER_AT = /^(?:\[[0-9a-f:.]{2,45}\]|[\w-]+(?:\.[\w-]+)*)(?::\d{1,5})?(?:[/?#,;)\]]|$)/i;
@@ -20,10 +21,13 @@ const FLAG =
 const AUTH_HEADER =
   /\b(?:proxy-)?authorization\s*[:=]\s*["']?(?:(basic|bearer|digest|token|negotiate|ntlm)\s+)?/gi;
 const BEARER = /\bbearer\s+([A-Za-z0-9\-._~+/]+=*)/gi;
+const DIGEST_END = /["\r]/;
+const TOKEN_END = /[\s"',;]/;
+const BASE64_PADDING = /=+$/;
 const NOT_A_TOKEN = /^(?:token|tokens|auth|authentication|realm|error|scope|is|was|the|and|or|not|header)$/i;
 
-/** `words`: false when the line holds none of the secrets pass's key words (`auth`, `bearer` among them). */
-export function readInline(spans: LineSpans, words = true): void {
+/** `authorization`: whether the line holds `auth` or `bearer` (`keyWords`), which every header form needs. */
+export function readInline(spans: LineSpans, authorization: boolean): void {
   const line = spans.line;
   if (line.includes('@')) {
     if (line.includes('://')) readUrls(spans);
@@ -31,7 +35,7 @@ export function readInline(spans: LineSpans, words = true): void {
   }
   // Every option FLAG reads starts with `-u` or `--`.
   if (line.includes('-u') || line.includes('--')) readFlags(spans);
-  if (words && /auth|bearer/i.test(line)) readAuthHeaders(spans);
+  if (authorization) readAuthHeaders(spans);
   if (line.includes(COMPARISON)) readPasswordComparison(spans);
 }
 
@@ -47,11 +51,9 @@ const SCHEME_OPEN = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\(/g;
 function readPasswordComparison(spans: LineSpans): void {
   const line = spans.line;
   const comparison = line.lastIndexOf(COMPARISON);
-  let open: RegExpExecArray | null = null;
-  for (const m of line.slice(0, comparison).matchAll(SCHEME_OPEN)) {
-    open = m as RegExpExecArray;
-    break;
-  }
+  SCHEME_OPEN.lastIndex = 0;
+  const open = SCHEME_OPEN.exec(line.slice(0, comparison));
+  SCHEME_OPEN.lastIndex = 0;
   if (!open) return;
   spans.add((open.index ?? 0) + open[0].length, comparison);
   const hashStart = comparison + COMPARISON.length;
@@ -80,16 +82,15 @@ function maskUserinfo(spans: LineSpans, from: number, to: number, hostPattern: R
 
 function readUrls(spans: LineSpans): void {
   const line = spans.line;
-  for (const m of line.matchAll(SCHEME)) {
+  for (const m of allMatches(SCHEME, line)) {
     const from = (m.index ?? 0) + m[0].length;
     let to = from;
     const limit = Math.min(line.length, from + MAX_AUTHORITY);
-    while (to < limit && !URL_STOP.test(line[to] ?? '')) to++;
+    while (to < limit && !isTokenStop(line.charCodeAt(to))) to++;
     maskUserinfo(spans, from, to, HOST_AFTER_AT);
   }
 }
 
-const TOKEN_STOP = /[\s"'<>`]/;
 const MAX_TOKEN = 1024;
 
 /**
@@ -104,9 +105,9 @@ export function tokensWithAt(line: string): [number, number][] {
   for (let at = line.indexOf('@'); at >= 0;) {
     if (at >= runEnd) {
       runStart = at;
-      while (runStart > 0 && !TOKEN_STOP.test(line[runStart - 1] ?? '')) runStart--;
+      while (runStart > 0 && !isTokenStop(line.charCodeAt(runStart - 1))) runStart--;
       runEnd = at + 1;
-      while (runEnd < line.length && !TOKEN_STOP.test(line[runEnd] ?? '')) runEnd++;
+      while (runEnd < line.length && !isTokenStop(line.charCodeAt(runEnd))) runEnd++;
     }
     const start = runStart + Math.floor((at - runStart) / MAX_TOKEN) * MAX_TOKEN;
     const end = Math.min(start + MAX_TOKEN, runEnd);
@@ -128,7 +129,7 @@ function readBareCredentials(spans: LineSpans): void {
 
 function readFlags(spans: LineSpans): void {
   const line = spans.line;
-  for (const m of line.matchAll(FLAG)) {
+  for (const m of allMatches(FLAG, line)) {
     const flag = m[1] ?? '';
     const value = m[3] ?? '';
     const at = (m.index ?? 0) + m[0].length - value.length;
@@ -145,21 +146,21 @@ function readFlags(spans: LineSpans): void {
 
 function readAuthHeaders(spans: LineSpans): void {
   const line = spans.line;
-  for (const m of line.matchAll(AUTH_HEADER)) {
+  for (const m of allMatches(AUTH_HEADER, line)) {
     const at = (m.index ?? 0) + m[0].length;
     let end = at;
     const limit = Math.min(line.length, at + 8192);
     // Digest and NTLM credentials run to the end of the header; a token to the next blank or quote.
     const scheme = (m[1] ?? '').toLowerCase();
-    const stop = scheme === 'digest' ? /["\r]/ : /[\s"',;]/;
+    const stop = scheme === 'digest' ? DIGEST_END : TOKEN_END;
     while (end < limit && !stop.test(line[end] ?? '')) end++;
     if (!spans.covers(at)) spans.add(at, end);
   }
-  for (const m of line.matchAll(BEARER)) {
+  for (const m of allMatches(BEARER, line)) {
     const token = m[1] ?? '';
     const at = (m.index ?? 0) + m[0].length - token.length;
     // `WWW-Authenticate: Bearer realm="mail"` names a parameter, not a token.
-    if (line[at + token.length] === '"' || NOT_A_TOKEN.test(token.replace(/=+$/, ''))) continue;
+    if (line[at + token.length] === '"' || NOT_A_TOKEN.test(token.replace(BASE64_PADDING, ''))) continue;
     if (!spans.covers(at)) spans.add(at, at + token.length);
   }
 }

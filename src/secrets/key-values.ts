@@ -1,3 +1,4 @@
+import { allMatches } from './matches.js';
 import type { LineSpans } from './spans.js';
 
 /**
@@ -29,12 +30,16 @@ function isKeyChar(code: number): boolean {
 // rc files write `password x` without a separator; only there is a bare word after the key a value.
 // .netrc (`machine h login joe password x`), fetchmailrc (`poll h … user joe password x`, or a `user …`
 // line inside a poll block). Separate tests: one pattern with `.*` between the words would be quadratic.
+const NETRC_MACHINE = /\b(?:machine|default)\b/i;
+const NETRC_LOGIN = /\blogin\b/i;
+const RC_POLL = /\b(?:poll|skip)\b/i;
+// An indented `user joe password x` inside a poll block ("Username or password incorrect." is prose).
+const RC_POLL_BLOCK_LINE = /^\s+(?:user|username|login|machine)\s/;
 function isRcLine(line: string): boolean {
   return (
-    (/\b(?:machine|default)\b/i.test(line) && /\blogin\b/i.test(line)) ||
-    /\b(?:poll|skip)\b/i.test(line) ||
-    // An indented `user joe password x` inside a poll block ("Username or password incorrect." is prose).
-    /^\s+(?:user|username|login|machine)\s/.test(line)
+    (NETRC_MACHINE.test(line) && NETRC_LOGIN.test(line)) ||
+    RC_POLL.test(line) ||
+    RC_POLL_BLOCK_LINE.test(line)
   );
 }
 const RC_KEY = /^(?:password|passwd|pass)$/i;
@@ -45,14 +50,25 @@ const MAX_VALUE = 8192;
  * A value a person would not write in a sentence: mixed letters and digits or symbols. Used only where a
  * key/value pair may be prose ("wrong password: please retry").
  */
+const PROSE_WORD = /^[a-z]+[.,;!?]?$/i;
 function looksSecret(value: string): boolean {
-  return value.length >= 3 && !/^[a-z]+[.,;!?]?$/i.test(value);
+  return value.length >= 3 && !PROSE_WORD.test(value);
 }
+// What may stand before a key that opens its line: YAML, INI, env files, rc files.
+const LINE_OPENER = /^\s*(?:export\s+|set\s+|-\s+)?["']?$/;
+// Where a value ends: after `key=value` (an assignment or a query parameter), mid-line, in an rc file.
+const ASSIGNED_VALUE_END = /[\s&;,"'<>)}\]]/;
+const MID_LINE_VALUE_END = /[\s,;"'<>)}\]]/;
+const BLANK = /\s/;
+const BLANK_OR_CR = /[\s\r]/;
 
+/** For a line that holds a word naming a secret (`keyWords(line).keys`): every keyword above holds one. */
 export function readKeyValues(spans: LineSpans): void {
   const line = spans.line;
-  if (!/pass|pwd|secret|token|key|khau|khẩu|contraseña/i.test(line)) return;
-  for (const m of line.matchAll(KEYWORD)) {
+  // Whether the line is an rc file's is asked for each key word in it, and needs three searches of the line.
+  let rcLine: boolean | undefined;
+  const isRc = () => (rcLine ??= isRcLine(line));
+  for (const m of allMatches(KEYWORD, line)) {
     const hit = m.index ?? 0;
     if (spans.covers(hit)) continue;
     let keyStart = hit;
@@ -63,7 +79,7 @@ export function readKeyValues(spans: LineSpans): void {
       keyEnd++;
     const key = line.slice(keyStart, keyEnd);
     if (!SECRET_KEY.test(key) || isPathPart(line, keyStart)) continue;
-    readValue(spans, keyStart, keyEnd);
+    readValue(spans, keyStart, keyEnd, isRc);
   }
 }
 
@@ -73,7 +89,7 @@ function isPathPart(line: string, keyStart: number): boolean {
   return before === '/' || before === '\\';
 }
 
-function readValue(spans: LineSpans, keyStart: number, keyEnd: number): void {
+function readValue(spans: LineSpans, keyStart: number, keyEnd: number, isRc: () => boolean): void {
   const line = spans.line;
   const key = line.slice(keyStart, keyEnd);
   let i = keyEnd;
@@ -85,7 +101,7 @@ function readValue(spans: LineSpans, keyStart: number, keyEnd: number): void {
   const sep = line[i];
   // The key opens the line (YAML, INI, env files, rc files): its value is the rest of the line.
   const before = line.slice(0, keyStart);
-  const opensLine = before.length <= 16 && /^\s*(?:export\s+|set\s+|-\s+)?["']?$/.test(before);
+  const opensLine = before.length <= 16 && LINE_OPENER.test(before);
   if (sep === ':' || sep === '=') {
     i++;
     // `key=value` with nothing around the `=`: an environment assignment or a query parameter.
@@ -98,7 +114,7 @@ function readValue(spans: LineSpans, keyStart: number, keyEnd: number): void {
     }
     if (open === undefined || open === '{' || open === '[' || (sep === ':' && open === '/')) return;
     if (tight) {
-      spans.add(i, tokenEnd(line, i, /[\s&;,"'<>)}\]]/));
+      spans.add(i, tokenEnd(line, i, ASSIGNED_VALUE_END));
       return;
     }
     if (opensLine && !quotedKey) {
@@ -106,19 +122,19 @@ function readValue(spans: LineSpans, keyStart: number, keyEnd: number): void {
       return;
     }
     // Mid-line, after a JSON key or in prose: one token, and in prose only one that looks like a secret.
-    const end = tokenEnd(line, i, /[\s,;"'<>)}\]]/);
+    const end = tokenEnd(line, i, MID_LINE_VALUE_END);
     const value = line.slice(i, end);
     if (quotedKey || looksSecret(value)) spans.add(i, end);
     return;
   }
-  if ((sep === ' ' || sep === '\t' || i > keyEnd) && RC_KEY.test(key) && (isRcLine(line) || opensLine)) {
+  if ((sep === ' ' || sep === '\t' || i > keyEnd) && RC_KEY.test(key) && (isRc() || opensLine)) {
     const open = line[i];
     if (open === '"' || open === "'") {
       spans.add(i + 1, quotedEnd(line, i + 1, open));
       return;
     }
-    const end = tokenEnd(line, i, /\s/);
-    if (isRcLine(line) || looksSecret(line.slice(i, end))) spans.add(i, end);
+    const end = tokenEnd(line, i, BLANK);
+    if (isRc() || looksSecret(line.slice(i, end))) spans.add(i, end);
   }
 }
 
@@ -141,6 +157,6 @@ function tokenEnd(line: string, from: number, stop: RegExp): number {
 
 function trimmedEnd(line: string, from: number): number {
   let end = Math.min(line.length, from + MAX_VALUE);
-  while (end > from && /[\s\r]/.test(line[end - 1] ?? '')) end--;
+  while (end > from && BLANK_OR_CR.test(line[end - 1] ?? '')) end--;
   return end;
 }

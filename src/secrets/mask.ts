@@ -1,6 +1,7 @@
 import { normaliseUntrusted } from '../text/untrusted.js';
 import { EchoMasker } from './echoes.js';
 import { COMPARISON, readInline } from './inline.js';
+import { keyWords } from './key-words.js';
 import { readKeyValues } from './key-values.js';
 import { isFlattened, PopSecretReader } from './pop-commands.js';
 import { LineSpans } from './spans.js';
@@ -36,10 +37,6 @@ export function maskSecretLines(input: string): { lines: string[]; found: boolea
   return { lines: echoes.lines, found: masker.found || echoes.found, removed };
 }
 
-// Every recogniser needs one of these words, an `@` (credentials in a URL or a target), an option (`-u`,
-// `--password`) or Dovecot's password comparison (`) != '`): a line without any is passed over with one search instead of each recogniser's own.
-const MAY_HOLD_ANY = /pass|apop|auth|pwd|secret|token|key|khau|khẩu|contraseña|bearer/i;
-
 /**
  * The per-line part of the secrets pass, for a reader that cannot hold the whole input (`explain --summary`
  * over a log): lines in order, already normalised; `flattened` from `isFlattened` over the first lines. The
@@ -56,8 +53,10 @@ export class LineMasker {
   }
 
   mask(line: string): string {
-    // One search for the words of all the recognisers: each still checks its own, but only where one occurs.
-    const words = MAY_HOLD_ANY.test(line);
+    // Every recogniser needs one of its key words, an `@` (credentials in a URL or a target), an option
+    // (`-u`, `--password`) or Dovecot's password comparison (`) != '`): a line without any is passed over
+    // after one search for the words of all of them, and each reads only lines that hold its own.
+    const words = keyWords(line);
     const awaiting = this.reader.awaitingSasl;
     if (
       !words &&
@@ -69,9 +68,9 @@ export class LineMasker {
     )
       return line;
     const spans = new LineSpans(line, this.values);
-    if (words || awaiting) this.reader.read(spans);
-    if (words) readKeyValues(spans);
-    readInline(spans, words);
+    if (words?.commands || awaiting) this.reader.read(spans, words?.commands === true);
+    if (words?.keys) readKeyValues(spans);
+    readInline(spans, words?.authorization === true);
     if (spans.spans.length === 0) return line;
     this.found = true;
     return spans.masked();

@@ -1,3 +1,4 @@
+import { allMatches } from './matches.js';
 import type { LineSpans } from './spans.js';
 
 /**
@@ -18,12 +19,24 @@ const REPR_OPEN = /^b?['"]/;
 const ARG_TAIL = /(?:\\r\\n|\\r|\\n)?['"]?$/;
 // Where a flattened transcript (a whole session pasted on one line) starts its next line.
 const FLATTENED_NEXT = [' S: ', ' C: ', ' < ', ' > ', ' -ERR', ' +OK', ' S:', ' C:'];
-const MAY_HOLD = /pass|apop|auth|xoauth2|oauthbearer/i;
 const BASE64_LINE = /^[A-Za-z0-9+/]+={0,2}$/;
 const MECHANISM = /^[A-Z0-9_-]{1,20}$/i;
 // Words that follow "PASS" in prose without being a password ("the PASS command failed").
 const PROSE_WORDS =
   /^(?:command|commands|cmd|failed|fails|was|is|not|and|or|with|to|the|step|stage|phase|rejected|error|errors|line|ok|\+ok|-err|succeeded|worked)$/i;
+
+// Patterns are module constants throughout: a literal in a function body is a new object on every call.
+const TRANSCRIPT_START = /^(?:\+OK|-ERR|USER |PASS )/i;
+const SECRET_COMMAND = /^(pass|apop|auth)\s+/i;
+const SASL_CHALLENGE = /^\+(?:\s|$)/;
+const FIRST_WORD = /^\S+/;
+const WORD = /^\S*/;
+const APOP_DIGEST = /^[0-9a-f]{32}$/i;
+const TRAILING_PUNCTUATION = /[.,;)"'`]+$/;
+const PASS_IN_PROSE = /(?:^|[\s("'`:])PASS\s+(\S+)/g;
+const APOP_IN_PROSE = /\bAPOP\s+\S{1,320}\s+([0-9a-f]{32})\b/gi;
+const AUTH_IN_PROSE =
+  /\b(?:AUTH\s+[A-Z0-9_-]{1,20}|XOAUTH2|OAUTHBEARER)\s+([A-Za-z0-9+/]{4,}={0,2})(?![\w+/=])/g;
 
 export interface LineContent {
   role: 'client' | 'server' | 'unknown';
@@ -49,7 +62,7 @@ export function isFlattened(lines: readonly string[]): boolean {
   for (const line of lines.slice(0, 5000)) {
     const content = lineContent(line);
     const text = line.slice(content.start, content.start + 8);
-    if (content.role !== 'unknown' || /^(?:\+OK|-ERR|USER |PASS )/i.test(text)) transcriptLines++;
+    if (content.role !== 'unknown' || TRANSCRIPT_START.test(text)) transcriptLines++;
     if (transcriptLines > 1) return false;
   }
   return true;
@@ -81,20 +94,23 @@ export class PopSecretReader {
     return this.#awaitingSasl;
   }
 
-  /** Finds the POP/SASL secrets of one line into `spans`. */
-  read(spans: LineSpans): void {
+  /**
+   * Finds the POP/SASL secrets of one line into `spans`. `commands`: whether the line holds `pass`, `apop` or
+   * `auth` in any case (`keyWords`); every command and prose form read here needs one.
+   */
+  read(spans: LineSpans, commands: boolean): void {
     const line = spans.line;
-    // Most lines of a log name no command that carries a secret: one test instead of the marker parse.
-    if (!this.#awaitingSasl && !MAY_HOLD.test(line)) return;
+    // Most lines of a log name no command that carries a secret: no marker parse for them.
+    if (!this.#awaitingSasl && !commands) return;
     const content = lineContent(line);
     const text = line.slice(content.start);
     if (this.#awaitingSasl && this.#continuation(spans, content, text)) return;
-    const command = /^(pass|apop|auth)\s+/i.exec(text);
+    const command = SECRET_COMMAND.exec(text);
     if (command && content.role !== 'server' && isCommandCase(command[1] ?? '')) {
       this.#role = content.role;
       this.#command(spans, content.start, (command[1] ?? '').toUpperCase(), command[0].length);
     }
-    this.#inProse(spans);
+    if (commands) this.#inProse(spans);
   }
 
   // The client lines after a `+` challenge carry the credentials, whatever they look like.
@@ -104,7 +120,7 @@ export class PopSecretReader {
       this.#awaitingSasl = false;
       return false;
     }
-    if (/^\+(?:\s|$)/.test(trimmed)) return true;
+    if (SASL_CHALLENGE.test(trimmed)) return true;
     if (content.role === 'server') return false;
     if (content.role === 'client' || BASE64_LINE.test(trimmed)) {
       if (trimmed !== '*' && trimmed !== '=' && spans.add(content.start, content.start + trimmed.length))
@@ -128,12 +144,12 @@ export class PopSecretReader {
       return;
     }
     // APOP user digest, AUTH mechanism [initial-response]: the secret follows the first word.
-    const first = /^\S+/.exec(line.slice(argsStart, argsEnd))?.[0] ?? '';
+    const first = FIRST_WORD.exec(line.slice(argsStart, argsEnd))?.[0] ?? '';
     const rest = argsStart + first.length;
     const secretStart =
       rest + (line.slice(rest, argsEnd).length - line.slice(rest, argsEnd).trimStart().length);
     // Both are one word (a digest, a base64 payload): an -ERR pasted after it on the same line stays.
-    const secretEnd = secretStart + (/^\S*/.exec(line.slice(secretStart, argsEnd))?.[0].length ?? 0);
+    const secretEnd = secretStart + (WORD.exec(line.slice(secretStart, argsEnd))?.[0].length ?? 0);
     if (verb === 'AUTH') {
       if (!MECHANISM.test(first)) return;
       if (secretStart >= argsEnd) {
@@ -146,26 +162,23 @@ export class PopSecretReader {
       return;
     }
     // Unmarked, "APOP authentication failed." is a program's message: a real APOP carries an MD5 digest.
-    if (this.#role === 'client' || /^[0-9a-f]{32}$/i.test(line.slice(secretStart, secretEnd)))
+    if (this.#role === 'client' || APOP_DIGEST.test(line.slice(secretStart, secretEnd)))
       spans.add(secretStart, secretEnd);
   }
 
   // "I sent PASS hunter2 and got -ERR", "-ERR failed after AUTH PLAIN AGpv…", "APOP joe <digest>" anywhere.
   #inProse(spans: LineSpans): void {
     const line = spans.line;
-    if (!/PASS|APOP|AUTH|XOAUTH2|OAUTHBEARER/i.test(line)) return;
-    for (const m of line.matchAll(/(?:^|[\s("'`:])PASS\s+(\S+)/g)) {
-      const value = (m[1] ?? '').replace(/[.,;)"'`]+$/, '');
+    for (const m of allMatches(PASS_IN_PROSE, line)) {
+      const value = (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
       const at = (m.index ?? 0) + m[0].length - (m[1] ?? '').length;
       if (!spans.covers(at) && !PROSE_WORDS.test(value)) spans.add(at, at + value.length);
     }
-    for (const m of line.matchAll(/\bAPOP\s+\S{1,320}\s+([0-9a-f]{32})\b/gi)) {
+    for (const m of allMatches(APOP_IN_PROSE, line)) {
       const at = (m.index ?? 0) + m[0].length - 32;
       if (!spans.covers(at)) spans.add(at, at + 32);
     }
-    for (const m of line.matchAll(
-      /\b(?:AUTH\s+[A-Z0-9_-]{1,20}|XOAUTH2|OAUTHBEARER)\s+([A-Za-z0-9+/]{4,}={0,2})(?![\w+/=])/g,
-    )) {
+    for (const m of allMatches(AUTH_IN_PROSE, line)) {
       const payload = m[1] ?? '';
       const at = (m.index ?? 0) + m[0].length - payload.length;
       if (!spans.covers(at) && spans.add(at, at + payload.length)) rememberDecoded(spans, payload);

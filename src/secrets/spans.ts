@@ -5,11 +5,12 @@
 
 export const MASK = '****';
 
+const PLACEHOLDER =
+  /^(?:\*+|<[^>]{0,40}>|x{3,}|\[(?:hidden|redacted|masked|removed)\]|\.{3,}|…|\$\{?\w+\}?|%\w+%|null|none|""|'')$/i;
+
 /** A value a client or a person already hid (`PASS *`, `<password>`, `[redacted]`): no secret. */
 export function isPlaceholder(value: string): boolean {
-  return /^(?:\*+|<[^>]{0,40}>|x{3,}|\[(?:hidden|redacted|masked|removed)\]|\.{3,}|…|\$\{?\w+\}?|%\w+%|null|none|""|'')$/i.test(
-    value.trim(),
-  );
+  return PLACEHOLDER.test(value.trim());
 }
 
 /** Shorter secrets are masked where they stand, not searched for elsewhere: "ab" would mask half a paste. */

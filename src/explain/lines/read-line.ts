@@ -36,11 +36,15 @@ const IMPLICIT_TLS_PORT = /(?::995\b|\bport 995\b)/;
 const HAS_LETTER = /[a-z]/i;
 // A proxy's or a script's byte log writes each line as Python's bytes repr: `--> b'USER alice\r\n'`.
 const BYTES_REPR = /^b(['"])(.*)\1$/;
+const REPR_LINE_END = /(?:\\r)?\\n$|\\r$/;
+const ESCAPED_QUOTE = /\\'/g;
+// curl -v marks the server's line with "< " even when it is no POP reply (`< 220 … ESMTP`).
+const CURL_SERVER_MARKER = /^<\s?/;
 
 function unreprBytes(text: string): string {
   const m = BYTES_REPR.exec(text);
   if (!m) return text;
-  return (m[2] ?? '').replace(/(?:\\r)?\\n$|\\r$/, '').replace(/\\'/g, "'");
+  return (m[2] ?? '').replace(REPR_LINE_END, '').replace(ESCAPED_QUOTE, "'");
 }
 
 export interface ReadOptions {
@@ -114,8 +118,7 @@ export function readLine(rawLine: string, context: ReadContext, options: ReadOpt
     if (broken) return { kind: 'server-text', text: content };
     // An IMAP "* OK" loses its star to curl's marker rule: the whole line is looked at too.
     const whole = rawLine.trim();
-    // curl -v marks the server's line with "< " even when it is no POP reply (`< 220 … ESMTP`).
-    const marked = /^<\s?/.test(content) ? content.replace(/^<\s?/, '') : undefined;
+    const marked = CURL_SERVER_MARKER.test(content) ? content.replace(CURL_SERVER_MARKER, '') : undefined;
     const other = [content, marked, whole].find((t) => t !== undefined && OTHER_PROTOCOL.test(t));
     if (context.beforeFirstReply && other !== undefined) {
       return { kind: 'other-protocol', text: other, quoted: false };

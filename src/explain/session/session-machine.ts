@@ -4,7 +4,7 @@ import type { ServerLogRecogniser } from '../extensions.js';
 import { boundedLine, displayLine } from '../lines/display.js';
 import type { ForeignProtocol } from '../lines/foreign-command.js';
 import type { LineKind, ReadContext } from '../lines/line-kind.js';
-import { readLine } from '../lines/read-line.js';
+import { type ReadOptions, readLine } from '../lines/read-line.js';
 import { answersWithData, validIn } from '../pop-commands.js';
 import { maskCommandContent, maskFreeText } from '../secrets.js';
 import type { SessionState } from '../types.js';
@@ -45,6 +45,8 @@ const STAT_ANSWER = /^(\d{1,9})\s+\d+/;
 // What a server says when a login succeeds (RFC 1939 §7: "+OK mrose's maildrop has 2 messages (320 octets)").
 const LOGIN_COUNT = /\b(\d{1,9}) messages?\b/i;
 const LOGIN_ANSWER = /\b(?:maildrop|mailbox open|logged in|\d+ messages?\b)/i;
+// A line end a program's repr left after the command (`PASS x\r\n` in poplib's debug output).
+const ESCAPED_LINE_END = /(?:\\r\\n|\\r|\\n)$/;
 
 export class SessionMachine {
   private readonly view: {
@@ -74,7 +76,11 @@ export class SessionMachine {
   /** Set once any POP status line or command was seen: the input is a POP conversation. */
   sawPop = false;
 
-  constructor(private readonly options: SessionOptions) {}
+  private readonly readOptions: ReadOptions;
+
+  constructor(private readonly options: SessionOptions) {
+    this.readOptions = { serverLog: options.serverLog ?? [] };
+  }
 
   /** What the session has shown so far. */
   get session(): SessionView {
@@ -83,7 +89,7 @@ export class SessionMachine {
 
   feed(fullLine: string, lineNumber: number): Observation {
     const line = boundedLine(fullLine);
-    const read = readLine(line, this.context(), { serverLog: this.options.serverLog ?? [] });
+    const read = readLine(line, this.context(), this.readOptions);
     if (read.kind === 'data') {
       if (read.end) this.endData();
       else this.capability?.add(read.content);
@@ -197,7 +203,7 @@ export class SessionMachine {
   ): void {
     const masked = maskCommandContent(content);
     if (masked?.found) this.secretFound = true;
-    const display = displayLine((masked?.text ?? content).replace(/(?:\\r\\n|\\r|\\n)$/, ''));
+    const display = displayLine((masked?.text ?? content).replace(ESCAPED_LINE_END, ''));
     let state = this.view.state;
     if (!this.stateKnown) {
       this.stateKnown = true;

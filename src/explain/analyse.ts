@@ -113,20 +113,26 @@ export function analyse(
   // "POP error (-ERR EOF)" is both the quoted reply and the fact that nothing was greeted).
   // Where a client aimed, read once: the facts and the server host both use it (null: the paste names none,
   // which must not read as "not read yet" to their defaults).
-  const target = findTarget(lines) ?? null;
-  const fromFacts = factsFinding(lines, kb, target);
+  // The whole-paste readers read the program's output, not the text of the mails it retrieved: a host, a
+  // URL or a stack trace quoted inside a message is the message's.
+  const output =
+    finder.messageLines.size > 0
+      ? lines.map((line, i) => (finder.messageLines.has(i + 1) ? '' : line))
+      : lines;
+  const target = findTarget(output) ?? null;
+  const fromFacts = factsFinding(output, kb, target);
   // A log excerpt's connection is explained by its most telling line, an exception chain by its root cause.
-  const kept = leadWithCause(leadWithDecisive(dropEchoes(found)), lines);
+  const kept = leadWithCause(leadWithDecisive(dropEchoes(found)), output);
   if (fromFacts && factsJoin(kept, fromFacts)) kept.unshift(fromFacts);
   const all = groupRepeats(kept);
   // A server log's failed logins judged as a whole ("is this an attack?"): only a paste with log lines.
-  const verdicts = found.some((f) => f.kind === 'log') ? judgeLog(lines) : [];
+  const verdicts = found.some((f) => f.kind === 'log') ? judgeLog(output) : [];
   const judged = verdicts.length > 0 ? { verdicts } : {};
   if (all.length > MAX_FINDINGS) {
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
     warnings.push('findings.capped');
     const findings = all.slice(0, MAX_FINDINGS);
-    const server = findServerHost(lines, target);
+    const server = findServerHost(output, target);
     return {
       ...base,
       outcome: 'errors',
@@ -139,7 +145,7 @@ export function analyse(
   }
   const findings = all;
   if (findings.length > 0) {
-    const server = findServerHost(lines, target);
+    const server = findServerHost(output, target);
     return {
       ...base,
       outcome: 'errors',

@@ -70,6 +70,8 @@ export interface LineFinderOptions {
 
 export class LineFinder {
   readonly machine: SessionMachine;
+  /** The lines that were a message's text (RETR, TOP): what a mail says is no program's output. */
+  readonly messageLines = new Set<number>();
   // Free-text lines no entry explains, kept while they run on: a dialog copied from a window or a screenshot
   // arrives wrapped, and its message may only be recognisable across the break.
   private unexplained: Candidate[] = [];
@@ -90,6 +92,7 @@ export class LineFinder {
   private feedPart(part: string, lineNumber: number, found: Found[]): void {
     const { kb, extensions, lang } = this.options;
     const observation = this.machine.feed(part, lineNumber);
+    if (observation.read.kind === 'data' && this.machine.inMessage) this.messageLines.add(lineNumber);
     const candidate = candidateOf(observation);
     if (!candidate) {
       this.unexplained = [];

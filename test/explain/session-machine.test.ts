@@ -91,3 +91,31 @@ describe('the session machine keeps what the session has shown', () => {
     expect(machine.feed('S: +OK', 10_003).answers?.lineNumber).toBe(9_746);
   });
 });
+
+describe("a message's text is the mail's, not the program's output", () => {
+  it('marks the lines of a RETR or TOP answer as message text, not those of a CAPA or LIST answer', () => {
+    const lines = [
+      'C: CAPA',
+      'S: +OK',
+      'S: USER',
+      'S: .',
+      'C: RETR 1',
+      'S: +OK 64 octets',
+      'Subject: new server',
+      '',
+      'curl: (7) Failed to connect to pop.elsewhere.example port 995',
+      '.',
+      'C: LIST',
+      'S: +OK',
+      'S: 1 64',
+      'S: .',
+    ];
+    const machine = new SessionMachine({ hasClientCommands: true });
+    // As the line finder asks it: a data line read while a message is being sent.
+    const inMessage = lines.flatMap((line, i) => {
+      const observation = machine.feed(line, i + 1);
+      return observation.read.kind === 'data' && machine.inMessage ? [i + 1] : [];
+    });
+    expect(inMessage).toEqual([7, 8, 9]);
+  });
+});

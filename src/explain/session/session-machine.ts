@@ -87,6 +87,11 @@ export class SessionMachine {
     return this.view;
   }
 
+  /** The line just fed was part of a message the server sent (RETR, TOP): mail, not the program's output. */
+  get inMessage(): boolean {
+    return this.dataFor === 'RETR' || this.dataFor === 'TOP';
+  }
+
   feed(fullLine: string, lineNumber: number): Observation {
     const line = boundedLine(fullLine);
     const read = readLine(line, this.context(), this.readOptions);

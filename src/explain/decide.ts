@@ -4,6 +4,7 @@ import type { Candidate } from './candidate.js';
 import { FALLBACK_MAX_CONFIDENCE, type FallbackClassifier } from './extensions.js';
 import { type Explained, interpret } from './interpret.js';
 import { UNKNOWN_ENTRY_ID } from './match.js';
+import { foldAccents } from './normalize.js';
 import { applyClientLineRules } from './rules/client-line-rules.js';
 import { applyRules } from './rules/session-rules.js';
 import type { SentCommand, SessionView } from './session/session-view.js';
@@ -142,8 +143,22 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
 /** The fallback's reading of the words that may overrule a response code or a bare context entry. */
 const OVERRULE_CONFIDENCE = 0.45;
 
-function overrules(explained: Explained, words: FindingData): boolean {
-  return words.category !== explained.entry.entry.category && words.confidence >= OVERRULE_CONFIDENCE;
+function overrules(explained: Explained, words: FindingData, candidate: Candidate): boolean {
+  return (
+    words.category !== explained.entry.entry.category &&
+    words.confidence >= OVERRULE_CONFIDENCE &&
+    inReply(candidate, words)
+  );
+}
+
+/**
+ * Only words that reach into the reply may overrule its response code: a program's words around a quoted
+ * reply ("jakarta.mail.AuthenticationFailedException: [LOGIN-DELAY] …") name the step that failed, not why;
+ * they may still help the reply's own words ("Error sending password: -ERR [AUTH] Authentication failed.").
+ */
+function inReply(candidate: Candidate, words: FindingData): boolean {
+  const reply = foldAccents(candidate.text).toLowerCase();
+  return (words.evidence.words ?? []).some((w) => reply.includes(foldAccents(w).toLowerCase()));
 }
 
 /**
@@ -165,7 +180,7 @@ export function decide(
     // ("[SYS/PERM] pop not allowed for user" is POP switched off, not "a permanent problem").
     if (explained.basis === 'response-code' && explained.entry.entry.match.priority >= 0) {
       const words = byFallback(candidate, context);
-      if (words && overrules(explained, words)) return words;
+      if (words && overrules(explained, words, candidate)) return words;
     }
     return fromExplained(candidate, explained);
   }

@@ -1,0 +1,120 @@
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { type Candidate, type CommandInfo, withResponseCode } from '../candidate.js';
+import { commandNamedBy } from '../client-output/named-command.js';
+import { quotedGreeting } from '../lines/quoted.js';
+import { bestMatch, type Match, matchText } from '../match.js';
+import { POP_VERB_ALTERNATION, popCommand } from '../pop-commands.js';
+
+/**
+ * What a library's message carries after its own words. Scripts report a failed POP step as "<their words>:
+ * <what the library said>", and libraries as "<their class or step>: <the server's reply or the socket's
+ * error>": Perl's `die "Cannot log in: " . $pop->message` ("Cannot log in: [SYS/TEMP] Internal error…"),
+ * Jakarta Mail's `AuthenticationFailedException: [LOGIN-DELAY] …` and `AuthenticationFailedException: Read
+ * timed out`, Mail::POP3Client's "Cannot retrieve message 99: Bad return from RETR: There's no message 99.",
+ * a Java `IOException: Unexpected response: * OK [CAPABILITY IMAP4rev1 …]`. The words before the colon say
+ * which step failed; what follows it says why, when an entry knows it.
+ */
+
+/** One clause after a colon: where it starts in the line, and its text. */
+interface Tail {
+  start: number;
+  text: string;
+}
+
+// ": " and the fullwidth colon; a colon inside a time (12:30:01), a URL (pop://) or a port (host:110) is none.
+const CLAUSE_COLON = /[:：]\s+/g;
+const MIN_TAIL_CHARS = 6;
+/** The server's words after a program's colon count when they are most of the clause, not a word or two of it. */
+const TAIL_COVERAGE = 0.6;
+
+/** The clauses after each colon of the line, the innermost (last) first. */
+function tailsOf(line: string): Tail[] {
+  const tails: Tail[] = [];
+  for (const m of line.matchAll(CLAUSE_COLON)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const text = line.slice(start).trim();
+    if (text.length >= MIN_TAIL_CHARS && /\p{L}/u.test(text)) tails.push({ start, text });
+  }
+  return tails.reverse();
+}
+
+// A verb in capitals among a program's words is the command it sent ("Bad return from RETR:"); a few
+// libraries name the step in words instead.
+const VERB_WORD = new RegExp(String.raw`\b(${POP_VERB_ALTERNATION})\b`);
+const STEP_WORDS: readonly { verb: string; re: RegExp }[] = [
+  { verb: 'RETR', re: /\b(?:retriev(?:e|ing)|fetch(?:ing)?|download(?:ing)?) (?:the )?message\b/i },
+  { verb: 'DELE', re: /\bdelet(?:e|ing) (?:the )?message\b/i },
+];
+
+/** The command a program's words before a colon say it sent, if they say. */
+function stepBefore(words: string): CommandInfo | undefined {
+  const verb =
+    commandNamedBy(words)?.verb ??
+    VERB_WORD.exec(words)?.[1] ??
+    STEP_WORDS.find((s) => s.re.test(words))?.verb;
+  const command = verb ? popCommand(verb) : undefined;
+  if (!verb || !command) return undefined;
+  return { verb, hasArgs: true, display: verb, state: command.states[0] };
+}
+
+// A wording written for some commands (a refused XOAUTH2 token's "Authentication failed") counts only where
+// the program's words name the command: otherwise nothing shows which command the carried text answered.
+const known = (m: Match | undefined, command: CommandInfo | undefined): m is Match =>
+  m !== undefined &&
+  m.entry.entry.category !== 'unknown' &&
+  m.entry.entry.match.priority >= 0 &&
+  (m.entry.commands.length === 0 || command !== undefined);
+
+export interface CarriedCause {
+  match: Match;
+  /** Where the carried text starts in the line: the words before it are the program's. */
+  start: number;
+  text: string;
+}
+
+/** What one clause says, read as a server's reply, as another protocol's greeting, as a program's own error. */
+function readTail(kb: KnowledgeBase, candidate: Candidate, tail: Tail): Match | undefined {
+  const command = stepBefore(candidate.line.slice(0, tail.start));
+  const base = { kind: 'server' as const, lineNumber: candidate.lineNumber, line: candidate.line };
+  const asReply = withResponseCode({ ...base, text: tail.text, ...(command ? { command } : {}) });
+  // An RFC 2449 code is the server's own mark: its entry, or the words after it, say what the server meant.
+  if (asReply.responseCode) {
+    const coded = bestMatch(kb, asReply);
+    if (known(coded, command)) return coded;
+  }
+  const worded = bestMatch(kb, asReply, { wordingOnly: true });
+  if (known(worded, command) && (worded.length ?? 0) >= matchText(asReply.text).length * TAIL_COVERAGE)
+    return worded;
+  const greeting = quotedGreeting(tail.text) ?? quotedGreeting(`: ${tail.text}`);
+  if (greeting !== undefined) {
+    const other = bestMatch(kb, { ...base, kind: 'reply', text: greeting });
+    if (known(other, command)) return other;
+  }
+  const own = bestMatch(kb, { ...base, kind: 'client', text: tail.text });
+  return known(own, command) ? own : undefined;
+}
+
+/** The innermost clause after a colon that an entry explains, with where it starts. */
+export function carriedCause(kb: KnowledgeBase, candidate: Candidate): CarriedCause | undefined {
+  for (const tail of tailsOf(candidate.line)) {
+    const match = readTail(kb, candidate, tail);
+    if (match) return { match, start: tail.start, text: tail.text };
+  }
+  return undefined;
+}
+
+/**
+ * Whether an entry that explains a whole line explains only the program's words before what they carry: the
+ * same entry matches the line cut where the carried text starts ("AuthenticationFailedException" is the class
+ * of every refused login, whatever the server said).
+ */
+export function explainsOnlyTheWrapper(
+  kb: KnowledgeBase,
+  candidate: Candidate,
+  wrapper: Match,
+  carried: CarriedCause,
+): boolean {
+  const before = candidate.line.slice(0, carried.start);
+  const alone = bestMatch(kb, { ...candidate, kind: 'client', text: before });
+  return alone?.entry.entry.id === wrapper.entry.entry.id;
+}

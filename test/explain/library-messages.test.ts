@@ -34,7 +34,42 @@ describe("a library's exception class names the step; what it carries says why",
   });
 });
 
+describe('debug traces: a note that a step failed yields to the line that says why', () => {
+  // Jakarta Mail 2.0 with session.setDebug(true): the trace suppresses the login exchange, notes the failure,
+  // and the exception after it carries the reply (fake-login-delay, java-debug).
+  const JAKARTA_DEBUG = [
+    'DEBUG POP3: connecting to host "127.0.0.1", port 44365, isSSL false',
+    '+OK fake POP3 ready',
+    'CAPA',
+    '+OK',
+    'USER',
+    'RESP-CODES',
+    'LOGIN-DELAY 900',
+    '.',
+    'DEBUG POP3: Attempt to authenticate using mechanisms: LOGIN PLAIN NTLM XOAUTH2 ',
+    'DEBUG POP3: Using mechanism LOGIN',
+    'DEBUG POP3: authentication command trace suppressed',
+    'DEBUG POP3: authentication command failed',
+    'QUIT',
+    '+OK Logging out.',
+    'Exception in thread "main" jakarta.mail.AuthenticationFailedException: [LOGIN-DELAY] Logged in too recently, wait 15 minutes.',
+  ].join('\n');
+
+  it('the exception after "authentication command failed" decides', () => {
+    const findings = explain(JAKARTA_DEBUG, { lang: 'en' }).findings;
+    expect(findings.map((f) => f.category)).toEqual(['auth.login-delay']);
+  });
+
+  it('the note alone still says the login failed', () => {
+    expect(first('DEBUG POP3: authentication command failed')?.category).toBe('auth.failed');
+  });
+});
+
 describe("a script's own words before a colon, the server's after it", () => {
+  it('Net::POP3: a server that refuses USER/PASS, whatever words it adds, refuses the login method', () => {
+    expect(first('Cannot log in: USER/PASS authentication is not allowed.')?.category).toBe('auth.mechanism');
+  });
+
   it('Net::POP3 `die "Cannot log in: " . $pop->message` with [SYS/TEMP] is a temporary server problem', () => {
     expect(
       first('Cannot log in: [SYS/TEMP] Internal error occurred. Refer to server log for more information.')

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import { type Candidate, withResponseCode } from './candidate.js';
 import { foldAccents } from './normalize.js';
-import { carriedCause, explainsOnlyTheWrapper } from './prose/carried-cause.js';
+import { carriedCause, explainsOnlyTheWrapper, provesWithoutCommand } from './prose/carried-cause.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
 import { entryForEvent } from './server-log/events.js';
 import { parseServerLogLine } from './server-log/parse.js';
@@ -57,7 +57,9 @@ function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained
     const match = bestMatch(kb, withResponseCode({ ...candidate, kind: 'server', text: quoted.text }), {
       wordingOnly: true,
     });
-    if (known(match)) return explained(match, QUOTED_CONFIDENCE);
+    // A wording written for one AUTH mechanism proves nothing in a quote that shows no command.
+    if (known(match) && (candidate.command !== undefined || provesWithoutCommand(match.entry)))
+      return explained(match, QUOTED_CONFIDENCE);
   }
   return undefined;
 }

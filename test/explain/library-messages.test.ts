@@ -91,3 +91,31 @@ describe("a script's own words before a colon, the server's after it", () => {
     expect(first('Note: the weather is nice today and the garden needs water.')).toBeUndefined();
   });
 });
+
+describe('a reply without its status sign, carried as the reason a step failed, breaks the protocol', () => {
+  it.each([
+    ['Net::POP3', 'Cannot log in: OK Logged in.'],
+    [
+      'Jakarta Mail',
+      'Exception in thread "main" jakarta.mail.AuthenticationFailedException: Unexpected response: OK Logged in.',
+    ],
+    [
+      'Ruby Net::POP3',
+      "/usr/lib/ruby/gems/3.1.0/gems/net-pop-0.1.1/lib/net/pop.rb:1006:in `check_response_auth': OK Logged in. (Net::POPAuthenticationError)",
+    ],
+  ])('%s', (_library, output) => {
+    expect(first(output)?.category).toBe('server.protocol-error');
+  });
+
+  it('a signed reply is no such thing', () => {
+    expect(first('Cannot log in: -ERR [AUTH] Authentication failed.')?.category).toBe('auth.failed');
+  });
+});
+
+describe('a quote that shows no command', () => {
+  it('movemail\'s "Authentication failed" quoted in a French chat is a refused login, not a refused OAuth2 token', () => {
+    const chat =
+      "Quelqu'un peut m'expliquer cette erreur ? Je lance movemail depuis cron et ça ne marche plus : « movemail: mailbox `pop://alice@127.0.0.1:43103': cannot open: Authentication failed »";
+    expect(first(chat)?.category).toBe('auth.failed');
+  });
+});

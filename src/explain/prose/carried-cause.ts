@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { CompiledEntry } from '../../knowledge/load.js';
 import { type Candidate, type CommandInfo, withResponseCode } from '../candidate.js';
 import { commandNamedBy } from '../client-output/named-command.js';
 import { quotedGreeting } from '../lines/quoted.js';
@@ -57,13 +58,20 @@ function stepBefore(words: string): CommandInfo | undefined {
   return { verb, hasArgs: true, display: verb, state: command.states[0] };
 }
 
-// A wording written for some commands (a refused XOAUTH2 token's "Authentication failed") counts only where
-// the program's words name the command: otherwise nothing shows which command the carried text answered.
+/**
+ * Whether a wording proves its category where the command it answered is not shown. One written only for an
+ * AUTH mechanism (a refused XOAUTH2 token's "Authentication failed") does not: the same words answer every
+ * other login. One written for several commands of a kind ("There's no message 7" to RETR, TOP, DELE…) does.
+ */
+export function provesWithoutCommand(entry: CompiledEntry): boolean {
+  return entry.commands.length === 0 || !entry.commands.every((spec) => spec.args === 'first');
+}
+
 const known = (m: Match | undefined, command: CommandInfo | undefined): m is Match =>
   m !== undefined &&
   m.entry.entry.category !== 'unknown' &&
   m.entry.entry.match.priority >= 0 &&
-  (m.entry.commands.length === 0 || command !== undefined);
+  (command !== undefined || provesWithoutCommand(m.entry));
 
 export interface CarriedCause {
   match: Match;
@@ -71,6 +79,10 @@ export interface CarriedCause {
   start: number;
   text: string;
 }
+
+// A status word without its sign ("OK Logged in.") carried where a step failed: the library saw a reply that
+// was neither +OK nor -ERR (RFC 1939 §3) and reported the step as failed.
+const UNSIGNED_STATUS = /^(?:OK|ERR)\b(?![-/])/;
 
 /** What one clause says, read as a server's reply, as another protocol's greeting, as a program's own error. */
 function readTail(kb: KnowledgeBase, candidate: Candidate, tail: Tail): Match | undefined {
@@ -85,6 +97,11 @@ function readTail(kb: KnowledgeBase, candidate: Candidate, tail: Tail): Match | 
   const worded = bestMatch(kb, asReply, { wordingOnly: true });
   if (known(worded, command) && (worded.length ?? 0) >= matchText(asReply.text).length * TAIL_COVERAGE)
     return worded;
+  if (UNSIGNED_STATUS.test(tail.text)) {
+    // The catch-all entry for replies that break the protocol is of low priority: the shape decides here.
+    const broken = bestMatch(kb, { ...base, kind: 'reply', text: tail.text });
+    if (broken && broken.entry.entry.category === 'server.protocol-error') return broken;
+  }
   const greeting = quotedGreeting(tail.text) ?? quotedGreeting(`: ${tail.text}`);
   if (greeting !== undefined) {
     const other = bestMatch(kb, { ...base, kind: 'reply', text: greeting });

@@ -5,6 +5,7 @@ import { FALLBACK_MAX_CONFIDENCE, type FallbackClassifier } from './extensions.j
 import { type Explained, interpret } from './interpret.js';
 import { UNKNOWN_ENTRY_ID } from './match.js';
 import { foldAccents } from './normalize.js';
+import { findQuotedErrors } from './prose/quoted-errors.js';
 import { applyClientLineRules } from './rules/client-line-rules.js';
 import { applyRules } from './rules/session-rules.js';
 import type { SentCommand, SessionView } from './session/session-view.js';
@@ -120,13 +121,17 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
   // What a program's message quotes after "…Exception:" or "command failed:" may be no server's reply at all
   // ("java.net.ConnectException: Connection refused"): its whole line is read as the program's message.
   const kind = candidate.prose ? 'client' : candidate.kind === 'log' ? 'log' : candidate.kind;
-  const verdict = context.fallback({
-    kind,
-    text: candidate.prose ? candidate.line : (candidate.log?.message ?? candidate.text),
-    ...(candidate.command ? { verb: candidate.command.verb } : {}),
-    ...(context.lang ? { lang: context.lang } : {}),
-    ...(candidate.log ? { log: candidate.log } : {}),
-  });
+  const read = (text: string) =>
+    context.fallback?.({
+      kind,
+      text,
+      ...(candidate.command ? { verb: candidate.command.verb } : {}),
+      ...(context.lang ? { lang: context.lang } : {}),
+      ...(candidate.log ? { log: candidate.log } : {}),
+    });
+  const verdict =
+    read(candidate.prose ? candidate.line : (candidate.log?.message ?? candidate.text)) ??
+    (candidate.kind === 'client' && !candidate.prose ? readQuoted(candidate.text, read) : undefined);
   if (!verdict || !context.kb.category(verdict.category)) return undefined;
   // What the words say is read against the session like a documented wording.
   const ruled = byClientRule(candidate, undefined, context, verdict.category);
@@ -138,6 +143,22 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
     confidence: Math.min(verdict.confidence, FALLBACK_MAX_CONFIDENCE),
     evidence: { ...evidenceOf(candidate, verdict.category), basis: 'fallback', words: verdict.words },
   };
+}
+
+/**
+ * A program's message a person quotes in a sentence of their own, read alone: the sentence around it ("Je
+ * lance movemail depuis cron et ça ne marche plus : « … »") is a question, not the error.
+ */
+function readQuoted(
+  text: string,
+  read: (text: string) => ReturnType<FallbackClassifier> | undefined,
+): ReturnType<FallbackClassifier> | undefined {
+  for (const quoted of findQuotedErrors(text)) {
+    if (quoted.how !== 'quote' && quoted.how !== 'inline-code') continue;
+    const verdict = read(quoted.text);
+    if (verdict) return verdict;
+  }
+  return undefined;
 }
 
 /** The fallback's reading of the words that may overrule a response code or a bare context entry. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
+import { findQuotedErrors } from '../../src/explain/prose/quoted-errors.js';
 
 /**
  * What POP libraries print when a step fails, read for what their message carries after their own words.
@@ -116,6 +117,34 @@ describe('a quote that shows no command', () => {
   it('movemail\'s "Authentication failed" quoted in a French chat is a refused login, not a refused OAuth2 token', () => {
     const chat =
       "Quelqu'un peut m'expliquer cette erreur ? Je lance movemail depuis cron et ça ne marche plus : « movemail: mailbox `pop://alice@127.0.0.1:43103': cannot open: Authentication failed »";
+    expect(first(chat)?.category).toBe('auth.failed');
+  });
+});
+
+describe('a chat quoting a program that quotes a name (GNU movemail, fr and vi catalogues)', () => {
+  const FR =
+    "Quelqu'un peut m'expliquer cette erreur ? Je lance movemail depuis cron et ça ne marche plus : « movemail: boîte aux lettres « pop://alice@127.0.0.1:44365 » : impossible d'ouvrir : L'authentification a échoué »";
+  const VI =
+    'Cho mình hỏi lỗi này là sao? Mình chạy movemail bằng cron và tự nhiên không tải được thư nữa: “movemail: hộp thư “pop://alice@127.0.0.1:39589”: không thể mở: Lỗi xác thực”';
+
+  it('the outer quote is found whole, the inner one inside it', () => {
+    expect(findQuotedErrors(FR).map((q) => q.text)).toEqual([
+      "movemail: boîte aux lettres « pop://alice@127.0.0.1:44365 » : impossible d'ouvrir : L'authentification a échoué",
+    ]);
+    expect(findQuotedErrors(VI).map((q) => q.text)).toEqual([
+      'movemail: hộp thư “pop://alice@127.0.0.1:39589”: không thể mở: Lỗi xác thực',
+    ]);
+  });
+
+  it('two quotes side by side stay two quotes', () => {
+    const texts = findQuotedErrors('« Connexion refusée » puis « Délai dépassé »').map((q) => q.text);
+    expect(texts.sort()).toEqual(['Connexion refusée', 'Délai dépassé']);
+  });
+
+  it.each([
+    ['fr', FR],
+    ['vi', VI],
+  ])('the quoted message is read on its own words (%s): a refused login', (_lang, chat) => {
     expect(first(chat)?.category).toBe('auth.failed');
   });
 });

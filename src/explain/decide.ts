@@ -145,16 +145,20 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
   };
 }
 
+// A quote read on its own words must name POP: "Internal server error" quoted from a web page is none.
+const NAMES_POP = /\bpops?3?\b/i;
+
 /**
  * A program's message a person quotes in a sentence of their own, read alone: the sentence around it ("Je
- * lance movemail depuis cron et ça ne marche plus : « … »") is a question, not the error.
+ * lance movemail depuis cron et ça ne marche plus : « … »") is a question, not the error. Only a quote that
+ * names POP (movemail's « pop://… ») is read so.
  */
 function readQuoted(
   text: string,
   read: (text: string) => ReturnType<FallbackClassifier> | undefined,
 ): ReturnType<FallbackClassifier> | undefined {
   for (const quoted of findQuotedErrors(text)) {
-    if (quoted.how !== 'quote' && quoted.how !== 'inline-code') continue;
+    if ((quoted.how !== 'quote' && quoted.how !== 'inline-code') || !NAMES_POP.test(quoted.text)) continue;
     const verdict = read(quoted.text);
     if (verdict) return verdict;
   }

@@ -81,7 +81,7 @@ function withCarriedCause(kb: KnowledgeBase, candidate: Candidate, own: Match): 
 }
 
 function carriedOnly(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
-  const carried = carriedCause(kb, candidate);
+  const carried = carriedCause(kb, candidate, false);
   return carried ? explained(carried.match, QUOTED_CONFIDENCE) : undefined;
 }
 

@@ -77,7 +77,11 @@ function main(): void {
     .filter((f) => /^capture.*\.json$/.test(f))
     .sort((a, b) => (a === 'capture.json' ? -1 : b === 'capture.json' ? 1 : a.localeCompare(b)));
   const seen = new CaseSet();
-  const out: Record<'tuning' | 'holdout', Map<string, { data: CaptureData; cases: CapturedCase[] }>> = {
+  // One fixture file per batch and scenario: a later batch's tools keep their own provenance.
+  const out: Record<
+    'tuning' | 'holdout',
+    Map<string, { data: CaptureData; scenario: string; cases: CapturedCase[] }>
+  > = {
     tuning: new Map(),
     holdout: new Map(),
   };
@@ -106,7 +110,12 @@ function main(): void {
       const side = isHoldoutScenario(scenario) ? 'holdout' : 'tuning';
       const kept = labelled.filter((c) => seen.add(c));
       if (kept.length === 0) continue;
-      out[side].set(scenario, { data, cases: kept });
+      const batch = /^capture-(\w+)\.json$/.exec(f)?.[1];
+      out[side].set(`${scenario.replace('/', '-')}${batch ? `.batch-${batch}` : ''}`, {
+        data,
+        scenario,
+        cases: kept,
+      });
     }
   }
   if (unlabelled.length) {
@@ -121,7 +130,7 @@ function main(): void {
         for (const k of [side, `${side} ${c.lang}`, `${side} ${c.kind}`, `${side} ${c.category}`])
           counts[k] = (counts[k] ?? 0) + 1;
   process.stdout.write(
-    `${JSON.stringify({ scenarios: { tuning: [...out.tuning.keys()], holdout: [...out.holdout.keys()] }, counts }, null, 1)}\n`,
+    `${JSON.stringify({ files: { tuning: [...out.tuning.keys()], holdout: [...out.holdout.keys()] }, counts }, null, 1)}\n`,
   );
   if (check) return;
   const dirs = {
@@ -131,7 +140,8 @@ function main(): void {
   for (const side of ['tuning', 'holdout'] as const) {
     rmSync(dirs[side], { recursive: true, force: true });
     mkdirSync(dirs[side], { recursive: true });
-    for (const [scenario, g] of out[side]) {
+    for (const [name, g] of out[side]) {
+      const { scenario } = g;
       const server = scenario.split('/')[0]!;
       const tools = Object.fromEntries(
         [...new Set(g.cases.map((c) => c.id.split('/')[3]!.replace(/-debug$/, '')))].map((t) => [
@@ -159,10 +169,7 @@ function main(): void {
         side === 'holdout'
           ? '# HOLDOUT: kept out of all tuning. Do not open, grep or copy from it to change popbot.\n'
           : '# Captured real texts of POP libraries run live (tuning part). Regenerate with scripts/libraries-live (README there); do not edit by hand.\n';
-      writeFileSync(
-        join(dirs[side], `${scenario.replace('/', '-')}.yaml`),
-        header + stringify(doc, { lineWidth: 0 }),
-      );
+      writeFileSync(join(dirs[side], `${name}.yaml`), header + stringify(doc, { lineWidth: 0 }));
     }
   }
   if (!existsSync(dirs.holdout)) throw new Error('no holdout written');

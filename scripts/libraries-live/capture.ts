@@ -87,6 +87,12 @@ function toolFits(tool: Tool, s: Scenario): boolean {
 
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+  // A later batch runs only the tools it adds (`--tools=neomutt --batch=2`), into capture-<batch>.json.
+  const onlyTools = process.argv
+    .find((a) => a.startsWith('--tools='))
+    ?.slice(8)
+    .split(',');
+  const batch = process.argv.find((a) => a.startsWith('--batch='))?.slice(8);
   // startDovecot waits for a detached, unref'd child to exit: something must keep the event loop alive.
   const keepAlive = setInterval(() => {}, 1000);
   const certs = makeTestCerts();
@@ -102,7 +108,7 @@ async function main(): Promise<void> {
   const versions: Record<string, string> = {
     dovecot: `Dovecot ${(await import('node:child_process')).execFileSync('dovecot', ['--version'], { encoding: 'utf8' }).trim()}`,
   };
-  for (const t of TOOLS) versions[t.name] = t.version();
+  for (const t of TOOLS) if (!onlyTools || onlyTools.includes(t.name)) versions[t.name] = t.version();
   const servers = {
     dovecot:
       'Dovecot 2.3 (test/support/dovecot.ts): listen 127.0.0.1, 127.0.0.2; ssl = yes with a certificate of a test CA the clients do not trust; disable_plaintext_auth = yes (127.0.0.1 counts as secure, 127.0.0.2 does not); auth_mechanisms = plain login; users alice, deleter',
@@ -135,12 +141,12 @@ async function main(): Promise<void> {
     };
     const jobs: (() => Promise<void>)[] = [];
     for (const tool of TOOLS) {
-      if (!toolFits(tool, s)) continue;
+      if (!toolFits(tool, s) || (onlyTools && !onlyTools.includes(tool.name))) continue;
       const variants: { lang: Locale; debug: boolean }[] = [{ lang: 'en', debug: false }];
       if (tool.debug) variants.push({ lang: 'en', debug: true });
       // Only movemail (gettext + glibc) speaks French and Vietnamese; the others are tried where the system's
       // errno text could show through (a connection refused).
-      if (tool.name === 'movemail' || s.id === 'closed/connection-refused')
+      if (tool.name === 'movemail' || tool.name === 'neomutt' || s.id === 'closed/connection-refused')
         for (const lang of ['fr', 'vi'] as const) variants.push({ lang, debug: false });
       for (const v of variants)
         jobs.push(async () => {
@@ -174,7 +180,7 @@ async function main(): Promise<void> {
     'scripts',
     'libraries-live',
     'data',
-    only ? `capture-${only.replace(/\W+/g, '-')}.json` : 'capture.json',
+    batch ? `capture-${batch}.json` : only ? `capture-${only.replace(/\W+/g, '-')}.json` : 'capture.json',
   );
   writeFileSync(file, `${JSON.stringify(data, null, 1)}\n`);
   clearInterval(keepAlive);

@@ -28,6 +28,10 @@ const SIGNS = {
   /** yapople cuts a reply that lacks the +OK/-ERR sign at a fixed offset: what remains says nothing. */
   truncatedReply: /^Error: gged in\./m,
   garbledShown: /OK Logged in\./,
+  /** NeoMutt found no login method it may use (Dovecot hides USER and PLAIN on a connection it deems insecure). */
+  noAuthenticator: /No authenticators available|Pas d'authentificateurs disponibles/,
+  /** A terminal program stopped on a progress note ("Connecting to 127.0.0.1...", « Connexion... »): no error shown. */
+  stillWaiting: /(?:^|\n)\p{L}[^\n]*\p{L}\S*(?:\.\.\.|…)$/u,
 } as const;
 
 const expectedOf = (scenario: string) => SCENARIOS.find((s) => s.id === scenario)?.expected;
@@ -39,6 +43,8 @@ export function labelOf({ scenario, tool, text, exitCode }: LabelInput): string 
   if (tool.startsWith('php') && !/Warning|Notice|Cannot connect/.test(text)) return 'drop';
   const expected = expectedOf(scenario);
   if (!expected) return undefined;
+  if (SIGNS.stillWaiting.test(text)) return 'drop';
+  if (SIGNS.noAuthenticator.test(text)) return 'auth.mechanism';
   // A timeout shows only that nothing came back in time, whatever kept the server silent (a TLS port waiting
   // for a handshake, a lock held longer than the library waits), unless the server's reply is shown too.
   const replyShown = /-ERR|<<< |POP3 <- /.test(text);

@@ -112,6 +112,13 @@ export const TOOLS: readonly Tool[] = [
     version: () => `yapople ${npmVersion('yapople')} on Node ${process.versions.node}`,
   },
   {
+    name: 'neomutt',
+    debug: false,
+    ops: ['list'],
+    command: () => ({ file: 'sh', args: [join(here, 'neomutt.sh')] }),
+    version: () => sh('neomutt -v | head -1'),
+  },
+  {
     name: 'movemail',
     debug: false,
     ops: ['list', 'uidl', 'retr'],

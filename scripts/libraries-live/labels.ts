@@ -30,8 +30,8 @@ const SIGNS = {
   garbledShown: /OK Logged in\./,
   /** NeoMutt found no login method it may use (Dovecot hides USER and PLAIN on a connection it deems insecure). */
   noAuthenticator: /No authenticators available|Pas d'authentificateurs disponibles/,
-  /** A terminal program stopped on a progress note ("Connecting to 127.0.0.1...", « Connexion... »): no error shown. */
-  stillWaiting: /(?:^|\n)\p{L}[^\n]*\p{L}\S*(?:\.\.\.|…)$/u,
+  /** A progress note ("Connecting to 127.0.0.1...", « Connexion... »). */
+  progress: /(?:\.\.\.|…)$/,
 } as const;
 
 const expectedOf = (scenario: string) => SCENARIOS.find((s) => s.id === scenario)?.expected;
@@ -43,7 +43,8 @@ export function labelOf({ scenario, tool, text, exitCode }: LabelInput): string 
   if (tool.startsWith('php') && !/Warning|Notice|Cannot connect/.test(text)) return 'drop';
   const expected = expectedOf(scenario);
   if (!expected) return undefined;
-  if (SIGNS.stillWaiting.test(text)) return 'drop';
+  // A terminal program stopped on its progress notes (killed while connecting or waiting): no error shown.
+  if (text.split('\n').every((l) => l.trim() === '' || SIGNS.progress.test(l.trim()))) return 'drop';
   if (SIGNS.noAuthenticator.test(text)) return 'auth.mechanism';
   // A timeout shows only that nothing came back in time, whatever kept the server silent (a TLS port waiting
   // for a handshake, a lock held longer than the library waits), unless the server's reply is shown too.

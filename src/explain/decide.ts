@@ -172,7 +172,7 @@ function overrules(explained: Explained, words: FindingData, candidate: Candidat
   return (
     words.category !== explained.entry.entry.category &&
     words.confidence >= OVERRULE_CONFIDENCE &&
-    inReply(candidate, words)
+    inReply(explained.carried ?? candidate.text, words)
   );
 }
 
@@ -180,9 +180,12 @@ function overrules(explained: Explained, words: FindingData, candidate: Candidat
  * Only words that reach into the reply may overrule its response code: a program's words around a quoted
  * reply ("jakarta.mail.AuthenticationFailedException: [LOGIN-DELAY] …") name the step that failed, not why;
  * they may still help the reply's own words ("Error sending password: -ERR [AUTH] Authentication failed.").
+ * The reply is the text the program's message carried, when that explained it (NeoMutt's "Login failed PASS:
+ * [LOGIN-DELAY] …"), else the candidate's.
  */
-function inReply(candidate: Candidate, words: FindingData): boolean {
-  const reply = foldAccents(candidate.text).toLowerCase();
+function inReply(text: string, words: FindingData): boolean {
+  // The response code is not the reply's words ("[LOGIN-DELAY]" holds "login").
+  const reply = foldAccents(text.replace(/^\[[^\]]*\]\s*/, '')).toLowerCase();
   return (words.evidence.words ?? []).some((w) => reply.includes(foldAccents(w).toLowerCase()));
 }
 

@@ -19,6 +19,8 @@ export interface Explained {
   confidence: number;
   basis: Match['basis'] | 'unknown';
   words?: string;
+  /** The reply a program's message carried, when that is what explained it (not the whole line). */
+  carried?: string;
 }
 
 const UNKNOWN_CONFIDENCE = 0.2;
@@ -76,13 +78,13 @@ function withCarriedCause(kb: KnowledgeBase, candidate: Candidate, own: Match): 
     carried.match.entry.entry.category !== own.entry.entry.category &&
     explainsOnlyTheWrapper(kb, candidate, own, carried)
   )
-    return explained(carried.match, QUOTED_CONFIDENCE);
+    return { ...explained(carried.match, QUOTED_CONFIDENCE), carried: carried.text };
   return explained(own);
 }
 
 function carriedOnly(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
   const carried = carriedCause(kb, candidate, false);
-  return carried ? explained(carried.match, QUOTED_CONFIDENCE) : undefined;
+  return carried ? { ...explained(carried.match, QUOTED_CONFIDENCE), carried: carried.text } : undefined;
 }
 
 function bareServerWording(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {

@@ -148,3 +148,17 @@ describe('a chat quoting a program that quotes a name (GNU movemail, fr and vi c
     expect(first(chat)?.category).toBe('auth.failed');
   });
 });
+
+describe('NeoMutt\'s "Login failed PASS: <reply>" (libraries-live batch 2, tuning part)', () => {
+  it('the response code is not words of the reply: "[LOGIN-DELAY]" holds "login", yet the program\'s "Login failed" does not overrule it', () => {
+    expect(first('Login failed PASS: [LOGIN-DELAY] Logged in too recently, wait 15 minutes.')?.category).toBe(
+      'auth.login-delay',
+    );
+  });
+
+  it('its French catalogue: « La connexion a échoué PASS: … »', () => {
+    expect(
+      first('La connexion a échoué PASS: [LOGIN-DELAY] Logged in too recently, wait 15 minutes.')?.category,
+    ).toBe('auth.login-delay');
+  });
+});

@@ -4,6 +4,8 @@ import type { Candidate } from './candidate.js';
 import { FALLBACK_MAX_CONFIDENCE, type FallbackClassifier } from './extensions.js';
 import { type Explained, interpret } from './interpret.js';
 import { UNKNOWN_ENTRY_ID } from './match.js';
+import { foldAccents } from './normalize.js';
+import { findQuotedErrors } from './prose/quoted-errors.js';
 import { applyClientLineRules } from './rules/client-line-rules.js';
 import { applyRules } from './rules/session-rules.js';
 import type { SentCommand, SessionView } from './session/session-view.js';
@@ -119,13 +121,17 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
   // What a program's message quotes after "…Exception:" or "command failed:" may be no server's reply at all
   // ("java.net.ConnectException: Connection refused"): its whole line is read as the program's message.
   const kind = candidate.prose ? 'client' : candidate.kind === 'log' ? 'log' : candidate.kind;
-  const verdict = context.fallback({
-    kind,
-    text: candidate.prose ? candidate.line : (candidate.log?.message ?? candidate.text),
-    ...(candidate.command ? { verb: candidate.command.verb } : {}),
-    ...(context.lang ? { lang: context.lang } : {}),
-    ...(candidate.log ? { log: candidate.log } : {}),
-  });
+  const read = (text: string) =>
+    context.fallback?.({
+      kind,
+      text,
+      ...(candidate.command ? { verb: candidate.command.verb } : {}),
+      ...(context.lang ? { lang: context.lang } : {}),
+      ...(candidate.log ? { log: candidate.log } : {}),
+    });
+  const verdict =
+    read(candidate.prose ? candidate.line : (candidate.log?.message ?? candidate.text)) ??
+    (candidate.kind === 'client' && !candidate.prose ? readQuoted(candidate.text, read) : undefined);
   if (!verdict || !context.kb.category(verdict.category)) return undefined;
   // What the words say is read against the session like a documented wording.
   const ruled = byClientRule(candidate, undefined, context, verdict.category);
@@ -144,11 +150,48 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
   };
 }
 
+// A quote read on its own words must name POP: "Internal server error" quoted from a web page is none.
+const NAMES_POP = /\bpops?3?\b/i;
+
+/**
+ * A program's message a person quotes in a sentence of their own, read alone: the sentence around it ("Je
+ * lance movemail depuis cron et ça ne marche plus : « … »") is a question, not the error. Only a quote that
+ * names POP (movemail's « pop://… ») is read so.
+ */
+function readQuoted(
+  text: string,
+  read: (text: string) => ReturnType<FallbackClassifier> | undefined,
+): ReturnType<FallbackClassifier> | undefined {
+  for (const quoted of findQuotedErrors(text)) {
+    if ((quoted.how !== 'quote' && quoted.how !== 'inline-code') || !NAMES_POP.test(quoted.text)) continue;
+    const verdict = read(quoted.text);
+    if (verdict) return verdict;
+  }
+  return undefined;
+}
+
 /** The fallback's reading of the words that may overrule a response code or a bare context entry. */
 const OVERRULE_CONFIDENCE = 0.45;
 
-function overrules(explained: Explained, words: FindingData): boolean {
-  return words.category !== explained.entry.entry.category && words.confidence >= OVERRULE_CONFIDENCE;
+function overrules(explained: Explained, words: FindingData, candidate: Candidate): boolean {
+  return (
+    words.category !== explained.entry.entry.category &&
+    words.confidence >= OVERRULE_CONFIDENCE &&
+    inReply(explained.carried ?? candidate.text, words)
+  );
+}
+
+/**
+ * Only words that reach into the reply may overrule its response code: a program's words around a quoted
+ * reply ("jakarta.mail.AuthenticationFailedException: [LOGIN-DELAY] …") name the step that failed, not why;
+ * they may still help the reply's own words ("Error sending password: -ERR [AUTH] Authentication failed.").
+ * The reply is the text the program's message carried, when that explained it (NeoMutt's "Login failed PASS:
+ * [LOGIN-DELAY] …"), else the candidate's.
+ */
+function inReply(text: string, words: FindingData): boolean {
+  // The response code is not the reply's words ("[LOGIN-DELAY]" holds "login").
+  const reply = foldAccents(text.replace(/^\[[^\]]*\]\s*/, '')).toLowerCase();
+  return (words.evidence.words ?? []).some((w) => reply.includes(foldAccents(w).toLowerCase()));
 }
 
 /**
@@ -170,7 +213,7 @@ export function decide(
     // ("[SYS/PERM] pop not allowed for user" is POP switched off, not "a permanent problem").
     if (explained.basis === 'response-code' && explained.entry.entry.match.priority >= 0) {
       const words = byFallback(candidate, context);
-      if (words && overrules(explained, words)) return words;
+      if (words && overrules(explained, words, candidate)) return words;
     }
     return fromExplained(candidate, explained);
   }

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import { type Candidate, withResponseCode } from './candidate.js';
 import { foldAccents } from './normalize.js';
+import { carriedCause, explainsOnlyTheWrapper, provesWithoutCommand } from './prose/carried-cause.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
 import { entryForEvent } from './server-log/events.js';
 import { parseServerLogLine } from './server-log/parse.js';
@@ -18,6 +19,8 @@ export interface Explained {
   confidence: number;
   basis: Match['basis'] | 'unknown';
   words?: string;
+  /** The reply a program's message carried, when that is what explained it (not the whole line). */
+  carried?: string;
 }
 
 const UNKNOWN_CONFIDENCE = 0.2;
@@ -56,9 +59,32 @@ function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained
     const match = bestMatch(kb, withResponseCode({ ...candidate, kind: 'server', text: quoted.text }), {
       wordingOnly: true,
     });
-    if (known(match)) return explained(match, QUOTED_CONFIDENCE);
+    // A wording written for one AUTH mechanism proves nothing in a quote that shows no command.
+    if (known(match) && (candidate.command !== undefined || provesWithoutCommand(match.entry)))
+      return explained(match, QUOTED_CONFIDENCE);
   }
   return undefined;
+}
+
+/**
+ * A program's message explained by its own words (a library's exception class, a script's "Cannot log in")
+ * yields to what it carries after them when an entry knows that and it says something else: the class or
+ * the step is the same for every refusal, the carried reply or error is the reason.
+ */
+function withCarriedCause(kb: KnowledgeBase, candidate: Candidate, own: Match): Explained {
+  const carried = carriedCause(kb, candidate);
+  if (
+    carried &&
+    carried.match.entry.entry.category !== own.entry.entry.category &&
+    explainsOnlyTheWrapper(kb, candidate, own, carried)
+  )
+    return { ...explained(carried.match, QUOTED_CONFIDENCE), carried: carried.text };
+  return explained(own);
+}
+
+function carriedOnly(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  const carried = carriedCause(kb, candidate, false);
+  return carried ? { ...explained(carried.match, QUOTED_CONFIDENCE), carried: carried.text } : undefined;
 }
 
 function bareServerWording(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
@@ -111,8 +137,8 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
         return explained(said);
     }
     const client = bestMatch(kb, { ...candidate, kind: 'client', text: candidate.line });
-    if (client) return explained(client);
-    return known(server) ? explained(server) : undefined;
+    if (client) return withCarriedCause(kb, candidate, client);
+    return known(server) ? explained(server) : carriedOnly(kb, candidate);
   }
   if (candidate.kind === 'log') {
     // A server log line: the log entries see its message; the client entries (which long held the log
@@ -135,10 +161,13 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
   const logged = candidate.quoted ? loggedEvent(kb, candidate.line) : undefined;
   if (logged) return logged;
   const match = bestMatch(kb, candidate);
-  if (match) return explained(match);
+  if (match) return candidate.kind === 'client' ? withCarriedCause(kb, candidate, match) : explained(match);
   if (candidate.kind === 'client')
     return (
-      quotedServerWording(kb, candidate) ?? bareServerWording(kb, candidate) ?? logLineInProse(kb, candidate)
+      quotedServerWording(kb, candidate) ??
+      carriedOnly(kb, candidate) ??
+      bareServerWording(kb, candidate) ??
+      logLineInProse(kb, candidate)
     );
   if (candidate.kind !== 'server') return undefined;
   const unknown = kb.entry(UNKNOWN_ENTRY_ID);

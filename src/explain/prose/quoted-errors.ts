@@ -26,9 +26,11 @@ const MAX_LINE = 4000;
 
 // Opening and closing quote pairs. A straight single quote counts only between non-letters: "l'erreur" and
 // "don't" hold apostrophes, not quotes.
+// A quoted message may quote a name in turn (GNU programs write « pop://… » and “pop://…” inside their own
+// messages): one level of the same quotes nests inside.
 const QUOTES: readonly RegExp[] = [
-  /«\s*([^«»\n]{4,400}?)\s*»/g,
-  /“([^“”\n]{4,400}?)”/g,
+  /«\s*((?:[^«»\n]|«[^«»\n]*»){4,400}?)\s*»/g,
+  /“((?:[^“”\n]|“[^“”\n]*”){4,400}?)”/g,
   /„([^„“”\n]{4,400}?)[“”]/g,
   /‘([^‘’\n]{4,400}?)’/g,
   /"([^"\n]{4,400}?)"/g,

@@ -48,6 +48,9 @@ export function answerMessage(request: ChatRequest): ChatAnswer | undefined {
   if (request.mode === 'watch') {
     const leaked = result.warnings.some((w) => w.code === 'secret.exposed');
     if (result.outcome !== 'errors' && !(leaked && result.outcome === 'no-error')) return undefined;
+    // A bare frame ("Connection failed.", naming no mail program, protocol or host) is a channel's remark as
+    // often as a paste: answered when asked, not unasked.
+    if (!leaked && analysis.findings.every((f) => f.evidence.frame === 'bare')) return undefined;
   }
   countExplanation(result);
   return { kind: 'explanation', lang: result.lang, result, analysis };

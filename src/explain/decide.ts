@@ -145,7 +145,7 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
       ...evidenceOf(candidate, verdict.category),
       basis: 'fallback',
       words: verdict.words,
-      ...(verdict.frame ? { frame: true } : {}),
+      ...(verdict.frame ? { frame: verdict.frame } : {}),
     },
   };
 }

@@ -38,8 +38,11 @@ export interface FallbackVerdict {
   words: readonly string[];
   /** 0–1, below what a documented wording gets (at most FALLBACK_MAX_CONFIDENCE). */
   confidence: number;
-  /** Only words that frame what the program was doing decided: a cause on a line beside it says more. */
-  frame?: boolean;
+  /**
+   * Only words that frame what the program was doing decided: a cause on a line beside it says more. `bare`:
+   * the line names no mail program, protocol or host.
+   */
+  frame?: 'named' | 'bare';
 }
 
 export interface FallbackInput {

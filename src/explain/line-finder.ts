@@ -120,7 +120,8 @@ export class LineFinder {
     if (!finding) return;
     this.unexplained = [];
     // A program's summary line, or a frame of what it was doing: the lines beside it say what failed.
-    const summary = kb.entry(finding.entry)?.entry.match.summary === true || finding.evidence.frame === true;
+    const summary =
+      kb.entry(finding.entry)?.entry.match.summary === true || finding.evidence.frame !== undefined;
     // A refused CAPA is worked around by every client (RFC 2449 §5: a server without it answers -ERR): what
     // failed next is the error to explain first.
     const worksAround = line.kind === 'server' && line.command?.verb === 'CAPA';

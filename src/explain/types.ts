@@ -75,9 +75,9 @@ export interface FindingEvidence {
   alsoLines?: readonly number[];
   /**
    * The fallback read only a frame of what the program was doing ("Unable to connect to POP server …"): a
-   * finding beside it that says what failed leads.
+   * finding beside it that says what failed leads. `bare`: the line names no mail program, protocol or host.
    */
-  frame?: true;
+  frame?: 'named' | 'bare';
 }
 
 /** One finding as data: an entry (or, for the fallback, a category), how sure, and the evidence. */

@@ -22,6 +22,24 @@ describe('what the bot says to a message', () => {
     expect(answer?.kind).toBe('explanation');
   });
 
+  it('leaves a bare frame ("Connection failed.") to be asked about in a watched channel, and answers it when asked', () => {
+    for (const text of ['Connection failed.', 'La connexion a échoué.', 'Kết nối thất bại.']) {
+      expect(answerMessage({ text, mode: 'watch', defaultLang: 'en' }), text).toBeUndefined();
+      const asked = answerMessage({ text, mode: 'direct', defaultLang: 'en' });
+      expect(asked?.kind === 'explanation' && asked.result.findings[0]?.category, text).toBe(
+        'connect.refused',
+      );
+    }
+    // A frame that names the mail server, or a cause beside it, is answered unasked.
+    for (const text of [
+      'An error occurred with the POP3 mail server.',
+      'mpop: could not connect to pop.example.net',
+      'Unable to connect to POP server pop.example.com.\nError sending password: -ERR [AUTH] Authentication failed.',
+    ]) {
+      expect(answerMessage({ text, mode: 'watch', defaultLang: 'en' })?.kind, text).toBe('explanation');
+    }
+  });
+
   it('warns about a leaked password even in a watched channel with no error', () => {
     const answer = answerMessage({ text: 'C: PASS hunter2\nS: +OK', mode: 'watch', defaultLang: 'en' });
     expect(answer?.kind === 'explanation' && answer.result.warnings[0]?.code).toBe('secret.exposed');

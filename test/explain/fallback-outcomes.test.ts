@@ -123,7 +123,7 @@ describe('what is no word', () => {
     ).toBe('unknown');
     // Its class path names no host: the words read are "Connect failed", a frame of what the program did.
     const jakarta = classifyByWords('jakarta.mail.MessagingException: Connect failed;', 'client');
-    expect(jakarta).toMatchObject({ category: 'connect.refused', frame: true });
+    expect(jakarta).toMatchObject({ category: 'connect.refused', frame: 'named' });
     expect(jakarta.decidedBy.join(' ')).not.toContain('jakarta');
   });
 });

@@ -14,8 +14,12 @@ export interface FallbackResult {
   confidence: number;
   /** The words of the text that decided it, as they were written (accents and case kept). */
   decidedBy: string[];
-  /** Only a frame decided ("Unable to connect to POP server"): what failed may be said on another line. */
-  frame?: true;
+  /**
+   * Only a frame decided ("Unable to connect to POP server"): what failed may be said on another line.
+   * `named`: the line names a mail program, a protocol, a host or another technical word; `bare`: it does not
+   * ("Connection failed."), so alone it may as well be someone's remark.
+   */
+  frame?: 'named' | 'bare';
 }
 
 export type FallbackKind = 'server' | 'client';
@@ -510,6 +514,8 @@ export function classifyByWords(input: string, kind: FallbackKind): FallbackResu
     category,
     confidence: s.score >= 5 ? 0.5 : s.score >= 3 ? 0.45 : 0.35,
     decidedBy,
-    ...(chosen[1] === frames.get(category) ? { frame: true as const } : {}),
+    ...(chosen[1] === frames.get(category)
+      ? { frame: (isAnchored ?? anchored(tokens, text)) ? ('named' as const) : ('bare' as const) }
+      : {}),
   };
 }

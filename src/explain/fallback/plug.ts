@@ -35,6 +35,6 @@ export function classifyFallback(input: FallbackInput): FallbackVerdict | undefi
     ...(entry ? { entry } : {}),
     words: result.decidedBy,
     confidence: result.confidence,
-    ...(result.frame ? { frame: true } : {}),
+    ...(result.frame ? { frame: result.frame } : {}),
   };
 }

@@ -125,35 +125,22 @@ export function analyse(
   const kept = leadWithCause(leadWithDecisive(dropEchoes(found)), output);
   if (fromFacts && factsJoin(kept, fromFacts)) kept.unshift(fromFacts);
   const all = groupRepeats(kept);
-  // A server log's failed logins judged as a whole ("is this an attack?"): only a paste with log lines.
-  const verdicts = found.some((f) => f.kind === 'log') ? judgeLog(output) : [];
-  const judged = verdicts.length > 0 ? { verdicts } : {};
-  if (all.length > MAX_FINDINGS) {
+  if (all.length > 0) {
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
-    warnings.push('findings.capped');
-    const findings = all.slice(0, MAX_FINDINGS);
+    const capped = all.length > MAX_FINDINGS;
+    if (capped) warnings.push('findings.capped');
     const server = findServerHost(output, target);
+    // A server log's failed logins judged as a whole ("is this an attack?"): only a paste with log lines.
+    const verdicts = found.some((f) => f.kind === 'log') ? judgeLog(output) : [];
     return {
       ...base,
       outcome: 'errors',
-      findings,
+      findings: capped ? all.slice(0, MAX_FINDINGS) : all,
       warnings,
-      omittedFindings: all.length - MAX_FINDINGS,
+      ...(capped ? { omittedFindings: all.length - MAX_FINDINGS } : {}),
       ...(server ? { serverHost: server.host } : {}),
-      ...judged,
+      ...(verdicts.length > 0 ? { verdicts } : {}),
     };
   }
-  const findings = all;
-  if (findings.length > 0) {
-    const server = findServerHost(output, target);
-    return {
-      ...base,
-      outcome: 'errors',
-      findings,
-      warnings,
-      ...(server ? { serverHost: server.host } : {}),
-      ...judged,
-    };
-  }
-  return { ...base, outcome: machine.sawPop ? 'no-error' : 'not-pop', findings, warnings };
+  return { ...base, outcome: machine.sawPop ? 'no-error' : 'not-pop', findings: all, warnings };
 }

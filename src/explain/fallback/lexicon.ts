@@ -26,15 +26,7 @@ type Terms = readonly string[];
 const cue = (category: string, weight: number, all: readonly Terms[], only?: 'server' | 'client'): Cue =>
   only ? { category, weight, all, for: only } : { category, weight, all };
 /** A cue that frames what the program was doing: it decides only when nothing else is said. */
-const frameCue = (
-  category: string,
-  weight: number,
-  all: readonly Terms[],
-  only?: 'server' | 'client',
-): Cue => ({
-  ...cue(category, weight, all, only),
-  frame: true,
-});
+export const frame = (framing: Cue): Cue => ({ ...framing, frame: true });
 /** A cue whose terms name a thing and what went wrong with it (see outcomes.ts). */
 const outcome = (
   category: string,
@@ -1193,27 +1185,29 @@ export const LEXICON: readonly Cue[] = [
   // a connection failure, below any cause the line names (a time-out, a name, TLS, a reset): the least a
   // program's line must score to decide. A frame: Evolution's "Unable to connect to POP server …" heads a
   // dialog whose next line says what failed (a refused password).
-  frameCue(
-    'connect.refused',
-    4,
-    [
-      ['connect', 'connection', 'connexion', 'se connecter', 'kết nối'],
+  frame(
+    cue(
+      'connect.refused',
+      4,
       [
-        'cannot',
-        "can't",
-        'unable',
-        'could not',
-        "couldn't",
-        'failed',
-        'impossible',
-        'échec',
-        'échoué*',
-        'pas pu',
-        'không thể',
-        'thất bại',
+        ['connect', 'connection', 'connexion', 'se connecter', 'kết nối'],
+        [
+          'cannot',
+          "can't",
+          'unable',
+          'could not',
+          "couldn't",
+          'failed',
+          'impossible',
+          'échec',
+          'échoué*',
+          'pas pu',
+          'không thể',
+          'thất bại',
+        ],
       ],
-    ],
-    'client',
+      'client',
+    ),
   ),
   outcome(
     'connect.reset',

@@ -67,7 +67,7 @@ import {
   AUTH_METHOD,
   UNKNOWN_THING,
 } from './concepts.js';
-import type { Cue } from './lexicon.js';
+import { type Cue, frame } from './lexicon.js';
 
 type Slot = Concept | readonly string[];
 const terms = (slot: Slot): readonly string[] => (Array.isArray(slot) ? slot : termsOf(slot as Concept));
@@ -97,8 +97,6 @@ const pair = (category: string, weight: number, slots: readonly Slot[], only?: '
   ...(slots.some((s) => TECHNICAL.has(s)) ? {} : { anchor: true as const }),
   ...(only ? { for: only } : {}),
 });
-/** A pair that frames what the program was doing: it decides only when nothing else is said. */
-const frame = (cue: Cue): Cue => ({ ...cue, frame: true });
 /** A pair whose words are technical by themselves (errno names, a POP command named as such). */
 const technical = (cue: Cue): Cue => {
   const { anchor: _, ...rest } = cue;

@@ -51,7 +51,10 @@ Reads the knowledge base of documented POP errors.
   list [--category CODE]   list the entries (default: all categories)
   show ID|CATEGORY         show an entry, or every entry of a category, as a user receives it
   stats                    entries per category and language
-  eval                     accuracy on the evaluation sets, per language, with the misses
+  eval                     accuracy on the evaluation sets, per language and kind, with the misses
+    [--set project|tuning|holdout]  only these sets (repeatable; default: all three)
+    [--source NAME]        only this captured source folder (repeatable: dovecot, proxies, gui …)
+    [--holdout-misses]     print the holdout's missed texts too (reading them is tuning on them)
 
 Options:
   --json            print JSON instead of text (default: text)
@@ -129,7 +132,10 @@ Consulte la base de connaissances des erreurs POP documentées.
   list [--category CODE]   liste les entrées (par défaut\u00a0: toutes les catégories)
   show ID|CATÉGORIE        affiche une entrée, ou toutes celles d’une catégorie, telles que l’utilisateur les reçoit
   stats                    nombre d’entrées par catégorie et par langue
-  eval                     précision sur les jeux d’évaluation, par langue, avec les échecs
+  eval                     précision sur les jeux d’évaluation, par langue et par type, avec les échecs
+    [--set project|tuning|holdout]  seulement ces jeux (répétable\u00a0; par défaut\u00a0: les trois)
+    [--source NOM]         seulement ce dossier de textes réels (répétable\u00a0: dovecot, proxies, gui…)
+    [--holdout-misses]     affiche aussi les textes manqués du jeu réservé (les lire, c’est s’y ajuster)
 
 Options\u00a0:
   --json            affiche du JSON au lieu de texte (par défaut\u00a0: texte)
@@ -207,7 +213,10 @@ Tra cứu cơ sở tri thức về các lỗi POP đã được ghi nhận.
   list [--category MÃ]     liệt kê các mục (mặc định: mọi loại lỗi)
   show ID|LOẠI             xem một mục, hoặc mọi mục của một loại lỗi, đúng như người dùng nhận được
   stats                    số mục theo loại lỗi và ngôn ngữ
-  eval                     độ chính xác trên các bộ đánh giá, theo ngôn ngữ, kèm các trường hợp nhận sai
+  eval                     độ chính xác trên các bộ đánh giá, theo ngôn ngữ và loại văn bản, kèm các trường hợp nhận sai
+    [--set project|tuning|holdout]  chỉ các bộ này (lặp lại được; mặc định: cả ba)
+    [--source TÊN]         chỉ thư mục văn bản thực này (lặp lại được: dovecot, proxies, gui…)
+    [--holdout-misses]     in cả các văn bản bị nhận sai của bộ để riêng (đọc chúng là điều chỉnh theo chúng)
 
 Tùy chọn:
   --json            in JSON thay vì văn bản (mặc định: văn bản)

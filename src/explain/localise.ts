@@ -35,11 +35,14 @@ function ruleReferences(refs: readonly { rfc: number; section: string }[]): Find
   }));
 }
 
+// French quotes with « » and a no-break space inside; English and Vietnamese with curly double quotes.
+const quoted = (text: string, lang: Lang): string => (lang === 'fr' ? `«\u00a0${text}\u00a0»` : `“${text}”`);
+
 function because(data: FindingData, lang: Lang): string | undefined {
   const { rule, words, basis } = data.evidence;
   if (rule) return rules.t(lang, rule.id as RuleId, rule.facts);
   if (basis === 'fallback' && words && words.length > 0)
-    return rules.t(lang, 'fallback', { words: words.map((w) => `“${w}”`).join(', ') });
+    return rules.t(lang, 'fallback', { words: words.map((w) => quoted(w, lang)).join(', ') });
   return undefined;
 }
 

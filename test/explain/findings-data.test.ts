@@ -103,6 +103,8 @@ describe('extension points', () => {
     expect(analysis.findings[0]!.confidence).toBeLessThanOrEqual(0.55);
     const finding = localise(analysis, 'en', kb).findings[0]!;
     expect(finding.because).toContain('“verrou”');
+    // French quotes the words in « » with no-break spaces inside, as the rest of the French text does.
+    expect(localise(analysis, 'fr', kb).findings[0]!.because).toContain('«\u00a0verrou\u00a0»');
     // Without a documented entry, the category's own name and meaning are shown.
     expect(finding.title).toBe(kb.categoryName('mailbox.locked', 'en'));
   });

@@ -293,7 +293,9 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'does not match|in the future|missing|révoqué*|manquant*|thu hồi|thiếu|' +
   'not compiled|compiled without|built without|pas compilé*|activé à la compilation|non inclus|non compilé*|chưa biên dịch|' +
   'không được biên dịch|chưa được biên dịch|killed|tué|no space left|aucun espace|không đủ chỗ|' +
-  'không đăng nhập được|không xác thực được|đặt lại|gián đoạn|không có đường dẫn|quá giờ|quá hạn'
+  'không đăng nhập được|không xác thực được|đặt lại|gián đoạn|không có đường dẫn|quá giờ|quá hạn|' +
+  // As translators of other programs write them (session 7): « non valide », « inopinément », "quá lâu".
+  'non valide*|pas valide*|inopinément|prématuré*|bất thình lình|quá lâu|đứt'
 )
   .split('|')
   .map(compileTerm);

@@ -22,8 +22,10 @@ export const termsOf = (...concepts: readonly Concept[]): readonly string[] =>
 export const CONNECTION: Concept = {
   // Not "connect*": the French "connecté" is logged in.
   en: ['connect', 'connects', 'connecting', 'connected', 'connection*', 'socket'],
-  fr: ['connexion*', 'connecter', 'liaison', 'connecteur'],
-  vi: ['kết nối', 'liên kết mạng', 'ổ cắm'],
+  // The data stream too: « Le flux réseau s'est arrêté inopinément », "Luồng dữ liệu mạng đã đóng bất ngờ".
+  // Not « flux » nor "luồng" alone: a stream of tourists, of water.
+  fr: ['connexion*', 'connecter', 'liaison', 'connecteur', 'flux réseau', 'flux de données'],
+  vi: ['kết nối', 'liên kết mạng', 'ổ cắm', 'luồng dữ liệu'],
 };
 export const NETWORK: Concept = {
   en: ['network'],
@@ -243,13 +245,19 @@ export const PROPERLY: Concept = {
 };
 export const ENDED: Concept = {
   en: ['terminated', 'closed', 'ended', 'shut down'],
-  fr: ['terminé*', 'fermé*', 'clos*'],
+  fr: ['terminé*', 'fermé*', 'clos*', 'arrêté*'],
   vi: ['chấm dứt', 'kết thúc', 'bị đóng', 'đóng'],
+};
+/** The end of what was being read: said too early, the other side stopped sending (a connection cut). */
+export const END_OF_STREAM: Concept = {
+  en: ['end of stream', 'end of file', 'end of data'],
+  fr: ['fin de flux', 'fin du flux', 'fin de fichier', 'fin des données'],
+  vi: ['kết thúc luồng', 'cuối luồng', 'hết luồng', 'kết thúc dữ liệu'],
 };
 export const ABRUPTLY: Concept = {
   en: ['unexpectedly', 'prematurely', 'abruptly', 'improperly'],
-  fr: ['inattendu*', 'prématurément', 'brutalement', 'brusquement', 'de façon inattendue'],
-  vi: ['bất ngờ', 'đột ngột', 'không đúng cách'],
+  fr: ['inattendu*', 'prématuré*', 'inopinément', 'brutalement', 'brusquement', 'de façon inattendue'],
+  vi: ['bất ngờ', 'đột ngột', 'bất thình lình', 'không đúng cách'],
 };
 export const FATAL_ALERT: Concept = {
   en: ['fatal alert', 'fatal tls alert'],
@@ -292,8 +300,19 @@ export const TIMED_OUT: Concept = {
     'operation timeout',
     'etimedout',
   ],
-  fr: ['hors délai*', 'délai dépassé', 'délai expiré', 'expiration du délai'],
-  vi: ['hết thời gian', 'quá thời gian', 'hết hạn chờ', 'hết giờ', 'quá giờ'],
+  fr: [
+    'hors délai*',
+    'délai dépassé',
+    'délai expiré',
+    'expiration du délai',
+    // The limit named between: « Délai de connexion dépassé », « délai d'attente de %d sec a expiré ».
+    'délai …2 dépassé',
+    'délai …3 expiré',
+    'dépassement du délai',
+    'expiration de délai',
+    'délai écoulé',
+  ],
+  vi: ['hết thời gian', 'quá thời gian', 'hết hạn chờ', 'hết giờ', 'quá giờ', 'chờ quá lâu', 'quá lâu không'],
 };
 /** A limit that ran out: said of a time limit it is a timeout, of a disk it is full. */
 export const EXCEEDED: Concept = {
@@ -369,7 +388,7 @@ export const RESET: Concept = {
     'coupure',
     'perte',
   ],
-  vi: ['đặt lại', 'bị đứt', 'bị ngắt', 'bị cắt', 'bị hỏng', 'hủy bỏ', 'bị mất', 'mất', 'gián đoạn'],
+  vi: ['đặt lại', 'bị đứt', 'đứt', 'bị ngắt', 'bị cắt', 'bị hỏng', 'hủy bỏ', 'bị mất', 'mất', 'gián đoạn'],
 };
 export const BUSY: Concept = {
   en: ['busy', 'in use'],
@@ -460,7 +479,7 @@ export const MISMATCH: Concept = {
     'valide uniquement pour',
     'mais la connexion est',
   ],
-  vi: ['không khớp', 'không trùng', 'chỉ có giá trị cho', 'chỉ hợp lệ cho'],
+  vi: ['không khớp', 'không trùng', 'không tương ứng', 'chỉ có giá trị cho', 'chỉ hợp lệ cho'],
 };
 /** A certificate that could not be checked. */
 export const NOT_VERIFIED: Concept = {

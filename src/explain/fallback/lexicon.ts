@@ -134,6 +134,7 @@ const NOT_FOUND: Terms = [
   "n'existe pas",
   'inexistant*',
   'invalide',
+  'non valide*',
   'không tồn tại',
   'không tìm thấy',
   'không xác định',
@@ -155,6 +156,8 @@ const FAILED: Terms = [
   'rejeté*',
   'incorrect*',
   'invalide',
+  'non valide*',
+  'pas valide*',
   'erroné*',
   'thất bại',
   'không thành công',
@@ -179,6 +182,10 @@ const CANNOT: Terms = [
   'erreur',
   'ne peut',
   'pas pu',
+  // « Ne parvient pas à résoudre … », « n'a pas réussi à … »: French says "could not" with these verbs too.
+  'ne parvien* pas',
+  'pas parvenu*',
+  'pas réussi*',
   'không thể',
   'không mở được',
   'không truy cập được',
@@ -191,6 +198,11 @@ const TIMEOUT: Terms = [
   'time out',
   'time-out',
   'délai dépassé',
+  // The limit is named between: « Délai de connexion dépassé », « délai d'attente … expiré ».
+  'délai …2 dépassé',
+  'délai …2 expiré',
+  'dépassement du délai',
+  'délai écoulé',
   "délai d'attente",
   'expiré',
   'hết thời gian',
@@ -201,6 +213,8 @@ const TIMEOUT: Terms = [
   'hết giờ',
   'quá giờ',
   'quá hạn',
+  // "too long" of a wait ("chờ quá lâu", "quá lâu không đáp ứng"); a length is "quá dài".
+  'quá lâu',
 ];
 const IDLE: Terms = [
   'inactivity',
@@ -217,6 +231,8 @@ const TOO_MANY: Terms = [
   'limit',
   'exceeded',
   'trop de',
+  // « Trop d'échecs d'authentification »: the article elided.
+  'trop d',
   'limite',
   'dépassé*',
   'quá nhiều',
@@ -235,6 +251,11 @@ const LOGINS: Terms = [
   'lần đăng nhập',
   'đăng nhập sai',
   'lần thử',
+  // Failures of what: "too many authentication failures", « trop d'échecs d'authentification »,
+  // "quá nhiều lỗi khi xác thực".
+  'authentication*',
+  'authentification*',
+  'xác thực',
 ];
 
 // Words of a program's own message about its network, TLS and login (client lines).
@@ -297,6 +318,11 @@ const REMOTE: Terms = [
   'máy từ xa',
   'phía bên kia',
   'correspondant',
+  'interlocuteur',
+  // "The host closed the connection", « L'hôte a fermé la connexion », "Máy đã đóng kết nối".
+  'host',
+  'hôte',
+  'máy',
   'ngang hàng',
   'server',
   'serveur',
@@ -365,6 +391,10 @@ const UNSUPPORTED: Terms = [
   'ne supporte pas',
   "n'est pas supporté*",
   'ne gère pas',
+  // A pronoun may stand inside the negation: « ce serveur ne la prend pas en charge », « ne le gère pas ».
+  'ne …1 prend pas en charge',
+  'ne …1 supporte pas',
+  'ne …1 gère pas',
   'indisponible',
   'không hỗ trợ',
   'không được hỗ trợ',
@@ -445,6 +475,8 @@ export const LEXICON: readonly Cue[] = [
       'xác thực',
       'đăng nhập',
       'thông tin đăng nhập',
+      'thông tin xác thực',
+      'giấy ủy nhiệm',
     ],
     FAILED,
   ]),
@@ -468,7 +500,25 @@ export const LEXICON: readonly Cue[] = [
       'sai thông tin đăng nhập',
     ],
   ]),
+  // Credentials named with what is wrong with them, in either order: « Informations d'authentification non
+  // valides pour … », "Giấy ủy nhiệm không hợp lệ cho …", "credentials were rejected".
+  cue('auth.failed', 3, [
+    [
+      'credentials',
+      'identifiants',
+      'informations …1 identification',
+      'informations …1 authentification',
+      'données …1 authentification',
+      'thông tin đăng nhập',
+      'thông tin xác thực',
+      'giấy ủy nhiệm',
+    ],
+    FAILED,
+  ]),
   cue('auth.too-many-failures', 5, [TOO_MANY, LOGINS]),
+  // A program that counts its failed logins ("Too many authentication failures", « Trop d'échecs
+  // d'authentification », "Quá nhiều lỗi khi xác thực"): the count decides, not the failure it counts.
+  cue('auth.too-many-failures', 7, [['too many', 'trop de', 'trop d', 'quá nhiều'], LOGINS], 'client'),
   cue('auth.too-many-failures', 3, [
     ['brute force', 'temporarily blocked', 'bloqué temporairement', 'tạm thời bị chặn', 'banned', 'banni'],
   ]),
@@ -573,8 +623,20 @@ export const LEXICON: readonly Cue[] = [
       'cơ chế xác thực',
       'mechanism*',
       'mécanisme*',
+      // The program's login modules: "No authenticators available", « Pas d'authentificateurs disponibles ».
+      'authenticator*',
+      'authentificateur*',
     ],
-    [...CANNOT, 'no usable', 'aucune'],
+    [
+      ...CANNOT,
+      'no usable',
+      'aucune',
+      'no … available',
+      'pas …2 disponible*',
+      'invalid',
+      'non valide*',
+      'không hợp lệ',
+    ],
   ]),
   // tls
   cue('tls.required', 5, [
@@ -585,6 +647,9 @@ export const LEXICON: readonly Cue[] = [
       'cleartext',
       'en clair',
       'texte clair',
+      'texte brut',
+      'nhập thô',
+      'văn bản thô',
       'không mã hóa',
       'văn bản thuần',
     ],
@@ -670,6 +735,7 @@ export const LEXICON: readonly Cue[] = [
         'unknown',
         'inconnu*',
         'không rõ',
+        'chưa biết',
         'không xác định',
         'không nhận ra',
         'bad',
@@ -685,7 +751,9 @@ export const LEXICON: readonly Cue[] = [
         'does not match',
         'mismatch',
         'ne correspond*',
+        'does not correspond',
         'không khớp',
+        'không tương ứng',
         'could not be verified',
         "n'a pu être vérifié",
         'verification failed',

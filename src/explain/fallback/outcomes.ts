@@ -6,6 +6,7 @@ import {
   DISK_SPACE,
   REVOKED,
   ABRUPTLY,
+  END_OF_STREAM,
   CERTIFICATE_STATE,
   ENDED,
   FATAL_ALERT,
@@ -185,6 +186,14 @@ export const OUTCOME_CUES: readonly Cue[] = [
   ),
   technical(pair('connect.timeout', 5, [CONNECTION, ['expired', 'expiré*', 'quá hạn', 'hết hạn']], 'client')),
   technical(pair('connect.reset', 5, [CONNECTION, ENDED, ABRUPTLY], 'client')),
+  // The stream ended before its end: "Got unexpected end of stream", « Réception inattendue de fin de flux »,
+  // "Kết thúc luồng sớm bất thường".
+  pair(
+    'connect.reset',
+    5,
+    [END_OF_STREAM, [...termsOf(ABRUPTLY), 'unexpected', 'premature', 'early', 'sớm', 'bất thường']],
+    'client',
+  ),
   technical(pair('connect.reset', 5, [CONNECTION, ENDED, NEGATION, PROPERLY], 'client')),
   pair('connect.reset', 5, [PIPE, RESET], 'client'),
   pair('connect.reset', 4, [REPLY, EMPTY], 'client'),

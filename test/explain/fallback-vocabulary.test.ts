@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { classifyByWords } from '../../src/explain/fallback/classify.js';
+
+/**
+ * The fallback's vocabulary (issue #13, session 7): how French and Vietnamese translators write the failures a
+ * mail program reports, learnt from the message catalogues of programs that are no mail programs and that no
+ * evaluation set reads (Debian 12's packages; msgunfmt of /usr/share/locale/{fr,vi}/LC_MESSAGES/*.mo). Each
+ * text is a translation as the package ships it (a placeholder filled), with the package, its version and
+ * the msgid it translates. They test the words, not these messages: no entry or cue names any of them.
+ */
+/** A msgid and its French and Vietnamese translations, as the package ships them, and what they mean. */
+interface Translated {
+  from: string;
+  msgid: string;
+  category: string;
+  fr?: string;
+  vi?: string;
+}
+
+// Read as a mail program's own line: a `POP3:` prefix or a host shows where it comes from (classify.ts's
+// anchor), as a program prints the library's text after its own.
+const ANCHORED: Translated[] = [
+  // Time limits: the limit named between « délai » and « dépassé »; a wait "quá lâu" (too long).
+  {
+    from: 'apt 2.6.2',
+    msgid: 'Connection timed out',
+    category: 'connect.timeout',
+    fr: 'Délai de connexion dépassé',
+  },
+  {
+    from: 'apt 2.6.2',
+    msgid: 'Connection timeout',
+    category: 'connect.timeout',
+    fr: 'Dépassement du délai de connexion',
+  },
+  {
+    from: 'network-manager 1.42.4',
+    msgid: 'The connection attempt timed out',
+    category: 'connect.timeout',
+    fr: 'Le délai d’attente de la tentative de connexion a été dépassé',
+  },
+  {
+    from: 'wget 1.21.3',
+    msgid: 'failed: timed out.',
+    category: 'connect.timeout',
+    vi: 'gặp lỗi: quá lâu không đáp ứng.',
+  },
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'Timed out when logging in',
+    category: 'connect.timeout',
+    vi: 'Gặp lỗi chờ quá lâu trong khi đăng nhập',
+  },
+  // A connection (or its data stream) ended by the other side, or too early.
+  {
+    from: 'pidgin-data 2.14.12',
+    msgid: 'Remote host closed connection.',
+    category: 'connect.reset',
+    fr: "L'interlocuteur a fermé la connexion.",
+  },
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'Host closed connection',
+    category: 'connect.reset',
+    fr: 'L’hôte a fermé la connexion',
+    vi: 'Máy đã đóng kết nối',
+  },
+  {
+    from: 'libsoup-3.0-common 3.2.3',
+    msgid: 'Network stream unexpectedly closed',
+    category: 'connect.reset',
+    fr: 'Le flux réseau s’est arrêté inopinément',
+    vi: 'Luồng dữ liệu mạng đã đóng bất ngờ',
+  },
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'Connection unexpectedly went down',
+    category: 'connect.reset',
+    vi: 'Kết nối đứt bất thình lình',
+  },
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'Got unexpected end of stream',
+    category: 'connect.reset',
+    fr: 'Réception inattendue de fin de flux',
+    vi: 'Kết thúc luồng sớm bất thường',
+  },
+  // Credentials refused, in either word order, « non valide » as well as « invalide ».
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'Invalid credentials for %s',
+    category: 'auth.failed',
+    fr: 'Informations d’authentification non valides pour alice',
+    vi: 'Giấy ủy nhiệm không hợp lệ cho alice',
+  },
+  // The count of failed logins decides, not the failure counted.
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'Too many authentication failures',
+    category: 'auth.too-many-failures',
+    fr: 'Trop d’échecs d’authentification',
+    vi: 'Quá nhiều lỗi khi xác thực',
+  },
+];
+
+// Technical enough to be read alone.
+const ALONE: Translated[] = [
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'Unsupported authentication method for %s',
+    category: 'auth.mechanism',
+    vi: 'Phương thức xác thực cho pop.example.net không hợp lệ',
+  },
+  {
+    from: 'pidgin-data 2.14.12',
+    msgid: 'Server may require plaintext authentication over an unencrypted stream',
+    category: 'tls.required',
+    vi: 'Máy phục vụ yêu cầu xác thực bằng nhập thô qua luồng dữ liệu không mã hóa',
+  },
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'The certificate does not match the identity of the site.',
+    category: 'tls.certificate',
+    vi: 'Chủ chứng nhận không tương ứng với định danh của máy.',
+  },
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'The signing certificate authority is not known.',
+    category: 'tls.certificate',
+    vi: 'Chưa biết nhà cầm quyền ký giấy chứng nhận.',
+  },
+];
+
+const cases = (rows: readonly Translated[], prefix: string): [string, string, string][] =>
+  rows.flatMap((r) =>
+    [r.fr, r.vi]
+      .filter((t): t is string => t !== undefined)
+      .map((t): [string, string, string] => [prefix + t, r.category, `${r.from}: "${r.msgid}"`]),
+  );
+
+describe('the vocabulary of translators of other programs', () => {
+  it.each([...cases(ANCHORED, 'POP3 pop.example.net: '), ...cases(ALONE, '')])(
+    '%s → %s (%s)',
+    (text, category) => {
+      expect(classifyByWords(text, 'client').category).toBe(category);
+    },
+  );
+
+  it('a pronoun inside a French negation keeps it a negation', () => {
+    // Xfce's mail watcher writes the first; the second is FileZilla 3.63.0's « Ce serveur ne gère pas FTP sur
+    // TLS. » with the pronoun a translator puts in when the thing was named before.
+    for (const text of [
+      'La sécurité STARTTLS a été demandée, mais ce serveur ne la prend pas en charge.',
+      'Ce serveur ne le gère pas : STARTTLS',
+    ])
+      expect(classifyByWords(text, 'client').category).toBe('tls.unavailable');
+  });
+
+  it('the Vietnamese typed without accents meets the same words', () => {
+    expect(classifyByWords('POP3: Luong du lieu mang da dong bat ngo', 'client').category).toBe(
+      'connect.reset',
+    );
+  });
+});

@@ -319,8 +319,8 @@ const REMOTE: Terms = [
   'phía bên kia',
   'correspondant',
   'interlocuteur',
-  // "The host closed the connection", « L'hôte a fermé la connexion », "Máy đã đóng kết nối".
-  'host',
+  // « L'hôte a fermé la connexion », "Máy đã đóng kết nối" (not the English "host": telnet's "Connection
+  // closed by foreign host." above).
   'hôte',
   'máy',
   'ngang hàng',

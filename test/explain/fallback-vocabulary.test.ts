@@ -93,6 +93,13 @@ const ANCHORED: Translated[] = [
     fr: 'Informations d’authentification non valides pour alice',
     vi: 'Giấy ủy nhiệm không hợp lệ cho alice',
   },
+  // « incorrect » says a failure as « invalide » does.
+  {
+    from: 'filezilla-common 3.63.0',
+    msgid: 'Incorrect password',
+    category: 'auth.bad-password',
+    fr: 'Mot de passe incorrect',
+  },
   // The count of failed logins decides, not the failure counted.
   {
     from: 'gvfs-common 1.50.3',
@@ -122,6 +129,13 @@ const ALONE: Translated[] = [
     msgid: 'The certificate does not match the identity of the site.',
     category: 'tls.certificate',
     vi: 'Chủ chứng nhận không tương ứng với định danh của máy.',
+  },
+  // A program that asks whether to trust a certificate could not verify it.
+  {
+    from: 'filezilla-common 3.63.0',
+    msgid: 'Trust the server certificate and carry on connecting?',
+    category: 'tls.certificate',
+    fr: 'Approuver le certificat du serveur et poursuivre la connexion ?',
   },
   {
     from: 'gvfs-common 1.50.3',
@@ -154,6 +168,14 @@ describe('the vocabulary of translators of other programs', () => {
       'Ce serveur ne le gère pas : STARTTLS',
     ])
       expect(classifyByWords(text, 'client').category).toBe('tls.unavailable');
+  });
+
+  it('a form field that must be filled in is a setting, whatever the verb', () => {
+    // Thunderbird 153.8.0esr's French catalogue (thunderbird-l10n-fr, accountHub.ftl, tuning part).
+    expect(classifyByWords('Le nom d’utilisateur doit être renseigné', 'client').category).toBe(
+      'client.config',
+    );
+    expect(classifyByWords('Username cannot be empty', 'client').category).toBe('client.config');
   });
 
   it('the Vietnamese typed without accents meets the same words', () => {

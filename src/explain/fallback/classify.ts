@@ -295,7 +295,9 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'không được biên dịch|chưa được biên dịch|killed|tué|no space left|aucun espace|không đủ chỗ|' +
   'không đăng nhập được|không xác thực được|đặt lại|gián đoạn|không có đường dẫn|quá giờ|quá hạn|' +
   // As translators of other programs write them (session 7): « non valide », « inopinément », "quá lâu".
-  'non valide*|pas valide*|inopinément|prématuré*|bất thình lình|quá lâu|đứt'
+  'non valide*|pas valide*|inopinément|prématuré*|bất thình lình|quá lâu|đứt|' +
+  // "The user name or password is incorrect", « … est incorrect », "… không chính xác".
+  'incorrect*|erroné*|không đúng|không chính xác'
 )
   .split('|')
   .map(compileTerm);

@@ -175,6 +175,15 @@ export const CERTIFICATE: Concept = {
   fr: ['certificat*', 'certification'],
   vi: ['chứng chỉ', 'chứng nhận', 'chứng thư', 'chứng thực'],
 };
+/**
+ * A program asking the user to trust or accept what it could not verify itself ("Trust server certificate
+ * with fingerprint …", NeoMutt's "(r)eject, accept (o)nce, (a)ccept always"): the check failed.
+ */
+export const TRUST_PROMPT: Concept = {
+  en: ['trust', 'accept …2 once', 'accept always', 'accept permanently'],
+  fr: ['faire confiance', 'approuver', 'accepter …2 une fois', 'accepter toujours'],
+  vi: ['tin tưởng', 'chấp nhận …2 một lần', 'luôn chấp nhận', 'chấp nhận vĩnh viễn'],
+};
 /** Who the server says it is: a client that cannot verify it speaks of its certificate. */
 export const SERVER_IDENTITY: Concept = {
   en: ['identity'],

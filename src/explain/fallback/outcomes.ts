@@ -59,6 +59,7 @@ import {
   ANOTHER,
   IN_PROGRESS,
   UNTRUSTED,
+  TRUST_PROMPT,
   INSECURE,
   APP_PASSWORD,
   NEEDED,
@@ -607,6 +608,7 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // Certificates the program does not trust, in its own words; a server or a connection not trusted is one
   // whose certificate was not.
   pair('tls.certificate', 5, [CERTIFICATE, [...termsOf(UNTRUSTED, INSECURE)]], 'client'),
+  pair('tls.certificate', 5, [CERTIFICATE, TRUST_PROMPT], 'client'),
   technical(pair('tls.certificate', 5, [[...termsOf(SERVER, CONNECTION)], UNTRUSTED], 'client')),
   technical(pair('tls.certificate', 5, [['certify', 'certifier', 'chứng thực'], FAILED], 'client')),
   // What the provider needs instead of the account's password.
@@ -628,7 +630,22 @@ export const OUTCOME_CUES: readonly Cue[] = [
           'tên người dùng',
           'tên đăng nhập',
         ],
-        ['is required', 'est requis*', 'est obligatoire', 'là bắt buộc'],
+        [
+          'is required',
+          'est requis*',
+          'est obligatoire',
+          'là bắt buộc',
+          // A form's field left empty: « doit être renseigné », "không được để trống".
+          'must be entered',
+          'must be filled*',
+          'cannot be empty',
+          'doit être renseigné*',
+          'doit être saisi*',
+          'doit être rempli*',
+          'ne peut pas être vide',
+          'phải được nhập',
+          'không được để trống',
+        ],
       ],
       'client',
     ),

@@ -170,6 +170,22 @@ describe('the vocabulary of translators of other programs', () => {
       expect(classifyByWords(text, 'client').category).toBe('tls.unavailable');
   });
 
+  it('a state qualifies the word it stands next to; "or" joins the user and the password into one refused pair', () => {
+    // GNOME Online Accounts (libgoa-1.0-common, tuning part) names the user after the password it refuses.
+    for (const text of [
+      'Invalid password with username “alice” (Unauthorized, 401): ',
+      'Mot de passe non valide pour l’utilisateur « alice » (Unauthorized, 401) : ',
+      'Mật khẩu không hợp lệ với tài khoản “alice” (Unauthorized, 401): ',
+    ])
+      expect(classifyByWords(text, 'client').category, text).toBe('auth.bad-password');
+    for (const text of [
+      'Invalid user name or password',
+      'Identifiant ou mot de passe incorrect',
+      'Tên người dùng hoặc mật khẩu không đúng',
+    ])
+      expect(classifyByWords(text, 'client').category, text).toBe('auth.failed');
+  });
+
   it('a form field that must be filled in is a setting, whatever the verb', () => {
     // Thunderbird 153.8.0esr's French catalogue (thunderbird-l10n-fr, accountHub.ftl, tuning part).
     expect(classifyByWords('Le nom d’utilisateur doit être renseigné', 'client').category).toBe(

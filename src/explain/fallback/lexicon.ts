@@ -119,6 +119,30 @@ const NOT_ALLOWED: Terms = [
   'bị từ chối',
   'không cho phép',
 ];
+// What is wrong with a thing, said right beside it (see `qualified`).
+const WRONG: Terms = [
+  'invalid',
+  'incorrect',
+  'wrong',
+  'bad',
+  'invalide',
+  'non valide*',
+  'incorrect*',
+  'erroné*',
+  'mauvais',
+  'không hợp lệ',
+  'không đúng',
+  'không chính xác',
+  'sai',
+];
+/**
+ * A thing and the state that qualifies it, next to each other in either order ("invalid password", « mot de
+ * passe incorrect », "mật khẩu sai", "sai mật khẩu"), a verb "to be" allowed between ("password is wrong",
+ * « le mot de passe est erroné »).
+ */
+function qualified(things: Terms, states: Terms): Terms {
+  return things.flatMap((thing) => states.flatMap((state) => [`${state} ${thing}`, `${thing} …1 ${state}`]));
+}
 const NOT_FOUND: Terms = [
   'unknown',
   'not found',
@@ -491,6 +515,23 @@ export const LEXICON: readonly Cue[] = [
   // A message that names both the user and the password refuses the pair without saying which part is
   // wrong ("Invalid user and password combination"): that is auth.failed, not either of the two above.
   cue('auth.failed', 6, [USER, PASSWORD]),
+  // Which word the state qualifies is where it stands: next to the password ("Invalid password with username
+  // …", « Mot de passe non valide pour l'utilisateur … », "Mật khẩu không hợp lệ với tài khoản …"), the user
+  // named after it is only whose password it was; joined by "or" to the user ("user name or password
+  // incorrect", « identifiant ou mot de passe incorrect »), the pair is refused without saying which.
+  cue('auth.bad-password', 5, [qualified(PASSWORD, WRONG)]),
+  cue('auth.failed', 5, [
+    [
+      'user …2 or password',
+      'login or password',
+      'account or password',
+      'identifiant ou …1 mot de passe',
+      'utilisateur ou …1 mot de passe',
+      'người dùng hoặc mật khẩu',
+      'đăng nhập hoặc mật khẩu',
+      'tài khoản hoặc mật khẩu',
+    ],
+  ]),
   cue('auth.failed', 3, [
     [
       'invalid credentials',

@@ -93,6 +93,45 @@ const ANCHORED: Translated[] = [
     fr: 'Informations d’authentification non valides pour alice',
     vi: 'Giấy ủy nhiệm không hợp lệ cho alice',
   },
+  // A reply the program could not read; a name lookup that failed for now; space that ran out.
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'Could not parse response',
+    category: 'server.protocol-error',
+    fr: 'Impossible d’analyser la réponse',
+    vi: 'Không thể phân tích đáp ứng',
+  },
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'Invalid reply received',
+    category: 'server.protocol-error',
+    vi: 'Nhận được đáp ứng không hợp lệ',
+  },
+  {
+    from: 'apt 2.6.2',
+    msgid: "Temporary failure resolving '%s'",
+    category: 'connect.dns',
+    vi: 'Việc phân giải “pop.example.net” bị lỗi tạm thời',
+  },
+  {
+    from: 'apt 2.6.2',
+    msgid: "Could not resolve '%s'",
+    category: 'connect.dns',
+    fr: 'Ne parvient pas à résoudre « pop.example.net »',
+  },
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'Not enough space on volume',
+    category: 'client.storage',
+    fr: 'Pas assez de place sur le volume',
+    vi: 'Không còn đủ chỗ trên phân vùng',
+  },
+  {
+    from: 'gvfs-common 1.50.3',
+    msgid: 'File is locked by another user',
+    category: 'mailbox.locked',
+    fr: 'Le fichier est verrouillé par un autre utilisateur',
+  },
   // « incorrect » says a failure as « invalide » does.
   {
     from: 'filezilla-common 3.63.0',
@@ -129,6 +168,12 @@ const ALONE: Translated[] = [
     msgid: 'The certificate does not match the identity of the site.',
     category: 'tls.certificate',
     vi: 'Chủ chứng nhận không tương ứng với định danh của máy.',
+  },
+  {
+    from: 'pidgin-data 2.14.12',
+    msgid: 'Server does not use any supported authentication method',
+    category: 'auth.mechanism',
+    vi: 'Máy phục vụ không sử dụng bất kỳ phương thức xác thực được hỗ trợ nào',
   },
   // A program that asks whether to trust a certificate could not verify it.
   {

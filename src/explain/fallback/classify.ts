@@ -297,7 +297,8 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   // As translators of other programs write them (session 7): « non valide », « inopinément », "quá lâu".
   'non valide*|pas valide*|inopinément|prématuré*|bất thình lình|quá lâu|đứt|' +
   // "The user name or password is incorrect", « … est incorrect », "… không chính xác".
-  'incorrect*|erroné*|không đúng|không chính xác'
+  'incorrect*|erroné*|không đúng|không chính xác|ne parvien* pas|pas parvenu*|pas réussi*|' +
+  'any supported|bất kỳ …4 được hỗ trợ|locked|verrouillé*|bị …3 khóa'
 )
   .split('|')
   .map(compileTerm);

@@ -97,9 +97,10 @@ export const SECURE_CHANNEL: Concept = {
 };
 /** The disk or storage the program writes the downloaded mail to. */
 export const SPACE: Concept = {
-  en: ['disk', 'disk space', 'space', 'storage', 'device'],
-  fr: ['disque', 'espace', 'espace disque', 'stockage', 'périphérique'],
-  vi: ['đĩa', 'ổ đĩa', 'chỗ trống', 'dung lượng', 'thiết bị'],
+  en: ['disk', 'disk space', 'space', 'storage', 'device', 'volume'],
+  // « Pas assez de place sur le volume », "Không còn đủ chỗ trên phân vùng" (GVfs).
+  fr: ['disque', 'espace', 'espace disque', 'stockage', 'périphérique', 'place', 'volume'],
+  vi: ['đĩa', 'ổ đĩa', 'chỗ trống', 'chỗ', 'dung lượng', 'thiết bị', 'phân vùng'],
 };
 /** The local delivery (fetchmail's MDA or SMTP listener) each downloaded message is handed to. */
 export const DELIVERY: Concept = {
@@ -121,7 +122,8 @@ export const GREETING: Concept = {
 export const REPLY: Concept = {
   en: ['reply', 'response', 'answer'],
   fr: ['réponse'],
-  vi: ['phản hồi', 'trả lời', 'câu trả lời'],
+  // "đáp ứng" as well: GNOME's and apt's translators write it for a response.
+  vi: ['phản hồi', 'trả lời', 'câu trả lời', 'đáp ứng', 'hồi đáp'],
 };
 /** A time limit, named as such ("le délai", "thời gian chờ"). */
 export const TIME_LIMIT: Concept = {
@@ -451,7 +453,18 @@ export const FULL: Concept = {
     'plus assez',
     'problème',
   ],
-  vi: ['đầy', 'bị đầy', 'không đủ', 'không có đủ', 'hết chỗ', 'hết dung lượng', 'vượt quá', 'vấn đề'],
+  vi: [
+    'đầy',
+    'bị đầy',
+    'không đủ',
+    'không còn đủ',
+    'không còn chỗ',
+    'không có đủ',
+    'hết chỗ',
+    'hết dung lượng',
+    'vượt quá',
+    'vấn đề',
+  ],
 };
 export const FAILED: Concept = {
   en: [

@@ -458,6 +458,10 @@ export const LEXICON: readonly Cue[] = [
       'tiến trình khác',
       'already open',
       'déjà ouverte',
+      // Locked by someone else: « verrouillé par un autre utilisateur », "bị người dùng khác khóa".
+      'another user',
+      'autre utilisateur',
+      'người dùng khác',
     ],
   ]),
   // auth.pop-disabled: POP switched off for the account, domain or server.
@@ -672,6 +676,10 @@ export const LEXICON: readonly Cue[] = [
       ...CANNOT,
       'no usable',
       'aucune',
+      // "does not use any supported authentication method": not any is none.
+      'any supported',
+      'no supported',
+      'bất kỳ …4 được hỗ trợ',
       'no … available',
       'pas …2 disponible*',
       'invalid',

@@ -224,6 +224,27 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // An error the program calls temporary: the server's, and it will pass.
   pair('server.temporary', 4, [TEMPORARY_ERROR], 'client'),
   technical(pair('server.protocol-error', 4, [PROTOCOL_ERROR], 'client')),
+  // A reply the program could not make sense of: "Could not parse response", « Impossible d'analyser la
+  // réponse », "Không thể phân tích đáp ứng" (GVfs).
+  pair(
+    'server.protocol-error',
+    5,
+    [REPLY, ['parse', 'interpret', 'analyser', 'interpréter', 'phân tích', 'hiểu'], [...termsOf(FAILED)]],
+    'client',
+  ),
+  // A name lookup that failed for now is the resolver's ("Temporary failure in name resolution", « Erreur
+  // temporaire de résolution », "Việc phân giải … bị lỗi tạm thời"), not a server's temporary fault.
+  technical(
+    pair(
+      'connect.dns',
+      7,
+      [
+        ['resolving', 'resolution', 'résolution', 'résoudre', 'phân giải'],
+        ['temporary', 'temporaire', 'temporairement', 'tạm thời'],
+      ],
+      'client',
+    ),
+  ),
   pair('server.protocol-error', 5, [REPLY, NEGATION, ['valid', 'valide', 'hợp lệ']], 'client'),
   // A connection to a named server or host that could not be made, without saying why: most often nothing
   // listened (refused). Not a wrapper's "Connect failed;" around the exception that says why, nor a dialog's

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/explain/explain.js';
 import { classifyByWords } from '../../src/explain/fallback/classify.js';
 
 /**
@@ -243,5 +245,20 @@ describe('the vocabulary of translators of other programs', () => {
     expect(classifyByWords('POP3: Luong du lieu mang da dong bat ngo', 'client').category).toBe(
       'connect.reset',
     );
+  });
+});
+
+describe("the probe of other programs' strings (test/fixtures/vocabulary/probes.tsv)", () => {
+  it('reads at least as many as at the end of session 7 (68 of 89)', () => {
+    const rows = readFileSync(new URL('../fixtures/vocabulary/probes.tsv', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .map((line) => line.split('\t'));
+    expect(rows).toHaveLength(89);
+    const read = rows.filter(([expected, , text]) => {
+      const finding = explain(text ?? '', { lang: 'en' }).findings[0];
+      return (expected ?? '').split('|').includes(finding?.category ?? '');
+    });
+    expect(read.length).toBeGreaterThanOrEqual(68);
   });
 });

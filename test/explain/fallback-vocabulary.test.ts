@@ -248,6 +248,34 @@ describe('the vocabulary of translators of other programs', () => {
   });
 });
 
+describe('a known frame places a verb or an object it has not met', () => {
+  // The frames of other programs' catalogues, their placeholder filled with a POP object: apt 2.6.2
+  // "Failed to fetch %s" (« Impossible de récupérer %s », "Gặp lỗi khi lấy về %s"), "Download Failed"
+  // (« Le téléchargement a échoué »), git 2.39.5 "could not fetch %s" ("không thể lấy “%s” về").
+  it.each([
+    ['POP3: Impossible de récupérer le message 5', 'message.unavailable'],
+    ['POP3: Gặp lỗi khi lấy về thư số 5', 'message.unavailable'],
+    ['POP3: Không thể lấy “thư số 5” về', 'message.unavailable'],
+    ['POP3: Le téléchargement du message 5 a échoué', 'message.unavailable'],
+    ['POP3: Failed to fetch message 5', 'message.unavailable'],
+    ['POP3: Impossible d’ouvrir la boîte aux lettres « INBOX »', 'mailbox.unavailable'],
+    ['POP3: Échec de la suppression des messages sur le serveur', 'update.delete-failed'],
+    ['POP3: Lỗi khi đăng nhập vào máy chủ pop.example.net', 'auth.failed'],
+    ['POP3: La connexion sécurisée n’a pas pu être établie', 'tls.mismatch'],
+  ])('%s → %s', (text, category) => {
+    expect(classifyByWords(text, 'client').category).toBe(category);
+  });
+
+  it('a frame gives way to the line that says why', () => {
+    expect(
+      classifyByWords(
+        'Impossible de récupérer le message 5 : connexion réinitialisée par le correspondant',
+        'client',
+      ).category,
+    ).toBe('connect.reset');
+  });
+});
+
 describe("the probe of other programs' strings (test/fixtures/vocabulary/probes.tsv)", () => {
   it('reads at least as many as at the end of session 7 (68 of 89)', () => {
     const rows = readFileSync(new URL('../fixtures/vocabulary/probes.tsv', import.meta.url), 'utf8')

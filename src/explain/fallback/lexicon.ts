@@ -190,6 +190,32 @@ const FAILED: Terms = [
   'không đúng',
   'không hợp lệ',
 ];
+// The frame "an error while doing X": X failed (« Erreur lors du téléchargement », "Lỗi khi tải thư").
+const FAILED_WHILE: Terms = [
+  'error while',
+  'error during',
+  'failed to',
+  'erreur lors',
+  'erreur pendant',
+  'échec de',
+  'échec du',
+  'échec lors',
+  'lỗi khi',
+  'lỗi trong khi',
+];
+// Getting a message from the server, however the program says it.
+const RETRIEVE: Terms = [
+  'retriev*',
+  'download*',
+  'fetch*',
+  'récupér*',
+  'télécharg*',
+  'relever',
+  'relève',
+  'tải',
+  'lấy',
+  'nhận',
+];
 const CANNOT: Terms = [
   'cannot',
   "can't",
@@ -656,8 +682,25 @@ export const LEXICON: readonly Cue[] = [
       'impossible',
       'không thể',
       'không …2 được',
+      ...FAILED_WHILE,
     ],
   ]),
+  // A message the program could not get, or a mailbox it could not open, said in a frame a new verb fits
+  // (« Impossible de récupérer le message 5 », "Không thể tải thư số 5", "Failed to download message 5"). A
+  // frame: a line that says why (a reset, a refused login) decides over it.
+  frame(cue('message.unavailable', 5, [MESSAGE, RETRIEVE, [...CANNOT, ...FAILED_WHILE]], 'client')),
+  frame(
+    cue(
+      'mailbox.unavailable',
+      5,
+      [
+        MAILBOX,
+        ['open*', 'ouvr*', 'ouverture', 'mở', 'access', 'accéder', 'truy cập'],
+        [...CANNOT, ...FAILED_WHILE],
+      ],
+      'client',
+    ),
+  ),
   // No usable login method: the method is what failed, not the password.
   cue('auth.mechanism', 5, [
     [
@@ -987,7 +1030,7 @@ export const LEXICON: readonly Cue[] = [
   ]),
   // update.delete-failed
   cue('update.delete-failed', 5, [
-    ['delet*', 'remov*', 'expunge*', 'supprim*', 'effac*', 'xóa'],
+    ['delet*', 'remov*', 'expunge*', 'supprim*', 'suppression', 'effac*', 'xóa'],
     [
       'not removed',
       'could not',
@@ -999,6 +1042,7 @@ export const LEXICON: readonly Cue[] = [
       'không thể',
       'không xóa được',
       'thất bại',
+      ...FAILED_WHILE,
     ],
   ]),
   // command.*

@@ -233,6 +233,11 @@ describe('the vocabulary of translators of other programs', () => {
       expect(classifyByWords(text, 'client').category, text).toBe('auth.failed');
   });
 
+  it('no login module available is the login method (NeoMutt 20220429, tuning part)', () => {
+    expect(classifyByWords('No authenticators available', 'client').category).toBe('auth.mechanism');
+    expect(classifyByWords("Pas d'authentificateurs disponibles", 'client').category).toBe('auth.mechanism');
+  });
+
   it('a form field that must be filled in is a setting, whatever the verb', () => {
     // Thunderbird 153.8.0esr's French catalogue (thunderbird-l10n-fr, accountHub.ftl, tuning part).
     expect(classifyByWords('Le nom d’utilisateur doit être renseigné', 'client').category).toBe(

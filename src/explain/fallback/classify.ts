@@ -298,7 +298,9 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'non valide*|pas valide*|inopinément|prématuré*|bất thình lình|quá lâu|đứt|' +
   // "The user name or password is incorrect", « … est incorrect », "… không chính xác".
   'incorrect*|erroné*|không đúng|không chính xác|ne parvien* pas|pas parvenu*|pas réussi*|' +
-  'any supported|bất kỳ …4 được hỗ trợ|locked|verrouillé*|bị …3 khóa|pas pu'
+  'any supported|bất kỳ …4 được hỗ trợ|locked|verrouillé*|bị …3 khóa|pas pu|' +
+  // "No authenticators available", « Pas d'authentificateurs disponibles ».
+  'no …2 available|pas …2 disponible*'
 )
   .split('|')
   .map(compileTerm);

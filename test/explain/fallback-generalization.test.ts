@@ -132,6 +132,12 @@ describe('a line that says nothing about mail gets nothing', () => {
     'Cửa hàng đóng cửa lúc 9 giờ tối.',
     'Hệ thống đèn đường không hoạt động, máy phát điện bị hỏng.',
     'Anh ấy không đăng ký được lớp học vì hết hạn.',
+    // The words session 7 added (fallback-vocabulary.test.ts), said of no mail program.
+    "Le flux de touristes s'est arrêté inopinément cet été.",
+    "L'hôte a fermé la porte du salon.",
+    'Máy đã đóng cửa hàng lúc 9 giờ.',
+    'Trop de pluie cette semaine.',
+    'Chúng tôi chờ quá lâu ở nhà hàng.',
   ])('%s', (text) => {
     expect(explain(text, { lang: 'en' }).outcome).toBe('not-pop');
   });

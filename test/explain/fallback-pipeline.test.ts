@@ -83,6 +83,27 @@ describe('the fallback in the explainer', () => {
     expect(f?.userSteps.join(' ')).toMatch(/install/i);
   });
 
+  it.each([
+    // Thunderbird for Android's catalogue (catalogues-more, tuning part): no entry knows these wordings.
+    ['Port is invalid (must be 1–65535).', 'client.config', 'client-setting-not-valid'],
+    ['Cổng không hợp lệ (phải là 1–65535).', 'client.config', 'client-setting-not-valid'],
+    // FairEmail's catalogue (catalogues-more, tuning part), the hint no entry matches.
+    ['You might need to use an app password', 'auth.app-password', 'app-password-needed'],
+    [
+      'Vous devrez éventuellement utiliser un mot de passe d’application',
+      'auth.app-password',
+      'app-password-needed',
+    ],
+  ])(
+    'a fallback finding of a setting or an app password borrows its generic entry: %s',
+    (text, category, entry) => {
+      const f = first(text);
+      expect(f?.category).toBe(category);
+      expect(f?.entry).toBe(entry);
+      expect(f?.because).toBeDefined();
+    },
+  );
+
   it('a POP server that could not connect could not reach the server behind it: a temporary server fault', () => {
     // perdition (proxies capture, tuning part) with its back end down.
     const paste =

@@ -293,7 +293,14 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'does not match|in the future|missing|révoqué*|manquant*|thu hồi|thiếu|' +
   'not compiled|compiled without|built without|pas compilé*|activé à la compilation|non inclus|non compilé*|chưa biên dịch|' +
   'không được biên dịch|chưa được biên dịch|killed|tué|no space left|aucun espace|không đủ chỗ|' +
-  'không đăng nhập được|không xác thực được|đặt lại|gián đoạn|không có đường dẫn|quá giờ|quá hạn'
+  'không đăng nhập được|không xác thực được|đặt lại|gián đoạn|không có đường dẫn|quá giờ|quá hạn|' +
+  // As translators of other programs write them (session 7): « non valide », « inopinément », "quá lâu".
+  'non valide*|pas valide*|inopinément|prématuré*|bất thình lình|quá lâu|đứt|' +
+  // "The user name or password is incorrect", « … est incorrect », "… không chính xác".
+  'incorrect*|erroné*|không đúng|không chính xác|ne parvien* pas|pas parvenu*|pas réussi*|' +
+  'any supported|bất kỳ …4 được hỗ trợ|locked|verrouillé*|bị …3 khóa|pas pu|' +
+  // "No authenticators available", « Pas d'authentificateurs disponibles ».
+  'no …2 available|pas …2 disponible*'
 )
   .split('|')
   .map(compileTerm);

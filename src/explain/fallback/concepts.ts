@@ -22,8 +22,10 @@ export const termsOf = (...concepts: readonly Concept[]): readonly string[] =>
 export const CONNECTION: Concept = {
   // Not "connect*": the French "connecté" is logged in.
   en: ['connect', 'connects', 'connecting', 'connected', 'connection*', 'socket'],
-  fr: ['connexion*', 'connecter', 'liaison', 'connecteur'],
-  vi: ['kết nối', 'liên kết mạng', 'ổ cắm'],
+  // The data stream too: « Le flux réseau s'est arrêté inopinément », "Luồng dữ liệu mạng đã đóng bất ngờ".
+  // Not « flux » nor "luồng" alone: a stream of tourists, of water.
+  fr: ['connexion*', 'connecter', 'liaison', 'connecteur', 'flux réseau', 'flux de données'],
+  vi: ['kết nối', 'liên kết mạng', 'ổ cắm', 'luồng dữ liệu'],
 };
 export const NETWORK: Concept = {
   en: ['network'],
@@ -95,9 +97,10 @@ export const SECURE_CHANNEL: Concept = {
 };
 /** The disk or storage the program writes the downloaded mail to. */
 export const SPACE: Concept = {
-  en: ['disk', 'disk space', 'space', 'storage', 'device'],
-  fr: ['disque', 'espace', 'espace disque', 'stockage', 'périphérique'],
-  vi: ['đĩa', 'ổ đĩa', 'chỗ trống', 'dung lượng', 'thiết bị'],
+  en: ['disk', 'disk space', 'space', 'storage', 'device', 'volume'],
+  // « Pas assez de place sur le volume », "Không còn đủ chỗ trên phân vùng" (GVfs).
+  fr: ['disque', 'espace', 'espace disque', 'stockage', 'périphérique', 'place', 'volume'],
+  vi: ['đĩa', 'ổ đĩa', 'chỗ trống', 'chỗ', 'dung lượng', 'thiết bị', 'phân vùng'],
 };
 /** The local delivery (fetchmail's MDA or SMTP listener) each downloaded message is handed to. */
 export const DELIVERY: Concept = {
@@ -119,7 +122,8 @@ export const GREETING: Concept = {
 export const REPLY: Concept = {
   en: ['reply', 'response', 'answer'],
   fr: ['réponse'],
-  vi: ['phản hồi', 'trả lời', 'câu trả lời'],
+  // "đáp ứng" as well: GNOME's and apt's translators write it for a response.
+  vi: ['phản hồi', 'trả lời', 'câu trả lời', 'đáp ứng', 'hồi đáp'],
 };
 /** A time limit, named as such ("le délai", "thời gian chờ"). */
 export const TIME_LIMIT: Concept = {
@@ -172,6 +176,15 @@ export const CERTIFICATE: Concept = {
   en: ['certificate*', 'cert', 'x509', 'x.509'],
   fr: ['certificat*', 'certification'],
   vi: ['chứng chỉ', 'chứng nhận', 'chứng thư', 'chứng thực'],
+};
+/**
+ * A program asking the user to trust or accept what it could not verify itself ("Trust server certificate
+ * with fingerprint …", NeoMutt's "(r)eject, accept (o)nce, (a)ccept always"): the check failed.
+ */
+export const TRUST_PROMPT: Concept = {
+  en: ['trust', 'accept …2 once', 'accept always', 'accept permanently'],
+  fr: ['faire confiance', 'approuver', 'accepter …2 une fois', 'accepter toujours'],
+  vi: ['tin tưởng', 'chấp nhận …2 một lần', 'luôn chấp nhận', 'chấp nhận vĩnh viễn'],
 };
 /** Who the server says it is: a client that cannot verify it speaks of its certificate. */
 export const SERVER_IDENTITY: Concept = {
@@ -243,13 +256,19 @@ export const PROPERLY: Concept = {
 };
 export const ENDED: Concept = {
   en: ['terminated', 'closed', 'ended', 'shut down'],
-  fr: ['terminé*', 'fermé*', 'clos*'],
+  fr: ['terminé*', 'fermé*', 'clos*', 'arrêté*'],
   vi: ['chấm dứt', 'kết thúc', 'bị đóng', 'đóng'],
+};
+/** The end of what was being read: said too early, the other side stopped sending (a connection cut). */
+export const END_OF_STREAM: Concept = {
+  en: ['end of stream', 'end of file', 'end of data'],
+  fr: ['fin de flux', 'fin du flux', 'fin de fichier', 'fin des données'],
+  vi: ['kết thúc luồng', 'cuối luồng', 'hết luồng', 'kết thúc dữ liệu'],
 };
 export const ABRUPTLY: Concept = {
   en: ['unexpectedly', 'prematurely', 'abruptly', 'improperly'],
-  fr: ['inattendu*', 'prématurément', 'brutalement', 'brusquement', 'de façon inattendue'],
-  vi: ['bất ngờ', 'đột ngột', 'không đúng cách'],
+  fr: ['inattendu*', 'prématuré*', 'inopinément', 'brutalement', 'brusquement', 'de façon inattendue'],
+  vi: ['bất ngờ', 'đột ngột', 'bất thình lình', 'không đúng cách'],
 };
 export const FATAL_ALERT: Concept = {
   en: ['fatal alert', 'fatal tls alert'],
@@ -292,8 +311,19 @@ export const TIMED_OUT: Concept = {
     'operation timeout',
     'etimedout',
   ],
-  fr: ['hors délai*', 'délai dépassé', 'délai expiré', 'expiration du délai'],
-  vi: ['hết thời gian', 'quá thời gian', 'hết hạn chờ', 'hết giờ', 'quá giờ'],
+  fr: [
+    'hors délai*',
+    'délai dépassé',
+    'délai expiré',
+    'expiration du délai',
+    // The limit named between: « Délai de connexion dépassé », « délai d'attente de %d sec a expiré ».
+    'délai …2 dépassé',
+    'délai …3 expiré',
+    'dépassement du délai',
+    'expiration de délai',
+    'délai écoulé',
+  ],
+  vi: ['hết thời gian', 'quá thời gian', 'hết hạn chờ', 'hết giờ', 'quá giờ', 'chờ quá lâu', 'quá lâu không'],
 };
 /** A limit that ran out: said of a time limit it is a timeout, of a disk it is full. */
 export const EXCEEDED: Concept = {
@@ -369,7 +399,7 @@ export const RESET: Concept = {
     'coupure',
     'perte',
   ],
-  vi: ['đặt lại', 'bị đứt', 'bị ngắt', 'bị cắt', 'bị hỏng', 'hủy bỏ', 'bị mất', 'mất', 'gián đoạn'],
+  vi: ['đặt lại', 'bị đứt', 'đứt', 'bị ngắt', 'bị cắt', 'bị hỏng', 'hủy bỏ', 'bị mất', 'mất', 'gián đoạn'],
 };
 export const BUSY: Concept = {
   en: ['busy', 'in use'],
@@ -423,7 +453,18 @@ export const FULL: Concept = {
     'plus assez',
     'problème',
   ],
-  vi: ['đầy', 'bị đầy', 'không đủ', 'không có đủ', 'hết chỗ', 'hết dung lượng', 'vượt quá', 'vấn đề'],
+  vi: [
+    'đầy',
+    'bị đầy',
+    'không đủ',
+    'không còn đủ',
+    'không còn chỗ',
+    'không có đủ',
+    'hết chỗ',
+    'hết dung lượng',
+    'vượt quá',
+    'vấn đề',
+  ],
 };
 export const FAILED: Concept = {
   en: [
@@ -460,7 +501,7 @@ export const MISMATCH: Concept = {
     'valide uniquement pour',
     'mais la connexion est',
   ],
-  vi: ['không khớp', 'không trùng', 'chỉ có giá trị cho', 'chỉ hợp lệ cho'],
+  vi: ['không khớp', 'không trùng', 'không tương ứng', 'chỉ có giá trị cho', 'chỉ hợp lệ cho'],
 };
 /** A certificate that could not be checked. */
 export const NOT_VERIFIED: Concept = {

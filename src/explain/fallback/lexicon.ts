@@ -119,6 +119,30 @@ const NOT_ALLOWED: Terms = [
   'bị từ chối',
   'không cho phép',
 ];
+// What is wrong with a thing, said right beside it (see `qualified`).
+const WRONG: Terms = [
+  'invalid',
+  'incorrect',
+  'wrong',
+  'bad',
+  'invalide',
+  'non valide*',
+  'incorrect*',
+  'erroné*',
+  'mauvais',
+  'không hợp lệ',
+  'không đúng',
+  'không chính xác',
+  'sai',
+];
+/**
+ * A thing and the state that qualifies it, next to each other in either order ("invalid password", « mot de
+ * passe incorrect », "mật khẩu sai", "sai mật khẩu"), a verb "to be" allowed between ("password is wrong",
+ * « le mot de passe est erroné »).
+ */
+function qualified(things: Terms, states: Terms): Terms {
+  return things.flatMap((thing) => states.flatMap((state) => [`${state} ${thing}`, `${thing} …1 ${state}`]));
+}
 const NOT_FOUND: Terms = [
   'unknown',
   'not found',
@@ -134,6 +158,7 @@ const NOT_FOUND: Terms = [
   "n'existe pas",
   'inexistant*',
   'invalide',
+  'non valide*',
   'không tồn tại',
   'không tìm thấy',
   'không xác định',
@@ -155,6 +180,8 @@ const FAILED: Terms = [
   'rejeté*',
   'incorrect*',
   'invalide',
+  'non valide*',
+  'pas valide*',
   'erroné*',
   'thất bại',
   'không thành công',
@@ -162,6 +189,32 @@ const FAILED: Terms = [
   'sai',
   'không đúng',
   'không hợp lệ',
+];
+// The frame "an error while doing X": X failed (« Erreur lors du téléchargement », "Lỗi khi tải thư").
+const FAILED_WHILE: Terms = [
+  'error while',
+  'error during',
+  'failed to',
+  'erreur lors',
+  'erreur pendant',
+  'échec de',
+  'échec du',
+  'échec lors',
+  'lỗi khi',
+  'lỗi trong khi',
+];
+// Getting a message from the server, however the program says it.
+const RETRIEVE: Terms = [
+  'retriev*',
+  'download*',
+  'fetch*',
+  'récupér*',
+  'télécharg*',
+  'relever',
+  'relève',
+  'tải',
+  'lấy',
+  'nhận',
 ];
 const CANNOT: Terms = [
   'cannot',
@@ -179,6 +232,10 @@ const CANNOT: Terms = [
   'erreur',
   'ne peut',
   'pas pu',
+  // « Ne parvient pas à résoudre … », « n'a pas réussi à … »: French says "could not" with these verbs too.
+  'ne parvien* pas',
+  'pas parvenu*',
+  'pas réussi*',
   'không thể',
   'không mở được',
   'không truy cập được',
@@ -191,6 +248,11 @@ const TIMEOUT: Terms = [
   'time out',
   'time-out',
   'délai dépassé',
+  // The limit is named between: « Délai de connexion dépassé », « délai d'attente … expiré ».
+  'délai …2 dépassé',
+  'délai …2 expiré',
+  'dépassement du délai',
+  'délai écoulé',
   "délai d'attente",
   'expiré',
   'hết thời gian',
@@ -201,6 +263,8 @@ const TIMEOUT: Terms = [
   'hết giờ',
   'quá giờ',
   'quá hạn',
+  // "too long" of a wait ("chờ quá lâu", "quá lâu không đáp ứng"); a length is "quá dài".
+  'quá lâu',
 ];
 const IDLE: Terms = [
   'inactivity',
@@ -217,6 +281,8 @@ const TOO_MANY: Terms = [
   'limit',
   'exceeded',
   'trop de',
+  // « Trop d'échecs d'authentification »: the article elided.
+  'trop d',
   'limite',
   'dépassé*',
   'quá nhiều',
@@ -235,6 +301,11 @@ const LOGINS: Terms = [
   'lần đăng nhập',
   'đăng nhập sai',
   'lần thử',
+  // Failures of what: "too many authentication failures", « trop d'échecs d'authentification »,
+  // "quá nhiều lỗi khi xác thực".
+  'authentication*',
+  'authentification*',
+  'xác thực',
 ];
 
 // Words of a program's own message about its network, TLS and login (client lines).
@@ -297,6 +368,11 @@ const REMOTE: Terms = [
   'máy từ xa',
   'phía bên kia',
   'correspondant',
+  'interlocuteur',
+  // « L'hôte a fermé la connexion », "Máy đã đóng kết nối" (not the English "host": telnet's "Connection
+  // closed by foreign host." above).
+  'hôte',
+  'máy',
   'ngang hàng',
   'server',
   'serveur',
@@ -365,6 +441,10 @@ const UNSUPPORTED: Terms = [
   'ne supporte pas',
   "n'est pas supporté*",
   'ne gère pas',
+  // A pronoun may stand inside the negation: « ce serveur ne la prend pas en charge », « ne le gère pas ».
+  'ne …1 prend pas en charge',
+  'ne …1 supporte pas',
+  'ne …1 gère pas',
   'indisponible',
   'không hỗ trợ',
   'không được hỗ trợ',
@@ -404,6 +484,10 @@ export const LEXICON: readonly Cue[] = [
       'tiến trình khác',
       'already open',
       'déjà ouverte',
+      // Locked by someone else: « verrouillé par un autre utilisateur », "bị người dùng khác khóa".
+      'another user',
+      'autre utilisateur',
+      'người dùng khác',
     ],
   ]),
   // auth.pop-disabled: POP switched off for the account, domain or server.
@@ -445,6 +529,8 @@ export const LEXICON: readonly Cue[] = [
       'xác thực',
       'đăng nhập',
       'thông tin đăng nhập',
+      'thông tin xác thực',
+      'giấy ủy nhiệm',
     ],
     FAILED,
   ]),
@@ -459,6 +545,23 @@ export const LEXICON: readonly Cue[] = [
   // A message that names both the user and the password refuses the pair without saying which part is
   // wrong ("Invalid user and password combination"): that is auth.failed, not either of the two above.
   cue('auth.failed', 6, [USER, PASSWORD]),
+  // Which word the state qualifies is where it stands: next to the password ("Invalid password with username
+  // …", « Mot de passe non valide pour l'utilisateur … », "Mật khẩu không hợp lệ với tài khoản …"), the user
+  // named after it is only whose password it was; joined by "or" to the user ("user name or password
+  // incorrect", « identifiant ou mot de passe incorrect »), the pair is refused without saying which.
+  cue('auth.bad-password', 5, [qualified(PASSWORD, WRONG)]),
+  cue('auth.failed', 5, [
+    [
+      'user …2 or password',
+      'login or password',
+      'account or password',
+      'identifiant ou …1 mot de passe',
+      'utilisateur ou …1 mot de passe',
+      'người dùng hoặc mật khẩu',
+      'đăng nhập hoặc mật khẩu',
+      'tài khoản hoặc mật khẩu',
+    ],
+  ]),
   cue('auth.failed', 3, [
     [
       'invalid credentials',
@@ -468,7 +571,25 @@ export const LEXICON: readonly Cue[] = [
       'sai thông tin đăng nhập',
     ],
   ]),
+  // Credentials named with what is wrong with them, in either order: « Informations d'authentification non
+  // valides pour … », "Giấy ủy nhiệm không hợp lệ cho …", "credentials were rejected".
+  cue('auth.failed', 3, [
+    [
+      'credentials',
+      'identifiants',
+      'informations …1 identification',
+      'informations …1 authentification',
+      'données …1 authentification',
+      'thông tin đăng nhập',
+      'thông tin xác thực',
+      'giấy ủy nhiệm',
+    ],
+    FAILED,
+  ]),
   cue('auth.too-many-failures', 5, [TOO_MANY, LOGINS]),
+  // A program that counts its failed logins ("Too many authentication failures", « Trop d'échecs
+  // d'authentification », "Quá nhiều lỗi khi xác thực"): the count decides, not the failure it counts.
+  cue('auth.too-many-failures', 7, [['too many', 'trop de', 'trop d', 'quá nhiều'], LOGINS], 'client'),
   cue('auth.too-many-failures', 3, [
     ['brute force', 'temporarily blocked', 'bloqué temporairement', 'tạm thời bị chặn', 'banned', 'banni'],
   ]),
@@ -561,8 +682,25 @@ export const LEXICON: readonly Cue[] = [
       'impossible',
       'không thể',
       'không …2 được',
+      ...FAILED_WHILE,
     ],
   ]),
+  // A message the program could not get, or a mailbox it could not open, said in a frame a new verb fits
+  // (« Impossible de récupérer le message 5 », "Không thể tải thư số 5", "Failed to download message 5"). A
+  // frame: a line that says why (a reset, a refused login) decides over it.
+  frame(cue('message.unavailable', 5, [MESSAGE, RETRIEVE, [...CANNOT, ...FAILED_WHILE]], 'client')),
+  frame(
+    cue(
+      'mailbox.unavailable',
+      5,
+      [
+        MAILBOX,
+        ['open*', 'ouvr*', 'ouverture', 'mở', 'access', 'accéder', 'truy cập'],
+        [...CANNOT, ...FAILED_WHILE],
+      ],
+      'client',
+    ),
+  ),
   // No usable login method: the method is what failed, not the password.
   cue('auth.mechanism', 5, [
     [
@@ -573,8 +711,24 @@ export const LEXICON: readonly Cue[] = [
       'cơ chế xác thực',
       'mechanism*',
       'mécanisme*',
+      // The program's login modules: "No authenticators available", « Pas d'authentificateurs disponibles ».
+      'authenticator*',
+      'authentificateur*',
     ],
-    [...CANNOT, 'no usable', 'aucune'],
+    [
+      ...CANNOT,
+      'no usable',
+      'aucune',
+      // "does not use any supported authentication method": not any is none.
+      'any supported',
+      'no supported',
+      'bất kỳ …4 được hỗ trợ',
+      'no … available',
+      'pas …2 disponible*',
+      'invalid',
+      'non valide*',
+      'không hợp lệ',
+    ],
   ]),
   // tls
   cue('tls.required', 5, [
@@ -585,6 +739,9 @@ export const LEXICON: readonly Cue[] = [
       'cleartext',
       'en clair',
       'texte clair',
+      'texte brut',
+      'nhập thô',
+      'văn bản thô',
       'không mã hóa',
       'văn bản thuần',
     ],
@@ -670,6 +827,7 @@ export const LEXICON: readonly Cue[] = [
         'unknown',
         'inconnu*',
         'không rõ',
+        'chưa biết',
         'không xác định',
         'không nhận ra',
         'bad',
@@ -685,7 +843,9 @@ export const LEXICON: readonly Cue[] = [
         'does not match',
         'mismatch',
         'ne correspond*',
+        'does not correspond',
         'không khớp',
+        'không tương ứng',
         'could not be verified',
         "n'a pu être vérifié",
         'verification failed',
@@ -870,7 +1030,7 @@ export const LEXICON: readonly Cue[] = [
   ]),
   // update.delete-failed
   cue('update.delete-failed', 5, [
-    ['delet*', 'remov*', 'expunge*', 'supprim*', 'effac*', 'xóa'],
+    ['delet*', 'remov*', 'expunge*', 'supprim*', 'suppression', 'effac*', 'xóa'],
     [
       'not removed',
       'could not',
@@ -882,6 +1042,7 @@ export const LEXICON: readonly Cue[] = [
       'không thể',
       'không xóa được',
       'thất bại',
+      ...FAILED_WHILE,
     ],
   ]),
   // command.*

@@ -6,6 +6,7 @@ import {
   DISK_SPACE,
   REVOKED,
   ABRUPTLY,
+  END_OF_STREAM,
   CERTIFICATE_STATE,
   ENDED,
   FATAL_ALERT,
@@ -58,6 +59,7 @@ import {
   ANOTHER,
   IN_PROGRESS,
   UNTRUSTED,
+  TRUST_PROMPT,
   INSECURE,
   APP_PASSWORD,
   NEEDED,
@@ -185,6 +187,14 @@ export const OUTCOME_CUES: readonly Cue[] = [
   ),
   technical(pair('connect.timeout', 5, [CONNECTION, ['expired', 'expiré*', 'quá hạn', 'hết hạn']], 'client')),
   technical(pair('connect.reset', 5, [CONNECTION, ENDED, ABRUPTLY], 'client')),
+  // The stream ended before its end: "Got unexpected end of stream", « Réception inattendue de fin de flux »,
+  // "Kết thúc luồng sớm bất thường".
+  pair(
+    'connect.reset',
+    5,
+    [END_OF_STREAM, [...termsOf(ABRUPTLY), 'unexpected', 'premature', 'early', 'sớm', 'bất thường']],
+    'client',
+  ),
   technical(pair('connect.reset', 5, [CONNECTION, ENDED, NEGATION, PROPERLY], 'client')),
   pair('connect.reset', 5, [PIPE, RESET], 'client'),
   pair('connect.reset', 4, [REPLY, EMPTY], 'client'),
@@ -214,6 +224,27 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // An error the program calls temporary: the server's, and it will pass.
   pair('server.temporary', 4, [TEMPORARY_ERROR], 'client'),
   technical(pair('server.protocol-error', 4, [PROTOCOL_ERROR], 'client')),
+  // A reply the program could not make sense of: "Could not parse response", « Impossible d'analyser la
+  // réponse », "Không thể phân tích đáp ứng" (GVfs).
+  pair(
+    'server.protocol-error',
+    5,
+    [REPLY, ['parse', 'interpret', 'analyser', 'interpréter', 'phân tích', 'hiểu'], [...termsOf(FAILED)]],
+    'client',
+  ),
+  // A name lookup that failed for now is the resolver's ("Temporary failure in name resolution", « Erreur
+  // temporaire de résolution », "Việc phân giải … bị lỗi tạm thời"), not a server's temporary fault.
+  technical(
+    pair(
+      'connect.dns',
+      7,
+      [
+        ['resolving', 'resolution', 'résolution', 'résoudre', 'phân giải'],
+        ['temporary', 'temporaire', 'temporairement', 'tạm thời'],
+      ],
+      'client',
+    ),
+  ),
   pair('server.protocol-error', 5, [REPLY, NEGATION, ['valid', 'valide', 'hợp lệ']], 'client'),
   // A connection to a named server or host that could not be made, without saying why: most often nothing
   // listened (refused). Not a wrapper's "Connect failed;" around the exception that says why, nor a dialog's
@@ -598,6 +629,7 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // Certificates the program does not trust, in its own words; a server or a connection not trusted is one
   // whose certificate was not.
   pair('tls.certificate', 5, [CERTIFICATE, [...termsOf(UNTRUSTED, INSECURE)]], 'client'),
+  pair('tls.certificate', 5, [CERTIFICATE, TRUST_PROMPT], 'client'),
   technical(pair('tls.certificate', 5, [[...termsOf(SERVER, CONNECTION)], UNTRUSTED], 'client')),
   technical(pair('tls.certificate', 5, [['certify', 'certifier', 'chứng thực'], FAILED], 'client')),
   // What the provider needs instead of the account's password.
@@ -619,7 +651,22 @@ export const OUTCOME_CUES: readonly Cue[] = [
           'tên người dùng',
           'tên đăng nhập',
         ],
-        ['is required', 'est requis*', 'est obligatoire', 'là bắt buộc'],
+        [
+          'is required',
+          'est requis*',
+          'est obligatoire',
+          'là bắt buộc',
+          // A form's field left empty: « doit être renseigné », "không được để trống".
+          'must be entered',
+          'must be filled*',
+          'cannot be empty',
+          'doit être renseigné*',
+          'doit être saisi*',
+          'doit être rempli*',
+          'ne peut pas être vide',
+          'phải được nhập',
+          'không được để trống',
+        ],
       ],
       'client',
     ),

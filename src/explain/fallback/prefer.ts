@@ -8,6 +8,7 @@ import type { FallbackKind, FallbackResult } from './classify.js';
 export const FALLBACK_ENTRY: Readonly<Record<FallbackKind, Readonly<Record<string, string>>>> = {
   server: {
     'auth.account-disabled': 'account-locked',
+    'auth.app-password': 'app-password-needed',
     'auth.bad-password': 'invalid-password',
     'auth.failed': 'authentication-failed',
     'auth.login-delay': 'login-delay-too-soon',
@@ -33,7 +34,9 @@ export const FALLBACK_ENTRY: Readonly<Record<FallbackKind, Readonly<Record<strin
     'update.delete-failed': 'deleted-messages-not-removed',
   },
   client: {
+    'auth.app-password': 'app-password-needed',
     'auth.oauth-token': 'oauth-login-refused',
+    'client.config': 'client-setting-not-valid',
     'client.storage': 'client-cannot-store-mail',
     'client.unsupported': 'client-feature-missing',
     'connect.dns': 'resolver-name-not-known',

@@ -1,4 +1,4 @@
-import { analyse, answerLang, findingFrom, formatSize, localise } from '../explain/explain.js';
+import { analyse, answerLang, findingFrom, formatSize, isAboutMail, localise } from '../explain/explain.js';
 import type { ExplainResult } from '../explain/types.js';
 import { chat } from '../i18n/chat-messages.js';
 import { isLang, type Lang } from '../i18n/lang.js';
@@ -51,6 +51,8 @@ export function answerMessage(request: ChatRequest): ChatAnswer | undefined {
     // A bare frame ("Connection failed.", naming no mail program, protocol or host) is a channel's remark as
     // often as a paste: answered when asked, not unasked.
     if (!leaked && analysis.findings.every((f) => f.evidence.frame === 'bare')) return undefined;
+    // Words of a failure in a message about something else ("the meeting timed out") are no mail problem.
+    if (!leaked && !isAboutMail(text, analysis.findings)) return undefined;
   }
   countExplanation(result);
   return { kind: 'explanation', lang: result.lang, result, analysis };

@@ -15,6 +15,7 @@ import type { Analysis, ExplainOptions, ExplainResult, Finding } from './types.j
 export { analyse, MAX_INPUT_CHARS, MAX_LINES } from './analyse.js';
 export { formatSize } from '../i18n/format-size.js';
 export { localise, localiseFinding, references } from './localise.js';
+export { isAboutMail } from './mail-context.js';
 
 /** The answer's language: the one asked for, else the paste's own, else the platform's, else English. */
 export function answerLang(analysis: Analysis, options: ExplainOptions): Lang {

@@ -40,6 +40,31 @@ describe('what the bot says to a message', () => {
     }
   });
 
+  it('leaves the words of a failure in a message about something else alone in a watched channel', () => {
+    // Each of these got an unasked answer before (a timeout, a refused login, an unreachable host).
+    for (const text of [
+      "The meeting timed out waiting for Bob, let's try later",
+      'my laptop connection timed out again during the call',
+      'the login failed on the HR portal, anyone else?',
+      'Không thể kết nối mạng wifi ở quán cà phê',
+    ]) {
+      expect(answerMessage({ text, mode: 'watch', defaultLang: 'en' }), text).toBeUndefined();
+      expect(answerMessage({ text, mode: 'direct', defaultLang: 'en' })?.kind, text).toBe('explanation');
+    }
+    // Naming mail, a mail program or a server's log line, quoting a program's line or a mail program's own
+    // message is enough to be answered unasked.
+    for (const text of [
+      'Outlook says the connection timed out',
+      'Không nhận được thư, báo lỗi hết thời gian chờ kết nối',
+      'curl: (7) Failed to connect to pop.example.com port 995: Connection refused',
+      'Dec  7 05:33:24 vm popa3d[13666]: Authentication failed for UNKNOWN USER',
+      'Sending of password for user jdupont did not succeed.',
+      "Task 'Compte perso - Réception' a signalé une erreur (0x800CCC90)",
+    ]) {
+      expect(answerMessage({ text, mode: 'watch', defaultLang: 'en' })?.kind, text).toBe('explanation');
+    }
+  });
+
   it('warns about a leaked password even in a watched channel with no error', () => {
     const answer = answerMessage({ text: 'C: PASS hunter2\nS: +OK', mode: 'watch', defaultLang: 'en' });
     expect(answer?.kind === 'explanation' && answer.result.warnings[0]?.code).toBe('secret.exposed');

@@ -335,6 +335,12 @@ const TECHNICAL_WORD: readonly CompiledTerm[] = (
 const ANCHOR_SHAPE =
   /^\s*[\w./-]{2,40}:\s|\[Errno \d+\]|[A-Za-z](?:Error|Exception)\b|\bport \d{2,5}\b|(?<=[a-z\]]):\d{2,5}\b|(?:^|\s)~?\/[\w.-]+\/|\b[a-z]:\\/i;
 
+/** Whether a line shows it comes from a program (see TECHNICAL_WORD), not from a person's sentence. */
+export function showsAProgram(line: string): boolean {
+  const text = line.normalize('NFC');
+  return anchored(words(text), text);
+}
+
 function anchored(tokens: readonly Word[], text: string): boolean {
   const head = text.slice(0, MAX_TEXT);
   return (

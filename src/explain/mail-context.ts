@@ -1,0 +1,41 @@
+import { showsAProgram } from './fallback/classify.js';
+import { foldAccents } from './normalize.js';
+import type { FindingData } from './types.js';
+
+/**
+ * Whether a chat message is about mail at all. A watched channel's bot answers only such messages: "the
+ * meeting timed out waiting for Bob" and « Impossible de se connecter au wifi » hold the words of a
+ * connection failure and are no one's mail problem. A message is about mail when it quotes a POP reply or a
+ * program's own line (a prefix such as "fetchmail: ", a host name, a port, an errno, an exception, a log
+ * line), names a mail program, server, provider or mail itself, or holds a mail program's documented message
+ * (not two or three words any program could print).
+ */
+
+// Mail programs, servers and providers people name when they write about a mail problem (accents folded,
+// lowercase). Several words of one name are matched as written ("apple mail", "windows live").
+const MAIL_NAMES =
+  /\b(?:outlook|thunderbird|apple mail|windows (?:live )?mail|k-?9(?: mail)?|fairemail|evolution|kmail|claws|sylpheed|mutt|neomutt|alpine|fetchmail|mpop|getmail|poplib|mailkit|javamail|jakarta mail|gmail|googlemail|yahoo|hotmail|office ?365|microsoft 365|exchange|gmx|web\.de|orange|wanadoo|laposte|free\.fr|zoho|icloud|dovecot|courier|cyrus|qmail|postfix|hmailserver|mdaemon|zimbra|pop3d|popa3d|ipop3d|qpopper|popper|authdaemond|vchkpw|perdition|pop3-login|webmail|inbox|boite de reception|boite aux lettres|mel|mails?|e-?mails?|courriels?)\b/;
+// The Vietnamese word for mail, compared with its accent: folded, it would be "thử" (try) too.
+const THU = /(?<!\p{L})thư(?!\p{L})/iu;
+// A POP reply's sign or response code, a command in capitals, an Outlook error number.
+const POP_SIGNS =
+  /(?:^|[\s"'`«“(])[-+](?:ERR|OK)\b|\[(?:LOGIN-DELAY|IN-USE|SYS\/TEMP|SYS\/PERM|AUTH|UTF8)\]|\b(?:USER|PASS|LIST|RETR|UIDL|STAT|DELE|APOP|CAPA|STLS)\b|\b0x800(?:CCC|4)[0-9A-F]{2,4}\b/i;
+// A program's line in a log: a syslog or ISO time, a host, the program (and its process id) and a colon.
+const LOG_HEADER =
+  /^(?:[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?) \S+ [\w./-]+(?:\[\d+\])?:/m;
+// Enough lines to find a program's line in a long paste; a watched message is at most a few screens.
+const MAX_LINES = 200;
+// A documented message this long is a mail program's own ("Sending of username did not succeed."), not words
+// any program could print ("timed out", "Connection refused").
+const SPECIFIC_WORDING_CHARS = 24;
+
+export function isAboutMail(text: string, findings: readonly FindingData[] = []): boolean {
+  if (POP_SIGNS.test(text) || LOG_HEADER.test(text)) return true;
+  if (MAIL_NAMES.test(foldAccents(text).toLowerCase()) || THU.test(text.normalize('NFC'))) return true;
+  const specific = (f: FindingData) =>
+    f.evidence.rule !== undefined ||
+    (f.evidence.basis === 'wording' && (f.evidence.words ?? []).join(' ').length >= SPECIFIC_WORDING_CHARS);
+  if (findings.some(specific)) return true;
+  const lines = text.split('\n', MAX_LINES);
+  return lines.some((line) => line.trim() !== '' && showsAProgram(line));
+}

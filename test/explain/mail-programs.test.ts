@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/explain/explain.js';
+import { statusLineMessage } from '../../src/explain/lines/status-line.js';
+
+/**
+ * What mail programs print when a POP session fails, read the way other clients' output is read. Every text
+ * is a real output of the clients-live capture, tuning part (scripts/clients-live,
+ * test/fixtures/captured/clients-live): Alpine 2.26 (UW c-client), fdm 1.9, mailfilter 0.8.9, Perl
+ * Mail::Box::POP3 3.005, poplib 0.1.7's demo.
+ */
+
+const first = (paste: string) => explain(paste, { lang: 'en' }).findings[0];
+
+/** Real outputs and the category each shows: the status line's message, or the reply it quotes. */
+const STATUS_LINES: readonly { name: string; lines: string[]; category: string; code?: string }[] = [
+  {
+    name: 'is read as a message of its own (c-client\'s "Can\'t login to this server")',
+    lines: [
+      "[>Can't login to this server<]",
+      '[>Unable to open folder "{127.0.0.2:39103/pop3/notls/user=alice}INBOX"<]',
+    ],
+    category: 'auth.failed',
+  },
+  {
+    name: 'a broken connection in the status line is a reset',
+    lines: [
+      '[>POP3 connection broken in response<]',
+      '[>Unable to open folder "{127.0.0.1:44621/pop3/notls/user=alice}INBOX"<]',
+    ],
+    category: 'connect.reset',
+  },
+  {
+    name: 'a response code first is the server\'s reply, its "-ERR" taken off by the program',
+    lines: ['[>[LOGIN-DELAY] Logged in too recently, wait 15 minutes.<]', '[>Login aborted<]'],
+    category: 'auth.login-delay',
+    code: 'LOGIN-DELAY',
+  },
+  {
+    name: '"Retrying PLAIN authentication after …" quotes the reply that refused the login: it decides',
+    lines: [
+      '[>SECURITY PROBLEM: insecure server advertised AUTH=PLAIN<]',
+      '[>Retrying PLAIN authentication after [SYS/TEMP] Internal error occurred. Refer to server log for more information.<]',
+      '[>POP3 Authentication cancelled<]',
+    ],
+    category: 'server.temporary',
+  },
+];
+
+describe("a terminal program's status line: the message between [> and <]", () => {
+  it.each(STATUS_LINES)('$name', ({ lines, category, code }) => {
+    const f = first([...lines, 'Alpine finished'].join('\n'));
+    expect(f?.category).toBe(category);
+    if (code) expect(f?.responseCode).toBe(code);
+  });
+
+  it('only the whole-line [>…<] form is a status line; a log prefix in brackets is none', () => {
+    expect(statusLineMessage('[12:00:01] -ERR x')).toBeUndefined();
+    expect(statusLineMessage('[>Login aborted<]')).toEqual({ kind: 'message', text: 'Login aborted' });
+  });
+});

@@ -58,3 +58,29 @@ describe("a terminal program's status line: the message between [> and <]", () =
     expect(statusLineMessage('[>Login aborted<]')).toEqual({ kind: 'message', text: 'Login aborted' });
   });
 });
+
+/** fdm's "<account>: unexpected data: <reply>": what follows is the reply it could not use. */
+const UNEXPECTED_DATA: readonly { name: string; line: string; category: string }[] = [
+  {
+    name: 'a reply without its status sign breaks the protocol',
+    line: 'home: unexpected data: OK Logged in.',
+    category: 'server.protocol-error',
+  },
+  {
+    name: "another protocol's greeting stays one",
+    line: 'home: unexpected data: 220 mx.example.com ESMTP Postfix (Debian/GNU)',
+    category: 'connect.wrong-service',
+  },
+  {
+    name: 'a -ERR keeps its own meaning',
+    line: 'home: unexpected data: -ERR [LOGIN-DELAY] Logged in too recently, wait 15 minutes.',
+    category: 'auth.login-delay',
+  },
+];
+
+describe('the reply a program quotes as "unexpected data" (fdm)', () => {
+  it.each(UNEXPECTED_DATA)('$name', ({ line, category }) => {
+    const paste = [line, 'home: fetching error. aborted', 'home: 0 messages processed in 0.018 seconds'];
+    expect(first(paste.join('\n'))?.category).toBe(category);
+  });
+});

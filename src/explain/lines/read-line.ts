@@ -9,6 +9,7 @@ import {
   OTHER_PROTOCOL,
   quotedByMessage,
   quotedGreeting,
+  quotedReplyKind,
 } from './quoted.js';
 import { statusLineMessage } from './status-line.js';
 
@@ -118,7 +119,7 @@ export function readLine(rawLine: string, context: ReadContext, options: ReadOpt
   }
 
   const quoted = quotedByMessage(content);
-  if (quoted) return { kind: 'quoted-reply', via: 'message', ...quoted };
+  if (quoted) return quotedReplyKind(quoted);
 
   const replyDue =
     context.commandWaiting || (context.beforeFirstReply && (context.connected || shape.explicit));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { concludeFromFacts } from '../../src/explain/client-output/facts.js';
 import { explain } from '../../src/explain/explain.js';
 import { statusLineMessage } from '../../src/explain/lines/status-line.js';
 
@@ -10,6 +11,7 @@ import { statusLineMessage } from '../../src/explain/lines/status-line.js';
  */
 
 const first = (paste: string) => explain(paste, { lang: 'en' }).findings[0];
+const lines = (paste: string) => paste.split('\n');
 
 /** Real outputs and the category each shows: the status line's message, or the reply it quotes. */
 const STATUS_LINES: readonly { name: string; lines: string[]; category: string; code?: string }[] = [
@@ -82,5 +84,35 @@ describe('the reply a program quotes as "unexpected data" (fdm)', () => {
   it.each(UNEXPECTED_DATA)('$name', ({ line, category }) => {
     const paste = [line, 'home: fetching error. aborted', 'home: 0 messages processed in 0.018 seconds'];
     expect(first(paste.join('\n'))?.category).toBe(category);
+  });
+});
+
+describe('a command failed on a message number past the count the same output gives (RFC 1939 §5)', () => {
+  // poplib's demo: LIST counted 20 messages, then TOP on message 123123 failed.
+  const POPLIB = [
+    'CONNECT success',
+    'LOGIN/PASS success',
+    'STAT success',
+    'LIST success with 20 element(s)',
+    'UIDL success',
+    'TOP failed for msgnumber 123123',
+    'QUIT success',
+  ];
+
+  it('names no message', () => {
+    const f = first(POPLIB.join('\n'));
+    expect(f).toMatchObject({ category: 'message.not-found', rule: 'message-past-count' });
+  });
+
+  it('a script\'s "No message 99" after "20 messages" too', () => {
+    expect(first('No message 99\n20 messages')?.category).toBe('message.not-found');
+  });
+
+  it('a number inside the count proves nothing, and a -ERR the output shows says why itself', () => {
+    expect(
+      concludeFromFacts(lines('LIST success with 20 element(s)\nTOP failed for msgnumber 3')),
+    ).toBeUndefined();
+    const traced = [...POPLIB.slice(0, 5), "Server: '-ERR Message can not load.\\r\\n'", ...POPLIB.slice(5)];
+    expect(concludeFromFacts(lines(traced.join('\n')))).toBeUndefined();
   });
 });

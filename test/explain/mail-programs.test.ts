@@ -116,3 +116,41 @@ describe('a command failed on a message number past the count the same output gi
     expect(concludeFromFacts(lines(traced.join('\n')))).toBeUndefined();
   });
 });
+
+/** The programs' own words, as whole outputs (knowledge entries fdm-connection-closed, mail-box-*). */
+const PROGRAM_WORDS: readonly { name: string; lines: string[]; category: string }[] = [
+  {
+    name: 'fdm: "<account>: connection closed" is a dropped connection',
+    lines: [
+      'home: connection closed',
+      'home: fetching error. aborted',
+      'home: 0 messages processed in 0.034 seconds',
+    ],
+    category: 'connect.reset',
+  },
+  {
+    name: 'Mail::Box: "does not seem to be talking POP3" is no POP greeting',
+    lines: [
+      'ERROR: Server at 127.0.0.1:34819 does not seem to be talking POP3.',
+      'ERROR: Cannot create POP3 client for inbox.',
+      'WARNING: Folder does not exist, failed opening pop3 folder pop3://alice@127.0.0.1:34819.',
+      'Cannot open the POP3 mailbox of alice',
+    ],
+    category: 'connect.wrong-service',
+  },
+  {
+    name: 'Mail::Box: a message that "disappeared" could not be fetched',
+    lines: [
+      'WARNING: Message uid-1 disappeared from POP3 server inbox.',
+      '2 messages',
+      'WARNING: Message uid-2 disappeared from POP3 server inbox.',
+    ],
+    category: 'message.unavailable',
+  },
+];
+
+describe("the programs' own words", () => {
+  it.each(PROGRAM_WORDS)('$name', ({ lines: output, category }) => {
+    expect(first(output.join('\n'))?.category).toBe(category);
+  });
+});

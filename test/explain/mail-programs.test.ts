@@ -104,16 +104,20 @@ describe('a command failed on a message number past the count the same output gi
     expect(f).toMatchObject({ category: 'message.not-found', rule: 'message-past-count' });
   });
 
+  it('a command named as failed and nothing else is a POP error the paste does not explain', () => {
+    const paste = ['CONNECT success', 'LOGIN/PASS success', 'NOOP success', 'STAT failed', 'QUIT success'];
+    expect(first(paste.join('\n'))).toMatchObject({ category: 'unknown', rule: 'library-pop-failed' });
+  });
+
   it('a script\'s "No message 99" after "20 messages" too', () => {
     expect(first('No message 99\n20 messages')?.category).toBe('message.not-found');
   });
 
   it('a number inside the count proves nothing, and a -ERR the output shows says why itself', () => {
-    expect(
-      concludeFromFacts(lines('LIST success with 20 element(s)\nTOP failed for msgnumber 3')),
-    ).toBeUndefined();
+    const inside = concludeFromFacts(lines('LIST success with 20 element(s)\nTOP failed for msgnumber 3'));
+    expect(inside?.rule.id).not.toBe('message-past-count');
     const traced = [...POPLIB.slice(0, 5), "Server: '-ERR Message can not load.\\r\\n'", ...POPLIB.slice(5)];
-    expect(concludeFromFacts(lines(traced.join('\n')))).toBeUndefined();
+    expect(concludeFromFacts(lines(traced.join('\n')))?.rule.id).not.toBe('message-past-count');
   });
 });
 

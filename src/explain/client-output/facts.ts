@@ -110,6 +110,10 @@ const FAILED_ON_NUMBER =
   /\b(?:RETR|TOP|DELE|LIST|UIDL)\b.{0,20}?\bfail\w*\b.{0,20}?\b(?:msgnumber|message|msg|number)\s*#?(\d+)|^\s*No message (\d+)\b/im;
 
 const SERVER_REFUSAL = /-ERR\b/;
+// A library's line that names the POP command that failed and nothing else (poplib's demo: "STAT failed",
+// "UIDL failed for msgnumber 3"); its login step ("LOGIN/PASS failed") is a refused login, read elsewhere.
+const COMMAND_FAILED =
+  /^\s*(?:STAT|LIST|RETR|DELE|NOOP|RSET|TOP|UIDL|CAPA|STLS) failed(?: for msgnumber \w+)?\s*$/m;
 
 /**
  * A command failed on message N where the output says the mailbox holds fewer: RFC 1939 §5 numbers the
@@ -201,6 +205,13 @@ export function clientFacts(
   if (trace) libraryFacts(trace, facts);
   const pastCount = messagePastCount(lines);
   if (pastCount) facts.push(pastCount);
+  const commandFailed = firstLine(lines, COMMAND_FAILED);
+  if (commandFailed)
+    facts.push({
+      kind: 'pop-library-failed',
+      lineNumber: commandFailed.lineNumber,
+      evidence: commandFailed.text.trim(),
+    });
   return target ? { target, facts } : { facts };
 }
 
@@ -286,6 +297,15 @@ export const CLIENT_OUTPUT_RULES: readonly ClientOutputRule[] = [
     symptom: ['login-step-failed'],
     alone: true,
   },
+  // Before the bare failure: the count says which failure it was.
+  {
+    id: 'message-past-count',
+    category: 'message.not-found',
+    entry: 'no-such-message',
+    references: [{ rfc: 1939, section: '5' }],
+    needs: [],
+    symptom: ['message-past-count'],
+  },
   {
     id: 'library-pop-failed',
     category: 'unknown',
@@ -294,14 +314,6 @@ export const CLIENT_OUTPUT_RULES: readonly ClientOutputRule[] = [
     needs: [],
     symptom: ['pop-library-failed'],
     alone: true,
-  },
-  {
-    id: 'message-past-count',
-    category: 'message.not-found',
-    entry: 'no-such-message',
-    references: [{ rfc: 1939, section: '5' }],
-    needs: [],
-    symptom: ['message-past-count'],
   },
 ];
 

@@ -151,6 +151,19 @@ const PROGRAM_WORDS: readonly { name: string; lines: string[]; category: string 
     ],
     category: 'message.unavailable',
   },
+  {
+    name: 'Alpine: its SSL/TLS FAILURE screen, which suggests /notls, is TLS spoken to a plain port',
+    lines: [
+      'ALPINE 2.26   SSL/TLS FAILURE                                                  Folder: (CLOSED)',
+      'There was an SSL/TLS failure for the server',
+      '127.0.0.1',
+      'The reason for the failure was',
+      'SSL negotiation failed',
+      'You may want to add the option',
+      '/notls',
+    ],
+    category: 'tls.mismatch',
+  },
 ];
 
 describe("the programs' own words", () => {

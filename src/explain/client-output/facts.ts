@@ -120,11 +120,12 @@ const COMMAND_FAILED =
  * messages from 1 to the count STAT and LIST give, so N names no message, whatever words the program uses.
  */
 function messagePastCount(lines: readonly string[]): ClientFact | undefined {
+  // The rare line first: most pastes stop there.
+  const failed = firstLine(lines, FAILED_ON_NUMBER);
+  const count = failed && firstLine(lines, MESSAGE_COUNT);
+  if (!failed || !count) return undefined;
   // The server's refusal, where the output shows it, says why itself ("-ERR Message can not load").
   if (firstLine(lines, SERVER_REFUSAL)) return undefined;
-  const count = firstLine(lines, MESSAGE_COUNT);
-  const failed = firstLine(lines, FAILED_ON_NUMBER);
-  if (!count || !failed) return undefined;
   const number = (re: RegExp, text: string) =>
     Number(
       re

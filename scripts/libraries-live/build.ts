@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../../src/knowledge/paths.js';
 import { CaseSet, type CapturedCase, chatCase, chatLang, translatedOnly } from '../capture/cases.js';
 import type { CaptureData, RunRecord } from './capture.js';
-import { labelOf } from './labels.js';
+import { type LabelInput, labelOf } from './labels.js';
 import { SCENARIOS } from './scenarios.js';
 
 /**
@@ -20,25 +21,26 @@ import { SCENARIOS } from './scenarios.js';
 export const HOLDOUT_SEED = 'popbot-libraries-live-holdout-2026-12';
 export const HOLDOUT_SHARE = 0.4;
 
-const scenarioHash = (id: string) =>
-  createHash('sha256').update(`${HOLDOUT_SEED}:${id}`).digest().readUInt32BE(0);
-
 /**
  * The holdout is the HOLDOUT_SHARE of the scenarios with the lowest seeded hash: with two dozen scenarios, a
  * threshold on each hash alone would hold out anywhere from a quarter to well over half of them.
  */
-const HOLDOUT_SCENARIOS = new Set(
-  SCENARIOS.map((s) => s.id)
-    .sort((a, b) => scenarioHash(a) - scenarioHash(b))
-    .slice(0, Math.round(SCENARIOS.length * HOLDOUT_SHARE)),
-);
+export function holdoutScenarios(seed: string): Set<string> {
+  const scenarioHash = (id: string) => createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0);
+  return new Set(
+    SCENARIOS.map((s) => s.id)
+      .sort((a, b) => scenarioHash(a) - scenarioHash(b))
+      .slice(0, Math.round(SCENARIOS.length * HOLDOUT_SHARE)),
+  );
+}
+
+const HOLDOUT_SCENARIOS = holdoutScenarios(HOLDOUT_SEED);
 
 export function isHoldoutScenario(scenario: string): boolean {
   return HOLDOUT_SCENARIOS.has(scenario);
 }
 
 const root = projectRoot();
-const dataDir = join(root, 'scripts', 'libraries-live', 'data');
 
 /**
  * The capture machine's own paths, as a user's would read: the scripts in a home directory, the npm packages
@@ -52,27 +54,49 @@ export function userPaths(text: string): string {
     .replace(/\/tmp\/libs-live-movemail-\w+\/mbox/g, '/home/ana/Mail/inbox');
 }
 
-function runCases(runs: RunRecord[]): CapturedCase[] {
+/** One evaluation set built from its capture records: libraries-live's here, another's from its own script. */
+export interface BuildOptions {
+  /** The set's folder under scripts/ and the fixtures' folder name. */
+  set: string;
+  isHoldout(scenario: string): boolean;
+  userPaths(text: string): string;
+  labelOf(input: LabelInput): string | undefined;
+  /** The fixtures' header line for the tuning part. */
+  tuningHeader: string;
+}
+
+const LIBRARIES_LIVE: BuildOptions = {
+  set: 'libraries-live',
+  isHoldout: isHoldoutScenario,
+  userPaths,
+  labelOf,
+  tuningHeader:
+    '# Captured real texts of POP libraries run live (tuning part). Regenerate with scripts/libraries-live (README there); do not edit by hand.',
+};
+
+function runCases(o: BuildOptions, runs: RunRecord[]): CapturedCase[] {
   const cases: CapturedCase[] = [];
   for (const r of runs) {
-    const text = userPaths(r.output).trim();
+    const text = o.userPaths(r.output).trim();
     if (text === '') continue;
     cases.push({
-      id: `libraries-live/${r.scenario}/${r.toolName}${r.debug ? '-debug' : ''}/${r.lang}`,
+      id: `${o.set}/${r.scenario}/${r.toolName}${r.debug ? '-debug' : ''}/${r.lang}`,
       text,
       category: '',
       lang: r.lang,
       kind: r.debug ? 'transcript' : 'client-output',
       scenario: r.scenario,
       tool: r.tool,
-      cmdline: userPaths(r.cmdline),
+      cmdline: o.userPaths(r.cmdline),
     });
   }
   return translatedOnly(cases);
 }
 
-function main(): void {
+/** Labels and splits every scripts/<set>/data/capture*.json into the fixtures (`--check`: count only). */
+export function build(o: BuildOptions): void {
   const check = process.argv.includes('--check');
+  const dataDir = join(root, 'scripts', o.set, 'data');
   const files = readdirSync(dataDir)
     .filter((f) => /^capture.*\.json$/.test(f))
     .sort((a, b) => (a === 'capture.json' ? -1 : b === 'capture.json' ? 1 : a.localeCompare(b)));
@@ -91,9 +115,9 @@ function main(): void {
     for (const scenario of [...new Set(data.runs.map((r) => r.scenario))]) {
       const runs = data.runs.filter((r) => r.scenario === scenario);
       const labelled: CapturedCase[] = [];
-      for (const c of runCases(runs)) {
-        const run = runs.find((r) => userPaths(r.output).trim() === c.text)!;
-        const label = labelOf({
+      for (const c of runCases(o, runs)) {
+        const run = runs.find((r) => o.userPaths(r.output).trim() === c.text)!;
+        const label = o.labelOf({
           scenario,
           tool: c.id.split('/').at(-2)!,
           text: c.text,
@@ -107,7 +131,7 @@ function main(): void {
         labelled.push({ ...c, category: label });
       }
       for (const c of [...labelled]) if (c.kind === 'client-output') labelled.push(chatCase(c, chatLang(c)));
-      const side = isHoldoutScenario(scenario) ? 'holdout' : 'tuning';
+      const side = o.isHoldout(scenario) ? 'holdout' : 'tuning';
       const kept = labelled.filter((c) => seen.add(c));
       if (kept.length === 0) continue;
       const batch = /^capture-(\w+)\.json$/.exec(f)?.[1];
@@ -134,8 +158,8 @@ function main(): void {
   );
   if (check) return;
   const dirs = {
-    tuning: join(root, 'test', 'fixtures', 'captured', 'libraries-live'),
-    holdout: join(root, 'test', 'fixtures', 'eval', 'holdout', 'libraries-live'),
+    tuning: join(root, 'test', 'fixtures', 'captured', o.set),
+    holdout: join(root, 'test', 'fixtures', 'eval', 'holdout', o.set),
   };
   for (const side of ['tuning', 'holdout'] as const) {
     rmSync(dirs[side], { recursive: true, force: true });
@@ -151,8 +175,7 @@ function main(): void {
       );
       const doc = {
         provenance: {
-          captured_by:
-            'scripts/libraries-live/capture.ts (live on loopback), labelled and split by scripts/libraries-live/build.ts + labels.ts',
+          captured_by: `scripts/${o.set}/capture.ts (live on loopback), labelled and split by scripts/${o.set}/build.ts + labels.ts`,
           date: g.data.date,
           server:
             server === 'fake'
@@ -168,11 +191,11 @@ function main(): void {
       const header =
         side === 'holdout'
           ? '# HOLDOUT: kept out of all tuning. Do not open, grep or copy from it to change popbot.\n'
-          : '# Captured real texts of POP libraries run live (tuning part). Regenerate with scripts/libraries-live (README there); do not edit by hand.\n';
+          : `${o.tuningHeader}\n`;
       writeFileSync(join(dirs[side], `${name}.yaml`), header + stringify(doc, { lineWidth: 0 }));
     }
   }
   if (!existsSync(dirs.holdout)) throw new Error('no holdout written');
 }
 
-main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) build(LIBRARIES_LIVE);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../../src/knowledge/paths.js';
 import { makeTestCerts } from '../../test/support/certs.js';
 import { type Dovecot, startDovecot } from '../../test/support/dovecot.js';
@@ -81,11 +82,34 @@ async function pool(jobs: (() => Promise<void>)[], size: number): Promise<void> 
 }
 
 function toolFits(tool: Tool, s: Scenario): boolean {
-  if (s.tools && !s.tools.includes(tool.name)) return false;
+  if (s.tools && !s.tools.includes(tool.name) && !tool.scenarios?.includes(s.id)) return false;
   return tool.ops.includes(s.op.split(':')[0]!);
 }
 
-async function main(): Promise<void> {
+/** What one capture runs and where it writes: libraries-live's tools here, another set's from its own script. */
+export interface CaptureOptions {
+  /** The set's folder under scripts/ (the record goes to scripts/<set>/data/). */
+  set: string;
+  tools: readonly Tool[];
+  /** Whether a tool is also run in French and Vietnamese in a scenario (besides the C locale). */
+  translated(tool: Tool, scenario: Scenario): boolean;
+  /** What the fake server's scenarios are, said in the record. */
+  fakeNote: string;
+}
+
+const LIBRARIES_LIVE: CaptureOptions = {
+  set: 'libraries-live',
+  tools: TOOLS,
+  // Only movemail (gettext + glibc) speaks French and Vietnamese; the others are tried where the system's
+  // errno text could show through (a connection refused).
+  translated: (tool, s) =>
+    tool.name === 'movemail' || tool.name === 'neomutt' || s.id === 'closed/connection-refused',
+  fakeNote:
+    'test/support/fake-pop-server.ts (plain) with the scenario handlers of scripts/libraries-live/scenarios.ts',
+};
+
+/** Reads `--only=<scenario prefix>`, `--tools=a,b` and `--batch=N` and runs the capture. */
+export async function capture(options: CaptureOptions): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   // A later batch runs only the tools it adds (`--tools=neomutt --batch=2`), into capture-<batch>.json.
   const onlyTools = process.argv
@@ -108,13 +132,13 @@ async function main(): Promise<void> {
   const versions: Record<string, string> = {
     dovecot: `Dovecot ${(await import('node:child_process')).execFileSync('dovecot', ['--version'], { encoding: 'utf8' }).trim()}`,
   };
-  for (const t of TOOLS) if (!onlyTools || onlyTools.includes(t.name)) versions[t.name] = t.version();
+  for (const t of options.tools) if (!onlyTools || onlyTools.includes(t.name)) versions[t.name] = t.version();
   const servers = {
     dovecot:
       'Dovecot 2.3 (test/support/dovecot.ts): listen 127.0.0.1, 127.0.0.2; ssl = yes with a certificate of a test CA the clients do not trust; disable_plaintext_auth = yes (127.0.0.1 counts as secure, 127.0.0.2 does not); auth_mechanisms = plain login; users alice, deleter',
     'dovecot-locked': 'the same Dovecot with pop3_lock_session = yes, alice logged in by another session',
     closed: 'a loopback port with nothing listening',
-    fake: 'test/support/fake-pop-server.ts (plain) with the scenario handlers of scripts/libraries-live/scenarios.ts',
+    fake: options.fakeNote,
   };
   const runs: RunRecord[] = [];
   for (const s of SCENARIOS) {
@@ -140,13 +164,11 @@ async function main(): Promise<void> {
       op: s.op,
     };
     const jobs: (() => Promise<void>)[] = [];
-    for (const tool of TOOLS) {
+    for (const tool of options.tools) {
       if (!toolFits(tool, s) || (onlyTools && !onlyTools.includes(tool.name))) continue;
       const variants: { lang: Locale; debug: boolean }[] = [{ lang: 'en', debug: false }];
       if (tool.debug) variants.push({ lang: 'en', debug: true });
-      // Only movemail (gettext + glibc) speaks French and Vietnamese; the others are tried where the system's
-      // errno text could show through (a connection refused).
-      if (tool.name === 'movemail' || tool.name === 'neomutt' || s.id === 'closed/connection-refused')
+      if (options.translated(tool, s))
         for (const lang of ['fr', 'vi'] as const) variants.push({ lang, debug: false });
       for (const v of variants)
         jobs.push(async () => {
@@ -178,7 +200,7 @@ async function main(): Promise<void> {
   const file = join(
     projectRoot(),
     'scripts',
-    'libraries-live',
+    options.set,
     'data',
     batch ? `capture-${batch}.json` : only ? `capture-${only.replace(/\W+/g, '-')}.json` : 'capture.json',
   );
@@ -187,4 +209,4 @@ async function main(): Promise<void> {
   process.stderr.write(`${runs.length} runs → ${file}\n`);
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await capture(LIBRARIES_LIVE);

@@ -29,8 +29,12 @@ export interface Tool {
   debug: boolean;
   /** The scenarios' operations it can do. */
   ops: readonly string[];
+  /** Scenarios limited to some tools (Scenario.tools) that this one can play too. */
+  scenarios?: readonly string[];
   command(t: Target, debug: boolean): { file: string; args: string[] };
   version(): string;
+  /** More environment for its run. */
+  env?: Record<string, string>;
 }
 
 const here = join(projectRoot(), 'scripts', 'libraries-live', 'clients');
@@ -38,14 +42,14 @@ export const NPM_DIR = process.env.POP_NPM_DIR ?? '/tmp/libs5-npm';
 const JAVA_CP = '/usr/share/java/jakarta-mail.jar:/usr/share/java/jakarta-activation.jar';
 let javaClasses: string | undefined;
 
-const sh = (cmd: string): string => {
+export const sh = (cmd: string): string => {
   try {
     return execFileSync('sh', ['-c', cmd], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch (e) {
     return String((e as { stdout?: string }).stdout ?? '').trim();
   }
 };
-const deb = (pkg: string) => sh(`dpkg-query -W -f '\${Version}' ${pkg}`);
+export const deb = (pkg: string) => sh(`dpkg-query -W -f '\${Version}' ${pkg}`);
 const npmVersion = (pkg: string) =>
   sh(`node -p "require('${NPM_DIR}/node_modules/${pkg}/package.json').version"`);
 const ALL_OPS = ['list', 'uidl', 'retr', 'dele-retr'];
@@ -174,6 +178,7 @@ export function runTool(
         POP_OP: t.op,
         POP_DEBUG: debug ? '1' : '0',
         POP_NPM_DIR: NPM_DIR,
+        ...tool.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -197,7 +202,7 @@ export function cmdline(tool: Tool, t: Target, debug: boolean): string {
   const { file, args } = tool.command(t, debug);
   const env = `POP_HOST=${t.host} POP_PORT=${t.port} POP_USER=${t.user} POP_PASS=******** POP_TLS=${t.security} POP_OP=${t.op}${debug ? ' POP_DEBUG=1' : ''}`;
   const shown = args.map((a) =>
-    a === t.password ? '********' : a.replace(/.*\/scripts\/libraries-live\//, 'scripts/libraries-live/'),
+    a === t.password ? '********' : a.replace(/.*\/(scripts\/[\w-]+-live\/)/, '$1'),
   );
   return `${env} ${file} ${shown.join(' ')}`;
 }

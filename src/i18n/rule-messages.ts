@@ -21,6 +21,8 @@ export const rules = defineCatalogue('rules', {
       'the POP library failed in the step that reads the server’s refusal of the login ({symptom}): the login was refused.',
     'library-pop-failed':
       'the POP library says a POP command failed ({symptom}); the server’s reply is not in the paste.',
+    'message-past-count':
+      'the output says how many messages the mailbox holds and that a command failed on a number past that count ({symptom}); POP numbers the messages from 1 to that count, so this number names no message.',
     'other-protocol-command':
       'the server greeted with POP’s +OK and the client answered with {command}, an {protocol} command: the program speaks another protocol to the POP port.',
     'command-not-in-pop':
@@ -86,6 +88,8 @@ export const rules = defineCatalogue('rules', {
       "la bibliothèque POP a échoué à l'étape qui lit le refus de l'authentification par le serveur ({symptom})\u00a0: l'authentification a été refusée.",
     'library-pop-failed':
       "la bibliothèque POP signale l'échec d'une commande POP ({symptom})\u202f; la réponse du serveur ne figure pas dans le texte collé.",
+    'message-past-count':
+      "le texte indique combien de messages contient la boîte aux lettres et qu'une commande a échoué sur un numéro supérieur à ce nombre ({symptom})\u202f; POP numérote les messages de 1 à ce nombre, ce numéro ne désigne donc aucun message.",
     'other-protocol-command':
       'le serveur a accueilli la session avec le +OK de POP et le client a répondu par {command}, une commande {protocol}\u00a0: le logiciel parle un autre protocole au port POP.',
     'command-not-in-pop':
@@ -152,6 +156,8 @@ export const rules = defineCatalogue('rules', {
       'thư viện POP gặp lỗi ở bước đọc lời từ chối đăng nhập của máy chủ ({symptom}): đăng nhập đã bị từ chối.',
     'library-pop-failed':
       'thư viện POP báo một lệnh POP thất bại ({symptom}); phản hồi của máy chủ không có trong đoạn đã dán.',
+    'message-past-count':
+      'đoạn đã dán cho biết hộp thư có bao nhiêu thư và một lệnh đã thất bại với số thứ tự lớn hơn số đó ({symptom}); POP đánh số thư từ 1 đến số đó, nên số này không chỉ thư nào cả.',
     'other-protocol-command':
       'máy chủ chào bằng +OK của POP nhưng phần mềm thư trả lời bằng {command}, một lệnh {protocol}: phần mềm đang nói một giao thức khác với cổng POP.',
     'command-not-in-pop':

@@ -17,7 +17,9 @@ export type FactKind =
   | 'no-reply-read'
   | 'reply-not-status'
   | 'login-step-failed'
-  | 'pop-library-failed';
+  | 'pop-library-failed'
+  // A command failed on a message number past the count the same output gives.
+  | 'message-past-count';
 
 export interface ClientFact {
   kind: FactKind;
@@ -97,6 +99,48 @@ export const POP_LIBRARY_SIGNS: readonly LibrarySign[] = [
   { fact: 'pop-library-failed', library: 'K-9 Mail', message: /Unable to execute POP3 command/ },
 ];
 
+// How many messages the mailbox holds, as an output says it: a STAT or LIST reply quoted or traced ("+OK 20
+// 1122", "+OK 2 messages"), a program's count ("LIST success with 20 element(s)", "Examining 2 message(s).",
+// a script's "20 messages").
+const MESSAGE_COUNT =
+  /\+OK (\d+) (?:\d+|messages?\b)|\bwith (\d+) element\(?s?\)?|\bExamining (\d+) message|^\s*(\d+) messages?\s*$/im;
+// The message number a program says a command failed on: poplib's "TOP failed for msgnumber 123123", a
+// script's "No message 99".
+const FAILED_ON_NUMBER =
+  /\b(?:RETR|TOP|DELE|LIST|UIDL)\b.{0,20}?\bfail\w*\b.{0,20}?\b(?:msgnumber|message|msg|number)\s*#?(\d+)|^\s*No message (\d+)\b/im;
+
+const SERVER_REFUSAL = /-ERR\b/;
+// A library's line that names the POP command that failed and nothing else (poplib's demo: "STAT failed",
+// "UIDL failed for msgnumber 3"); its login step ("LOGIN/PASS failed") is a refused login, read elsewhere.
+const COMMAND_FAILED =
+  /^\s*(?:STAT|LIST|RETR|DELE|NOOP|RSET|TOP|UIDL|CAPA|STLS) failed(?: for msgnumber \w+)?\s*$/m;
+
+/**
+ * A command failed on message N where the output says the mailbox holds fewer: RFC 1939 §5 numbers the
+ * messages from 1 to the count STAT and LIST give, so N names no message, whatever words the program uses.
+ */
+function messagePastCount(lines: readonly string[]): ClientFact | undefined {
+  // The rare line first: most pastes stop there.
+  const failed = firstLine(lines, FAILED_ON_NUMBER);
+  const count = failed && firstLine(lines, MESSAGE_COUNT);
+  if (!failed || !count) return undefined;
+  // The server's refusal, where the output shows it, says why itself ("-ERR Message can not load").
+  if (firstLine(lines, SERVER_REFUSAL)) return undefined;
+  const number = (re: RegExp, text: string) =>
+    Number(
+      re
+        .exec(text)
+        ?.slice(1)
+        .find((g) => g !== undefined),
+    );
+  if (!(number(FAILED_ON_NUMBER, failed.text) > number(MESSAGE_COUNT, count.text))) return undefined;
+  return {
+    kind: 'message-past-count',
+    lineNumber: failed.lineNumber,
+    evidence: `${count.text.trim()}; ${failed.text.trim()}`,
+  };
+}
+
 function libraryFacts(trace: StackTrace, facts: ClientFact[]): void {
   const cause = rootCause(trace);
   for (const sign of POP_LIBRARY_SIGNS) {
@@ -160,6 +204,15 @@ export function clientFacts(
   }
   const trace = readStackTrace(lines);
   if (trace) libraryFacts(trace, facts);
+  const pastCount = messagePastCount(lines);
+  if (pastCount) facts.push(pastCount);
+  const commandFailed = firstLine(lines, COMMAND_FAILED);
+  if (commandFailed)
+    facts.push({
+      kind: 'pop-library-failed',
+      lineNumber: commandFailed.lineNumber,
+      evidence: commandFailed.text.trim(),
+    });
   return target ? { target, facts } : { facts };
 }
 
@@ -187,7 +240,8 @@ export type ClientOutputRuleId =
   | 'library-no-reply'
   | 'library-reply-not-status'
   | 'library-login-failed'
-  | 'library-pop-failed';
+  | 'library-pop-failed'
+  | 'message-past-count';
 
 /** First match wins: the port mix-ups explain a timeout or an EOF better than the EOF alone does. */
 export const CLIENT_OUTPUT_RULES: readonly ClientOutputRule[] = [
@@ -243,6 +297,15 @@ export const CLIENT_OUTPUT_RULES: readonly ClientOutputRule[] = [
     needs: [],
     symptom: ['login-step-failed'],
     alone: true,
+  },
+  // Before the bare failure: the count says which failure it was.
+  {
+    id: 'message-past-count',
+    category: 'message.not-found',
+    entry: 'no-such-message',
+    references: [{ rfc: 1939, section: '5' }],
+    needs: [],
+    symptom: ['message-past-count'],
   },
   {
     id: 'library-pop-failed',

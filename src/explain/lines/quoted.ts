@@ -1,4 +1,5 @@
 import { foldAccents } from '../normalize.js';
+import type { LineKind } from './line-kind.js';
 
 /** Server replies and greetings quoted inside other text: a traceback, a client's dialog, a client's log. */
 
@@ -7,7 +8,7 @@ const EMBEDDED_ERR = /(?:^|[^\w+-])(-ERR|-SE TROMPER)(?![a-z])[\s:]*(.*)$/i;
 // A server reply quoted inside a client's own message: Thunderbird, Apple Mail, Outlook dialogs, in en/fr/vi
 // (matched on accent-folded, lowercase text).
 const QUOTED_REPLY =
-  /(?:\bresponded|\breplied|\bserver response|\ba repondu|\ba renvoye(?: l.?erreur)?|\breponse du serveur|\bda tra loi|\bda phan hoi|\bphan hoi cua may chu|\bcommand failed|exception)\s*:\s*(.+)$|\b(?:returned|reported)(?: the| an)? error\s*:?\s*(["'\u201c\u00ab].+)$/;
+  /(?:\bresponded|\breplied|\bunexpected data|\bserver response|\ba repondu|\ba renvoye(?: l.?erreur)?|\breponse du serveur|\bda tra loi|\bda phan hoi|\bphan hoi cua may chu|\bcommand failed|exception)\s*:\s*(.+)$|\b(?:returned|reported)(?: the| an)? error\s*:?\s*(["'\u201c\u00ab].+)$/;
 // The word that tells which command a client's message was about, in en/fr/vi.
 const ABOUT_PASSWORD = /\b(?:password|mot de passe|mat khau)\b/;
 const ABOUT_USER = /\b(?:user ?name|username|nom d.?utilisateur|ten (?:nguoi dung|dang nhap))\b/;
@@ -41,6 +42,20 @@ export function quotedByMessage(content: string): { text: string; about?: 'PASS'
   // Matching folds accents and case anyway; the line shown to the user is the original.
   const about = ABOUT_PASSWORD.test(folded) ? 'PASS' : ABOUT_USER.test(folded) ? 'USER' : undefined;
   return about ? { text, about } : { text };
+}
+
+// A status word without its sign ("OK Logged in."): a reply that is neither +OK nor -ERR (RFC 1939 §3). The
+// quoted text comes accent- and case-folded.
+const UNSIGNED_STATUS = /^(?:OK|ERR)\b(?![-/])/i;
+
+/**
+ * What a reply quoted in a program's message is: another protocol's greeting ("unexpected data: 220 …
+ * ESMTP"), a reply without its status sign ("unexpected data: OK Logged in.", fdm), or the reply of a step.
+ */
+export function quotedReplyKind(quoted: { text: string; about?: 'PASS' | 'USER' }): LineKind {
+  if (OTHER_PROTOCOL.test(quoted.text)) return { kind: 'other-protocol', text: quoted.text, quoted: true };
+  if (UNSIGNED_STATUS.test(quoted.text)) return { kind: 'server-text', text: quoted.text, quoted: true };
+  return { kind: 'quoted-reply', via: 'message', ...quoted };
 }
 
 /** Another protocol's greeting quoted by a client ("Unexpected greeting from server: 220 … ESMTP"). */

@@ -9,7 +9,9 @@ import {
   OTHER_PROTOCOL,
   quotedByMessage,
   quotedGreeting,
+  quotedReplyKind,
 } from './quoted.js';
+import { statusLineMessage } from './status-line.js';
 
 /**
  * The line reader: says what one pasted line is, from the line and what the session machine knows so far
@@ -65,6 +67,19 @@ export function readLine(rawLine: string, context: ReadContext, options: ReadOpt
     if (content === '.') return { kind: 'data', content, end: true };
   }
 
+  // A terminal program's status line (`[>…<]`): its message is read as a line of its own, the reply it quotes
+  // as a quoted reply (a log prefix's `[…]` would otherwise take the whole message away).
+  const statusLine = statusLineMessage(rawLine.trim());
+  if (statusLine?.kind === 'reply') {
+    return {
+      kind: 'quoted-reply',
+      text: statusLine.text,
+      via: 'message',
+      ...(statusLine.login ? { about: 'PASS' as const } : {}),
+    };
+  }
+  if (statusLine) return readLine(statusLine.text, context, options);
+
   if (CONNECTION.test(content) || CONNECTING.test(content)) {
     return { kind: 'connection', tls: IMPLICIT_TLS_PORT.test(content) };
   }
@@ -104,7 +119,7 @@ export function readLine(rawLine: string, context: ReadContext, options: ReadOpt
   }
 
   const quoted = quotedByMessage(content);
-  if (quoted) return { kind: 'quoted-reply', via: 'message', ...quoted };
+  if (quoted) return quotedReplyKind(quoted);
 
   const replyDue =
     context.commandWaiting || (context.beforeFirstReply && (context.connected || shape.explicit));

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=2
 /* global __dirname, module */
 // The compiled CLI lives in dist/ (built by `npm ci` through the `prepare` script). The build also bundles it
 // into dist/bundle/ (scripts/bundle.mjs), which starts faster; a bundle older than the compiled code (a `tsc`

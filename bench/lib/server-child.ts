@@ -14,12 +14,14 @@ export function startServerChild(
   script: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  /** Node's flags for this child (popbot's side runs with the bot's, src/runtime-flags.ts). */
+  flags: readonly string[] = [],
   timeoutMs = 15_000,
 ): Promise<ServerChild> {
   return new Promise((resolve, reject) => {
     // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers under load.
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+    const child = spawn(process.execPath, [...flags, ...nodeArgs, script, ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

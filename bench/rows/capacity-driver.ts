@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BOT_NODE_FLAGS } from '../../src/runtime-flags.js';
+import { BOT_ENV, BOT_NODE_FLAGS } from '../../src/runtime-flags.js';
 import { trackChild } from '../lib/cleanup.js';
 
 /**
@@ -32,13 +32,13 @@ export interface BotProcess {
 }
 
 /**
- * `node --max-semi-space-size=2 bin/popbot.js start`, as `npm start` runs it, with `env`; resolves once it
+ * `node --max-semi-space-size=2 bin/popbot.js start`, as `npm start` runs it (MALLOC_ARENA_MAX too), with `env`; resolves once it
  * logs "popbot started". Its log lines (JSON, one per answer) are read and dropped, as a log shipper would.
  */
 export function startBot(root: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<BotProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...BOT_NODE_FLAGS, join(root, 'bin', 'popbot.js'), 'start'], {
-      env,
+      env: { ...env, ...BOT_ENV },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     const untrack = trackChild(child);

@@ -1,4 +1,4 @@
-import { BOT_NODE_FLAGS } from '../../src/runtime-flags.js';
+import { BOT_ENV, BOT_NODE_FLAGS } from '../../src/runtime-flags.js';
 import { join } from 'node:path';
 import { generatePaste } from '../corpus/paste.js';
 import type { BenchContext, Row } from '../lib/context.js';
@@ -40,7 +40,7 @@ export const memory: Row = {
         join(ctx.root, 'dist', 'bench', 'children', 'memory.js'),
         String(count),
       ],
-      { input: JSON.stringify(pastes), timeoutMs: 600_000 },
+      { input: JSON.stringify(pastes), timeoutMs: 600_000, env: { ...process.env, ...BOT_ENV } },
     );
     if (run.code !== 0) throw new Error(`memory child exited with ${run.code}: ${run.stderr.trim()}`);
     const report = JSON.parse(run.stdout) as MemoryReport;

@@ -1,3 +1,4 @@
+import { BOT_ENV, BOT_NODE_FLAGS } from '../../src/runtime-flags.js';
 import { existsSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
@@ -82,7 +83,14 @@ export const slackHttp: Row = {
         BENCH_LOG: join(tmp.dir, 'popbot.log'),
       };
       delete env.SLACK_APP_TOKEN;
-      const popbot = await startServerChild(join(children, 'slack-server.js'), ['popbot'], env);
+      // popbot's side runs as the bot is run (`npm start`, the shebang): its V8 flags and environment; the
+      // bare app with Node's defaults.
+      const popbot = await startServerChild(
+        join(children, 'slack-server.js'),
+        ['popbot'],
+        { ...env, ...BOT_ENV },
+        BOT_NODE_FLAGS,
+      );
       started.push(popbot);
       const bare = await startServerChild(join(children, 'slack-server.js'), ['bare'], env);
       started.push(bare);

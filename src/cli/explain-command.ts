@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import { explain, formatSize, MAX_INPUT_CHARS } from '../explain/explain.js';
 import { LogSummary } from '../explain/log-scan/log-summary.js';
 import type { SummaryResult } from '../explain/summary.js';
@@ -94,7 +93,9 @@ async function runSummary(file: string, json: boolean, lang: Lang, io: CliIO): P
       for await (const chunk of io.stdin)
         summary.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
     } else {
-      const handle = await open(file, 'r');
+      // Loaded here: node:fs/promises brings the stream and readline modules, which a start explaining one
+      // line never needs.
+      const handle = await process.getBuiltinModule('node:fs/promises').open(file, 'r');
       try {
         const total = (await handle.stat()).size;
         if (io.stderr.isTTY && total > 4 * 1024 * 1024 && !json) progress = new ProgressBar(io.stderr, total);

@@ -16,6 +16,21 @@ export class UsageError extends Error {
   readonly code = 'cli.usage' as const;
 }
 
+/**
+ * The process's own streams, each made when first used: Node builds `process.stdin` on first access (a
+ * file, pipe or terminal stream, with the stream modules behind it), which `popbot explain "-ERR …"` never reads.
+ */
 export function processIO(): CliIO {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return {
+    get stdin() {
+      return process.stdin;
+    },
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+  };
 }

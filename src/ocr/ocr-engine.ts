@@ -30,6 +30,18 @@ interface TesseractBlock {
   paragraphs?: { lines?: TesseractLine[] }[];
 }
 
+/** How tesseract lays out the page: its automatic analysis, or one block of text. */
+export type OcrLayout = 'auto' | 'block';
+
+/**
+ * Per picture. A tesseract parameter given here (tesseract.js passes on what it does not know itself) holds for
+ * that picture only: the worker's own are restored after it.
+ */
+const RECOGNIZE_OPTIONS: Record<OcrLayout, { rotateAuto: boolean; tessedit_pageseg_mode?: PSM }> = {
+  auto: { rotateAuto: true },
+  block: { rotateAuto: true, tessedit_pageseg_mode: PSM.SINGLE_BLOCK },
+};
+
 /**
  * One warm tesseract.js worker (WASM in a worker thread: the event loop never blocks), a bounded queue in
  * front of it with a limit per user, and a time limit per picture. Models load once, on first use.
@@ -67,14 +79,17 @@ export class OcrEngine {
     return this.#worker;
   }
 
-  /** Reads a prepared (grey, upright) PNG. `user` keys the per-user queue limit. */
-  async read(png: Buffer, user = 'local'): Promise<OcrOutput> {
+  /**
+   * Reads a prepared (grey, upright) PNG. `user` keys the per-user queue limit. `layout`: tesseract's automatic
+   * page layout (the default), or the picture read as one block of text (see readImage).
+   */
+  async read(png: Buffer, user = 'local', layout: OcrLayout = 'auto'): Promise<OcrOutput> {
     if (this.#queued >= IMAGE_LIMITS.maxQueued) throw new ImageError('image.busy');
     const mine = this.#perUser.get(user) ?? 0;
     if (mine >= IMAGE_LIMITS.maxQueuedPerUser) throw new ImageError('image.busy');
     this.#queued++;
     this.#perUser.set(user, mine + 1);
-    const run = this.#chain.then(() => this.recognise(png));
+    const run = this.#chain.then(() => this.recognise(png, layout));
     this.#chain = run.catch(() => undefined);
     try {
       return await run;
@@ -86,7 +101,7 @@ export class OcrEngine {
     }
   }
 
-  private async recognise(png: Buffer): Promise<OcrOutput> {
+  private async recognise(png: Buffer, layout: OcrLayout): Promise<OcrOutput> {
     const worker = await this.worker();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -94,7 +109,7 @@ export class OcrEngine {
     });
     try {
       const result = await Promise.race([
-        worker.recognize(png, { rotateAuto: true }, { blocks: true, text: false }),
+        worker.recognize(png, RECOGNIZE_OPTIONS[layout], { blocks: true, text: false }),
         timeout,
       ]);
       const blocks = (result.data.blocks ?? []) as TesseractBlock[];

@@ -3,6 +3,7 @@ import type { CompiledEntry } from '../knowledge/load.js';
 import { type Candidate, withResponseCode } from './candidate.js';
 import { foldAccents } from './normalize.js';
 import { carriedCause, explainsOnlyTheWrapper, provesWithoutCommand } from './prose/carried-cause.js';
+import { toldLoginDelay } from './prose/described-rules.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
 import { entryForEvent } from './server-log/events.js';
 import { parseServerLogLine } from './server-log/parse.js';
@@ -119,6 +120,19 @@ function logLineInProse(kb: KnowledgeBase, candidate: Candidate): Explained | un
   return loggedEvent(kb, logged, QUOTED_CONFIDENCE);
 }
 
+// A provider's rule told in words ("you're only allowed to fetch mails every 720 seconds"): as sure as a
+// server's wording pasted alone, no more.
+const TOLD_RULE_CONFIDENCE = BARE_WORDING_CONFIDENCE;
+const TOLD_LOGIN_DELAY_ENTRY = 'login-delay-too-soon';
+
+function toldRule(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  const words = toldLoginDelay(candidate.text);
+  const entry = words !== undefined ? kb.entry(TOLD_LOGIN_DELAY_ENTRY) : undefined;
+  return entry && words !== undefined
+    ? { entry, confidence: TOLD_RULE_CONFIDENCE, basis: 'wording', words }
+    : undefined;
+}
+
 /** The entry that explains a candidate, or undefined (free text no entry knows). */
 export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
   if (candidate.prose) {
@@ -167,7 +181,8 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
       quotedServerWording(kb, candidate) ??
       carriedOnly(kb, candidate) ??
       bareServerWording(kb, candidate) ??
-      logLineInProse(kb, candidate)
+      logLineInProse(kb, candidate) ??
+      toldRule(kb, candidate)
     );
   if (candidate.kind !== 'server') return undefined;
   const unknown = kb.entry(UNKNOWN_ENTRY_ID);

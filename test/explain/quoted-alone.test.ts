@@ -56,6 +56,12 @@ describe('what a sentence about receiving mail names, in the three languages', (
       'pops://alice@host : impossible d’ouvrir',
     ]);
     expect(quotesToReadAlone('Le site affiche « Erreur interne du serveur »')).toEqual([]);
+    // A note about a paste is no quote (test/fixtures/recorded/server/dovecot-2.3.19-storage-error.txt).
+    expect(
+      quotesToReadAlone(
+        '# server log: Error: Mailbox INBOX: unlink(.../Maildir/cur/1) failed: Permission denied',
+      ),
+    ).toEqual([]);
     expect(quotesToReadAlone('Outlook báo “Không thể kết nối tới máy chủ” khi nhận thư')).toEqual([
       'Không thể kết nối tới máy chủ',
     ]);

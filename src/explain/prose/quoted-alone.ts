@@ -67,14 +67,11 @@ export function speaksOfMail(sentence: string): boolean {
   return ABOUT_MAIL.test(foldAccents(sentence));
 }
 
-/**
- * The texts quoted in `sentence` (« », “ ”, "…", `…`, or after a marker such as "error:" or « affiche : »)
- * that may be read alone, in the order they were found.
- */
+/** The texts quoted in `sentence` (« », “ ”, "…", `…`) that may be read alone, in the order they were found. */
 export function quotesToReadAlone(sentence: string): string[] {
-  const quoted = findQuotedErrors(sentence).filter(
-    (q) => q.how === 'quote' || q.how === 'inline-code' || q.how === 'marker',
-  );
+  // Only what stands between quotes: text after a marker ("Error: …") may be a note about the paste ("# server
+  // log: Error: …"), whose mailbox and permission words are the server's, not a mail program's message.
+  const quoted = findQuotedErrors(sentence).filter((q) => q.how === 'quote' || q.how === 'inline-code');
   if (quoted.length === 0) return [];
   const aboutMail = speaksOfMail(sentence);
   return quoted.filter((q) => aboutMail || NAMES_POP.test(q.text)).map((q) => q.text);

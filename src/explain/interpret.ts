@@ -4,6 +4,7 @@ import { type Candidate, withResponseCode } from './candidate.js';
 import { foldAccents } from './normalize.js';
 import { carriedCause, explainsOnlyTheWrapper, provesWithoutCommand } from './prose/carried-cause.js';
 import { toldLoginDelay } from './prose/described-rules.js';
+import { quotesToReadAlone } from './prose/quoted-alone.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
 import { entryForEvent } from './server-log/events.js';
 import { parseServerLogLine } from './server-log/parse.js';
@@ -53,16 +54,39 @@ function explained(m: Match, cap = 1): Explained {
   };
 }
 
+/** A server's wording in a text quoted without its -ERR; a wording written for one AUTH mechanism proves
+ * nothing in a quote that shows no command. */
+function serverWordingIn(kb: KnowledgeBase, candidate: Candidate, text: string): Explained | undefined {
+  const match = bestMatch(kb, withResponseCode({ ...candidate, kind: 'server', text }), {
+    wordingOnly: true,
+  });
+  return known(match) && (candidate.command !== undefined || provesWithoutCommand(match.entry))
+    ? explained(match, QUOTED_CONFIDENCE)
+    : undefined;
+}
+
 function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
   // Quoted in « », “ ”, '…', `…`, after "Error:", "báo:", "a répondu :", on a stack trace's exception line.
   for (const quoted of findQuotedErrors(candidate.text)) {
     if (quoted.how === 'reply') continue;
-    const match = bestMatch(kb, withResponseCode({ ...candidate, kind: 'server', text: quoted.text }), {
-      wordingOnly: true,
-    });
-    // A wording written for one AUTH mechanism proves nothing in a quote that shows no command.
-    if (known(match) && (candidate.command !== undefined || provesWithoutCommand(match.entry)))
-      return explained(match, QUOTED_CONFIDENCE);
+    const found = serverWordingIn(kb, candidate, quoted.text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A mail program's message quoted in a sentence about mail, matched as that program's line: the sentence
+ * around it ("My mail client says: Write fault!", « J'ai ce message : movemail: impossible de verrouiller … »)
+ * hides the start of line a program's wording is written for.
+ */
+function quotedProgramWording(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  for (const text of quotesToReadAlone(candidate.text)) {
+    const match = bestMatch(kb, { ...candidate, kind: 'client', text }, { wordingOnly: true });
+    if (known(match)) return explained(match, QUOTED_CONFIDENCE);
+    // What follows the asker's colon may be a server's reply without its -ERR ("web login required").
+    const server = serverWordingIn(kb, candidate, text);
+    if (server) return server;
   }
   return undefined;
 }
@@ -179,6 +203,7 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
   if (candidate.kind === 'client')
     return (
       quotedServerWording(kb, candidate) ??
+      quotedProgramWording(kb, candidate) ??
       carriedOnly(kb, candidate) ??
       bareServerWording(kb, candidate) ??
       logLineInProse(kb, candidate) ??

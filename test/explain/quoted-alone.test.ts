@@ -29,6 +29,19 @@ describe('an error quoted in a question about mail is read on its own words', ()
     expect(top(text)).toBe(category);
   });
 
+  // A program's message after the asker's colon, in a first-person sentence the words of which alone say
+  // nothing: real tuning messages (catalogues: Mutt, GNU Mailutils' movemail, Balsa), framings of a forum post.
+  it.each([
+    ['My mail client says: Write fault!', 'client.storage'],
+    [
+      "J'ai ce message dans ma messagerie : movemail: impossible de verrouiller la boîte aux lettres « /var/mail/alice » : Resource temporarily unavailable",
+      'mailbox.locked',
+    ],
+    ['Máy em nhận thư thì báo thế này: Không thể khoá hộp thư.', 'mailbox.locked'],
+  ])('%s', (text, category) => {
+    expect(top(text)).toBe(category);
+  });
+
   it('reads nothing into a quote in a sentence about no mail', () => {
     expect(top('Our web shop shows "Internal server error" since this morning, what is wrong?')).toBe(
       '(not-pop)',

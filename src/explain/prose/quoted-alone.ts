@@ -12,6 +12,11 @@ import { findQuotedErrors } from './quoted-errors.js';
  */
 
 const NAMES_POP = /\bpops?3?\b/i;
+// The first colon that ends a clause (a space after it; not the one of a port or a URL), and what follows it.
+const AFTER_COLON = /[:：]\s+(.+)$/u;
+const MIN_SHOWN = 8;
+// The quotes and spaces around what follows it.
+const AROUND = /^[\s«“"'`]+|[\s»”"'`]+$/gu;
 
 // What a sentence about receiving mail names (accents folded): the protocol, mail and mailboxes in en/fr/vi,
 // getting mail, and the programs people name when they ask (desktop and phone clients, fetchers, libraries).
@@ -67,12 +72,21 @@ export function speaksOfMail(sentence: string): boolean {
   return ABOUT_MAIL.test(foldAccents(sentence));
 }
 
-/** The texts quoted in `sentence` (« », “ ”, "…", `…`) that may be read alone, in the order they were found. */
+/**
+ * The texts quoted in `sentence` (« », “ ”, "…", `…`, or after a marker such as "says:" or « message : ») that
+ * may be read alone, in the order they were found.
+ */
 export function quotesToReadAlone(sentence: string): string[] {
-  // Only what stands between quotes: text after a marker ("Error: …") may be a note about the paste ("# server
-  // log: Error: …"), whose mailbox and permission words are the server's, not a mail program's message.
-  const quoted = findQuotedErrors(sentence).filter((q) => q.how === 'quote' || q.how === 'inline-code');
-  if (quoted.length === 0) return [];
+  // Between quotes, or after a marker ("My mail client says: …", « J'ai ce message : … »); a note about the
+  // paste ("# server log: Error: …") holds the server's words, not a mail program's message.
+  const note = /^\s*(?:#|\/\/)/.test(sentence);
+  const quoted = findQuotedErrors(sentence).filter(
+    (q) => q.how === 'quote' || q.how === 'inline-code' || (q.how === 'marker' && !note),
+  );
   const aboutMail = speaksOfMail(sentence);
-  return quoted.filter((q) => aboutMail || NAMES_POP.test(q.text)).map((q) => q.text);
+  const alone = quoted.filter((q) => aboutMail || NAMES_POP.test(q.text)).map((q) => q.text);
+  // « J'ai ce message dans ma messagerie : La connexion … a échoué. »: what follows the asker's colon, read
+  // last: a quote inside it (« /var/mail/alice ») is tried first and may say nothing.
+  const shown = aboutMail && !note ? AFTER_COLON.exec(sentence)?.[1]?.replace(AROUND, '') : undefined;
+  return shown && shown.length >= MIN_SHOWN && !alone.includes(shown) ? [...alone, shown] : alone;
 }

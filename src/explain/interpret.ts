@@ -81,6 +81,8 @@ function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained
  * hides the start of line a program's wording is written for.
  */
 function quotedProgramWording(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  // A server's log line after a question is read by the log parser (logLineInProse), not as a message.
+  if (SYSLOG_TIME_INSIDE.test(candidate.line)) return undefined;
   for (const text of quotesToReadAlone(candidate.text)) {
     const match = bestMatch(kb, { ...candidate, kind: 'client', text }, { wordingOnly: true });
     if (known(match)) return explained(match, QUOTED_CONFIDENCE);

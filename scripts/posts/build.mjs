@@ -4,6 +4,9 @@
 // language keeps its share), and a holdout page never lends a text to tuning.
 //
 //   node scripts/posts/build.mjs          write test/fixtures/captured/posts and test/fixtures/eval/holdout/posts
+//
+// A later batch (`batch: N` on its cases) is split on its own, so adding it moves no page of an earlier batch,
+// and is written to its own files (posts.batch-N.yaml) so that its first sight can be scored apart.
 //   node scripts/posts/build.mjs --check  fail if cases.yaml is invalid or the fixtures are not what it gives
 //
 // Checks: the source schema (provenance per case: URL, page title, program; a label reason), unique ids,
@@ -33,6 +36,7 @@ const categories = new Set(
 const SourceCase = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase words joined by hyphens'),
+    batch: z.number().int().min(2).optional(),
     url: z.url(),
     title: z.string().min(1),
     program: z.string().min(1),
@@ -134,8 +138,8 @@ function captured(c) {
   return checked.data;
 }
 
-function fixture(part, cases) {
-  const header = `# Error texts quoted in public posts (${part} part). Regenerate with \`node scripts/posts/build.mjs\`; do not edit by hand.\n`;
+function fixture(part, cases, batch) {
+  const header = `# Error texts quoted in public posts (${part} part${batch > 1 ? `, batch ${batch}` : ''}). Regenerate with \`node scripts/posts/build.mjs\`; do not edit by hand.\n`;
   const doc = {
     provenance: {
       captured_by:
@@ -157,17 +161,33 @@ function fixture(part, cases) {
   return header + stringify(doc, { lineWidth: 0 });
 }
 
-const holdout = holdoutPages(source);
-const parts = { tuning: [], holdout: [] };
-for (const c of source) parts[holdout.has(c.url) ? 'holdout' : 'tuning'].push(captured(c));
-
-const targets = {
-  tuning: join(root, 'test', 'fixtures', 'captured', 'posts', 'posts.yaml'),
-  holdout: join(root, 'test', 'fixtures', 'eval', 'holdout', 'posts', 'posts.yaml'),
+const batches = [...new Set(source.map((c) => c.batch ?? 1))].sort((a, b) => a - b);
+const written = [];
+for (const batch of batches) {
+  const ofBatch = source.filter((c) => (c.batch ?? 1) === batch);
+  if (batch > 1 && ofBatch.some((c) => source.some((o) => (o.batch ?? 1) !== batch && o.url === c.url)))
+    fail(`batch ${batch} reuses a page of another batch`);
+  const holdout = holdoutPages(ofBatch);
+  const name = batch > 1 ? `posts.batch-${batch}.yaml` : 'posts.yaml';
+  for (const part of ['tuning', 'holdout'])
+    written.push({
+      part,
+      batch,
+      cases: ofBatch.filter((c) => holdout.has(c.url) === (part === 'holdout')).map(captured),
+      path:
+        part === 'tuning'
+          ? join(root, 'test', 'fixtures', 'captured', 'posts', name)
+          : join(root, 'test', 'fixtures', 'eval', 'holdout', 'posts', name),
+    });
+}
+const parts = {
+  tuning: written.filter((w) => w.part === 'tuning').flatMap((w) => w.cases),
+  holdout: written.filter((w) => w.part === 'holdout').flatMap((w) => w.cases),
 };
+
 let stale = false;
-for (const [part, path] of Object.entries(targets)) {
-  const text = fixture(part, parts[part]);
+for (const { part, batch, cases, path } of written) {
+  const text = fixture(part, cases, batch);
   if (args.check) {
     if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
       process.stderr.write(`${path} is not what cases.yaml gives; run node scripts/posts/build.mjs\n`);
@@ -186,7 +206,8 @@ const count = (list, key) =>
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
 const pages = (list) => new Set(list.map((c) => c.config.split(' ')[0])).size;
-for (const [part, list] of Object.entries(parts))
-  process.stdout.write(
-    `${part}: ${list.length} cases from ${pages(list)} pages; ${count(list, 'lang')}; ${count(list, 'kind')}\n`,
-  );
+const line = (name, list) =>
+  `${name}: ${list.length} cases from ${pages(list)} pages; ${count(list, 'lang')}; ${count(list, 'kind')}\n`;
+for (const [part, list] of Object.entries(parts)) process.stdout.write(line(part, list));
+for (const { part, batch, cases } of written.filter((w) => w.batch > 1))
+  process.stdout.write(line(`  batch ${batch} ${part}`, cases));

@@ -5,7 +5,7 @@ import { FALLBACK_MAX_CONFIDENCE, type FallbackClassifier } from './extensions.j
 import { type Explained, interpret } from './interpret.js';
 import { UNKNOWN_ENTRY_ID } from './match.js';
 import { foldAccents } from './normalize.js';
-import { findQuotedErrors } from './prose/quoted-errors.js';
+import { quotesToReadAlone } from './prose/quoted-alone.js';
 import { applyClientLineRules } from './rules/client-line-rules.js';
 import { applyRules } from './rules/session-rules.js';
 import type { SentCommand, SessionView } from './session/session-view.js';
@@ -150,21 +150,17 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
   };
 }
 
-// A quote read on its own words must name POP: "Internal server error" quoted from a web page is none.
-const NAMES_POP = /\bpops?3?\b/i;
-
 /**
  * A program's message a person quotes in a sentence of their own, read alone: the sentence around it ("Je
  * lance movemail depuis cron et ça ne marche plus : « … »") is a question, not the error. Only a quote that
- * names POP (movemail's « pop://… ») is read so.
+ * names POP, or one in a sentence about receiving mail, is read so (prose/quoted-alone.ts).
  */
 function readQuoted(
   text: string,
   read: (text: string) => ReturnType<FallbackClassifier> | undefined,
 ): ReturnType<FallbackClassifier> | undefined {
-  for (const quoted of findQuotedErrors(text)) {
-    if ((quoted.how !== 'quote' && quoted.how !== 'inline-code') || !NAMES_POP.test(quoted.text)) continue;
-    const verdict = read(quoted.text);
+  for (const quoted of quotesToReadAlone(text)) {
+    const verdict = read(quoted);
     if (verdict) return verdict;
   }
   return undefined;

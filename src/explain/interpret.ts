@@ -3,6 +3,8 @@ import type { CompiledEntry } from '../knowledge/load.js';
 import { type Candidate, withResponseCode } from './candidate.js';
 import { foldAccents } from './normalize.js';
 import { carriedCause, explainsOnlyTheWrapper, provesWithoutCommand } from './prose/carried-cause.js';
+import { toldLoginDelay } from './prose/described-rules.js';
+import { quotesToReadAlone } from './prose/quoted-alone.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
 import { entryForEvent } from './server-log/events.js';
 import { parseServerLogLine } from './server-log/parse.js';
@@ -52,16 +54,41 @@ function explained(m: Match, cap = 1): Explained {
   };
 }
 
+/** A server's wording in a text quoted without its -ERR; a wording written for one AUTH mechanism proves
+ * nothing in a quote that shows no command. */
+function serverWordingIn(kb: KnowledgeBase, candidate: Candidate, text: string): Explained | undefined {
+  const match = bestMatch(kb, withResponseCode({ ...candidate, kind: 'server', text }), {
+    wordingOnly: true,
+  });
+  return known(match) && (candidate.command !== undefined || provesWithoutCommand(match.entry))
+    ? explained(match, QUOTED_CONFIDENCE)
+    : undefined;
+}
+
 function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
   // Quoted in « », “ ”, '…', `…`, after "Error:", "báo:", "a répondu :", on a stack trace's exception line.
   for (const quoted of findQuotedErrors(candidate.text)) {
     if (quoted.how === 'reply') continue;
-    const match = bestMatch(kb, withResponseCode({ ...candidate, kind: 'server', text: quoted.text }), {
-      wordingOnly: true,
-    });
-    // A wording written for one AUTH mechanism proves nothing in a quote that shows no command.
-    if (known(match) && (candidate.command !== undefined || provesWithoutCommand(match.entry)))
-      return explained(match, QUOTED_CONFIDENCE);
+    const found = serverWordingIn(kb, candidate, quoted.text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A mail program's message quoted in a sentence about mail, matched as that program's line: the sentence
+ * around it ("My mail client says: Write fault!", « J'ai ce message : movemail: impossible de verrouiller … »)
+ * hides the start of line a program's wording is written for.
+ */
+function quotedProgramWording(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  // A server's log line after a question is read by the log parser (logLineInProse), not as a message.
+  if (SYSLOG_TIME_INSIDE.test(candidate.line)) return undefined;
+  for (const text of quotesToReadAlone(candidate.text)) {
+    const match = bestMatch(kb, { ...candidate, kind: 'client', text }, { wordingOnly: true });
+    if (known(match)) return explained(match, QUOTED_CONFIDENCE);
+    // What follows the asker's colon may be a server's reply without its -ERR ("web login required").
+    const server = serverWordingIn(kb, candidate, text);
+    if (server) return server;
   }
   return undefined;
 }
@@ -119,6 +146,19 @@ function logLineInProse(kb: KnowledgeBase, candidate: Candidate): Explained | un
   return loggedEvent(kb, logged, QUOTED_CONFIDENCE);
 }
 
+// A provider's rule told in words ("you're only allowed to fetch mails every 720 seconds"): as sure as a
+// server's wording pasted alone, no more.
+const TOLD_RULE_CONFIDENCE = BARE_WORDING_CONFIDENCE;
+const TOLD_LOGIN_DELAY_ENTRY = 'login-delay-too-soon';
+
+function toldRule(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
+  const words = toldLoginDelay(candidate.text);
+  const entry = words !== undefined ? kb.entry(TOLD_LOGIN_DELAY_ENTRY) : undefined;
+  return entry && words !== undefined
+    ? { entry, confidence: TOLD_RULE_CONFIDENCE, basis: 'wording', words }
+    : undefined;
+}
+
 /** The entry that explains a candidate, or undefined (free text no entry knows). */
 export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
   if (candidate.prose) {
@@ -165,9 +205,11 @@ export function interpret(kb: KnowledgeBase, candidate: Candidate): Explained | 
   if (candidate.kind === 'client')
     return (
       quotedServerWording(kb, candidate) ??
+      quotedProgramWording(kb, candidate) ??
       carriedOnly(kb, candidate) ??
       bareServerWording(kb, candidate) ??
-      logLineInProse(kb, candidate)
+      logLineInProse(kb, candidate) ??
+      toldRule(kb, candidate)
     );
   if (candidate.kind !== 'server') return undefined;
   const unknown = kb.entry(UNKNOWN_ENTRY_ID);

@@ -2,8 +2,8 @@ import type { InFlight } from './in-flight.js';
 
 /**
  * Replies an adapter owes for events it has already acknowledged. Explaining and posting run here, never
- * inside the acknowledgement: every job starts on a later turn of the event loop (after the I/O that is
- * waiting, so a request that arrived meanwhile is acknowledged first), at most `concurrency` jobs run at
+ * inside the acknowledgement: every job starts on a later turn of the event loop than the one before it
+ * (after the I/O that is waiting, so a request that arrived meanwhile is acknowledged first), at most `concurrency` jobs run at
  * once, jobs of one key (a channel) run one after the other so that replies keep their order, and at most
  * `maxBacklog` jobs wait: beyond that a new job is refused, so a flood costs bounded memory and the
  * caller can say what it dropped. Queued jobs are tracked by the adapter's InFlight: shutdown waits for them.
@@ -74,16 +74,18 @@ export class ReplyQueue {
     });
   }
 
+  // One job per turn: a job's synchronous part (explaining) runs alone, and the requests that arrived
+  // meanwhile are read, and acknowledged, before the next job starts.
   #pump(): void {
-    while (this.#running < this.#concurrency) {
-      const job = this.#ready.shift();
-      if (!job) return;
-      this.#running++;
-      void job
-        .work()
-        .catch(() => undefined)
-        .finally(() => this.#finish(job));
-    }
+    if (this.#running >= this.#concurrency) return;
+    const job = this.#ready.shift();
+    if (!job) return;
+    this.#running++;
+    void job
+      .work()
+      .catch(() => undefined)
+      .finally(() => this.#finish(job));
+    if (this.#ready.length > 0) this.#schedule();
   }
 
   #finish(job: Job): void {

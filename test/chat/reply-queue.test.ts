@@ -15,6 +15,10 @@ function gate(log: string[], name: string) {
 }
 
 const turn = () => new Promise((r) => setImmediate(r));
+/** Enough turns for every job that may start to have started (one starts per turn). */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await turn();
+};
 
 describe('ReplyQueue', () => {
   it('starts nothing inside enqueue(): a job runs on a later turn of the event loop', async () => {
@@ -29,6 +33,26 @@ describe('ReplyQueue', () => {
     expect(log).toEqual(['ran']);
   });
 
+  it('starts one job per turn, so what arrived meanwhile runs between two jobs', async () => {
+    const log: string[] = [];
+    const q = new ReplyQueue(new InFlight(), { concurrency: 4 });
+    for (const key of ['C1', 'C2', 'C3'])
+      q.enqueue(key, async () => {
+        log.push(`start ${key}`);
+        // Stands for an acknowledgement waiting in the event loop while this job explains.
+        setImmediate(() => log.push(`between, after ${key}`));
+      });
+    for (let i = 0; i < 6; i++) await turn();
+    expect(log).toEqual([
+      'start C1',
+      'between, after C1',
+      'start C2',
+      'between, after C2',
+      'start C3',
+      'between, after C3',
+    ]);
+  });
+
   it('runs the jobs of one key one after the other, in order, and other keys beside them', async () => {
     const log: string[] = [];
     const q = new ReplyQueue(new InFlight(), { concurrency: 4 });
@@ -38,7 +62,7 @@ describe('ReplyQueue', () => {
     q.enqueue('A', a1.work);
     q.enqueue('A', a2.work);
     q.enqueue('B', b1.work);
-    await turn();
+    await settle();
     expect(log).toEqual(['start a1', 'start b1']);
     b1.release();
     a2.release(); // released early, but it must not start before a1 ends
@@ -56,15 +80,14 @@ describe('ReplyQueue', () => {
     const q = new ReplyQueue(new InFlight(), { concurrency: 2 });
     const jobs = ['a', 'b', 'c'].map((k) => gate(log, k));
     jobs.forEach((j, i) => q.enqueue(`K${i}`, j.work));
-    await turn();
+    await settle();
     expect(log).toEqual(['start a', 'start b']);
     jobs[1]?.release();
-    await turn();
-    await turn();
+    await settle();
     expect(log).toEqual(['start a', 'start b', 'end b', 'start c']);
     jobs[0]?.release();
     jobs[2]?.release();
-    await turn();
+    await settle();
     expect(q.size).toBe(0);
   });
 

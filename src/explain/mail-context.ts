@@ -1,5 +1,7 @@
 import { showsAProgram } from './fallback/classify.js';
 import { foldAccents } from './normalize.js';
+import { speaksOfMail } from './prose/quoted-alone.js';
+import { splitLogHeader } from './server-log/header.js';
 import type { FindingData } from './types.js';
 
 /**
@@ -11,18 +13,15 @@ import type { FindingData } from './types.js';
  * (not two or three words any program could print).
  */
 
-// Mail programs, servers and providers people name when they write about a mail problem (accents folded,
-// lowercase). Several words of one name are matched as written ("apple mail", "windows live").
-const MAIL_NAMES =
-  /\b(?:outlook|thunderbird|apple mail|windows (?:live )?mail|k-?9(?: mail)?|fairemail|evolution|kmail|claws|sylpheed|mutt|neomutt|alpine|fetchmail|mpop|getmail|poplib|mailkit|javamail|jakarta mail|gmail|googlemail|yahoo|hotmail|office ?365|microsoft 365|exchange|gmx|web\.de|orange|wanadoo|laposte|free\.fr|zoho|icloud|dovecot|courier|cyrus|qmail|postfix|hmailserver|mdaemon|zimbra|pop3d|popa3d|ipop3d|qpopper|popper|authdaemond|vchkpw|perdition|pop3-login|webmail|inbox|boite de reception|boite aux lettres|mel|mails?|e-?mails?|courriels?)\b/;
+// Besides the words a sentence about receiving mail uses (prose/quoted-alone.ts): the servers, providers and
+// programs people name when they paste an error (accents folded, lowercase).
+const MORE_MAIL_NAMES =
+  /\b(?:fairemail|kmail|alpine|javamail|jakarta mail|googlemail|office ?365|microsoft 365|exchange|gmx|web\.de|orange|wanadoo|laposte|free\.fr|icloud|dovecot|courier|cyrus|qmail|postfix|hmailserver|mdaemon|zimbra|pop3d|popa3d|ipop3d|qpopper|popper|authdaemond|vchkpw|perdition|pop3-login|webmail|mel)\b/;
 // The Vietnamese word for mail, compared with its accent: folded, it would be "thử" (try) too.
 const THU = /(?<!\p{L})thư(?!\p{L})/iu;
 // A POP reply's sign or response code, a command in capitals, an Outlook error number.
 const POP_SIGNS =
   /(?:^|[\s"'`«“(])[-+](?:ERR|OK)\b|\[(?:LOGIN-DELAY|IN-USE|SYS\/TEMP|SYS\/PERM|AUTH|UTF8)\]|\b(?:USER|PASS|LIST|RETR|UIDL|STAT|DELE|APOP|CAPA|STLS)\b|\b0x800(?:CCC|4)[0-9A-F]{2,4}\b/i;
-// A program's line in a log: a syslog or ISO time, a host, the program (and its process id) and a colon.
-const LOG_HEADER =
-  /^(?:[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?) \S+ [\w./-]+(?:\[\d+\])?:/m;
 // Enough lines to find a program's line in a long paste; a watched message is at most a few screens.
 const MAX_LINES = 200;
 // A documented message this long is a mail program's own ("Sending of username did not succeed."), not words
@@ -30,12 +29,16 @@ const MAX_LINES = 200;
 const SPECIFIC_WORDING_CHARS = 24;
 
 export function isAboutMail(text: string, findings: readonly FindingData[] = []): boolean {
-  if (POP_SIGNS.test(text) || LOG_HEADER.test(text)) return true;
-  if (MAIL_NAMES.test(foldAccents(text).toLowerCase()) || THU.test(text.normalize('NFC'))) return true;
+  if (POP_SIGNS.test(text)) return true;
+  if (speaksOfMail(text) || MORE_MAIL_NAMES.test(foldAccents(text)) || THU.test(text.normalize('NFC')))
+    return true;
   const specific = (f: FindingData) =>
     f.evidence.rule !== undefined ||
     (f.evidence.basis === 'wording' && (f.evidence.words ?? []).join(' ').length >= SPECIFIC_WORDING_CHARS);
   if (findings.some(specific)) return true;
   const lines = text.split('\n', MAX_LINES);
-  return lines.some((line) => line.trim() !== '' && showsAProgram(line));
+  // A program's line, or a line of a log (a time, then the program that wrote it).
+  return lines.some(
+    (line) => line.trim() !== '' && (showsAProgram(line) || splitLogHeader(line).time !== undefined),
+  );
 }

@@ -19,9 +19,10 @@ const MORE_MAIL_NAMES =
   /\b(?:fairemail|kmail|alpine|javamail|jakarta mail|googlemail|office ?365|microsoft 365|exchange|gmx|web\.de|orange|wanadoo|laposte|free\.fr|icloud|dovecot|courier|cyrus|qmail|postfix|hmailserver|mdaemon|zimbra|pop3d|popa3d|ipop3d|qpopper|popper|authdaemond|vchkpw|perdition|pop3-login|webmail|mel)\b/;
 // The Vietnamese word for mail, compared with its accent: folded, it would be "thử" (try) too.
 const THU = /(?<!\p{L})thư(?!\p{L})/iu;
-// A POP reply's sign or response code, a command in capitals, an Outlook error number.
+// A POP reply's sign or response code, a command in capitals ("user" and "pass" are words of any sentence),
+// an Outlook error number.
 const POP_SIGNS =
-  /(?:^|[\s"'`«“(])[-+](?:ERR|OK)\b|\[(?:LOGIN-DELAY|IN-USE|SYS\/TEMP|SYS\/PERM|AUTH|UTF8)\]|\b(?:USER|PASS|LIST|RETR|UIDL|STAT|DELE|APOP|CAPA|STLS)\b|\b0x800(?:CCC|4)[0-9A-F]{2,4}\b/i;
+  /(?:^|[\s"'`«“(])[-+](?:ERR|OK)\b|\[(?:LOGIN-DELAY|IN-USE|SYS\/TEMP|SYS\/PERM|AUTH|UTF8)\]|\b(?:USER|PASS|LIST|RETR|UIDL|STAT|DELE|APOP|CAPA|STLS)\b|\b0x800(?:CCC|4)[0-9A-Fa-f]{2,4}\b/;
 // Enough lines to find a program's line in a long paste; a watched message is at most a few screens.
 const MAX_LINES = 200;
 // A documented message this long is a mail program's own ("Sending of username did not succeed."), not words

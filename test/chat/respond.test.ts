@@ -46,6 +46,8 @@ describe('what the bot says to a message', () => {
       "The meeting timed out waiting for Bob, let's try later",
       'my laptop connection timed out again during the call',
       'the login failed on the HR portal, anyone else?',
+      // A POP command counts in capitals only: "user" and "pass" are words of any sentence.
+      'User login failed on the HR portal, the pass expired',
       'Không thể kết nối mạng wifi ở quán cà phê',
     ]) {
       expect(answerMessage({ text, mode: 'watch', defaultLang: 'en' }), text).toBeUndefined();

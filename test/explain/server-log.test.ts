@@ -412,6 +412,19 @@ describe('server log lines: server, event, user and address', () => {
     );
     expect(tls('error:0A0000C1:SSL routines::no shared cipher')).toBe('log-tls-handshake-failed');
   });
+
+  it('reads bad commands within the first second as a TLS handshake sent to the plain port', () => {
+    // Recorded: Dovecot 2.3.19.1, a client starting TLS at once on the plain POP3 port (tls-to-plain-port).
+    const atOnce =
+      'Dec 06 21:52:14 pop3-login: Info: Disconnected: Disconnected: Too many bad commands (no auth attempts in 0 secs): user=<>, rip=127.0.0.1, lip=127.0.0.2, session=<XVnSvP1h3It/AAAB>';
+    const later = atOnce.replace('in 0 secs', 'in 14 secs');
+    const entry = (line: string) => {
+      const event = parseServerLogLine(line);
+      return event ? entryForEvent(event) : undefined;
+    };
+    expect(entry(atOnce)).toBe('log-tls-to-plain-port');
+    expect(entry(later)).toBe('too-many-bad-commands');
+  });
 });
 
 describe('log headers', () => {

@@ -65,6 +65,7 @@ export const EVENT_CATEGORY: Readonly<Record<string, string>> = {
   'log-plaintext-disallowed': 'tls.required',
   'log-tls-handshake-failed': 'tls.unavailable',
   'log-tls-wrong-port': 'tls.mismatch',
+  'log-tls-to-plain-port': 'tls.mismatch',
   'log-tls-certificate-rejected': 'tls.certificate',
   'log-mailbox-locked': 'mailbox.locked',
   'log-storage-error': 'mailbox.unavailable',

@@ -8,7 +8,8 @@ import type { LogEvent, ServerFamily } from './types.js';
 export interface LogRule {
   event: LogEvent;
   re: RegExp;
-  /** The knowledge entry that explains the line when it is the error a server answered (a proxy's own -ERR). */
+  /** The knowledge entry that explains the line when the rule knows one more specific than its event's (a
+   * proxy's own -ERR, bad commands that were a TLS handshake). */
   entry?: string;
 }
 

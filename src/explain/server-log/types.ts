@@ -88,7 +88,8 @@ export interface ServerLogEvent {
   reason?: string;
   /** For `error-reply`: the text after `-ERR`. */
   reply?: string;
-  /** For `error-reply`: the entry of the error the server answered, when the rule knows it. */
+  /** The entry, when the rule knows one more specific than its event's: for `error-reply`, the error the server
+   * answered. */
   entry?: string;
   /** Whether the line is about POP (a `pop3` process or protocol) rather than IMAP or SMTP of the same server. */
   protocol?: 'pop3' | 'imap' | 'smtp' | 'sieve' | 'other';

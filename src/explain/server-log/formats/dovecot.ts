@@ -61,6 +61,19 @@ export const dovecot: SyslogFormat = {
       event: 'tls-handshake-failed',
       re: /SSL_accept\(\)(?: syscall)? failed: (?<reason>[^,()]{1,200})|\(disconnected during TLS handshake\)|TLS handshaking: [^,()]{0,60}failed: (?<reason2>[^,()]{1,200})|SSL: (?:Stacked error|[^:]{0,60}failed): (?<reason3>.{1,200})/i,
     },
+    // Bad commands before a second went by: the login process read binary bytes as commands, which is what a
+    // TLS ClientHello sent to the plain port looks like (the program set to SSL/TLS on 110), or a scanner.
+    {
+      event: 'disconnected-before-auth',
+      re: /Disconnected: Too many (?:bad|invalid) commands \(no auth attempts in [01] secs\)/i,
+      entry: 'log-tls-to-plain-port',
+    },
+    // Later, they are a person or a script typing what the server does not accept: the server hung up on them.
+    {
+      event: 'disconnected-before-auth',
+      re: /Disconnected: Too many (?:bad|invalid) commands\b/i,
+      entry: 'too-many-bad-commands',
+    },
     {
       event: 'disconnected-before-auth',
       re: /\((?:no auth attempts(?: in \d{1,9} secs)?|disconnected before auth was ready|client didn't finish \S{1,30} auth|disconnected while (?:authenticating|finishing login))/i,

@@ -3,7 +3,7 @@ import { imageMessages } from '../../src/i18n/image-messages.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import { downloadImage } from '../../src/ocr/download-image.js';
 import { ImageError } from '../../src/ocr/errors.js';
-import { explainImage, type ImageExplanation } from '../../src/ocr/explain-image.js';
+import { explainImage, type ImageExplanation, notesSayItAll } from '../../src/ocr/explain-image.js';
 import type { OcrEngine } from '../../src/ocr/ocr-engine.js';
 import { imageErrorText } from '../../src/render/image-text.js';
 import { contentOf, type ReplyBody } from './embeds.js';
@@ -53,6 +53,7 @@ export function renderImageAnswer(explanation: ImageExplanation): ReplyBody {
         ].join('\n')
       : '';
   const notes = explanation.notes.map((n) => `⚠️ ${neutraliseMentions(n.message)}`);
+  if (notesSayItAll(explanation)) return { content: contentOf([read, ...notes]) ?? '', embeds: [] };
   const content = contentOf([read, ...notes, body.content ?? '']);
   return { ...(content ? { content } : {}), embeds: body.embeds };
 }

@@ -72,3 +72,11 @@ export async function explainImage(
     notes,
   };
 }
+
+/**
+ * Whether the paste-style answer adds nothing to the notes: when no text was read, "the message is empty,
+ * paste the error" only repeats the note that says so and asks for the text.
+ */
+export function notesSayItAll(explanation: ImageExplanation): boolean {
+  return explanation.result.outcome === 'empty' && explanation.notes.some((n) => n.code === 'nothing-read');
+}

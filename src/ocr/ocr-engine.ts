@@ -109,7 +109,9 @@ export class OcrEngine {
     });
     try {
       const result = await Promise.race([
-        worker.recognize(png, RECOGNIZE_OPTIONS[layout], { blocks: true, text: false }),
+        // `debug`: tesseract's own warnings ("Invalid resolution 25 dpi" on a page with no text) go to the result,
+        // which is dropped, instead of the terminal: the CLI's stderr stays for popbot's messages.
+        worker.recognize(png, RECOGNIZE_OPTIONS[layout], { blocks: true, text: false, debug: true }),
         timeout,
       ]);
       const blocks = (result.data.blocks ?? []) as TesseractBlock[];

@@ -2,7 +2,7 @@ import { formatSize } from '../explain/explain.js';
 import type { Lang } from '../i18n/lang.js';
 import { imageMessages } from '../i18n/image-messages.js';
 import type { ImageError } from '../ocr/errors.js';
-import type { ImageExplanation } from '../ocr/explain-image.js';
+import { type ImageExplanation, notesSayItAll } from '../ocr/explain-image.js';
 import { renderResultText } from './text.js';
 
 /**
@@ -17,7 +17,7 @@ export function renderImageText(explanation: ImageExplanation, options: { color:
       [imageMessages.t(lang, 'read-from'), ...explanation.readLines.map((l) => `  > ${l}`)].join('\n'),
     );
   for (const note of explanation.notes) out.push(`! ${note.message}`);
-  out.push(renderResultText(explanation.result, options));
+  if (!notesSayItAll(explanation)) out.push(renderResultText(explanation.result, options));
   return out.join('\n\n');
 }
 

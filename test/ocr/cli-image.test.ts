@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { runCli } from '../support/cli-io.js';
+import { ensureBuilt, spawnPopbot } from '../support/spawn-popbot.js';
 import { CORPUS_DIR, corpus } from '../../bench/corpus/screenshots.js';
 
 describe('popbot explain --image', () => {
@@ -38,6 +40,25 @@ describe('popbot explain --image', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*nope\.png: ENOENT/);
   });
+
+  it('a picture with no text gets one note, once, and nothing of tesseract on stderr', async () => {
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'popbot-image-'));
+    const file = join(dir, 'blank.png');
+    writeFileSync(
+      file,
+      await sharp({ create: { width: 400, height: 200, channels: 3, background: '#ffffff' } })
+        .png()
+        .toBuffer(),
+    );
+    const run = spawnPopbot(['explain', '--image', file], {}, 110_000);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    // tesseract prints "Warning: Invalid resolution 25 dpi" for a page with no text unless told otherwise
+    expect(run.stderr()).toBe('');
+    expect(run.stdout()).toBe(
+      '! No text could be read in this picture. If it shows an error, paste the text instead.\n',
+    );
+  }, 120_000);
 
   it('--image with pasted text beside it is a usage error', async () => {
     const run = await runCli(['explain', '--image', 'x.png', '-ERR bad']);

@@ -3,7 +3,7 @@ import type { ChatMode } from '../../../src/chat/types.js';
 import { imageMessages } from '../../../src/i18n/image-messages.js';
 import type { Lang } from '../../../src/i18n/lang.js';
 import { ImageError } from '../../../src/ocr/errors.js';
-import { explainImage, type ImageExplanation } from '../../../src/ocr/explain-image.js';
+import { explainImage, type ImageExplanation, notesSayItAll } from '../../../src/ocr/explain-image.js';
 import { downloadImage } from '../../../src/ocr/download-image.js';
 import { imageErrorText } from '../../../src/render/image-text.js';
 import { context, noticeReply, resultReply, type SlackReply } from '../blocks.js';
@@ -57,6 +57,11 @@ export function imageReply(explanation: ImageExplanation): SlackReply {
       ]),
     );
   const notes = explanation.notes.map((n) => context([`:warning: ${safeText(n.message)}`]));
+  if (notesSayItAll(explanation))
+    return {
+      text: explanation.notes.map((n) => safeText(n.message)).join('\n'),
+      blocks: [...read, ...notes],
+    };
   return { text: reply.text, blocks: [...read, ...notes, ...reply.blocks] };
 }
 

@@ -6,6 +6,7 @@ import { leadWithCause } from './client-output/stack-trace.js';
 import { programStep } from './client-output/program-step.js';
 import { findServerHost } from './client-output/server-host.js';
 import { findTarget, type Target } from './client-output/target.js';
+import { toldTlsMismatch } from './prose/told-connection.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
 import { groupRepeats } from './repeats.js';
@@ -66,6 +67,33 @@ export function factsFinding(
 }
 
 /**
+ * The port/encryption mix-up a person tells in their code or their words (prose/told-connection.ts) with the
+ * connection failure it explains, concluded as the client-output rule of the same name concludes it from a
+ * program's own settings: the same entry, the same "because" line.
+ */
+export function toldFinding(lines: readonly string[], kb: KnowledgeBase): FindingData | undefined {
+  const told = toldTlsMismatch(lines);
+  const rule = told && CLIENT_OUTPUT_RULES.find((r) => r.id === told.rule);
+  if (!told || !rule || !kb.entry(rule.entry)) return undefined;
+  return {
+    category: rule.category,
+    entry: rule.entry,
+    confidence: FACT_CONFIDENCE,
+    evidence: {
+      lineNumber: told.symptomLine,
+      line: displayLine(lines[told.symptomLine - 1] ?? ''),
+      basis: 'rule',
+      rule: {
+        id: rule.id,
+        references: rule.references,
+        facts: { port: told.port, setting: told.setting, symptom: told.symptom },
+      },
+      words: [told.setting, told.symptom],
+    },
+  };
+}
+
+/**
  * Whether what the output proves joins the findings: not when a finding already says it, nor when it says only
  * that POP failed (a rule marked `alone`) and a line of the paste says more.
  */
@@ -120,7 +148,7 @@ export function analyse(
       ? lines.map((line, i) => (finder.messageLines.has(i + 1) ? '' : line))
       : lines;
   const target = findTarget(output) ?? null;
-  const fromFacts = factsFinding(output, kb, target);
+  const fromFacts = factsFinding(output, kb, target) ?? toldFinding(output, kb);
   // A log excerpt's connection is explained by its most telling line, an exception chain by its root cause.
   const kept = leadWithCause(leadWithDecisive(dropEchoes(found)), output);
   if (fromFacts && factsJoin(kept, fromFacts)) kept.unshift(fromFacts);

@@ -49,7 +49,9 @@ export function factsFinding(
   target: Target | null | undefined = findTarget(lines),
 ): FindingData | undefined {
   const conclusion = concludeFromFacts(lines, target);
-  if (!conclusion || !kb.entry(conclusion.rule.entry)) return undefined;
+  // Where the output's own settings prove nothing, the setting a person tells may (summary reads it too).
+  if (!conclusion) return toldFinding(lines, kb);
+  if (!kb.entry(conclusion.rule.entry)) return undefined;
   const { rule, facts } = conclusion;
   const line = lines[conclusion.lineNumber - 1] ?? '';
   return {
@@ -148,7 +150,7 @@ export function analyse(
       ? lines.map((line, i) => (finder.messageLines.has(i + 1) ? '' : line))
       : lines;
   const target = findTarget(output) ?? null;
-  const fromFacts = factsFinding(output, kb, target) ?? toldFinding(output, kb);
+  const fromFacts = factsFinding(output, kb, target);
   // A log excerpt's connection is explained by its most telling line, an exception chain by its root cause.
   const kept = leadWithCause(leadWithDecisive(dropEchoes(found)), output);
   if (fromFacts && factsJoin(kept, fromFacts)) kept.unshift(fromFacts);

@@ -36,7 +36,9 @@ const CONNECT_CALL =
 // client-output reader's.
 const POP_URI = /\bpop(s?):\/\/(?:[^@\s/]{1,200}@)?[\w.-]{1,253}:(\d{1,5})\b/gi;
 // A port told in words (accents folded): "port 995", "on 995", « le port 995 », "cổng 995", "host:995".
-const TOLD_PORT = /(?:\bports?|\bcong|\bon|:)\s*(\d{2,5})\b/g;
+const TOLD_PORT = /(?:\bports?|\bcong|\bon|:)\s*(995|110)\b/g;
+// Only these two ports make a mix-up: a line that names neither is passed over at once (a log of any size).
+const NAMES_PORT = /(?<!\d)(?:995|110)(?!\d)/;
 // An encryption mode told in words or in the option's name, near the port (accents folded).
 const TOLD_MODES: readonly { tls: ToldTls; re: RegExp }[] = [
   { tls: 'starttls', re: /\bstart_?tls(?:whenavailable)?\b|\bstls\b/ },
@@ -130,8 +132,8 @@ function mismatch(s: Setting): ToldMismatch['rule'] | undefined {
  * "995 with STARTTLS" did not name the one that failed.
  */
 export function toldTlsMismatch(lines: readonly string[]): ToldMismatch | undefined {
-  if (lines.some((l) => ANSWERED.test(l))) return undefined;
-  const settings = lines.flatMap((line, i) => settingsOf(line, i + 1));
+  const settings = lines.flatMap((line, i) => (NAMES_PORT.test(line) ? settingsOf(line, i + 1) : []));
+  if (settings.length === 0 || lines.some((l) => ANSWERED.test(l))) return undefined;
   const mixed = settings.map((s) => ({ s, rule: mismatch(s) }));
   const first = mixed.find((m) => m.rule);
   if (!first?.rule || mixed.some((m) => m.s.port === first.s.port && m.s.tls !== first.s.tls))

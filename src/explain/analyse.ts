@@ -6,6 +6,7 @@ import { leadWithCause } from './client-output/stack-trace.js';
 import { programStep } from './client-output/program-step.js';
 import { findServerHost } from './client-output/server-host.js';
 import { findTarget, type Target } from './client-output/target.js';
+import { toldTlsMismatch } from './prose/told-connection.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
 import { groupRepeats } from './repeats.js';
@@ -48,7 +49,9 @@ export function factsFinding(
   target: Target | null | undefined = findTarget(lines),
 ): FindingData | undefined {
   const conclusion = concludeFromFacts(lines, target);
-  if (!conclusion || !kb.entry(conclusion.rule.entry)) return undefined;
+  // Where the output's own settings prove nothing, the setting a person tells may (summary reads it too).
+  if (!conclusion) return toldFinding(lines, kb);
+  if (!kb.entry(conclusion.rule.entry)) return undefined;
   const { rule, facts } = conclusion;
   const line = lines[conclusion.lineNumber - 1] ?? '';
   return {
@@ -61,6 +64,33 @@ export function factsFinding(
       basis: 'rule',
       rule: { id: rule.id, references: rule.references, facts },
       words: conclusion.evidence,
+    },
+  };
+}
+
+/**
+ * The port/encryption mix-up a person tells in their code or their words (prose/told-connection.ts) with the
+ * connection failure it explains, concluded as the client-output rule of the same name concludes it from a
+ * program's own settings: the same entry, the same "because" line.
+ */
+export function toldFinding(lines: readonly string[], kb: KnowledgeBase): FindingData | undefined {
+  const told = toldTlsMismatch(lines);
+  const rule = told && CLIENT_OUTPUT_RULES.find((r) => r.id === told.rule);
+  if (!told || !rule || !kb.entry(rule.entry)) return undefined;
+  return {
+    category: rule.category,
+    entry: rule.entry,
+    confidence: FACT_CONFIDENCE,
+    evidence: {
+      lineNumber: told.symptomLine,
+      line: displayLine(lines[told.symptomLine - 1] ?? ''),
+      basis: 'rule',
+      rule: {
+        id: rule.id,
+        references: rule.references,
+        facts: { port: told.port, setting: told.setting, symptom: told.symptom },
+      },
+      words: [told.setting, told.symptom],
     },
   };
 }

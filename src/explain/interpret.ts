@@ -69,10 +69,19 @@ function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained
   // Quoted in « », “ ”, '…', `…`, after "Error:", "báo:", "a répondu :", on a stack trace's exception line.
   for (const quoted of findQuotedErrors(candidate.text)) {
     if (quoted.how === 'reply') continue;
+    // A text a program writes is read as that program's first, as it is when pasted alone (Sylpheed's
+    // "Session timed out." is the client giving up, not a server's -ERR of the same words).
+    const own = bestMatch(kb, { ...candidate, kind: 'client', text: quoted.text }, { wordingOnly: true });
+    if (known(own) && matchCovers(own, quoted.text)) return explained(own, QUOTED_CONFIDENCE);
     const found = serverWordingIn(kb, candidate, quoted.text);
     if (found) return found;
   }
   return undefined;
+}
+
+/** Whether a wording is most of the text it was found in, not a few words of a longer one. */
+function matchCovers(match: Match, text: string): boolean {
+  return (match.length ?? 0) >= matchText(text).length * BARE_WORDING_COVERAGE;
 }
 
 /**

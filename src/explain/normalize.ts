@@ -22,6 +22,9 @@ const STROKED_RE = /[đĐøØłŁßæœ]/g;
 // Zero-width and bidi controls hide inside pasted text and would split words.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0]+/g;
+// A page's typography turns the "x" of a hex code into a multiplication sign ("0×800CCC94" in a table of
+// Outlook's codes): the code people copy from it is the one the program showed.
+const HEX_TIMES = /\b0\u00D7(?=[0-9a-f])/gi;
 const ASCII = /^[\u0000-\u007f]*$/;
 
 /** Lowercase and accent-free, quotes and spacing kept: for markers that look at the quotes themselves. */
@@ -43,6 +46,7 @@ export function normalizeForMatch(text: string): string {
     .replace(MARKS, '')
     .replace(STROKED_RE, (c) => STROKED[c] ?? c)
     .replace(INVISIBLE, '')
+    .replace(HEX_TIMES, '0x')
     .replace(QUOTES, '')
     .replace(SPACES, ' ')
     .trim()

@@ -15,6 +15,11 @@ const FRAMES: readonly ((error: string) => string)[] = [
   (e) => `My mail client says: ${e}`,
   (e) => `Lỗi: ${e}`,
   (e) => `J'ai ce message dans ma messagerie : ${e}`,
+  // Reported without quotes or a colon, after the verb of the sentence (prose/quoted-errors.ts, 'reported').
+  (e) => `Outlook gives me ${e} every time I check my mail.`,
+  (e) => `La relève du courrier s'arrête sur ${e} alors que tout marchait hier.`,
+  (e) => `Outlook báo ${e} mỗi lần nhận thư, em phải làm sao ạ?`,
+  (e) => `Chạy lệnh lấy thư thì dừng ở dòng ${e} trong khi hôm qua vẫn được.`,
 ];
 
 describe('an error read alone is read the same inside a post about it', () => {

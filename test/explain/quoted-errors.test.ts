@@ -80,3 +80,33 @@ describe('errors inside prose, in the three languages', () => {
     expect(first && line.slice(first.start, first.end)).toBe('-ERR Login failed.');
   });
 });
+
+describe('an error reported without quotes, after the verb of the asker’s sentence', () => {
+  it.each([
+    // posts batch 3 tuning (znuny/Znuny#259, in the French and Vietnamese questions written around it)
+    [
+      "La relève en mode débogage s'arrête sur Auth for user xxx/outlook.office365.com failed! alors que le même jeton fonctionne en IMAP.",
+      'Auth for user xxx/outlook.office365.com failed!',
+    ],
+    [
+      'chạy lệnh fetch ở chế độ debug thì dừng ở dòng Auth for user xxx/outlook.office365.com failed! trong khi cùng token đó dùng IMAP vẫn được.',
+      'Auth for user xxx/outlook.office365.com failed!',
+    ],
+    // catalogues tuning: NeoMutt's "Login failed", Sylpheed's "Session timed out."
+    ['Outlook gives me Login failed every time I check my mail.', 'Login failed'],
+    ['Outlook báo Session timed out. mỗi lần nhận thư, em phải làm sao ạ?', 'Session timed out.'],
+  ])('%s', (message, expected) => {
+    expect(findQuotedErrors(message).find((f) => f.how === 'reported')?.text).toBe(expected);
+  });
+
+  it('takes no verb of a quoted message, nor the words a program writes itself', () => {
+    // MailKit's own "returned" (posts batch 3 tuning: MailKit#872), inside the asker's quotes.
+    const quoted = "j'ai l'exception « Pop3 server returned an invalid response to the STAT command. »";
+    expect(findQuotedErrors(quoted).some((f) => f.how === 'reported')).toBe(false);
+    expect(
+      findQuotedErrors('Pop3 server returned an incomplete response to the UIDL command.').some(
+        (f) => f.how === 'reported',
+      ),
+    ).toBe(false);
+  });
+});

@@ -81,7 +81,8 @@ export function quotesToReadAlone(sentence: string): string[] {
   // paste ("# server log: Error: …") holds the server's words, not a mail program's message.
   const note = /^\s*(?:#|\/\/)/.test(sentence);
   const quoted = findQuotedErrors(sentence).filter(
-    (q) => q.how === 'quote' || q.how === 'inline-code' || (q.how === 'marker' && !note),
+    (q) =>
+      q.how === 'quote' || q.how === 'inline-code' || ((q.how === 'marker' || q.how === 'reported') && !note),
   );
   const aboutMail = speaksOfMail(sentence);
   const alone = quoted.filter((q) => aboutMail || NAMES_POP.test(q.text)).map((q) => q.text);

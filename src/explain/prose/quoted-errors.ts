@@ -1,10 +1,12 @@
 /**
  * Finds the errors a chat message carries inside its prose: quoted in « », “ ”, „ “, "…", '…', ‘…’ or `…`,
- * after a marker ("Error:", "Erreur :", "Lỗi:", "báo:", "trả về:", "a répondu :", "responded:"), on the
+ * after a marker ("Error:", "Erreur :", "Lỗi:", "báo:", "trả về:", "a répondu :", "responded:"), after the verb
+ * of a sentence that reports it without quotes ("Outlook gives me Login failed every time", « la relève
+ * s'arrête sur Auth for user … failed! alors que … », "dừng ở dòng … trong khi …"), on the
  * exception line of a stack trace, inside a fenced code block, or as a `-ERR` anywhere in a line. Every
  * candidate is returned with where it was found; the explainer decides which of them an entry explains.
  */
-export type FoundHow = 'reply' | 'quote' | 'marker' | 'exception' | 'code-block' | 'inline-code';
+export type FoundHow = 'reply' | 'quote' | 'marker' | 'reported' | 'exception' | 'code-block' | 'inline-code';
 
 export interface QuotedError {
   /** The error's text, without the quotes or marker around it. */
@@ -95,6 +97,76 @@ const MARKER = new RegExp(
   'iu',
 );
 
+// An error reported in a sentence of the asker's, unquoted: the verb that reports it, then the error up to the
+// words that go on with the sentence ("every time", « alors que », "trong khi") or its end. The verbs are the
+// ones that take what a program showed as their object; "I have" or "it is" take anything.
+const REPORTED_VERB = new RegExp(
+  String.raw`(?:^|[\s(])(` +
+    [
+      String.raw`gives? me`,
+      String.raw`gave me`,
+      String.raw`giving me`,
+      String.raw`I (?:get|got|keep getting|am getting|'m getting|’m getting|receive|received)`,
+      // Not "returns" or "reported": programs write those in their own messages ("server returned an
+      // invalid response to the STAT command").
+      String.raw`(?:keeps? |kept )?(?:showing|throwing|displaying)`,
+      String.raw`(?:shows|throws|displays|threw|displayed)`,
+      String.raw`fails? with|failed with|failing with|dies with|died with|stops? (?:at|on|with)|stopped (?:at|on|with)`,
+      String.raw`j['’]obtiens|j['’]ai (?:l['’]erreur|le message|eu l['’]erreur)|m['’]affiche|me renvoie|s['’]arrête sur|s['’]arrete sur|plante avec|échoue avec|echoue avec|se termine par|tombe sur`,
+      // Without their accents "bao", "hien" and "tra ve" are other words too ("bao giờ"): accented only.
+      String.raw`báo lỗi|bao loi|báo|hiện lỗi|hien loi|hiện|hiển thị|trả về|ra lỗi|ra loi|dừng ở dòng|dung o dong|dừng ở|dung o|bị lỗi|bi loi`,
+    ].join('|') +
+    String.raw`)\s+(?:(?:the|an?|this|that) (?:error|message)(?: of)?\s+|(?:l['’]erreur|le message)\s+)?`,
+  'iu',
+);
+// Where the reported error ends: the words that go on with the sentence, or its end.
+const REPORTED_END = new RegExp(
+  String.raw`\s+(?:` +
+    [
+      'every time',
+      'each time',
+      'whenever',
+      'when',
+      'while',
+      'after',
+      'since',
+      'but',
+      'because',
+      'although',
+      String.raw`on (?:my|the|every|each)`,
+      String.raw`in (?:my|the)`,
+      String.raw`and (?:then|I|it|now)`,
+      'à chaque',
+      'a chaque',
+      'quand',
+      'lorsque',
+      'alors que',
+      'depuis',
+      'mais',
+      'dès que',
+      'des que',
+      'pendant que',
+      'mỗi lần',
+      'moi lan',
+      'mỗi khi',
+      'moi khi',
+      'trong khi',
+      'trong khi',
+      'khi',
+      'lúc',
+      'luc',
+      'từ khi',
+      'tu khi',
+      'nhưng',
+      'nhung',
+    ].join('|') +
+    String.raw`)(?=\s|$)`,
+  'iu',
+);
+// The end of the sentence: a stop before a capital (case counts: no i flag), or a comma before a question.
+const SENTENCE_END =
+  /[.?!;](?=\s+\p{Lu}|\s*$)|,\s+(?=(?:what|how|any|please|can|could|help|que|comment|quelqu|une idée|làm sao|ai|có ai|phải)(?![\p{L}\p{N}]))/u;
+
 // The exception line of a stack trace: Java, .NET, Python, PHP, Node ("poplib.error_proto: b'-ERR …'",
 // "javax.mail.AuthenticationFailedException: [AUTH] …", "MailKit.Security.AuthenticationException: …").
 const EXCEPTION =
@@ -145,6 +217,19 @@ function scanLine(line: string, lineNumber: number, out: QuotedError[]): void {
   const marker = MARKER.exec(line);
   if (marker?.[2] && !exception) {
     push(out, marker[2], lineNumber, line.length - marker[2].length, 'marker', marker[1]?.toLowerCase());
+  }
+  const reported = marker || exception ? null : REPORTED_VERB.exec(line);
+  // A verb inside a quote is the quoted message's, not the asker's.
+  const quoted = (at: number) =>
+    out.some((q) => q.lineNumber === lineNumber && q.how === 'quote' && q.start <= at && at < q.end);
+  if (reported && !quoted(reported.index + 1)) {
+    const from = reported.index + reported[0].length;
+    const rest = line.slice(from);
+    const ends = [REPORTED_END.exec(rest)?.index, SENTENCE_END.exec(rest)?.index].filter(
+      (i): i is number => i !== undefined,
+    );
+    const error = ends.length > 0 ? rest.slice(0, Math.min(...ends)) : rest;
+    push(out, error, lineNumber, from, 'reported', reported[1]?.toLowerCase());
   }
 }
 

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * printf (%s, %1$S, %ld, %.2f, %.80s), Qt/KDE (%1), Android (%1$s), .NET and Evolution ({0}) and Fluent
- * (`{ $hostname }`) placeholders.
+ * printf (%s, %1$S, %ld, %.2f, %.80s), Qt/KDE (%1), Android (%1$s), Objective-C (%@, %1$@: Mailspring),
+ * .NET and Evolution ({0}) and Fluent (`{ $hostname }`) placeholders.
  */
 export const PLACEHOLDER =
-  /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX]|%\d|\{\d+\}|\{ ?\$[\w-]+ ?\}/g;
+  /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX@]|%\d|\{\d+\}|\{ ?\$[\w-]+ ?\}/g;
 
 /** Every extracted message (data/<tool>.yaml), keyed `tool NUL msgid`, with its catalogue's files. */
 export function loadCatalogueData(dir) {

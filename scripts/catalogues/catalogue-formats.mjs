@@ -246,7 +246,9 @@ export function readPhpArray(text) {
   const out = new Map();
   const literal = String.raw`'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"`;
   const unquote = (single, double) =>
-    single !== undefined ? single.replace(/\\(['\\])/g, '$1') : double.replace(/\\(["\\$])/g, '$1').replace(/\\n/g, '\n');
+    single !== undefined
+      ? single.replace(/\\(['\\])/g, '$1')
+      : double.replace(/\\(["\\$])/g, '$1').replace(/\\n/g, '\n');
   const assignment = new RegExp(String.raw`\$\w+\[(?:${literal})\]\s*=\s*(?:${literal})\s*;`, 'g');
   for (const m of text.matchAll(assignment)) out.set(unquote(m[1], m[2]), unquote(m[3], m[4]));
   const pair = new RegExp(String.raw`^\s*(?:${literal})\s*=>\s*(?:${literal})\s*,?\s*$`, 'gm');

@@ -331,7 +331,9 @@ const TECHNICAL_WORD: readonly CompiledTerm[] = (
   'pop|pop3|pop3s|imap|imaps|smtp|tls|ssl|starttls|stls|socket|tcp|dns|x509|certificate*|certificat*|' +
   'chứng chỉ|chứng nhận|chứng thư|sasl|apop|gssapi|ntlm|mda|mailbox|maildrop|mail|email|e-mail|courriel|' +
   'courrier|messagerie|thư điện tử|hộp thư|máy chủ thư|errno|port|protocol|protocole|giao thức|proxy|openssl|' +
-  'gnutls|handshake|localhost|getaddrinfo|uidl|retr|dele|fetchmail|mpop|getmail|poplib|curl|file|fichier|tệp'
+  'gnutls|handshake|localhost|getaddrinfo|uidl|retr|dele|fetchmail|mpop|getmail|poplib|curl|file|fichier|tệp|' +
+  // A login method, a webmail, a mail provider's name: a line that names one is about mail (session 8).
+  "authentication method*|méthode* d'authentification|phương thức xác thực|webmail|gmail|yahoo|hotmail|icloud"
 )
   .split('|')
   .map(compileTerm);

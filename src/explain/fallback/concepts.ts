@@ -454,7 +454,8 @@ export const FULL: Concept = {
     'no space',
     'no space left',
     'not enough',
-    "n't have enough",
+    "doesn't have enough",
+    "don't have enough",
     'not have enough',
     'run out of',
     'ran out of',
@@ -596,7 +597,9 @@ export const INVALID: Concept = {
     'inacceptable',
     'erreur de syntaxe',
   ],
+  // "Sai thông tin tên máy chủ" (Roundcube): wrong information, the setting's value.
   vi: [
+    'sai thông tin',
     'không hợp lệ',
     'bất thường',
     'không mong đợi',

@@ -209,6 +209,9 @@ const FAILED_WHILE: Terms = [
 const RETRIEVE: Terms = [
   'retriev*',
   'download*',
+  // « Impossible de charger le courriel depuis le serveur » (Roundcube), "Could not load the message".
+  'load',
+  'charger',
   'fetch*',
   'récupér*',
   'télécharg*',

@@ -747,15 +747,17 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // "Could not connect to the server", « Impossible de se connecter au serveur », "Không kết nối được với máy
   // chủ": a frame, as a dialog's heading over the line that says why ("Error sending password: -ERR …").
   frame(
-    pair(
-      'connect.refused',
-      6,
-      [
-        ['se connecter', 'connect', 'kết nối', 'joindre', 'atteindre'],
-        ['impossible', 'cannot', "can't", 'could not', 'unable', 'không thể', 'không …2 được'],
-        [...termsOf(SERVER), '#host', 'port', 'cổng'],
-      ],
-      'client',
+    technical(
+      pair(
+        'connect.refused',
+        6,
+        [
+          ['se connecter', 'connect', 'kết nối', 'joindre', 'atteindre'],
+          ['impossible', 'cannot', "can't", 'could not', 'unable', 'không thể', 'không …2 được'],
+          [...termsOf(SERVER), '#host', 'port', 'cổng'],
+        ],
+        'client',
+      ),
     ),
   ),
   // A form that asks for a setting's value: the account lacks it or holds a wrong one.
@@ -764,21 +766,23 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // A mail folder that cannot be opened or does not exist, a message list that cannot be read, a mailbox
   // the account lacks: the mailbox's, on the server.
   technical(pair('mailbox.unavailable', 5, [MAIL_FOLDER, ['open', 'ouvrir', 'mở'], FAILED], 'client')),
-  pair('mailbox.unavailable', 5, [MAIL_FOLDER, DOES_NOT_EXIST], 'client'),
+  technical(pair('mailbox.unavailable', 5, [MAIL_FOLDER, DOES_NOT_EXIST], 'client')),
   technical(pair('mailbox.unavailable', 5, [MESSAGE_LIST, FAILED], 'client')),
-  pair(
-    'mailbox.unavailable',
-    5,
-    [
+  technical(
+    pair(
+      'mailbox.unavailable',
+      5,
       [
-        'no email mailbox',
-        'no mailbox',
-        'pas de boîte aux lettres',
-        'aucune boîte aux lettres',
-        'không có hộp thư',
+        [
+          'no email mailbox',
+          'no mailbox',
+          'pas de boîte aux lettres',
+          'aucune boîte aux lettres',
+          'không có hộp thư',
+        ],
       ],
-    ],
-    'client',
+      'client',
+    ),
   ),
   // A protocol the provider's settings switched off, or an administrator who disabled the configuration.
   technical(pair('auth.pop-disabled', 6, [MAIL_PROTOCOL, NOT_ENABLED], 'client')),
@@ -822,12 +826,20 @@ export const OUTCOME_CUES: readonly Cue[] = [
       'client',
     ),
   ),
-  pair(
-    'server.temporary',
-    4,
-    [SERVER, ['unavailable', 'indisponible', 'không khả dụng', 'tạm thời không']],
-    'client',
+  // A server or a mail provider said unavailable: "Yahoo is unavailable", « Yahoo est indisponible ».
+  technical(
+    pair(
+      'server.temporary',
+      4,
+      [
+        [...termsOf(SERVER), 'gmail', 'yahoo', 'outlook', 'hotmail', 'icloud'],
+        ['unavailable', 'indisponible', 'không khả dụng', 'tạm thời không'],
+      ],
+      'client',
+    ),
   ),
+  // A message that could not be downloaded, said the Vietnamese way: "Không thể tải thư từ máy chủ".
+  frame(technical(pair('message.unavailable', 5, [['tải thư', 'lấy thư'], FAILED], 'client'))),
   frame(pair('server.temporary', 4, [TRY_LATER], 'client')),
   // STARTTLS or TLS the server does not offer.
   technical(pair('tls.unavailable', 5, [SECURE_CHANNEL, UNSUPPORTED], 'client')),

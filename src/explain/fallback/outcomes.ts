@@ -726,14 +726,25 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // A login that could not be made, said with a modal: "Couldn't sign in", "Unable to log in". A frame: the
   // cause after it decides ("Cannot login to POP server …: SASL Protocol error").
   frame(
-    pair(
-      'auth.failed',
-      4,
-      [
-        ['sign in', 'signin', 'log in', 'login', 'log on', 'đăng nhập'],
-        ["couldn't", 'could not', "can't", 'cannot', 'unable', 'unsuccessful', 'không thể', 'không …2 được'],
-      ],
-      'client',
+    technical(
+      pair(
+        'auth.failed',
+        4,
+        [
+          ['sign in', 'signin', 'log in', 'login', 'log on', 'đăng nhập'],
+          [
+            "couldn't",
+            'could not',
+            "can't",
+            'cannot',
+            'unable',
+            'unsuccessful',
+            'không thể',
+            'không …2 được',
+          ],
+        ],
+        'client',
+      ),
     ),
   ),
   // In French, « se connecter » with no object is to log in (« Impossible de se connecter », Android's

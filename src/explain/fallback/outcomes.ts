@@ -874,4 +874,65 @@ export const OUTCOME_CUES: readonly Cue[] = [
       'client',
     ),
   ),
+  // A lock another user or process holds: "Tập tin bị người dùng khác khóa", « verrouillé par un autre
+  // processus ».
+  technical(
+    pair(
+      'mailbox.locked',
+      5,
+      [
+        LOCK,
+        [
+          'another user',
+          'other user',
+          'another process',
+          'autre utilisateur',
+          'autre processus',
+          'người dùng khác',
+          'tiến trình khác',
+        ],
+      ],
+      'client',
+    ),
+  ),
+  // A local file the program could not create or move (its cache, a message file): the local disk's.
+  technical(
+    pair(
+      'client.storage',
+      5,
+      [
+        [
+          'create',
+          'creating',
+          'move',
+          'moving',
+          'rename',
+          'créer',
+          'création',
+          'déplacer',
+          'déplacement',
+          'renommer',
+          'tạo',
+          'di chuyển',
+          'đổi tên',
+        ],
+        ['file', 'cache', 'fichier', 'tệp', 'tập tin', 'bộ nhớ đệm'],
+        FAILED,
+      ],
+      'client',
+    ),
+  ),
+  // A password the program could not get (from its keyring, its settings): its configuration's.
+  technical(
+    pair(
+      'client.config',
+      5,
+      [
+        ['get', 'obtain', 'retrieve', 'obtenir', 'récupérer', 'lấy'],
+        ['password', 'mot de passe', 'mật khẩu'],
+        FAILED,
+      ],
+      'client',
+    ),
+  ),
 ];

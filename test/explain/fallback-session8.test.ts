@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { classifyByWords } from '../../src/explain/fallback/classify.js';
 
+/** One test per sentence: the fallback reads it, as a program's own line, as the category given. */
+const readsAs = (rows: readonly (readonly [string, string])[]) =>
+  it.each(rows)('%s → %s', (text, category) => {
+    expect(classifyByWords(text, 'client').category).toBe(category);
+  });
+
 // Session 8's concepts, each read in sentences of its own making (not the catalogues' wordings they were
 // built from, test/fixtures/captured/catalogues-web and the catalogues-* tuning parts): what a sentence asks
 // the user to check, what it says failed and why, in English, French and Vietnamese.
 describe('what a program asks the user to check says what failed', () => {
-  it.each([
+  readsAs([
     ['Please check the encryption setting (SSL/TLS or STARTTLS) and the port.', 'tls.mismatch'],
     ['Vérifiez le type de sécurité du compte.', 'tls.mismatch'],
     ['Hãy kiểm tra loại bảo mật của tài khoản.', 'tls.mismatch'],
     ['Make sure the user name and password are right.', 'auth.failed'],
     ["Veuillez confirmer votre nom d'utilisateur et votre mot de passe.", 'auth.failed'],
-  ])('%s → %s', (text, category) => {
-    expect(classifyByWords(text, 'client').category).toBe(category);
-  });
+  ]);
 
   it('a TLS trace that verifies a certificate asks nothing', () => {
     expect(classifyByWords('* TLSv1.3 (IN), TLS handshake, CERT verify (15):', 'client').category).not.toBe(
@@ -23,7 +27,7 @@ describe('what a program asks the user to check says what failed', () => {
 });
 
 describe('what failed, and why', () => {
-  it.each([
+  readsAs([
     // A connection that failed on a security error is the secure channel's.
     ['Unable to open a connection because of a security error.', 'tls.mismatch'],
     ['Không thể kết nối do lỗi bảo mật.', 'tls.mismatch'],
@@ -51,17 +55,13 @@ describe('what failed, and why', () => {
     // A lock held by another process, a cache file that could not be made.
     ['Tệp bị tiến trình khác khóa', 'mailbox.locked'],
     ['Could not create the cache file', 'client.storage'],
-  ])('%s → %s', (text, category) => {
-    expect(classifyByWords(text, 'client').category).toBe(category);
-  });
+  ]);
 });
 
 describe('French « se connecter »: a login without an object, a connection with one', () => {
-  it.each([
+  readsAs([
     ['Impossible de se connecter', 'auth.failed'],
     ['Impossible de se connecter au serveur pop.example.net', 'connect.refused'],
     ['Impossible de se connecter au serveur.', 'connect.refused'],
-  ])('%s → %s', (text, category) => {
-    expect(classifyByWords(text, 'client').category).toBe(category);
-  });
+  ]);
 });

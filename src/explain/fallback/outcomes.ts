@@ -890,6 +890,11 @@ export const OUTCOME_CUES: readonly Cue[] = [
           'autre processus',
           'người dùng khác',
           'tiến trình khác',
+          // "lock busy! Is another session active?" (fetchmail). Not a lock "busy" alone: « Le verrou de la
+          // porte est occupé » is a door's.
+          'another session',
+          'autre session',
+          'phiên chạy khác',
         ],
       ],
       'client',
@@ -935,4 +940,17 @@ export const OUTCOME_CUES: readonly Cue[] = [
       'client',
     ),
   ),
+  // A program that asks for a NEW password says the one it had was refused ("Please enter a new password for
+  // user alice", « Veuillez saisir un nouveau mot de passe », "Vui lòng nhập mật khẩu mới"): the login's, not a
+  // setting left empty.
+  technical(
+    pair(
+      'auth.failed',
+      6,
+      [['new password', 'nouveau mot de passe', 'mật khẩu mới'], [...termsOf(ASKED_FOR, NEEDED)]],
+      'client',
+    ),
+  ),
+  // OAuth that the program or the provider does not support: what the program can do, not a token refused.
+  technical(pair('client.unsupported', 6, [['oauth*'], UNSUPPORTED], 'client')),
 ];

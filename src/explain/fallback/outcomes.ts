@@ -953,4 +953,52 @@ export const OUTCOME_CUES: readonly Cue[] = [
   ),
   // OAuth that the program or the provider does not support: what the program can do, not a token refused.
   technical(pair('client.unsupported', 6, [['oauth*'], UNSUPPORTED], 'client')),
+  // A plaintext login refused on a connection that is not encrypted: TLS is required first (« Authentification
+  // en texte brut interdite sur les connexions non sécurisées »).
+  technical(
+    pair(
+      'tls.required',
+      7,
+      [
+        ['plaintext', 'plain text', 'cleartext', 'texte brut', 'en clair', 'nhập thô', 'văn bản thuần'],
+        ['disallowed', 'not allowed', 'forbidden', 'interdit*', 'pas autorisé*', 'không được phép', 'bị cấm'],
+        ['insecure', 'unencrypted', 'non sécurisé*', 'non chiffré*', 'không an toàn', 'không mã hóa'],
+      ],
+      'client',
+    ),
+  ),
+  // A warning that attackers could steal the password when connecting: the server's certificate was not
+  // trusted (K-9 Mail's, like the browsers').
+  technical(
+    pair(
+      'tls.certificate',
+      5,
+      [
+        ['attacker*', 'assaillant*', 'pirate*', 'kẻ xấu', 'kẻ tấn công'],
+        ['steal', 'voler', 'dérober', 'đánh cắp', 'lấy cắp', 'lấy được'],
+      ],
+      'client',
+    ),
+  ),
+  // Access to confirm or grant again, a sign-in to renew: the authorization (OAuth) has lapsed.
+  technical(
+    pair(
+      'auth.oauth-token',
+      5,
+      [
+        [
+          'confirm access again',
+          'grant access again',
+          'reauthorize',
+          're-authorize',
+          'confirmiez à nouveau',
+          'autoriser à nouveau',
+          'réautoriser',
+          'xác nhận quyền truy cập một lần nữa',
+          'cấp quyền lại',
+        ],
+      ],
+      'client',
+    ),
+  ),
 ];

@@ -355,6 +355,8 @@ export const UNSUPPORTED: Concept = {
     'not implemented',
     "aren't supported",
     "isn't supported",
+    // "No support for +APOP authentication" (Evolution).
+    'no support for',
     // A hedge or an adverb may stand between: "does not seem to support", "does not currently support".
     'does not … support',
     "doesn't … support",

@@ -8,3 +8,6 @@ export declare function readSourceStrings(text: string): Map<string, string>;
 export declare function readBinaryStrings(text: string): Map<string, string>;
 export declare function readQm(text: string): Map<string, string>;
 export declare function readFluent(text: string, terms?: Record<string, string>): Map<string, string>;
+export declare function readJsonTree(text: string): Map<string, string>;
+export declare function readNextcloudL10n(text: string): Map<string, string>;
+export declare function readPhpArray(text: string): Map<string, string>;

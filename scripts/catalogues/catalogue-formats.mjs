@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * printf (%s, %1$S, %ld, %.2f, %.80s), Qt/KDE (%1), Android (%1$s), .NET and Evolution ({0}) and Fluent
- * (`{ $hostname }`) placeholders.
+ * printf (%s, %1$S, %ld, %.2f, %.80s), Qt/KDE (%1), Android (%1$s), Objective-C (%@, %1$@: Mailspring),
+ * .NET and Evolution ({0}) and Fluent (`{ $hostname }`) placeholders.
  */
 export const PLACEHOLDER =
-  /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX]|%\d|\{\d+\}|\{ ?\$[\w-]+ ?\}/g;
+  /%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+|\.\*)?(?:ll|l|h|z)?[sdiucfSxX@]|%\d|\{\d+\}|\{ ?\$[\w-]+ ?\}/g;
 
 /** Every extracted message (data/<tool>.yaml), keyed `tool NUL msgid`, with its catalogue's files. */
 export function loadCatalogueData(dir) {
@@ -207,4 +207,51 @@ function readQmMessages(block, out) {
     else if (tag === 6) message.source = bytes.toString('utf8');
     else if (tag === 7) message.context = bytes.toString('utf8');
   }
+}
+
+/**
+ * Reads a nested JSON catalogue (SnappyMail's localization/<lang>/user.json): each string leaf keyed by its
+ * path, `NOTIFICATIONS/AuthError`. The languages share the keys, so the English file gives the msgids.
+ */
+export function readJsonTree(text) {
+  const out = new Map();
+  const walk = (prefix, node) => {
+    if (typeof node === 'string') out.set(prefix, node);
+    else if (node && typeof node === 'object')
+      for (const [key, value] of Object.entries(node)) walk(prefix ? `${prefix}/${key}` : key, value);
+  };
+  walk('', JSON.parse(text));
+  return out;
+}
+
+/**
+ * Reads a Nextcloud app's l10n/<lang>.json: `{ "translations": { English: translation } }`. The English
+ * text is the key (there is no en.json), as in a gettext catalogue; plural forms (arrays) take the first.
+ */
+export function readNextcloudL10n(text) {
+  const out = new Map();
+  for (const [en, value] of Object.entries(JSON.parse(text).translations ?? {})) {
+    const str = Array.isArray(value) ? value[0] : value;
+    if (typeof str === 'string' && str !== '') out.set(en, str);
+  }
+  return out;
+}
+
+/**
+ * Reads a PHP array catalogue: Roundcube's `$messages['key'] = 'text';` (program/localization/<lang>/
+ * messages.inc, keyed by `key`) and Cypht's `'English' => 'translation',` (language/<lang>.php, keyed by the
+ * English text; `=> false` marks an untranslated entry and is skipped). Single- or double-quoted literals.
+ */
+export function readPhpArray(text) {
+  const out = new Map();
+  const literal = String.raw`'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"`;
+  const unquote = (single, double) =>
+    single !== undefined
+      ? single.replace(/\\(['\\])/g, '$1')
+      : double.replace(/\\(["\\$])/g, '$1').replace(/\\n/g, '\n');
+  const assignment = new RegExp(String.raw`\$\w+\[(?:${literal})\]\s*=\s*(?:${literal})\s*;`, 'g');
+  for (const m of text.matchAll(assignment)) out.set(unquote(m[1], m[2]), unquote(m[3], m[4]));
+  const pair = new RegExp(String.raw`^\s*(?:${literal})\s*=>\s*(?:${literal})\s*,?\s*$`, 'gm');
+  for (const m of text.matchAll(pair)) out.set(unquote(m[1], m[2]), unquote(m[3], m[4]));
+  return out;
 }

@@ -22,6 +22,9 @@ import {
   readAndroidStrings,
   readBinaryStrings,
   readFluent,
+  readJsonTree,
+  readNextcloudL10n,
+  readPhpArray,
   readPo,
   readProperties,
   readQm,
@@ -106,6 +109,9 @@ const readers = {
   binary: readBinaryStrings,
   qm: readQm,
   ftl: readFluent,
+  json: readJsonTree,
+  'nextcloud-l10n': readNextcloudL10n,
+  php: readPhpArray,
 };
 
 /**

@@ -294,10 +294,11 @@ const read = (rows: readonly string[][]): number =>
   }).length;
 
 describe('the probes of session 7 (test/fixtures/vocabulary)', () => {
-  it("reads at least 68 of the 89 strings of other programs' catalogues (48 before)", () => {
+  // Session 8 added four of Evolution-EWS's French strings (69 of 93 read before its cues, 73 after).
+  it("reads at least 73 of the 93 strings of other programs' catalogues (48 in session 7 before, 68 after)", () => {
     const rows = probe('probes.tsv');
-    expect(rows).toHaveLength(89);
-    expect(read(rows)).toBeGreaterThanOrEqual(68);
+    expect(rows).toHaveLength(93);
+    expect(read(rows)).toBeGreaterThanOrEqual(73);
   });
 
   it('reads all 30 frame sentences (16 before)', () => {

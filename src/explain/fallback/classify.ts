@@ -49,6 +49,8 @@ interface CompiledCue {
   cue: Cue;
   /** Each slot holds alternatives; one alternative of every slot must appear. */
   slots: readonly (readonly CompiledTerm[])[];
+  /** None of these may appear (the cue's `unless`). */
+  unless: readonly CompiledTerm[];
 }
 
 /**
@@ -158,6 +160,7 @@ function lexicon(): readonly CompiledCue[] {
   compiled ??= [...LEXICON, ...OUTCOME_CUES].map((cue) => ({
     cue,
     slots: cue.all.map((slot) => slot.map(compileTerm)),
+    unless: (cue.unless ?? []).map(compileTerm),
   }));
   return compiled;
 }
@@ -328,7 +331,9 @@ const TECHNICAL_WORD: readonly CompiledTerm[] = (
   'pop|pop3|pop3s|imap|imaps|smtp|tls|ssl|starttls|stls|socket|tcp|dns|x509|certificate*|certificat*|' +
   'chứng chỉ|chứng nhận|chứng thư|sasl|apop|gssapi|ntlm|mda|mailbox|maildrop|mail|email|e-mail|courriel|' +
   'courrier|messagerie|thư điện tử|hộp thư|máy chủ thư|errno|port|protocol|protocole|giao thức|proxy|openssl|' +
-  'gnutls|handshake|localhost|getaddrinfo|uidl|retr|dele|fetchmail|mpop|getmail|poplib|curl|file|fichier|tệp'
+  'gnutls|handshake|localhost|getaddrinfo|uidl|retr|dele|fetchmail|mpop|getmail|poplib|curl|file|fichier|tệp|' +
+  // A login method, a webmail, a mail provider's name: a line that names one is about mail (session 8).
+  "authentication method*|méthode* d'authentification|phương thức xác thực|webmail|gmail|yahoo|hotmail|icloud"
 )
   .split('|')
   .map(compileTerm);
@@ -428,13 +433,14 @@ export function classifyByWords(input: string, kind: FallbackKind): FallbackResu
   const tried = candidateCues(tokens);
   for (let i = 0; i < cues.length; i++) {
     if (!tried[i]) continue;
-    const { cue, slots } = cues[i]!;
+    const { cue, slots, unless } = cues[i]!;
     if (cue.for && cue.for !== kind) continue;
     // A server's reply is a POP reply already; a program's line must show it is one.
     if (cue.anchor && kind === 'client' && !(isAnchored ??= anchored(tokens, text))) continue;
     // Most cues name a word the text does not hold: skipped before anything is looked for.
     const present = mayOccur(tokens);
     if (!slots.every((slot) => slot.some((t) => (t.shape ? hasShape(t.shape) : present.has(t))))) continue;
+    if (unless.some((t) => (t.shape ? hasShape(t.shape) : present.has(t) && occurs(tokens, t)))) continue;
     // Every slot must be said, best in one sentence: a thing named in one sentence and a state in another
     // ("… mots de passe chiffrés. … votre fournisseur.") make a weaker pair (a pronoun may join them: « Le
     // serveur pourrait ne pas la prendre en charge »).

@@ -86,7 +86,17 @@ export const LOGIN_METHOD_NAME: Concept = {
   vi: [],
 };
 export const LOGIN: Concept = {
-  en: ['authenticat*', 'authoriz*', 'authorisation', 'login', 'log in', 'logon', 'sign in', 'authfail'],
+  en: [
+    'authenticat*',
+    'authoriz*',
+    'authorisation',
+    'login',
+    'log in',
+    'logon',
+    'sign in',
+    'signin',
+    'authfail',
+  ],
   fr: ['authentifi*', 'identification', 'autoris*'],
   vi: ['xác thực', 'đăng nhập', 'ủy quyền', 'uỷ quyền'],
 };
@@ -255,7 +265,7 @@ export const PROPERLY: Concept = {
   vi: ['đúng cách', 'bình thường'],
 };
 export const ENDED: Concept = {
-  en: ['terminated', 'closed', 'ended', 'shut down'],
+  en: ['terminated', 'closed', 'closes', 'ended', 'shut down'],
   fr: ['terminé*', 'fermé*', 'clos*', 'arrêté*'],
   vi: ['chấm dứt', 'kết thúc', 'bị đóng', 'đóng'],
 };
@@ -266,7 +276,7 @@ export const END_OF_STREAM: Concept = {
   vi: ['kết thúc luồng', 'cuối luồng', 'hết luồng', 'kết thúc dữ liệu'],
 };
 export const ABRUPTLY: Concept = {
-  en: ['unexpectedly', 'prematurely', 'abruptly', 'improperly'],
+  en: ['unexpectedly', 'prematurely', 'abruptly', 'improperly', 'immediately'],
   fr: ['inattendu*', 'prématuré*', 'inopinément', 'brutalement', 'brusquement', 'de façon inattendue'],
   vi: ['bất ngờ', 'đột ngột', 'bất thình lình', 'không đúng cách'],
 };
@@ -343,6 +353,10 @@ export const UNSUPPORTED: Concept = {
     'not available',
     'not offered',
     'not implemented',
+    "aren't supported",
+    "isn't supported",
+    // "No support for +APOP authentication" (Evolution).
+    'no support for',
     // A hedge or an adverb may stand between: "does not seem to support", "does not currently support".
     'does not … support',
     "doesn't … support",
@@ -350,6 +364,8 @@ export const UNSUPPORTED: Concept = {
   ],
   fr: [
     'non supporté*',
+    'pas disponible',
+    'indisponible',
     "n'est pas supporté*",
     'ne supporte pas',
     'pris en charge',
@@ -375,6 +391,7 @@ export const UNREACHABLE: Concept = {
   en: ['unreachable', 'not reachable', 'is down', 'no route'],
   fr: [
     'injoignable',
+    'pas joignable',
     'inaccessible',
     'pas accessible',
     'en panne',
@@ -428,6 +445,7 @@ export const DISK_SPACE: Concept = {
     'chỗ trên đĩa',
     'chỗ trống trên đĩa',
     'dung lượng ổ đĩa',
+    'dung lượng lưu trữ',
     'chỗ trống trên thiết bị',
     'chỗ trên thiết bị',
   ],
@@ -438,6 +456,11 @@ export const FULL: Concept = {
     'no space',
     'no space left',
     'not enough',
+    "doesn't have enough",
+    "don't have enough",
+    'not have enough',
+    'run out of',
+    'ran out of',
     'insufficient',
     'exceeded',
     'out of space',
@@ -541,7 +564,7 @@ export const NOT_RECEIVED: Concept = {
 };
 /** A generic failure on the other side: "an error occurred with the server". */
 export const ERROR_OCCURRED: Concept = {
-  en: ['error occurred', 'error has occurred'],
+  en: ['error occurred', 'error has occurred', 'error occured', 'error has occured'],
   fr: ["erreur s'est produite", 'erreur est survenue'],
   vi: ['xảy ra lỗi', 'có lỗi xảy ra', 'có lỗi khi'],
 };
@@ -576,7 +599,9 @@ export const INVALID: Concept = {
     'inacceptable',
     'erreur de syntaxe',
   ],
+  // "Sai thông tin tên máy chủ" (Roundcube): wrong information, the setting's value.
   vi: [
+    'sai thông tin',
     'không hợp lệ',
     'bất thường',
     'không mong đợi',
@@ -701,7 +726,7 @@ export const INSECURE: Concept = {
 export const APP_PASSWORD: Concept = {
   en: ['app password', 'application password', 'app-specific password', 'application-specific password'],
   fr: ["mot de passe d'application", 'mot de passe spécifique'],
-  vi: ['mật khẩu ứng dụng', 'mật khẩu riêng cho ứng dụng'],
+  vi: ['mật khẩu ứng dụng', 'mật khẩu riêng cho ứng dụng', 'mật khẩu dành riêng cho ứng dụng'],
 };
 /** What a program says it needs ("requires an app password", « devrez utiliser », "cần phải"). */
 export const NEEDED: Concept = {
@@ -711,15 +736,30 @@ export const NEEDED: Concept = {
 };
 /** A setting typed into a form or a file: its value may be invalid or missing. */
 export const SETTING_VALUE: Concept = {
-  en: ['port', 'ip', 'ip address', 'server address', 'host name', 'hostname'],
-  fr: ['port', 'adresse ip', 'adresse du serveur', "nom d'hôte"],
+  en: ['port', 'port number', 'ip', 'ip address', 'server address', 'server name', 'host name', 'hostname'],
+  fr: [
+    'port',
+    'numéro de port',
+    'adresse ip',
+    'adresse du serveur',
+    'nom du serveur',
+    'nom de serveur',
+    "nom d'hôte",
+  ],
   vi: ['cổng', 'địa chỉ ip', 'địa chỉ máy chủ', 'tên máy', 'tên máy chủ'],
 };
 /** A form's request for a valid value: "Please enter a valid port", « Entrez un port valide ». */
 export const ENTER_VALID: Concept = {
-  en: ['enter a valid', 'enter valid', 'must be between'],
-  fr: ['entrez un … valide', 'entre un … valide', 'saisissez un … valide', 'doit être compris entre'],
-  vi: ['nhập …5 hợp lệ', 'phải nằm trong khoảng'],
+  en: ['enter a valid', 'enter valid', 'provide a valid', 'specify a valid', 'must be between'],
+  fr: [
+    'entrez un … valide',
+    'entre un … valide',
+    'saisissez un … valide',
+    'fournir un … valide',
+    'indiquer un … valide',
+    'doit être compris entre',
+  ],
+  vi: ['nhập …5 hợp lệ', 'cung cấp …5 hợp lệ', 'phải nằm trong khoảng'],
 };
 /** Reading from or writing to the other side of a connection: a network error, not the disk's. */
 export const TRANSFER: Concept = {
@@ -738,4 +778,133 @@ export const UNKNOWN_THING: Concept = {
   en: ['unknown', 'unrecognized', 'unrecognised'],
   fr: ['inconnu*', 'non reconnu*'],
   vi: ['không rõ', 'không xác định', 'không nhận ra'],
+};
+
+// --- Session 8: what a program's sentence asks the user to do, and what it says the failure was about ---
+
+/**
+ * Advice to check something, as an imperative: what it names is what the program found wrong. Not "verify"
+ * nor « vérifier » alone: a TLS trace's "CERT verify" and « impossible de vérifier le certificat » say what
+ * the program did, not what the user should.
+ */
+export const CHECK_ADVICE: Concept = {
+  en: [
+    'check the',
+    'check your',
+    'please check',
+    'double check',
+    'double-check',
+    'please verify',
+    'verify that',
+    'verify your',
+    'confirm',
+    'make sure',
+  ],
+  fr: ['vérifiez', 'veuillez vérifier', 'confirmez', 'veuillez confirmer', 'assurez-vous'],
+  vi: ['hãy kiểm tra', 'vui lòng kiểm tra', 'xin kiểm tra', 'xác nhận', 'đảm bảo'],
+};
+/** The encryption setting of an account, as a program names it when it asks to check it. */
+export const ENCRYPTION_SETTING: Concept = {
+  en: ['protocol', 'ssl', 'tls', 'starttls', 'security type', 'encryption', 'security setting*'],
+  fr: ['protocole', 'ssl', 'tls', 'starttls', 'type de sécurité', 'chiffrement', 'paramètres de sécurité'],
+  vi: ['giao thức', 'ssl', 'tls', 'starttls', 'loại bảo mật', 'mã hóa', 'cài đặt bảo mật'],
+};
+/** A cause given as "a security error": the secure channel is what failed, not the connection. */
+export const SECURITY_ERROR: Concept = {
+  en: ['security error', 'security failure', 'security problem'],
+  fr: ['erreur de sécurité', 'problème de sécurité'],
+  vi: ['lỗi bảo mật', 'sự cố bảo mật', 'vấn đề bảo mật'],
+};
+/** The user name and the password named together: which one was wrong is not said. */
+export const CREDENTIALS_PAIR: Concept = {
+  en: [
+    'username or password',
+    'user name or password',
+    'login or password',
+    'username and password',
+    'user name and password',
+  ],
+  fr: [
+    "nom d'utilisateur ou mot de passe",
+    "nom d'utilisateur ou le mot de passe",
+    'identifiant ou mot de passe',
+    "nom d'utilisateur et mot de passe",
+    "nom d'utilisateur et votre mot de passe",
+  ],
+  vi: ['tên người dùng hoặc mật khẩu', 'tên đăng nhập hoặc mật khẩu', 'tên người dùng và mật khẩu'],
+};
+/** What used to work and no longer does: "can no longer authenticate", « ne peut plus s'authentifier ». */
+export const NO_LONGER: Concept = {
+  en: ['no longer', 'can no longer', 'not anymore'],
+  fr: ['ne peut plus', 'ne peuvent plus', 'ne parvient plus', 'plus possible'],
+  vi: ['không còn', 'không còn có thể'],
+};
+/** A value that "may have changed": the stored one is out of date. */
+export const MAY_HAVE_CHANGED: Concept = {
+  en: ['may have changed', 'might have changed', 'has changed', 'have changed'],
+  fr: ['peut avoir changé', 'a peut-être changé', 'a changé', 'ont changé', 'a été modifié*'],
+  vi: ['có thể đã thay đổi', 'đã thay đổi', 'đã bị thay đổi'],
+};
+/** A form asking for a value: "Please provide a password", « Veuillez fournir un mot de passe ». */
+export const ASKED_FOR: Concept = {
+  en: ['please provide', 'please enter', 'please specify', 'please fill in', 'please supply'],
+  fr: ['veuillez fournir', 'veuillez saisir', 'veuillez indiquer', 'veuillez entrer', 'veuillez renseigner'],
+  vi: ['vui lòng cung cấp', 'vui lòng nhập', 'hãy nhập', 'hãy cung cấp'],
+};
+/** A mail folder, as webmail and mail programs name one (not the file system's: that is LOCAL_FILE's). */
+export const MAIL_FOLDER: Concept = {
+  en: ['folder', 'mail folder', 'mailbox'],
+  fr: ['dossier', 'boîte aux lettres', 'boîte de réception'],
+  vi: ['thư mục', 'hộp thư'],
+};
+export const DOES_NOT_EXIST: Concept = {
+  en: ['does not exist', "doesn't exist", 'no such', 'not found'],
+  fr: ["n'existe pas", "n'existe plus", 'introuvable'],
+  vi: ['không tồn tại', 'không tìm thấy'],
+};
+/** The list of a mailbox's messages: what LIST and STAT read. */
+export const MESSAGE_LIST: Concept = {
+  en: ['message list', 'list of messages', 'messages list'],
+  fr: ['liste des messages', 'liste de messages'],
+  vi: ['danh sách thư', 'danh sách tin nhắn'],
+};
+/** A protocol's access, as a provider's setting switches it on or off. */
+export const MAIL_PROTOCOL: Concept = {
+  en: ['imap', 'pop', 'pop3', 'protocol'],
+  fr: ['imap', 'pop', 'pop3', 'protocole'],
+  vi: ['imap', 'pop', 'pop3', 'giao thức'],
+};
+export const NOT_ENABLED: Concept = {
+  en: ['not enabled', 'disabled', 'turned off', 'switched off'],
+  fr: ["n'est pas activé*", 'pas activé*', 'désactivé*'],
+  vi: ['không được bật', 'chưa được bật', 'chưa bật', 'bị tắt', 'vô hiệu hóa'],
+};
+export const ADMINISTRATOR: Concept = {
+  en: ['administrator', 'admin'],
+  fr: ['administrateur'],
+  vi: ['quản trị viên'],
+};
+/** A login the provider wants through its web pages first. */
+export const WEB_LOGIN: Concept = {
+  en: ['webmail', 'web browser', 'browser'],
+  fr: ['messagerie web', 'navigateur', 'navigateur web', 'webmail'],
+  vi: ['trình duyệt', 'email trực tuyến', 'webmail'],
+};
+/** Advice to set the account by hand: the automatic setup found nothing usable. */
+export const MANUAL_SETTINGS: Concept = {
+  en: ['manual settings', 'manual configuration', 'configure manually', 'set up manually'],
+  fr: ['paramètres manuels', 'configuration manuelle', 'configurer manuellement'],
+  vi: ['cài đặt thủ công', 'thiết lập thủ công', 'cấu hình thủ công'],
+};
+/** "Try again later": the failure will pass. */
+export const TRY_LATER: Concept = {
+  en: ['try again later', 'retry later', 'try later'],
+  fr: ['réessayer plus tard', 'réessayez plus tard', 'réessayer ultérieurement', 'réessayez ultérieurement'],
+  vi: ['thử lại sau'],
+};
+/** A login method that failed while the program goes on with the next one. */
+export const NEXT_METHOD: Concept = {
+  en: ['next method', 'another method', 'trying next', 'next mechanism'],
+  fr: ['méthode suivante', 'autre méthode', 'mécanisme suivant'],
+  vi: ['phương thức tiếp theo', 'phương thức khác', 'cơ chế tiếp theo'],
 };

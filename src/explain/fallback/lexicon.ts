@@ -20,6 +20,8 @@ export interface Cue {
   anchor?: true;
   /** It frames what the program was doing ("an error occurred with the server"): it decides only alone. */
   frame?: true;
+  /** Terms that, anywhere in the text, say the cue's words mean something else (see outcomes.ts). */
+  unless?: readonly string[];
 }
 
 type Terms = readonly string[];
@@ -207,6 +209,9 @@ const FAILED_WHILE: Terms = [
 const RETRIEVE: Terms = [
   'retriev*',
   'download*',
+  // « Impossible de charger le courriel depuis le serveur » (Roundcube), "Could not load the message".
+  'load',
+  'charger',
   'fetch*',
   'récupér*',
   'télécharg*',

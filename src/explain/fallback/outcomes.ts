@@ -68,6 +68,23 @@ import {
   TRANSFER,
   AUTH_METHOD,
   UNKNOWN_THING,
+  CHECK_ADVICE,
+  ENCRYPTION_SETTING,
+  SECURITY_ERROR,
+  CREDENTIALS_PAIR,
+  NO_LONGER,
+  MAY_HAVE_CHANGED,
+  ASKED_FOR,
+  MAIL_FOLDER,
+  DOES_NOT_EXIST,
+  MESSAGE_LIST,
+  MAIL_PROTOCOL,
+  NOT_ENABLED,
+  ADMINISTRATOR,
+  WEB_LOGIN,
+  MANUAL_SETTINGS,
+  TRY_LATER,
+  NEXT_METHOD,
 } from './concepts.js';
 import { type Cue, frame } from './lexicon.js';
 
@@ -683,4 +700,305 @@ export const OUTCOME_CUES: readonly Cue[] = [
   pair('client.busy', 5, [['account', 'compte', 'tài khoản'], IN_PROGRESS], 'client'),
   // What a socket reports is the network's.
   technical(pair('connect.reset', 5, [['socket'], ['error', 'erreur', 'lỗi']], 'client')),
+
+  // --- Session 8: what a sentence says failed and why, read from the mail programs' catalogues ---
+  // Advice names what the program found wrong: the credentials ("Confirm username, password, and account
+  // settings are correct"), or the encryption setting ("Please double check the protocol (SSL/TLS or
+  // STARTTLS)", « Veuillez vérifier le protocole », "Hãy kiểm tra giao thức").
+  technical(pair('auth.failed', 4, [CHECK_ADVICE, PASSWORD_OR_USER], 'client')),
+  technical(pair('tls.mismatch', 5, [CHECK_ADVICE, ENCRYPTION_SETTING], 'client')),
+  // A connection that failed "due to a security error": the secure channel failed, most often because the
+  // security type does not fit the port.
+  technical(pair('tls.mismatch', 7, [CONNECTION, SECURITY_ERROR], 'client')),
+  // The user name and the password named together as wrong: the login was refused, which one is not said
+  // (a cue for the password alone would say the password).
+  technical(
+    pair(
+      'auth.failed',
+      8,
+      [CREDENTIALS_PAIR, [...termsOf(INVALID, REFUSED), 'wrong', 'sai', 'không chính xác', 'không đúng']],
+      'client',
+    ),
+  ),
+  // A login that used to work and no longer does, or whose password "may have changed".
+  technical(pair('auth.failed', 5, [LOGIN, NO_LONGER], 'client')),
+  technical(pair('auth.failed', 4, [[...termsOf(LOGIN, PASSWORD_OR_USER)], MAY_HAVE_CHANGED], 'client')),
+  // A login that could not be made, said with a modal: "Couldn't sign in", "Unable to log in". A frame: the
+  // cause after it decides ("Cannot login to POP server …: SASL Protocol error").
+  frame(
+    technical(
+      pair(
+        'auth.failed',
+        4,
+        [
+          ['sign in', 'signin', 'log in', 'login', 'log on', 'đăng nhập'],
+          [
+            "couldn't",
+            'could not',
+            "can't",
+            'cannot',
+            'unable',
+            'unsuccessful',
+            'không thể',
+            'không …2 được',
+          ],
+        ],
+        'client',
+      ),
+    ),
+  ),
+  // In French, « se connecter » with no object is to log in (« Impossible de se connecter », Android's
+  // "Couldn't sign in"); a connection says what it was to (a server, a host, a port, the network). Not « La
+  // connexion a échoué »: NeoMutt's and Roundcube's "Login failed", but also Sylpheed's "Connection failed"
+  // after a line that named the server, and the fallback reads one line.
+  {
+    ...technical(pair('auth.failed', 4, [['impossible de se connecter']], 'client')),
+    unless: [...termsOf(SERVER, NETWORK), '#hostname', 'port', 'pop', 'pop3', 'imap'],
+  },
+  // "Could not connect to the server", « Impossible de se connecter au serveur », "Không kết nối được với máy
+  // chủ": a frame, as a dialog's heading over the line that says why ("Error sending password: -ERR …").
+  frame(
+    technical(
+      pair(
+        'connect.refused',
+        6,
+        [
+          ['se connecter', 'connect', 'kết nối', 'joindre', 'atteindre'],
+          ['impossible', 'cannot', "can't", 'could not', 'unable', 'không thể', 'không …2 được'],
+          [...termsOf(SERVER), '#host', 'port', 'cổng'],
+        ],
+        'client',
+      ),
+    ),
+  ),
+  // A form that asks for a setting's value: the account lacks it or holds a wrong one.
+  technical(pair('client.config', 5, [ASKED_FOR, [...termsOf(PASSWORD_OR_USER, SETTING_VALUE)]], 'client')),
+  technical(pair('client.config', 4, [MANUAL_SETTINGS], 'client')),
+  // A mail folder that cannot be opened or does not exist, a message list that cannot be read, a mailbox
+  // the account lacks: the mailbox's, on the server.
+  technical(pair('mailbox.unavailable', 5, [MAIL_FOLDER, ['open', 'ouvrir', 'mở'], FAILED], 'client')),
+  technical(pair('mailbox.unavailable', 5, [MAIL_FOLDER, DOES_NOT_EXIST], 'client')),
+  technical(pair('mailbox.unavailable', 5, [MESSAGE_LIST, FAILED], 'client')),
+  technical(
+    pair(
+      'mailbox.unavailable',
+      5,
+      [
+        [
+          'no email mailbox',
+          'no mailbox',
+          'pas de boîte aux lettres',
+          'aucune boîte aux lettres',
+          'không có hộp thư',
+        ],
+      ],
+      'client',
+    ),
+  ),
+  // A protocol the provider's settings switched off, or an administrator who disabled the configuration.
+  technical(pair('auth.pop-disabled', 6, [MAIL_PROTOCOL, NOT_ENABLED], 'client')),
+  technical(
+    pair(
+      'auth.pop-disabled',
+      8,
+      [ADMINISTRATOR, NOT_ENABLED, [...termsOf(MAIL_PROTOCOL), 'configuration', 'cấu hình']],
+      'client',
+    ),
+  ),
+  // A provider that wants a login through its web pages, or OAuth, instead of the password.
+  technical(
+    pair(
+      'auth.app-password',
+      6,
+      [NEEDED, [...termsOf(LOGIN), 'se connecter', 'vous connecter'], WEB_LOGIN],
+      'client',
+    ),
+  ),
+  technical(pair('auth.app-password', 5, [['oauth*'], NEEDED], 'client')),
+  // A method that failed while the program tries the next: the method's, not the login's.
+  technical(pair('auth.mechanism', 8, [NEXT_METHOD], 'client')),
+  // A mail server's error, or a server unavailable, without a cause: the server's, for now. "Try again
+  // later" says it will pass; a frame, so that any cause said beside it decides.
+  frame(
+    pair(
+      'server.temporary',
+      4,
+      [
+        [
+          'mail server',
+          'serveur de messagerie',
+          'serveur mail',
+          'máy chủ thư',
+          'máy chủ email',
+          'máy chủ quản lý mail',
+        ],
+        ['error', 'erreur', 'lỗi'],
+      ],
+      'client',
+    ),
+  ),
+  // A server or a mail provider said unavailable: "Yahoo is unavailable", « Yahoo est indisponible ».
+  technical(
+    pair(
+      'server.temporary',
+      4,
+      [
+        [...termsOf(SERVER), 'gmail', 'yahoo', 'outlook', 'hotmail', 'icloud'],
+        ['unavailable', 'indisponible', 'không khả dụng', 'tạm thời không'],
+      ],
+      'client',
+    ),
+  ),
+  // A message that could not be downloaded, said the Vietnamese way: "Không thể tải thư từ máy chủ".
+  frame(technical(pair('message.unavailable', 5, [['tải thư', 'lấy thư'], FAILED], 'client'))),
+  frame(pair('server.temporary', 4, [TRY_LATER], 'client')),
+  // STARTTLS or TLS the server does not offer.
+  technical(pair('tls.unavailable', 5, [SECURE_CHANNEL, UNSUPPORTED], 'client')),
+  // A server that could not be "certified": its certificate could not be checked (gnubiff).
+  technical(pair('tls.certificate', 5, [['certify', 'certifier', 'chứng thực'], SERVER], 'client')),
+  // A POP connection reported closed is one that dropped.
+  technical(pair('connect.reset', 4, [['pop', 'pop3', 'pop3s'], CONNECTION, ENDED], 'client')),
+  // Writing to or reading from the server that failed with an "error" is the network's too.
+  technical(
+    pair('connect.reset', 6, [TRANSFER, ['error', 'erreur', 'lỗi'], [...termsOf(SERVER), '#host']], 'client'),
+  ),
+  // Too many connections or sessions on one account.
+  technical(
+    pair(
+      'mailbox.too-many-sessions',
+      6,
+      [
+        ['too many', 'trop de', 'quá nhiều'],
+        [...termsOf(CONNECTION), 'session*', 'phiên'],
+      ],
+      'client',
+    ),
+  ),
+  // A lock another user or process holds: "Tập tin bị người dùng khác khóa", « verrouillé par un autre
+  // processus ».
+  technical(
+    pair(
+      'mailbox.locked',
+      5,
+      [
+        LOCK,
+        [
+          'another user',
+          'other user',
+          'another process',
+          'autre utilisateur',
+          'autre processus',
+          'người dùng khác',
+          'tiến trình khác',
+          // "lock busy! Is another session active?" (fetchmail). Not a lock "busy" alone: « Le verrou de la
+          // porte est occupé » is a door's.
+          'another session',
+          'autre session',
+          'phiên chạy khác',
+        ],
+      ],
+      'client',
+    ),
+  ),
+  // A local file the program could not create or move (its cache, a message file): the local disk's.
+  technical(
+    pair(
+      'client.storage',
+      5,
+      [
+        [
+          'create',
+          'creating',
+          'move',
+          'moving',
+          'rename',
+          'créer',
+          'création',
+          'déplacer',
+          'déplacement',
+          'renommer',
+          'tạo',
+          'di chuyển',
+          'đổi tên',
+        ],
+        ['file', 'cache', 'fichier', 'tệp', 'tập tin', 'bộ nhớ đệm'],
+        FAILED,
+      ],
+      'client',
+    ),
+  ),
+  // A password the program could not get (from its keyring, its settings): its configuration's.
+  technical(
+    pair(
+      'client.config',
+      5,
+      [
+        ['get', 'obtain', 'retrieve', 'obtenir', 'récupérer', 'lấy'],
+        ['password', 'mot de passe', 'mật khẩu'],
+        FAILED,
+      ],
+      'client',
+    ),
+  ),
+  // A program that asks for a NEW password says the one it had was refused ("Please enter a new password for
+  // user alice", « Veuillez saisir un nouveau mot de passe », "Vui lòng nhập mật khẩu mới"): the login's, not a
+  // setting left empty.
+  technical(
+    pair(
+      'auth.failed',
+      6,
+      [['new password', 'nouveau mot de passe', 'mật khẩu mới'], [...termsOf(ASKED_FOR, NEEDED)]],
+      'client',
+    ),
+  ),
+  // OAuth that the program or the provider does not support: what the program can do, not a token refused.
+  technical(pair('client.unsupported', 6, [['oauth*'], UNSUPPORTED], 'client')),
+  // A plaintext login refused on a connection that is not encrypted: TLS is required first (« Authentification
+  // en texte brut interdite sur les connexions non sécurisées »).
+  technical(
+    pair(
+      'tls.required',
+      7,
+      [
+        ['plaintext', 'plain text', 'cleartext', 'texte brut', 'en clair', 'nhập thô', 'văn bản thuần'],
+        ['disallowed', 'not allowed', 'forbidden', 'interdit*', 'pas autorisé*', 'không được phép', 'bị cấm'],
+        ['insecure', 'unencrypted', 'non sécurisé*', 'non chiffré*', 'không an toàn', 'không mã hóa'],
+      ],
+      'client',
+    ),
+  ),
+  // A warning that attackers could steal the password when connecting: the server's certificate was not
+  // trusted (K-9 Mail's, like the browsers').
+  technical(
+    pair(
+      'tls.certificate',
+      5,
+      [
+        ['attacker*', 'assaillant*', 'pirate*', 'kẻ xấu', 'kẻ tấn công'],
+        ['steal', 'voler', 'dérober', 'đánh cắp', 'lấy cắp', 'lấy được'],
+      ],
+      'client',
+    ),
+  ),
+  // Access to confirm or grant again, a sign-in to renew: the authorization (OAuth) has lapsed.
+  technical(
+    pair(
+      'auth.oauth-token',
+      5,
+      [
+        [
+          'confirm access again',
+          'grant access again',
+          'reauthorize',
+          're-authorize',
+          'confirmiez à nouveau',
+          'autoriser à nouveau',
+          'réautoriser',
+          'xác nhận quyền truy cập một lần nữa',
+          'cấp quyền lại',
+        ],
+      ],
+      'client',
+    ),
+  ),
 ];

@@ -2,7 +2,7 @@ import { POP_VERB_ALTERNATION } from './pop-commands.js';
 
 /**
  * Recognises who wrote a pasted line, whatever tool printed the transcript: `C:`/`S:`, `>`/`<` (curl -v),
- * `Client:`/`Server:`, fetchmail's `POP3>`/`POP3<`, mpop's `-->`/`<--`, nmh's `=>`/`<=`, Python poplib's `*cmd*`/`*resp*`,
+ * `Client:`/`Server:`, fetchmail's `POP3>`/`POP3<`, mpop's `-->`/`<--`, nmh's `=>`/`<=`, Mail::POP3Client's `POP3 <-`/`POP3 ->`, Python poplib's `*cmd*`/`*resp*`,
  * Thunderbird's `SendData:`/`RECV:`, or nothing at all (telnet, openssl s_client).
  */
 
@@ -52,6 +52,8 @@ const POP_LIKE = new RegExp(
 // Order matters: the specific tool markers first, the one-character markers last.
 const RULES: readonly PrefixRule[] = [
   { re: /\bPOP3?([<>])\s?(.*)$/, role: (m) => (m === '<' ? 'server' : 'client'), needs: ['POP'] },
+  // Perl Mail::POP3Client's DEBUG trace: `POP3 <- +OK ready`, `POP3 -> USER alice`.
+  { re: /\bPOP3 (<-|->) (.*)$/, role: (m) => (m === '<-' ? 'server' : 'client'), needs: ['POP3 '] },
   {
     re: /(?:^|\s)(<--|-->)\s?(.*)$/,
     role: (m) => (m === '<--' ? 'server' : 'client'),

@@ -419,3 +419,21 @@ describe('Mutt\'s "Connection to … closed" before its summary "Error connectin
     expect(first(out.join('\n'))?.category).toBe('connect.reset');
   });
 });
+
+describe("Perl Mail::POP3Client's DEBUG trace (libraries-live, fake/garbled-reply, tuning)", () => {
+  it('"POP3 <-" is the server\'s line: PASS answered without its "+" breaks POP', () => {
+    const trace = [
+      'POP3 <- +OK fake POP3 ready\r',
+      ' at /home/ana/mailcheck/mail_pop3client.pl line 11.',
+      'POP3 -> USER alice\r',
+      ' at /home/ana/mailcheck/mail_pop3client.pl line 11.',
+      'POP3 <- +OK\r',
+      ' at /home/ana/mailcheck/mail_pop3client.pl line 11.',
+      'POP3 -> PASS correct horse\r',
+      ' at /home/ana/mailcheck/mail_pop3client.pl line 11.',
+      'POP3 <- OK Logged in.\r',
+      ' at /home/ana/mailcheck/mail_pop3client.pl line 11.',
+    ];
+    expect(first(trace.join('\n'))?.category).toBe('server.protocol-error');
+  });
+});

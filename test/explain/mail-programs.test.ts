@@ -437,3 +437,23 @@ describe("Perl Mail::POP3Client's DEBUG trace (libraries-live, fake/garbled-repl
     expect(first(trace.join('\n'))?.category).toBe('server.protocol-error');
   });
 });
+
+describe('a login "refusal" whose words say the login worked (clients-live, fake/garbled-reply, tuning)', () => {
+  // Alpine (UW c-client) quotes the text after the status token; the server had answered "OK Logged in.".
+  const ALPINE = [
+    '[>SECURITY PROBLEM: insecure server advertised AUTH=PLAIN<]',
+    '[>Retrying PLAIN authentication after Logged in.<]',
+    '[>POP3 Authentication cancelled<]',
+    '[>Unable to open folder "{127.0.0.1:40795/pop3/notls/user=alice}INBOX"<]',
+    'Alpine finished',
+  ];
+
+  it('is a reply that breaks POP: its status was not +OK', () => {
+    expect(first(ALPINE.join('\n'))?.category).toBe('server.protocol-error');
+  });
+
+  it('a refusal in words of refusal stays a refused login', () => {
+    const refused = ALPINE.map((l) => l.replace('Logged in.', '[AUTH] Authentication failed.'));
+    expect(first(refused.join('\n'))?.category).toBe('auth.failed');
+  });
+});

@@ -15,10 +15,14 @@ const HOLDOUT = holdoutScenarios(CLIENTS_HOLDOUT_SEED);
 
 /** The capture machine's temporary paths, as a user's would read. Nothing else in a text is changed. */
 function userPaths(text: string): string {
-  return text
-    .replace(/\/work\/[\w.-]+\/scripts\/clients-live\/clients\//g, '/home/ana/mailcheck/')
-    .replace(/\/tmp\/clients7-npm\//g, '/home/ana/mailcheck/')
-    .replace(/\/tmp\/tmp\.\w+/g, '/home/ana/mail');
+  return (
+    text
+      .replace(/\/work\/[\w.-]+\/scripts\/clients-live\/clients\//g, '/home/ana/mailcheck/')
+      .replace(/\/tmp\/clients7-npm\//g, '/home/ana/mailcheck/')
+      .replace(/\/tmp\/tmp\.\w+/g, '/home/ana/mail')
+      // Emacs's pop3-movemail target (make-temp-file "pop3-").
+      .replace(/\/tmp\/pop3-\w+/g, '/home/ana/mail')
+  );
 }
 
 build({

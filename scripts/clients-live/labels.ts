@@ -34,9 +34,55 @@ const SIGNS = {
 
 const expectedOf = (scenario: string) => SCENARIOS.find((s) => s.id === scenario)?.expected;
 
-export function labelOf({ scenario, text }: LabelInput): string | 'drop' | undefined {
+/** Batch 2's programs (capture-2.json); `-debug` is their protocol trace. */
+const BATCH_2 = new Set(['mutt', 'nmh', 'nmh-sasl', 'nmh-debug', 'nmh-sasl-debug', 'emacs', 'mailcheck']);
+
+/** What batch 2's programs print, in the three languages where they speak them (Mutt's catalogue, glibc, GnuTLS). */
+const SIGNS_2 = {
+  failure:
+    /error|erreur|failed|échoué|failure|unable|impossible|cannot|can't|refused|refusée|từ chối|closed|fermée?|timed out|not running|died|incorrect|invalid|unexpected|does not support|wrong-type-argument|gnutls|\(r\)eject|\(r\)ejeter|^inc: (?!Incorporating)/im,
+  /** The server's own words: its reply quoted after the command (Mutt's "Login failed. PASS: …"), or traced. */
+  // (-ERR as a reply: Emacs's backtrace also prints pop3.el's patterns, "^\\(-ERR\\|+OK\\)".)
+  replyShown: /-ERR(?:\s|$)|^<= |\b(?:USER|PASS|AUTH|RETR|LIST|STAT|UIDL|CAPA): |Server said |^\+OK/m,
+  /** Mutt asks about a certificate it could not verify: the page of that certificate. */
+  certificateQuestion: /^\(r\)eject, accept \(o\)nce|^\(r\)ejeter, accepter \(u\)ne fois/m,
+  timeout: /timed out|expiré|hết thời gian/i,
+  /** The connection went away: Mutt's "Connection to … closed", Emacs's process gone, nmh's read at EOF. */
+  connectionBroken:
+    /Connection to \S+ closed|Connexion à \S+ fermée|Server closed connection|Le serveur a fermé la connexion|Process POP not running|pop3 process died|pop3 server closed the connection|connection closed by (?:foreign host|peer)|premature end|end of file|EOF/i,
+  /** Emacs's own Lisp error about a value it did not get, or an error with no text: no cause shown. */
+  noCause: /wrong-type-argument (?:processp|stringp) nil|Lisp error: \(error "\\15\\n"\)/,
+  /** mailcheck calls any refusal of USER an invalid user name; the text says the name was refused. */
+  userRefused: /Invalid User Name '/,
+  /** nmh -sasl: the server offers no SASL mechanism it can use. */
+  noMechanism: /POP server does not support SASL|no mechanism available/,
+  /** A greeting of another protocol shown. */
+  otherGreeting: /\* OK \[CAPABILITY|ESMTP Postfix|^<= 220 |^<= \* OK/m,
+  /** Only progress notes ("Connecting to 127.0.0.1...", « Connexion à 127.0.0.1... »). */
+  progress: /(?:\.\.\.|…)$/,
+} as const;
+
+function labelBatch2(expected: string, text: string): string | 'drop' {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.every((l) => SIGNS_2.progress.test(l.trim()))) return 'drop';
+  if (SIGNS_2.otherGreeting.test(text)) return 'connect.wrong-service';
+  if (SIGNS_2.certificateQuestion.test(text)) return 'tls.certificate';
+  if (!SIGNS_2.failure.test(text)) return 'drop';
+  const replyShown = SIGNS_2.replyShown.test(text);
+  // No SASL offered: a trace whose CAPA offers STLS shows the login waiting for TLS; otherwise no mechanism.
+  if (SIGNS_2.noMechanism.test(text) && !/-ERR(?:\s|$)/.test(text))
+    return /^<= STLS$/m.test(text) ? 'tls.required' : 'auth.mechanism';
+  if (SIGNS_2.timeout.test(text) && !replyShown) return 'connect.timeout';
+  if (SIGNS_2.connectionBroken.test(text) && !replyShown) return 'connect.reset';
+  if (SIGNS_2.noCause.test(text) && !replyShown) return 'unknown';
+  if (SIGNS_2.userRefused.test(text) && !replyShown) return 'auth.unknown-user';
+  return expected;
+}
+
+export function labelOf({ scenario, tool, text }: LabelInput): string | 'drop' | undefined {
   const expected = expectedOf(scenario);
   if (!expected) return undefined;
+  if (BATCH_2.has(tool)) return labelBatch2(expected, text);
   const replyShown = SIGNS.replyShown.test(text);
   if (SIGNS.otherGreeting.test(text)) return 'connect.wrong-service';
   // A run that shows no failure did not meet the scenario (fdm does not check certificates unless told; a

@@ -74,4 +74,43 @@ export const CLIENT_TOOLS: readonly Tool[] = [
     version: () =>
       `poplib ${sh(`node -p "require('${CLIENTS_NPM_DIR}/node_modules/poplib/package.json').version"`)} (npm) on Node ${process.versions.node}`,
   },
+  // Batch 2 (`--tools=mutt,nmh,nmh-sasl,emacs,mailcheck --batch=2`): programs of Debian 12 that no set used.
+  {
+    name: 'mutt',
+    debug: false,
+    ops: ['list'],
+    scenarios: ['dovecot/stls-untrusted-certificate'],
+    command: () => ({ file: 'sh', args: [join(here, 'mutt.sh')] }),
+    version: () => `${sh('mutt -v | head -1')} (mutt ${deb('mutt')})`,
+  },
+  ...(['nmh', 'nmh-sasl'] as const).map((name): Tool => ({
+    name,
+    debug: true,
+    // inc fetches every message (RETR) and says so when one cannot be read.
+    ops: ['list', 'retr'],
+    scenarios: ['dovecot/stls-untrusted-certificate', 'fake/message-unreadable'],
+    command: () => ({ file: 'sh', args: [join(here, 'nmh.sh')] }),
+    version: () =>
+      `nmh ${deb('nmh')} inc${name === 'nmh-sasl' ? ' -sasl (Cyrus SASL ' + deb('libsasl2-2') + ')' : ''}`,
+    env: name === 'nmh-sasl' ? { NMH_SASL: '1' } : {},
+  })),
+  {
+    name: 'emacs',
+    debug: false,
+    // pop3-movemail with the mail left on the server asks UIDL first, then RETR of the new messages.
+    ops: ['list', 'uidl', 'retr'],
+    scenarios: ['dovecot/stls-untrusted-certificate', 'fake/unknown-command', 'fake/message-unreadable'],
+    // emacs.sh: `emacs -Q --batch -l pop3_movemail.el` in a home with its ~/.emacs.d.
+    command: () => ({ file: 'sh', args: [join(here, 'emacs.sh')] }),
+    version: () => `Emacs pop3.el (${sh('emacs --version | head -1')}, emacs-nox ${deb('emacs-nox')})`,
+  },
+  {
+    name: 'mailcheck',
+    debug: false,
+    ops: ['list'],
+    // No TLS at all (its manual, BUGS): only the scenarios of a plain connection.
+    security: ['none'],
+    command: () => ({ file: 'sh', args: [join(here, 'mailcheck.sh')] }),
+    version: () => `mailcheck ${deb('mailcheck')}`,
+  },
 ];

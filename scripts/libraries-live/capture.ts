@@ -83,6 +83,7 @@ async function pool(jobs: (() => Promise<void>)[], size: number): Promise<void> 
 
 function toolFits(tool: Tool, s: Scenario): boolean {
   if (s.tools && !s.tools.includes(tool.name) && !tool.scenarios?.includes(s.id)) return false;
+  if (tool.security && !tool.security.includes(s.security)) return false;
   return tool.ops.includes(s.op.split(':')[0]!);
 }
 

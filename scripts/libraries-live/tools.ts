@@ -33,6 +33,8 @@ export interface Tool {
   scenarios?: readonly string[];
   command(t: Target, debug: boolean): { file: string; args: string[] };
   version(): string;
+  /** The connection kinds it can make (all unless told): a program without TLS plays only plain ones. */
+  security?: readonly Security[];
   /** More environment for its run. */
   env?: Record<string, string>;
 }

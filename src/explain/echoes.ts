@@ -62,7 +62,9 @@ export function dropEchoes(found: readonly Found[]): FindingData[] {
   const keptByLine = new ByLine();
   const byRule = new Map<string, { found: Found; also: number[] }>();
   const server = new ByLine();
-  for (const f of found) if (f.kind === 'server') server.add(f);
+  // A reply that is neither +OK nor -ERR ("OK Logged in." that NeoMutt quotes after its "SASL authentication
+  // failed.") is the server's answer all the same: the program's message beside it wraps it.
+  for (const f of found) if (f.kind === 'server' || f.kind === 'reply') server.add(f);
   const sameCategory = (a: Found, b: Found) => a.finding.category === b.finding.category;
   for (const f of found) {
     const key = ruleKey(f);

@@ -2,7 +2,7 @@ import { POP_VERB_ALTERNATION } from './pop-commands.js';
 
 /**
  * Recognises who wrote a pasted line, whatever tool printed the transcript: `C:`/`S:`, `>`/`<` (curl -v),
- * `Client:`/`Server:`, fetchmail's `POP3>`/`POP3<`, mpop's `-->`/`<--`, Python poplib's `*cmd*`/`*resp*`,
+ * `Client:`/`Server:`, fetchmail's `POP3>`/`POP3<`, mpop's `-->`/`<--`, nmh's `=>`/`<=`, Mail::POP3Client's `POP3 <-`/`POP3 ->`, Python poplib's `*cmd*`/`*resp*`,
  * Thunderbird's `SendData:`/`RECV:`, or nothing at all (telnet, openssl s_client).
  */
 
@@ -52,11 +52,15 @@ const POP_LIKE = new RegExp(
 // Order matters: the specific tool markers first, the one-character markers last.
 const RULES: readonly PrefixRule[] = [
   { re: /\bPOP3?([<>])\s?(.*)$/, role: (m) => (m === '<' ? 'server' : 'client'), needs: ['POP'] },
+  // Perl Mail::POP3Client's DEBUG trace: `POP3 <- +OK ready`, `POP3 -> USER alice`.
+  { re: /\bPOP3 (<-|->) (.*)$/, role: (m) => (m === '<-' ? 'server' : 'client'), needs: ['POP3 '] },
   {
     re: /(?:^|\s)(<--|-->)\s?(.*)$/,
     role: (m) => (m === '<--' ? 'server' : 'client'),
     needs: ['--'],
   },
+  // nmh's -snoop (inc, msgchk, post): `=> USER alice`, `<= +OK`.
+  { re: /^(<=|=>) ?(.*)$/, role: (m) => (m === '<=' ? 'server' : 'client'), needs: ['<=', '=>'] },
   {
     re: /\*(cmd|put|resp|get)\*\s*(.*)$/,
     role: (m) => (m === 'cmd' || m === 'put' ? 'client' : 'server'),
@@ -100,6 +104,7 @@ const STARTS_WITH_STATUS = /^(?:\+OK|-ERR|-SE TROMPER)\b/i;
 const THREE_WORDS = /[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/;
 const TRANSCRIPT_WORDS = /mailnews|pop3|debug|\d/;
 const STAR_MARKER = /^\*\s/;
+const WIRE_REPR = /^b?(['"]).*\\r\\n\1$/;
 
 export function stripLogPrefix(line: string): string {
   return line.replace(LOG_PREFIX, '').replace(CURL_PROGRESS, '');
@@ -126,6 +131,11 @@ export function lineShape(rawLine: string, depth = 0): LineShape {
       if (THREE_WORDS.test(before) && !TRANSCRIPT_WORDS.test(before)) continue;
     }
     const content = (rule.repr ? unrepr(rest) : rest).trim();
+    // A generic marker before a quoted wire line (`Server: 'OK Logged in.\r\n'`, a debug trace that prints
+    // each line's repr with its CRLF) says who wrote it, whatever the line is.
+    if (rule.generic && WIRE_REPR.test(content)) {
+      return { role: rule.role(marker), content: unrepr(content).trim(), explicit: true };
+    }
     if (rule.generic && !POP_LIKE.test(content)) {
       // "> " that is no curl marker is an e-mail quote: what it quotes may be a transcript line itself.
       if (marker.startsWith('>') && depth < 3 && content !== '') return lineShape(content, depth + 1);

@@ -4,22 +4,7 @@
 # prompt, a stalled connection), is printed. Environment: as imap_open.php.
 s="popmutt$$"
 dir=$(mktemp -d)
-touch "$dir/empty"
-scheme=pop
-[ "$POP_TLS" = implicit ] && scheme=pops
-tls=no
-[ "$POP_TLS" = stls ] && tls=yes
-cat > "$dir/muttrc" <<EOF
-set pop_pass="$POP_PASS"
-set ssl_starttls=$tls
-set ssl_force_tls=$tls
-set connect_timeout=12
-set timeout=5
-set spoolfile="$dir/empty"
-set folder="$dir"
-set certificate_file="$dir/certificates"
-set header_cache=""
-EOF
+. "$(dirname "$0")/muttrc.sh"
 tmux -L libs5 new-session -d -s "$s" -x 200 -y 40 \
   "env LANG=$LANG LC_ALL=$LC_ALL neomutt -n -F '$dir/muttrc' -f '$scheme://$POP_USER@$POP_HOST:$POP_PORT/'; tmux -L libs5 wait-for -S $s; sleep 5"
 timeout 25 tmux -L libs5 wait-for "$s"

@@ -97,6 +97,14 @@ export const POP_LIBRARY_SIGNS: readonly LibrarySign[] = [
   { fact: 'login-step-failed', library: 'OpenPop.NET', frame: /CheckFailedLoginServerResponse/ },
   // K-9 Mail's POP3 store: a command was refused or got no valid reply, which the message does not show.
   { fact: 'pop-library-failed', library: 'K-9 Mail', message: /Unable to execute POP3 command/ },
+  // Emacs's pop3.el stopped on a value it did not get (no connection, no greeting: its network layer said no
+  // or found nothing): a POP failure whose cause the backtrace does not show.
+  {
+    fact: 'pop-library-failed',
+    library: 'Emacs pop3.el',
+    className: /^wrong-type-argument$/,
+    popFrame: true,
+  },
 ];
 
 // How many messages the mailbox holds, as an output says it: a STAT or LIST reply quoted or traced ("+OK 20

@@ -6,7 +6,8 @@ import type { FindingData } from '../types.js';
  * innermost cause; Python prints the original exception first and what went wrong while handling it after
  * ("During handling of the above exception, another exception occurred", "The above exception was the direct
  * cause of the following exception"), so there the first is. A frame that names POP code (POP3Store,
- * Pop3Client, poplib.py, POP3.php, yapople, node-pop3) makes the trace a POP client's even without any -ERR.
+ * Pop3Client, poplib.py, POP3.php, yapople, node-pop3, Emacs's pop3-…) makes the trace a POP client's even
+ * without any -ERR.
  */
 
 export interface TraceException {
@@ -29,7 +30,8 @@ export interface StackTrace {
 }
 
 // Cheap test every line passes before the patterns below are tried: most lines of a paste are no trace.
-const MAY_TRACE = /Exception|Error|error_proto|\bat |File "|\.php\b|--->|Caused by|above exception/;
+const MAY_TRACE =
+  /Exception|Error|error_proto|\bat |File "|\.php\b|--->|Caused by|above exception|Lisp error|^ {2}[a-z]/;
 // "java.net.SocketTimeoutException: Read timed out", "Caused by: …", ".NET ---> X: …", NUnit "  ----> X : …",
 // Node's "Error: …" / "Error { Error: …", Python's "poplib.error_proto: …".
 const EXCEPTION =
@@ -38,13 +40,23 @@ const EXCEPTION =
 const QUALIFIED = /(?:^|[\s:(])((?:[A-Za-z_$][\w$]*\.){2,}[\w$]*(?:Exception|Error))\s*:\s*(.*)$/;
 // A .NET exception chain on one line: "Outer: message ---> Inner: message".
 const INLINE_CHAIN = / -{3,4}> /;
-const FRAME = /^\s*(?:at\s+\S|File "[^"]{1,500}", line \d+, in \w|#\d+\s+\S|\S+\.php\(\d+\))/;
+// Emacs's batch-mode backtrace: a frame is a call written as Lisp, two spaces in ("  pop3-open-server(…)").
+const FRAME =
+  /^\s*(?:at\s+\S|File "[^"]{1,500}", line \d+, in \w|#\d+\s+\S|\S+\.php\(\d+\))|^ {2}[a-z][\w-]*\(.*\)$/;
+// Emacs's uncaught error in batch mode: "Debugger entered--Lisp error: (wrong-type-argument processp nil)"; the
+// error symbol plays the class, the rest the message.
+const LISP_ERROR = /^Debugger entered--Lisp error: \(([a-z][\w-]*)\s*(.*)\)\s*$/;
 const CAUSE_FIRST = /During handling of the above exception|The above exception was the direct cause/;
 // POP code in a frame: a class, file or package of a POP library (not "popup", "population").
 const POP_CODE = /pop3|poplib|yapople|openpop|net[\\/]pop\.rb|\bPop3?[A-Z]\w*|\bPOP3?[A-Z]\w*/i;
 const NOT_POP = /popup|populat/i;
 
 function exceptionOn(line: string, lineNumber: number, out: TraceException[]): void {
+  const lisp = LISP_ERROR.exec(line);
+  if (lisp) {
+    out.push({ lineNumber, className: lisp[1] ?? '', message: (lisp[2] ?? '').trim() });
+    return;
+  }
   const parts = INLINE_CHAIN.test(line) ? line.split(INLINE_CHAIN) : [line];
   for (const part of parts) {
     const m = EXCEPTION.exec(part) ?? QUALIFIED.exec(part);

@@ -3,12 +3,21 @@ import type { LineKind } from './line-kind.js';
 
 /** Server replies and greetings quoted inside other text: a traceback, a client's dialog, a client's log. */
 
-const EMBEDDED_ERR = /(?:^|[^\w+-])(-ERR|-SE TROMPER)(?![a-z])[\s:]*(.*)$/i;
+// Not a -ERR written as a regular expression ("^-ERR", "\\(-ERR\\|+OK\\)"): Emacs's backtrace prints pop3.el's
+// reply patterns in its frames, which are code, not a reply.
+const EMBEDDED_ERR = /(?:^|[^\w+-])(?<!\^)(-ERR|-SE TROMPER)(?![a-z])(?!\\+\|)[\s:]*(.*)$/i;
 
-// A server reply quoted inside a client's own message: Thunderbird, Apple Mail, Outlook dialogs, in en/fr/vi
-// (matched on accent-folded, lowercase text).
+// A server reply quoted inside a client's own message: Thunderbird, Apple Mail, Outlook dialogs, mailcheck's
+// "Server said …", in en/fr/vi (matched on accent-folded, lowercase text).
 const QUOTED_REPLY =
-  /(?:\bresponded|\breplied|\bunexpected data|\bserver response|\ba repondu|\ba renvoye(?: l.?erreur)?|\breponse du serveur|\bda tra loi|\bda phan hoi|\bphan hoi cua may chu|\bcommand failed|exception)\s*:\s*(.+)$|\b(?:returned|reported)(?: the| an)? error\s*:?\s*(["'\u201c\u00ab].+)$/;
+  /(?:\bresponded|\breplied|\bunexpected data|\bserver response|\ba repondu|\ba renvoye(?: l.?erreur)?|\breponse du serveur|\bda tra loi|\bda phan hoi|\bphan hoi cua may chu|\bcommand failed|exception)\s*:\s*(.+)$|\b(?:returned|reported)(?: the| an)? error\s*:?\s*(["'\u201c\u00ab].+)$|\bserver said:?\s+(.+)$/;
+// A program's failure message that names the command and gives the server's reply after a colon, its "-ERR"
+// taken off: Mutt's and NeoMutt's "Login failed. PASS: [AUTH] …" (« La connexion a échoué. PASS: … »), Perl
+// Mail::POP3Client's "PASS failed: OK Logged in.". The reply answers the command named (accent-folded text).
+const COMMAND_VERB = 'user|pass|apop|auth|stat|list|retr|top|uidl|dele|capa|stls|noop|rset|quit';
+const FAILED_THEN_REPLY = new RegExp(
+  String.raw`\b(?:failed|failure|error|echoue|erreur|that bai|bi loi)[.!]?\s+(${COMMAND_VERB})\s*:\s*(.+)$|\b(${COMMAND_VERB})\s+(?:failed|a echoue|that bai|bi loi)\s*:\s*(.+)$`,
+);
 // The word that tells which command a client's message was about, in en/fr/vi.
 const ABOUT_PASSWORD = /\b(?:password|mot de passe|mat khau)\b/;
 const ABOUT_USER = /\b(?:user ?name|username|nom d.?utilisateur|ten (?:nguoi dung|dang nhap))\b/;
@@ -37,11 +46,19 @@ export function embeddedError(content: string): string | undefined {
 export function quotedByMessage(content: string): { text: string; about?: 'PASS' | 'USER' } | undefined {
   const folded = foldAccents(content);
   const m = QUOTED_REPLY.exec(folded);
-  const text = m ? (m[1] ?? m[2] ?? '') : '';
-  if (text.length <= 1) return undefined;
+  const text = m ? (m[1] ?? m[2] ?? m[3] ?? '') : '';
+  if (text.length <= 1) return failedCommandReply(folded);
   // Matching folds accents and case anyway; the line shown to the user is the original.
   const about = ABOUT_PASSWORD.test(folded) ? 'PASS' : ABOUT_USER.test(folded) ? 'USER' : undefined;
   return about ? { text, about } : { text };
+}
+
+function failedCommandReply(folded: string): { text: string; about?: 'PASS' | 'USER' } | undefined {
+  const m = FAILED_THEN_REPLY.exec(folded);
+  const text = (m?.[2] ?? m?.[4] ?? '').trim();
+  if (text.length <= 1) return undefined;
+  const verb = (m?.[1] ?? m?.[3] ?? '').toUpperCase();
+  return verb === 'PASS' || verb === 'USER' ? { text, about: verb } : { text };
 }
 
 // A status word without its sign ("OK Logged in."): a reply that is neither +OK nor -ERR (RFC 1939 §3). The

@@ -80,6 +80,14 @@ const RULES: readonly PrefixRule[] = [
   { re: /^(>{1,3}|<{1,3})\s?(.*)$/, role: (m) => (m.startsWith('<') ? 'server' : 'client'), generic: true },
 ];
 
+// Every word the rules searched anywhere need, in one pattern: most lines hold none, and one search of a line
+// (a retrieved message's long lines above all) costs less than the six substring searches it saves.
+const ANY_NEEDED = new RegExp(
+  RULES.flatMap((rule) => rule.needs ?? [])
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
+
 // A leading timestamp or syslog header, so that `12:00:01 C: USER x` and `Nov 22 10:00:00 host prog[1]: ...` parse.
 const LOG_PREFIX =
   /^(?:\[[^\]]{1,40}\]\s*|\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\s*|\d\d:\d\d:\d\d(?:[.,]\d+)?\s*|[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+\S+\s+\S+?:\s*)+/;
@@ -112,8 +120,9 @@ export function lineShape(rawLine: string, depth = 0): LineShape {
   const line = stripLogPrefix(unticked);
   // A line that starts with a status is a reply, whatever markers its text holds further on.
   if (STARTS_WITH_STATUS.test(line)) return { role: 'server', content: line, explicit: false };
+  const mayHoldMarker = ANY_NEEDED.test(line);
   for (const rule of RULES) {
-    if (rule.needs && !holdsAny(line, rule.needs)) continue;
+    if (rule.needs && !(mayHoldMarker && holdsAny(line, rule.needs))) continue;
     const m = rule.re.exec(line);
     if (!m) continue;
     const marker = m[1] ?? '';

@@ -109,17 +109,30 @@ const THREE_WORDS = /[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/;
 const TRANSCRIPT_WORDS = /mailnews|pop3|debug|\d/;
 const STAR_MARKER = /^\*\s/;
 
+// Each pattern is tried only on a line whose first character could start it: a pattern that fails at once still
+// costs a call into the engine, and these run on every line of every paste.
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** `[`, a digit or a capital: the first characters of `LOG_PREFIX`'s branches. */
+const mayOpenLogPrefix = (code: number) => code === 0x5b || isDigit(code) || (code >= 0x41 && code <= 0x5a);
+/** A digit or a space (`\s` holds ASCII controls and spaces, and non-ASCII ones): `CURL_PROGRESS`'s first. */
+const mayOpenProgress = (code: number) => isDigit(code) || code <= 0x20 || code > 0x7f;
+
 export function stripLogPrefix(line: string): string {
-  return line.replace(LOG_PREFIX, '').replace(CURL_PROGRESS, '');
+  const unprefixed = mayOpenLogPrefix(line.charCodeAt(0)) ? line.replace(LOG_PREFIX, '') : line;
+  return mayOpenProgress(unprefixed.charCodeAt(0)) ? unprefixed.replace(CURL_PROGRESS, '') : unprefixed;
 }
 
 export function lineShape(rawLine: string, depth = 0): LineShape {
   // Chat formatting around a pasted line (`inline code`, list bullets from a ticket) is no part of it.
-  const trimmed = rawLine.trim().replace(BULLET, '');
+  const whole = rawLine.trim();
+  // Every bullet is a character past ASCII.
+  const trimmed = whole.charCodeAt(0) > 0x7f ? whole.replace(BULLET, '') : whole;
   const unticked = trimmed.startsWith('`') ? trimmed.replace(BACKTICKS, '').trim() : trimmed;
   const line = stripLogPrefix(unticked);
   // A line that starts with a status is a reply, whatever markers its text holds further on.
-  if (STARTS_WITH_STATUS.test(line)) return { role: 'server', content: line, explicit: false };
+  const first = line.charCodeAt(0);
+  if ((first === 0x2b || first === 0x2d) && STARTS_WITH_STATUS.test(line))
+    return { role: 'server', content: line, explicit: false };
   const mayHoldMarker = ANY_NEEDED.test(line);
   for (const rule of RULES) {
     if (rule.needs && !(mayHoldMarker && holdsAny(line, rule.needs))) continue;
@@ -132,7 +145,8 @@ export function lineShape(rawLine: string, depth = 0): LineShape {
       // Lowercase markers only open a line: openssl prints a certificate chain as " 0 s:CN = ...".
       if ((marker === 'c' || marker === 's') && !line.startsWith(marker)) continue;
       const before = line.slice(0, line.length - rest.length).toLowerCase();
-      if (THREE_WORDS.test(before) && !TRANSCRIPT_WORDS.test(before)) continue;
+      // Three words of three letters and two spaces take at least 11 characters.
+      if (before.length >= 11 && THREE_WORDS.test(before) && !TRANSCRIPT_WORDS.test(before)) continue;
     }
     const content = (rule.repr ? unrepr(rest) : rest).trim();
     if (rule.generic && !POP_LIKE.test(content)) {

@@ -65,7 +65,10 @@ export const slackHttp: Row = {
       return skipped(this.id, this.figure, this.target, 'the Slack adapter is not built');
     const rate = 100;
     const perRound = ctx.quick ? 100 : 500;
-    const rounds = ctx.quick ? 2 : 4;
+    // A round's p99 is its 5th-slowest ack of 500, which one scheduler stall on a shared machine moves: single
+    // runs of the same build gave 0.84–1.40× with 4 rounds. 8 alternated rounds about halve the variance of the median
+    // of the per-round ratios without favouring either side; the per-round spread is printed beside it.
+    const rounds = ctx.quick ? 2 : 8;
     const warmup = ctx.quick ? 50 : 200;
     const children = join(ctx.root, 'dist', 'bench', 'children');
     const tmp = tempDir('slack');
@@ -151,12 +154,15 @@ export const slackHttp: Row = {
           ),
       );
       const ratio = median(p99Ratios);
+      // Session 7's reading, for comparison with earlier runs: the same median over the first 4 rounds only.
+      const firstFourRatio = median(p99Ratios.slice(0, 4));
+      const pooledRatio = quantile(ms(ours), 0.99) / quantile(ms(ref), 0.99);
       return {
         id: this.id,
         figure: `${this.figure} (${rate}/s, ${rounds}×${perRound} per side)`,
         ours: `p50 ${formatDuration(median(ms(ours)))}, p99 ${formatDuration(quantile(ms(ours), 0.99))}, CPU ${formatDuration(median(cpuOurs))}/event`,
         reference: `bare Bolt: p50 ${formatDuration(median(ms(ref)))}, p99 ${formatDuration(quantile(ms(ref), 0.99))}, CPU ${formatDuration(median(cpuRef))}/event`,
-        ratio: `p99 ${formatRatio(ratio)}`,
+        ratio: `p99 ${formatRatio(ratio)} (rounds ${formatRatio(Math.min(...p99Ratios))}–${formatRatio(Math.max(...p99Ratios))})`,
         target: this.target,
         status: ratio <= MAX_P99_RATIO ? 'pass' : 'fail',
         metrics: {
@@ -172,6 +178,8 @@ export const slackHttp: Row = {
           bareMaxMs: Math.max(...ms(ref)),
           p99RatioPerRound: p99Ratios,
           medianP99Ratio: ratio,
+          medianP99RatioFirstFourRounds: firstFourRatio,
+          pooledP99Ratio: pooledRatio,
           p50Ratio: median(ms(ours)) / median(ms(ref)),
           popbotCpuMsPerEvent: cpuOurs,
           bareCpuMsPerEvent: cpuRef,

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { maskSecretLines } from '../secrets/index.js';
+import { isPlainText } from '../text/untrusted.js';
 import { CLIENT_OUTPUT_RULES, concludeFromFacts } from './client-output/facts.js';
 import { leadWithCause } from './client-output/stack-trace.js';
 import { programStep } from './client-output/program-step.js';
@@ -109,16 +110,20 @@ export function analyse(
   options: AnalyseOptions = {},
   kb: KnowledgeBase = defaultKnowledgeBase(),
 ): Analysis {
-  const detected = detectLanguage(input);
-  const base = { ...(detected ? { detectedLang: detected } : {}), inputChars: input.length };
+  // Most pastes are printable ASCII: found once, it spares language detection, the cleanup and the secrets
+  // pass a search of the whole paste each.
+  const plain = isPlainText(input);
+  const detected = detectLanguage(input, plain);
   const warnings: WarningCode[] = [];
-  if (input.trim() === '') return { ...base, outcome: 'empty', findings: [], warnings };
-  if (input.length > MAX_INPUT_CHARS) return { ...base, outcome: 'too-large', findings: [], warnings };
+  const answer = (outcome: Analysis['outcome'], findings: FindingData[]): Analysis =>
+    analysisOf(detected, input.length, outcome, findings, warnings);
+  if (input.trim() === '') return answer('empty', []);
+  if (input.length > MAX_INPUT_CHARS) return answer('too-large', []);
 
-  const { text: cleaned, controls } = cleanPaste(input);
+  const { text: cleaned, controls } = cleanPaste(input, plain);
   if (controls > input.length * BINARY_SHARE) warnings.push('input.binary');
   // The secrets pass reads the whole paste before anything cuts, splits, matches or shows a line of it.
-  const { lines: masked, found: secretFound } = maskSecretLines(cleaned);
+  const { lines: masked, found: secretFound } = maskSecretLines(cleaned, plain);
   // The pass hands back the paste cut at `\n`; one with other line ends is cut again as a whole.
   let lines = cleaned.includes('\r') ? masked.join('\n').split(/\r\n|\r|\n/) : masked;
   if (lines.length > MAX_LINES) {
@@ -162,15 +167,27 @@ export function analyse(
     const server = findServerHost(output, target);
     // A server log's failed logins judged as a whole ("is this an attack?"): only a paste with log lines.
     const verdicts = found.some((f) => f.kind === 'log') ? judgeLog(output) : [];
-    return {
-      ...base,
-      outcome: 'errors',
-      findings: capped ? all.slice(0, MAX_FINDINGS) : all,
-      warnings,
-      ...(capped ? { omittedFindings: all.length - MAX_FINDINGS } : {}),
-      ...(server ? { serverHost: server.host } : {}),
-      ...(verdicts.length > 0 ? { verdicts } : {}),
-    };
+    const errors = answer('errors', capped ? all.slice(0, MAX_FINDINGS) : all);
+    if (capped) errors.omittedFindings = all.length - MAX_FINDINGS;
+    if (server) errors.serverHost = server.host;
+    if (verdicts.length > 0) errors.verdicts = verdicts;
+    return errors;
   }
-  return { ...base, outcome: machine.sawPop ? 'no-error' : 'not-pop', findings: all, warnings };
+  return answer(machine.sawPop ? 'no-error' : 'not-pop', all);
+}
+
+/**
+ * An analysis with its fields in the order every answer lists them (JSON output keeps it), built without the
+ * object spreads it was made with: spreading a new object takes V8's generic path, on every explain.
+ */
+function analysisOf(
+  detected: Analysis['detectedLang'],
+  inputChars: number,
+  outcome: Analysis['outcome'],
+  findings: FindingData[],
+  warnings: WarningCode[],
+): Analysis {
+  return detected
+    ? { detectedLang: detected, inputChars, outcome, findings, warnings }
+    : { inputChars, outcome, findings, warnings };
 }

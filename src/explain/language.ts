@@ -78,11 +78,11 @@ function count(re: RegExp, text: string): number {
  * The prose lines of a sample, joined in two parts: lines of ASCII only, and the others. Nothing counted
  * here spans a line end, so a count over the two parts is the count over all the prose.
  */
-function proseOf(sample: string): { ascii: string; other: string } {
+function proseOf(sample: string, plain: boolean): { ascii: string; other: string } {
   const ascii: string[] = [];
   const other: string[] = [];
   // Most pastes are ASCII throughout: one search of the sample instead of one per line.
-  const allAscii = !NON_ASCII.test(sample);
+  const allAscii = plain || !NON_ASCII.test(sample);
   // Most pastes end lines with `\n` alone: a plain split, the pattern only where a `\r` occurs.
   for (const line of sample.includes('\r') ? sample.split(LINE_BREAK) : sample.split('\n')) {
     if (PROTOCOL_LINE.test(line)) continue;
@@ -95,9 +95,10 @@ function countWords(list: WordList, prose: { ascii: string; other: string }): nu
   return count(list.ascii, prose.ascii) + count(list.unicode, prose.other);
 }
 
-export function detectLanguage(input: string): Lang | undefined {
+/** `plain`: the caller found `input` to be plain text (`isPlainText`), so ASCII throughout. */
+export function detectLanguage(input: string, plain = false): Lang | undefined {
   const sample = input.length > LANGUAGE_SAMPLE ? input.slice(0, LANGUAGE_SAMPLE) : input;
-  const prose = proseOf(sample);
+  const prose = proseOf(sample, plain);
   // Neither language's letters are ASCII: only the other lines can hold them.
   const vi = count(VIETNAMESE_LETTERS, prose.other) + 2 * countWords(VIETNAMESE_WORDS, prose);
   if (vi >= 3) return 'vi';

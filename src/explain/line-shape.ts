@@ -84,6 +84,14 @@ const RULES: readonly PrefixRule[] = [
   { re: /^(>{1,3}|<{1,3})\s?(.*)$/, role: (m) => (m.startsWith('<') ? 'server' : 'client'), generic: true },
 ];
 
+// Every word the rules searched anywhere need, in one pattern: most lines hold none, and one search of a line
+// (a retrieved message's long lines above all) costs less than the six substring searches it saves.
+const ANY_NEEDED = new RegExp(
+  RULES.flatMap((rule) => rule.needs ?? [])
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
+
 // A leading timestamp or syslog header, so that `12:00:01 C: USER x` and `Nov 22 10:00:00 host prog[1]: ...` parse.
 const LOG_PREFIX =
   /^(?:\[[^\]]{1,40}\]\s*|\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\s*|\d\d:\d\d:\d\d(?:[.,]\d+)?\s*|[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+\S+\s+\S+?:\s*)+/;
@@ -106,19 +114,33 @@ const TRANSCRIPT_WORDS = /mailnews|pop3|debug|\d/;
 const STAR_MARKER = /^\*\s/;
 const WIRE_REPR = /^b?(['"]).*\\r\\n\1$/;
 
+// Each pattern is tried only on a line whose first character could start it: a pattern that fails at once still
+// costs a call into the engine, and these run on every line of every paste.
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** `[`, a digit or a capital: the first characters of `LOG_PREFIX`'s branches. */
+const mayOpenLogPrefix = (code: number) => code === 0x5b || isDigit(code) || (code >= 0x41 && code <= 0x5a);
+/** A digit or a space (`\s` holds ASCII controls and spaces, and non-ASCII ones): `CURL_PROGRESS`'s first. */
+const mayOpenProgress = (code: number) => isDigit(code) || code <= 0x20 || code > 0x7f;
+
 export function stripLogPrefix(line: string): string {
-  return line.replace(LOG_PREFIX, '').replace(CURL_PROGRESS, '');
+  const unprefixed = mayOpenLogPrefix(line.charCodeAt(0)) ? line.replace(LOG_PREFIX, '') : line;
+  return mayOpenProgress(unprefixed.charCodeAt(0)) ? unprefixed.replace(CURL_PROGRESS, '') : unprefixed;
 }
 
 export function lineShape(rawLine: string, depth = 0): LineShape {
   // Chat formatting around a pasted line (`inline code`, list bullets from a ticket) is no part of it.
-  const trimmed = rawLine.trim().replace(BULLET, '');
+  const whole = rawLine.trim();
+  // Every bullet is a character past ASCII.
+  const trimmed = whole.charCodeAt(0) > 0x7f ? whole.replace(BULLET, '') : whole;
   const unticked = trimmed.startsWith('`') ? trimmed.replace(BACKTICKS, '').trim() : trimmed;
   const line = stripLogPrefix(unticked);
   // A line that starts with a status is a reply, whatever markers its text holds further on.
-  if (STARTS_WITH_STATUS.test(line)) return { role: 'server', content: line, explicit: false };
+  const first = line.charCodeAt(0);
+  if ((first === 0x2b || first === 0x2d) && STARTS_WITH_STATUS.test(line))
+    return { role: 'server', content: line, explicit: false };
+  const mayHoldMarker = ANY_NEEDED.test(line);
   for (const rule of RULES) {
-    if (rule.needs && !holdsAny(line, rule.needs)) continue;
+    if (rule.needs && !(mayHoldMarker && holdsAny(line, rule.needs))) continue;
     const m = rule.re.exec(line);
     if (!m) continue;
     const marker = m[1] ?? '';
@@ -128,7 +150,8 @@ export function lineShape(rawLine: string, depth = 0): LineShape {
       // Lowercase markers only open a line: openssl prints a certificate chain as " 0 s:CN = ...".
       if ((marker === 'c' || marker === 's') && !line.startsWith(marker)) continue;
       const before = line.slice(0, line.length - rest.length).toLowerCase();
-      if (THREE_WORDS.test(before) && !TRANSCRIPT_WORDS.test(before)) continue;
+      // Three words of three letters and two spaces take at least 11 characters.
+      if (before.length >= 11 && THREE_WORDS.test(before) && !TRANSCRIPT_WORDS.test(before)) continue;
     }
     const content = (rule.repr ? unrepr(rest) : rest).trim();
     // A generic marker before a quoted wire line (`Server: 'OK Logged in.\r\n'`, a debug trace that prints

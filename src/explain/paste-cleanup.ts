@@ -1,3 +1,4 @@
+import { allMatches } from '../secrets/matches.js';
 import { POP_VERB_ALTERNATION } from './pop-commands.js';
 
 /**
@@ -36,11 +37,14 @@ const FLATTENED_BREAK = /\s+(?=(?:[CS]: |[<>] |\+OK\b|-ERR\b))/g;
 export function unflatten(line: string): string[] {
   // The anchored SEGMENT first: it fails at a line's first characters, the hint searches the whole line.
   if (line.length > 4096 || !SEGMENT.test(line) || !mayBeFlattened(line)) return [line];
+  // Every "S: +OK" line gets here (the hint sees the space after its own marker): one search lists the
+  // breaks for both the count and the cut, without the copy of the pattern `matchAll` makes per call.
+  const breaks = allMatches(FLATTENED_BREAK, line);
   // Dozens of markers on one line is no flattened session but a wall of junk ("-ERR -ERR -ERR ..."): one piece.
-  if ((line.match(FLATTENED_BREAK)?.length ?? 0) > MAX_FLATTENED_PIECES) return [line];
+  if (breaks.length > MAX_FLATTENED_PIECES) return [line];
   const pieces: string[] = [];
   let start = 0;
-  for (const m of line.matchAll(FLATTENED_BREAK)) {
+  for (const m of breaks) {
     // The space after a line's own marker ("S: -ERR") is no break.
     if (m.index <= start || LONE_MARKER.test(line.slice(start, m.index))) continue;
     pieces.push(line.slice(start, m.index));
@@ -60,12 +64,20 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 // Terminal colours in pasted logs (fetchmail, journalctl) would glue "\e[31m" to the "-ERR" after it.
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]/g;
 
-/** The paste with colours, control characters, HTML entities and non-breaking spaces undone. */
-export function cleanPaste(input: string): { text: string; controls: number } {
+/**
+ * The paste with colours, control characters, HTML entities and non-breaking spaces undone. `plain`: the caller
+ * found the paste to be plain text (`isPlainText`): no escape, control or no-break space, only entities to undo.
+ */
+export function cleanPaste(input: string, plain = false): { text: string; controls: number } {
+  if (plain) return { text: undoEntities(input), controls: 0 };
   let text = input.includes('\u001b') ? input.replace(ANSI, '') : input;
   const controls = text.match(CONTROL)?.length ?? 0;
   if (controls > 0) text = text.replace(CONTROL, '');
   // Pastes that went through HTML (a web form, a ticket system) arrive with &lt; and non-breaking spaces.
-  if (HTML_ENTITY.test(text)) text = text.replace(HTML_ENTITIES, (e) => ENTITY_TEXT[e] ?? e);
+  text = undoEntities(text);
   return { text: text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text, controls };
+}
+
+function undoEntities(text: string): string {
+  return HTML_ENTITY.test(text) ? text.replace(HTML_ENTITIES, (e) => ENTITY_TEXT[e] ?? e) : text;
 }

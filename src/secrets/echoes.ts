@@ -85,10 +85,11 @@ export class EchoMasker {
   /**
    * The lines of a text (cut at `\n`) masked as `mask` masks their text, cut at `\n` again. Searched in the
    * joined text (one lower-casing); the lines given come back as they are unless an echo was masked.
+   * `joined`: `lines.join('\n')`, when the caller holds it already.
    */
-  maskLines(lines: string[]): { lines: string[]; found: boolean } {
+  maskLines(lines: string[], joined?: string): { lines: string[]; found: boolean } {
     if (this.forms.length === 0) return { lines, found: false };
-    const masked = this.mask(lines.join('\n'));
+    const masked = this.mask(joined ?? lines.join('\n'));
     return masked.found ? { lines: masked.text.split('\n'), found: true } : { lines, found: false };
   }
 }

@@ -27,13 +27,28 @@ export function maskSecrets(input: string): MaskedText {
   return { text: lines.join('\n'), found, removed };
 }
 
-/** The secrets pass handing back its lines: `maskSecrets(input).text.split('\n')`, without the join and split. */
-export function maskSecretLines(input: string): { lines: string[]; found: boolean; removed: number } {
-  const { text, removed } = normaliseUntrusted(input);
+/**
+ * The secrets pass handing back its lines: `maskSecrets(input).text.split('\n')`, without the join and split.
+ * `plain`: the caller found `input` to be plain text (`isPlainText`), so there is nothing to normalise.
+ */
+export function maskSecretLines(
+  input: string,
+  plain = false,
+): { lines: string[]; found: boolean; removed: number } {
+  const { text, removed } = plain ? { text: input, removed: 0 } : normaliseUntrusted(input);
   const lines = text.split('\n');
   const masker = new LineMasker(isFlattened(lines));
-  for (let i = 0; i < lines.length; i++) lines[i] = masker.mask(lines[i]!);
-  const echoes = new EchoMasker(masker.values).maskLines(lines);
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const masked = masker.mask(line);
+    if (masked !== line) {
+      lines[i] = masked;
+      changed = true;
+    }
+  }
+  // Lines the masker left as they were join back into the normalised text: no join needed to search it.
+  const echoes = new EchoMasker(masker.values).maskLines(lines, changed ? undefined : text);
   return { lines: echoes.lines, found: masker.found || echoes.found, removed };
 }
 

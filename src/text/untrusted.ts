@@ -19,6 +19,19 @@ const INVISIBLE =
 const HAS_SUSPECT =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 
+// Anything but printable ASCII, tab and line ends: every character the cleaners below (and the explainer's
+// paste cleanup) remove or change is one of these, and so is every character a non-ASCII test looks for.
+const NOT_PLAIN = /[^\t\n\r\x20-\x7e]/;
+
+/**
+ * Whether `text` is printable ASCII with tabs and line ends only, as most pastes are: then `normaliseUntrusted`
+ * leaves it as it is and holds no letter of another script. One search, shared by the explainer's whole-paste
+ * steps (language, cleanup, the secrets pass), each of which searched the whole paste for its own class.
+ */
+export function isPlainText(text: string): boolean {
+  return !NOT_PLAIN.test(text);
+}
+
 /** Counts what `normaliseUntrusted` removed, for "this looks binary" warnings. */
 export interface Normalised {
   text: string;

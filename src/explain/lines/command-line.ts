@@ -1,5 +1,6 @@
 import { popCommand } from '../pop-commands.js';
 import { MASK } from '../secrets.js';
+import { wordsOf } from '../../text/words.js';
 
 /** A client command read from a line's content (its transcript prefix already taken off). */
 export interface ParsedCommand {
@@ -12,7 +13,6 @@ const NUMBER = /^\d+$/;
 const WORD_ARG = /^[\w-]{1,20}$/;
 const APOP_DIGEST = /^[0-9a-f]{32}$/i;
 const SASL_MECHANISM = /^[A-Z0-9_-]{1,20}$/i;
-const BLANKS = /\s+/;
 
 /**
  * Reads a command. `explicit`: the transcript marks the line as the client's (`C:`, `>`), so any verb is a
@@ -24,7 +24,7 @@ export function parseCommand(content: string, explicit: boolean): ParsedCommand 
   if (!m) return undefined;
   const typed = m[1] ?? '';
   const verb = typed.toUpperCase();
-  const args = (m[2] ?? '').trim().split(BLANKS).filter(Boolean);
+  const args = m[2] === undefined ? [] : wordsOf(m[2]);
   const command = popCommand(verb);
   if (!command) return explicit && verb.length <= 8 ? { verb, args } : undefined;
   if (explicit) return { verb, args };

@@ -1,4 +1,5 @@
 import { popCommand } from '../pop-commands.js';
+import { wordsOf } from '../../text/words.js';
 
 /**
  * Commands of the protocols a POP port meets by mistake, read where a transcript shows the client sending them:
@@ -41,7 +42,7 @@ const UNTAGGED = /^([A-Za-z]{4,10})(?:\s+(.*))?$/;
 // The markers a transcript puts before a client line, when the line-shape reader saw no POP verb after them.
 const CLIENT_MARKER = /^(?:>{1,3}|C:|client:)\s?(.*)$/i;
 
-const words = (rest: string | undefined) => (rest ?? '').trim().split(/\s+/).filter(Boolean);
+const words = (rest: string | undefined) => (rest === undefined ? [] : wordsOf(rest));
 
 /** The foreign command a client line holds (its transcript marker taken off already, or `marked` to take it). */
 export function foreignCommand(content: string, marked = false): ForeignCommand | undefined {

@@ -44,7 +44,8 @@ const ESCAPED_QUOTE = /\\'/g;
 const CURL_SERVER_MARKER = /^<\s?/;
 
 function unreprBytes(text: string): string {
-  const m = BYTES_REPR.exec(text);
+  // Only a line that starts with the repr's `b` can be one (most lines do not: no search).
+  const m = text.startsWith('b') ? BYTES_REPR.exec(text) : null;
   if (!m) return text;
   return (m[2] ?? '').replace(REPR_LINE_END, '').replace(ESCAPED_QUOTE, "'");
 }

@@ -1,8 +1,8 @@
+import { wordsOf } from '../../text/words.js';
 import type { Capabilities } from './session-view.js';
 
 const MAX_CAPABILITY_LINES = 64;
 const CURL_SERVER_MARKER = /^<\s+/;
-const BLANKS = /\s+/;
 
 /** Collects the lines of one CAPA answer (RFC 2449 §5) into the capabilities it announces. */
 export class CapabilityCollector {
@@ -17,7 +17,7 @@ export class CapabilityCollector {
     if (++this.lines > MAX_CAPABILITY_LINES) return;
     // curl -v marks every server line with "<", but the line reader keeps the marker on lines that do not look
     // like POP ("< SASL PLAIN LOGIN", "< PIPELINING"): no capability name starts with it.
-    const words = content.trim().replace(CURL_SERVER_MARKER, '').split(BLANKS).filter(Boolean).slice(0, 32);
+    const words = wordsOf(content.trim().replace(CURL_SERVER_MARKER, '')).slice(0, 32);
     const name = words[0]?.toUpperCase();
     if (!name) return;
     this.names.add(name);

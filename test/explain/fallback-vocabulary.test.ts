@@ -294,16 +294,63 @@ const read = (rows: readonly string[][]): number =>
   }).length;
 
 describe('the probes of session 7 (test/fixtures/vocabulary)', () => {
-  // Session 8 added four of Evolution-EWS's French strings (69 of 93 read before its cues, 73 after).
-  it("reads at least 73 of the 93 strings of other programs' catalogues (48 in session 7 before, 68 after)", () => {
+  // Session 8 added four of Evolution-EWS's French strings (69 of 93 read before its cues, 73 after), then 35
+  // strings of eight more catalogues (Vietnamese, six French; 97 of 128 read before the vi8 branch, 111 after).
+  it("reads at least 111 of the 128 strings of other programs' catalogues (48 in session 7 before, 68 after)", () => {
     const rows = probe('probes.tsv');
-    expect(rows).toHaveLength(93);
-    expect(read(rows)).toBeGreaterThanOrEqual(73);
+    expect(rows).toHaveLength(128);
+    expect(read(rows)).toBeGreaterThanOrEqual(111);
   });
 
-  it('reads all 30 frame sentences (16 before)', () => {
+  it('reads all 46 frame sentences (16 before session 7; 38 of 46 before the vi8 branch)', () => {
     const rows = probe('frames.tsv');
-    expect(rows).toHaveLength(30);
-    expect(read(rows)).toBe(30);
+    expect(rows).toHaveLength(46);
+    expect(read(rows)).toBe(46);
+  });
+});
+
+describe('Vietnamese held, refused, switched off and read-only (session 8, vi8: catalogues of probes.tsv)', () => {
+  it.each([
+    // e2fsprogs 1.47.0 "%s is in use." with a mailbox's path; gnome-keyring 42.1 "… but it is locked".
+    ['POP3: /var/mail/alice đang được dùng.', 'mailbox.locked'],
+    ['POP3: Có vẻ là /var/mail/alice đang được hệ thống dùng;', 'mailbox.locked'],
+    ['POP3: Hộp thư đang được một chương trình khác sử dụng', 'mailbox.locked'],
+    ['POP3 : La boîte aux lettres est utilisée par un autre programme', 'mailbox.locked'],
+    // nautilus 43.2 "The destination is read-only." and "There is not enough space …"; e2fsprogs "Not enough space".
+    ['POP3: Đích đến chỉ cho phép đọc.', 'client.storage'],
+    ['POP3 : Le dossier local est en lecture seule', 'client.storage'],
+    ['POP3: Không đủ sức chứa để lưu thư số 5', 'client.storage'],
+    // hexchat 2.16.1 "Host unknown"; libgpg-error 1.46 "Certificate too young".
+    ['POP3 pop.example.net: Không biết máy', 'connect.dns'],
+    ['POP3 pop.example.net: Chứng nhận quá mới', 'tls.certificate'],
+    // gnome-control-center 43.6 "Account disabled", "No supported way to authenticate with this domain".
+    ['POP3 pop.example.net: Tài khoản bị vô hiệu hóa', 'auth.account-disabled'],
+    ['POP3 pop.example.net: Compte désactivé', 'auth.account-disabled'],
+    ['POP3 pop.example.net: Không có cách xác thực được hỗ trợ nào với miền này', 'auth.mechanism'],
+    // The verb before its object, a classifier between: "từ chối (việc) đăng nhập".
+    ['POP3: Máy chủ từ chối việc đăng nhập của alice', 'auth.failed'],
+    // The settings as a whole, not valid.
+    ['POP3: Cài đặt máy chủ không hợp lệ', 'client.config'],
+    ['POP3: Paramètres du serveur non valides', 'client.config'],
+  ])('%s → %s', (text, category) => {
+    expect(classifyByWords(text, 'client').category).toBe(category);
+  });
+
+  it('POP switched off for an account stays POP switched off: the state qualifies the access', () => {
+    expect(classifyByWords('POP3 access is disabled for this account', 'client').category).toBe(
+      'auth.pop-disabled',
+    );
+  });
+
+  it('"của mình" said to "bạn" is the reader\'s own, no person speaking; said alone it is', () => {
+    expect(
+      classifyByWords('Máy chủ cho biết bạn phải đăng nhập qua email trực tuyến của mình.', 'client')
+        .category,
+    ).toBe('auth.app-password');
+    expect(classifyByWords('Tôi không đăng nhập được email của mình', 'client').category).toBe('unknown');
+  });
+
+  it('a mailbox the server opens read-only is no full disk', () => {
+    expect(classifyByWords('POP3: Hộp thư chỉ cho phép đọc', 'client').category).not.toBe('client.storage');
   });
 });

@@ -44,6 +44,9 @@ const SHAPES: Readonly<Record<string, RegExp>> = {
   '#hostname': /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/i,
   '#host':
     /(?<![\w.])(?:[a-z0-9-]+\.)+(?:[a-z]{2}|com|net|org|edu|gov|info|biz|local|lan|example|test)(?![\w.])|\b\d{1,3}(?:\.\d{1,3}){3}\b/,
+  // A local mailbox named by its path, as a program names the file it could not lock or write
+  // ("/var/mail/alice", "/var/spool/mail/alice", "~/Maildir/new", "~/mbox").
+  '#mailbox-path': /(?:^|[\s"'“«(])(?:~|\/var(?:\/spool)?)?\/(?:mail|Maildir|mbox|Mail)(?:\/[\w.-]+)*\b/,
 };
 interface CompiledCue {
   cue: Cue;
@@ -303,7 +306,11 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'incorrect*|erroné*|không đúng|không chính xác|ne parvien* pas|pas parvenu*|pas réussi*|' +
   'any supported|bất kỳ …4 được hỗ trợ|locked|verrouillé*|bị …3 khóa|pas pu|' +
   // "No authenticators available", « Pas d'authentificateurs disponibles ».
-  'no …2 available|pas …2 disponible*'
+  'no …2 available|pas …2 disponible*|' +
+  // A thing held by another program or written nowhere (session 8, vi8): in use, read-only, too young (a
+  // certificate not yet valid), a disk full, "đang được (hệ thống) dùng", "chỉ (cho phép) đọc", "bị ngăn cản".
+  'in use|utilisée par|utilisé par|đang được …5 dùng|đang được …5 sử dụng|không có …4 được hỗ trợ|đang bận|read-only|lecture seule|' +
+  'bị vô hiệu hóa|bị vô hiệu hoá|account disabled|account is disabled|compte désactivé|chỉ đọc|chỉ …2 đọc|too young|trop récent|quá mới|đĩa đầy|disque plein|bị ngăn cản|không biết máy'
 )
   .split('|')
   .map(compileTerm);
@@ -317,11 +324,23 @@ const FIRST_PERSON = new Set('i|my|me|we|our|us|je|j|mon|ma|mes|nous|notre|tôi|
 // Not the "I" of "I/O".
 const speaksInFirstPerson = (tokens: readonly Word[], text: string, sentences: ReadonlySet<number>) =>
   tokens.some(
-    (t) =>
+    (t, i) =>
       sentences.has(t.sentence) &&
       FIRST_PERSON.has(text.slice(t.start, t.end).toLowerCase()) &&
-      text[t.end] !== '/',
+      text[t.end] !== '/' &&
+      !ownsReflexively(tokens, text, i),
   );
+const said = (tokens: readonly Word[], text: string, i: number) =>
+  text.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase();
+/**
+ * The Vietnamese "của mình" is "one's own": said to "bạn" (you) in the same sentence it is the reader's, no
+ * first person ("Máy chủ cho biết bạn phải đăng nhập qua email trực tuyến của mình", a server's message).
+ */
+function ownsReflexively(tokens: readonly Word[], text: string, i: number): boolean {
+  if (said(tokens, text, i) !== 'mình' || i === 0 || said(tokens, text, i - 1) !== 'của') return false;
+  const sentence = tokens[i]!.sentence;
+  return tokens.some((t, j) => t.sentence === sentence && said(tokens, text, j) === 'bạn');
+}
 // "key = value": a program's configuration dump, or code ("timeout=10"), not its error message.
 const SETTING = /^\s*[\w .()-]{1,40}=|\w=\w/;
 

@@ -734,9 +734,22 @@ export const NEEDED: Concept = {
   fr: ['requi*', 'nécessit*', 'devez', 'devrez', 'exige*', 'obligatoire'],
   vi: ['cần', 'yêu cầu', 'bắt buộc', 'phải'],
 };
-/** A setting typed into a form or a file: its value may be invalid or missing. */
+/**
+ * A setting typed into a form or a file: its value may be invalid or missing. The settings as a whole too
+ * ("Invalid server settings", « Paramètres du serveur non valides », "Cài đặt máy chủ không hợp lệ").
+ */
 export const SETTING_VALUE: Concept = {
-  en: ['port', 'port number', 'ip', 'ip address', 'server address', 'server name', 'host name', 'hostname'],
+  en: [
+    'port',
+    'port number',
+    'ip',
+    'ip address',
+    'server address',
+    'server name',
+    'host name',
+    'hostname',
+    'settings',
+  ],
   fr: [
     'port',
     'numéro de port',
@@ -745,8 +758,10 @@ export const SETTING_VALUE: Concept = {
     'nom du serveur',
     'nom de serveur',
     "nom d'hôte",
+    'paramètres',
+    'réglages',
   ],
-  vi: ['cổng', 'địa chỉ ip', 'địa chỉ máy chủ', 'tên máy', 'tên máy chủ'],
+  vi: ['cổng', 'địa chỉ ip', 'địa chỉ máy chủ', 'tên máy', 'tên máy chủ', 'cài đặt', 'thiết đặt'],
 };
 /** A form's request for a valid value: "Please enter a valid port", « Entrez un port valide ». */
 export const ENTER_VALID: Concept = {

@@ -471,11 +471,28 @@ export const LEXICON: readonly Cue[] = [
       'đang được sử dụng',
       'đang bận',
       'đang dùng',
+      // Held, as Vietnamese says it of a file or a device: "… bị khóa", "… đang được (hệ thống) dùng".
+      'bị khóa',
+      'đang được …5 dùng',
+      'đang được …5 sử dụng',
     ],
   ]),
+  // A mailbox named, or its file named by its path ("/var/mail/alice đang được dùng").
   cue('mailbox.locked', 3, [
-    MAILBOX,
-    ['lock*', 'verrou*', 'khóa', 'in use', 'busy', 'occupé*', 'utilisé*', 'đang được sử dụng', 'đang bận'],
+    [...MAILBOX, '#mailbox-path'],
+    [
+      'lock*',
+      'verrou*',
+      'khóa',
+      'in use',
+      'busy',
+      'occupé*',
+      'utilisé*',
+      'đang được sử dụng',
+      'đang bận',
+      'đang được …5 dùng',
+      'đang được …5 sử dụng',
+    ],
   ]),
   cue('mailbox.locked', 3, [
     [
@@ -493,6 +510,16 @@ export const LEXICON: readonly Cue[] = [
       'another user',
       'autre utilisateur',
       'người dùng khác',
+      // Held by another program: « utilisée par un autre programme », "bị ngăn cản bởi một ứng dụng".
+      'another program',
+      'another application',
+      'by an application',
+      'autre programme',
+      'autre application',
+      'par une application',
+      'chương trình khác',
+      'ứng dụng khác',
+      'bởi một ứng dụng',
     ],
   ]),
   // auth.pop-disabled: POP switched off for the account, domain or server.
@@ -515,7 +542,24 @@ export const LEXICON: readonly Cue[] = [
       'hết hạn',
     ],
   ]),
+  // The account itself switched off: "Account disabled", « Compte désactivé », "Tài khoản bị vô hiệu hóa" (no
+  // POP switched off, though a program's "POP3:" prefix names POP).
   cue('auth.account-disabled', 3, [USER, ['suspend*', 'disabled', 'désactivé*', 'bị khóa', 'bị vô hiệu']]),
+  // The state right beside the account qualifies the account, whatever protocol a prefix names ("POP3 …:
+  // Tài khoản bị vô hiệu hóa"); "POP3 access is disabled for this account" qualifies the access.
+  cue('auth.account-disabled', 6, [
+    qualified(ACCOUNT, [
+      'disabled',
+      'suspended',
+      'désactivé*',
+      'suspendu*',
+      'bị vô hiệu hóa',
+      'bị vô hiệu hoá',
+      'bị khóa',
+      'bị tạm ngưng',
+      'bị đình chỉ',
+    ]),
+  ]),
   // auth.unknown-user / auth.bad-password / auth.failed
   cue('auth.unknown-user', 4, [[...USER, ...ACCOUNT, ...MAILBOX], NOT_FOUND]),
   cue('auth.bad-password', 4, [PASSWORD, [...FAILED, 'mismatch', 'không khớp']]),
@@ -550,6 +594,18 @@ export const LEXICON: readonly Cue[] = [
   // A message that names both the user and the password refuses the pair without saying which part is
   // wrong ("Invalid user and password combination"): that is auth.failed, not either of the two above.
   cue('auth.failed', 6, [USER, PASSWORD]),
+  // The verb before its object: "Máy chủ từ chối (việc) đăng nhập của alice", "the server refused the login";
+  // a classifier ("việc", "sự") may stand between.
+  cue('auth.failed', 4, [
+    [
+      'từ chối …2 đăng nhập',
+      'từ chối …2 xác thực',
+      'refused …2 login',
+      'rejected …2 login',
+      'refused …2 authentication',
+      'rejected …2 authentication',
+    ],
+  ]),
   // Which word the state qualifies is where it stands: next to the password ("Invalid password with username
   // …", « Mot de passe non valide pour l'utilisateur … », "Mật khẩu không hợp lệ với tài khoản …"), the user
   // named after it is only whose password it was; joined by "or" to the user ("user name or password
@@ -638,6 +694,7 @@ export const LEXICON: readonly Cue[] = [
       'method',
       'méthode',
       'phương thức',
+      'cách xác thực',
       'cram',
       'digest',
       'gssapi',
@@ -654,6 +711,8 @@ export const LEXICON: readonly Cue[] = [
       'indisponible',
       'không hỗ trợ',
       'không được hỗ trợ',
+      // None of them supported: "Không có cách xác thực được hỗ trợ nào".
+      'không có …4 được hỗ trợ',
       ...NOT_ALLOWED,
     ],
   ]),
@@ -1335,6 +1394,9 @@ export const LEXICON: readonly Cue[] = [
         'hôte inconnu',
         'hôte introuvable',
         'không phân giải',
+        // "Host unknown" as translators write it: "Không biết máy", "Máy không rõ".
+        'không biết máy',
+        'máy không rõ',
         'không tìm thấy máy chủ',
       ],
     ],
@@ -1446,10 +1508,38 @@ export const LEXICON: readonly Cue[] = [
         "quota d'espace disque",
         'không đủ chỗ',
         'hết chỗ',
+        // "No longer enough": "Không còn đủ chỗ", « plus assez de place ».
+        'không còn đủ chỗ',
+        'không còn chỗ',
+        'không còn đủ dung lượng',
+        'pas assez de place',
+        "pas assez d'espace",
+        'plus assez de place',
+        "plus assez d'espace",
+        'not enough space',
+        // A capacity (« sức chứa ») that ran out.
+        'không đủ sức chứa',
+        'hết sức chứa',
       ],
     ],
     'client',
   ),
+  // A disk full, in a program's line: "Ổ đĩa đầy ảnh cũ" is a disk full of old photos.
+  {
+    ...outcome('client.storage', 4, [['đĩa đầy', 'đĩa đã đầy', 'đầy đĩa']], 'client'),
+    anchor: true,
+  },
+  // Where the program writes accepts no writing: "The destination is read-only", « en lecture seule », "chỉ
+  // (cho phép) đọc". A mailbox the server opens read-only is the server's (mailbox.unavailable).
+  {
+    ...outcome(
+      'client.storage',
+      4,
+      [['read-only', 'lecture seule', 'chỉ đọc', 'chỉ cho đọc', 'chỉ cho phép đọc']],
+      'client',
+    ),
+    unless: MAILBOX,
+  },
   // A disk quota is storage, even where Vietnamese writes it after "vượt quá" ("vượt quá hạn ngạch đĩa" holds
   // "quá hạn", overdue): it outweighs a time limit.
   outcome(

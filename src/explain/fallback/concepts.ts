@@ -103,7 +103,7 @@ export const LOGIN: Concept = {
 export const SECURE_CHANNEL: Concept = {
   en: ['tls', 'ssl', 'starttls', 'stls', 'secure mode', 'secure connection', 'encrypt*'],
   fr: ['mode sécurisé', 'connexion sécurisée', 'chiffr*'],
-  vi: ['chế độ an toàn', 'kết nối bảo mật', 'mã hóa'],
+  vi: ['chế độ an toàn', 'kết nối bảo mật', 'kết nối an toàn', 'mã hóa'],
 };
 /** The disk or storage the program writes the downloaded mail to. */
 export const SPACE: Concept = {

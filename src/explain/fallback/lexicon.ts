@@ -90,6 +90,8 @@ const TLS: Terms = [
   'secure connection',
   'connexion sécurisée',
   'kết nối bảo mật',
+  // "An toàn" (safe) as translators also write "secure": "kết nối an toàn".
+  'kết nối an toàn',
 ];
 const PASSWORD: Terms = ['password', 'passwd', 'mot de passe', 'mật khẩu'];
 const NOT_ALLOWED: Terms = [
@@ -1287,7 +1289,19 @@ export const LEXICON: readonly Cue[] = [
   outcome(
     'connect.timeout',
     4,
-    [['not responding', 'no response', 'ne répond pas', 'aucune réponse', 'không phản hồi', 'không trả lời']],
+    [
+      [
+        'not responding',
+        'no response',
+        'ne répond pas',
+        'aucune réponse',
+        'không phản hồi',
+        'không trả lời',
+        // No reply received: "Không nhận được phản hồi/trả lời".
+        'không nhận được phản hồi',
+        'không nhận được trả lời',
+      ],
+    ],
     'client',
   ),
   outcome(

@@ -98,13 +98,11 @@ export class LineFinder {
       this.unexplained = [];
       return;
     }
-    const context: DecideContext = {
-      kb,
-      session: this.machine.session,
-      ...(observation.answers ? { sent: observation.answers } : {}),
-      ...(extensions.fallback ? { fallback: extensions.fallback } : {}),
-      ...(lang ? { lang } : {}),
-    };
+    // Built by assignment, not object spreads (one per candidate line; same keys in the same order).
+    const context: DecideContext = { kb, session: this.machine.session };
+    if (observation.answers) context.sent = observation.answers;
+    if (extensions.fallback) context.fallback = extensions.fallback;
+    if (lang) context.lang = lang;
     let finding = decide(candidate, context, false);
     let line = candidate;
     if (!finding && candidate.kind === 'client') {

@@ -61,26 +61,30 @@ export function localiseFinding(
   const refs = references(entry);
   const extra = evidence.rule ? ruleReferences(evidence.rule.references) : [];
   const reason = because(data, lang);
-  return {
+  // Optional keys are assigned in the order the object lists them, not spread in: a spread copies a new
+  // object per key, and this runs for every finding of every answer. JSON keeps the same key order.
+  const finding: Finding = {
     category: data.category,
     entry: data.entry,
     line: evidence.line,
     lineNumber: evidence.lineNumber,
-    ...(evidence.command ? { command: evidence.command } : {}),
-    ...(evidence.state ? { state: evidence.state } : {}),
-    ...(evidence.responseCode ? { responseCode: evidence.responseCode } : {}),
-    confidence: data.confidence,
-    title: category?.name ?? text.title,
-    meaning: category?.meaning ?? text.meaning,
-    causes: text.causes.map((c) => nameHost(c, serverHost)),
-    userSteps: text.userSteps.map((s) => nameHost(s, serverHost)),
-    adminSteps: text.adminSteps.map((s) => nameHost(s, serverHost)),
-    retry: entry.entry.retry,
-    references: [...extra, ...refs.filter((r) => !extra.some((e) => e.label === r.label))],
-    ...(reason ? { because: reason } : {}),
-    ...(evidence.rule ? { rule: evidence.rule.id } : {}),
-    ...(evidence.alsoLines?.length ? { lines: [evidence.lineNumber, ...evidence.alsoLines] } : {}),
-  };
+  } as Finding;
+  if (evidence.command) finding.command = evidence.command;
+  if (evidence.state) finding.state = evidence.state;
+  if (evidence.responseCode) finding.responseCode = evidence.responseCode;
+  finding.confidence = data.confidence;
+  finding.title = category?.name ?? text.title;
+  finding.meaning = category?.meaning ?? text.meaning;
+  finding.causes = text.causes.map((c) => nameHost(c, serverHost));
+  finding.userSteps = text.userSteps.map((s) => nameHost(s, serverHost));
+  finding.adminSteps = text.adminSteps.map((s) => nameHost(s, serverHost));
+  finding.retry = entry.entry.retry;
+  finding.references =
+    extra.length === 0 ? refs : [...extra, ...refs.filter((r) => !extra.some((e) => e.label === r.label))];
+  if (reason) finding.because = reason;
+  if (evidence.rule) finding.rule = evidence.rule.id;
+  if (evidence.alsoLines?.length) finding.lines = [evidence.lineNumber, ...evidence.alsoLines];
+  return finding;
 }
 
 function warningParams(code: WarningCode, analysis: Analysis): Record<string, number> | undefined {

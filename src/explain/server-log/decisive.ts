@@ -81,7 +81,10 @@ function leadWithConnections(findings: readonly FindingData[]): FindingData[] {
   const order: { first: number; members: FindingData[] }[] = [];
   findings.forEach((f, i) => {
     const line = f.evidence.line;
-    const key = connectionKey(line, parseServerLogLine(line));
+    // A Dovecot session id names the connection by itself: the line is parsed only when it has none.
+    const key = SESSION_ID.test(line)
+      ? connectionKey(line, undefined)
+      : connectionKey(line, parseServerLogLine(line));
     if (!key) return;
     slots.push(i);
     let group = events.get(key);

@@ -37,6 +37,9 @@ const SECRET_IN_REASON =
 const IP_LIKE =
   /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?)$/;
 
+/** A process that writes another's lines inside its own (`dovecot: pop3-login: …`); never global, so stateless. */
+const DOVECOT_WRAPPER = /^dovecot(?:-auth)?$/i;
+
 function baseName(program: string): string {
   return program.replace(/[[(<].*$/, '');
 }
@@ -98,20 +101,28 @@ function fill(
 function fromSyslog(line: string): ServerLogEvent | undefined {
   const header = splitLogHeader(line);
   if (!header.program || LEVEL.test(`${header.program}: `)) return undefined;
+  // The header's process and its base name are the same for every format: read once, not once per format
+  // (13 formats; a line that is no log line, such as a transcript's `S: -ERR …`, is tried against all of them).
+  const programBase = baseName(header.program);
+  const wrapper = DOVECOT_WRAPPER.test(programBase);
   for (const format of SYSLOG_FORMATS) {
     let process = header.program;
+    let base = programBase;
     let message = header.message;
-    if (format.innerProcess) {
+    if (format.innerProcess && wrapper) {
       // "dovecot: pop3-login: …", even "dovecot[442]: dovecot: auth(default): …".
-      for (let i = 0; i < 2 && /^dovecot(?:-auth)?$/i.test(baseName(process)); i++) {
+      for (let i = 0; i < 2 && DOVECOT_WRAPPER.test(base); i++) {
         const inner = peelProcess(message);
         // "dovecot-auth: pam_unix(dovecot:auth): …" names no inner process: pam_unix is the message's.
-        if (!inner.process || !format.program.test(baseName(inner.process))) break;
+        if (!inner.process) break;
+        const innerBase = baseName(inner.process);
+        if (!format.program.test(innerBase)) break;
         process = inner.process;
+        base = innerBase;
         message = inner.message;
       }
     }
-    if (!format.program.test(baseName(process)) && !format.program.test(process)) continue;
+    if (!format.program.test(base) && !format.program.test(process)) continue;
     const level = LEVEL.exec(message)?.[1]?.toLowerCase();
     message = message.replace(LEVEL, '').replace(AUTH_WORKER_WRAP, '');
     const found = classify(format.rules, message);

@@ -40,8 +40,9 @@ export interface ClientConclusion {
   facts: Readonly<Record<string, string | number>>;
 }
 
-const IMPLICIT_TLS_PORT = 995;
-const PLAIN_PORT = 110;
+/** RFC 8314 §3.1: TLS from the first byte on 995; plain POP, with TLS through STLS, on 110 (RFC 2595 §4). */
+export const IMPLICIT_TLS_PORT = 995;
+export const PLAIN_PORT = 110;
 
 const GREETING = /^\s*(?:[<S]:?\s*|\*?\s*<\s*)?\+OK\b/m;
 // A client that reports a refused login was greeted first (RFC 1939 §4: the greeting opens AUTHORIZATION), even

@@ -1,3 +1,4 @@
+import { IMPLICIT_TLS_PORT, PLAIN_PORT } from '../client-output/facts.js';
 import { foldAccents } from '../normalize.js';
 
 /**
@@ -24,9 +25,6 @@ export interface ToldMismatch {
   setting: string;
   symptom: string;
 }
-
-const IMPLICIT_TLS_PORT = 995;
-const PLAIN_PORT = 110;
 
 // MailKit's and .NET's connect calls: Connect(host, port, SecureSocketOptions.X) or Connect(host, port,
 // useSsl). MailKit's `false` is StartTlsWhenAvailable and `true` SslOnConnect.
@@ -104,14 +102,14 @@ function settingsOf(line: string, lineNumber: number): Setting[] {
   for (const p of folded.matchAll(TOLD_PORT)) {
     const at = p.index ?? 0;
     const around = folded.slice(Math.max(0, at - NEAR), at + p[0].length + NEAR);
-    const told = TOLD_MODES.map((mode) => ({ mode, m: mode.re.exec(around) })).filter((t) => t.m);
+    const told = TOLD_MODES.map((mode) => ({ tls: mode.tls, m: mode.re.exec(around) })).filter((t) => t.m);
     // Two modes beside one port ("995 with SSL, 110 with STARTTLS") say nothing about that port alone.
-    if (told.length !== 1) continue;
-    const [{ mode, m } = { mode: undefined, m: null }] = told;
-    if (!mode || !m) continue;
+    const only = told.length === 1 ? told[0] : undefined;
+    const m = only?.m;
+    if (!only || !m) continue;
     settings.push({
       port: Number(p[1]),
-      tls: mode.tls,
+      tls: only.tls,
       lineNumber,
       // Shown folded: folding may change the length of the line, so its offsets are not the line's.
       words: `${p[0].trim()} … ${m[0]}`,

@@ -32,7 +32,8 @@ const SASL_CHALLENGE = /^\+(?:\s|$)/;
 const FIRST_WORD = /^\S+/;
 const WORD = /^\S*/;
 const APOP_DIGEST = /^[0-9a-f]{32}$/i;
-const TRAILING_PUNCTUATION = /[.,;)"'`]+$/;
+// A colon too: "PASS failed: -ERR …" (a library naming the command that failed) holds no password.
+const TRAILING_PUNCTUATION = /[.,;:)"'`]+$/;
 const PASS_IN_PROSE = /(?:^|[\s("'`:])PASS\s+(\S+)/g;
 const APOP_IN_PROSE = /\bAPOP\s+\S{1,320}\s+([0-9a-f]{32})\b/gi;
 const AUTH_IN_PROSE =

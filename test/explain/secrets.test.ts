@@ -131,6 +131,19 @@ describe('secrets in a paste are masked everywhere', () => {
     }
   });
 
+  it('a program naming the command that failed holds no password', () => {
+    // node-pop3 through a script (libraries-live tuning) and Mutt's "Login failed. PASS failed: …" wording.
+    for (const text of [
+      'Cannot read the mailbox: PASS failed: -ERR [IN-USE] Maximum number of connections from user+IP exceeded (mail_max_userip_connections=10)',
+      'Login failed. PASS failed: OK Logged in.',
+    ]) {
+      const result = explain(text);
+      expect(result.warnings, text).toEqual([]);
+      expect(result.findings[0]?.line, text).toBe(text);
+    }
+    expect(explain('I sent PASS hunter2: and got -ERR').findings[0]?.line).toContain('PASS ****:');
+  });
+
   it('prose that mentions a password is not masked', () => {
     const result = explain('My password is fine but I get -ERR mailbox unknown');
     expect(result.findings[0]?.line).toBe('My password is fine but I get -ERR mailbox unknown');

@@ -295,11 +295,12 @@ const read = (rows: readonly string[][]): number =>
 
 describe('the probes of session 7 (test/fixtures/vocabulary)', () => {
   // Session 8 added four of Evolution-EWS's French strings (69 of 93 read before its cues, 73 after), then 43
-  // strings of ten more catalogues (Vietnamese, seven French; 103 of 136 read before the vi8 branch, 118 after).
-  it("reads at least 118 of the 136 strings of other programs' catalogues (48 in session 7 before, 68 after)", () => {
+  // strings of ten more catalogues (Vietnamese, seven French; 103 of 136 read before the vi8 branch, 118 after);
+  // session 9 eleven of Linux-PAM (127 of 147, 4 of its 11 read before the cues of an expired account).
+  it("reads at least 127 of the 147 strings of other programs' catalogues (48 in session 7 before, 68 after)", () => {
     const rows = probe('probes.tsv');
-    expect(rows).toHaveLength(136);
-    expect(read(rows)).toBeGreaterThanOrEqual(118);
+    expect(rows).toHaveLength(147);
+    expect(read(rows)).toBeGreaterThanOrEqual(127);
   });
 
   it('reads all 48 frame sentences (16 before session 7; 38 of 48 before the vi8 branch)', () => {
@@ -355,5 +356,30 @@ describe('Vietnamese held, refused, switched off and read-only (session 8, vi8: 
 
   it('a mailbox the server opens read-only is no full disk', () => {
     expect(classifyByWords('POP3: Hộp thư chỉ cho phép đọc', 'client').category).not.toBe('client.storage');
+  });
+});
+
+describe('an expired password, account or credentials, and access refused after a prefix (session 9)', () => {
+  it.each([
+    // Linux-PAM 1.5.2 (Debian 12): "User account has expired", "User credentials expired", "(password expired)".
+    ['POP3 pop.example.net\u00a0: Le compte de l’utilisateur a expiré', 'auth.account-disabled'],
+    ['POP3 pop.example.net: Tài khoản người dùng đã hết hiệu lực', 'auth.account-disabled'],
+    ['POP3 pop.example.net: Hết hạn ủy nhiệm người dùng', 'auth.account-disabled'],
+    [
+      'POP3 pop.example.net\u00a0: Vous devez changer votre mot de passe immédiatement (mot de passe expiré).',
+      'auth.account-disabled',
+    ],
+    ['Mật khẩu đã hết hạn', 'auth.account-disabled'],
+    // A time limit that expired stays a timeout.
+    ['POP3 pop.example.net\u00a0: Le délai d’attente a expiré', 'connect.timeout'],
+    // "Access denied" after a program's "POP3:" is the login refused in every language; POP named between
+    // the words is POP switched off.
+    ['POP3: Access denied', 'auth.failed'],
+    ['POP3\u00a0: Accès refusé', 'auth.failed'],
+    ['POP3: Truy cập bị từ chối', 'auth.failed'],
+    ['Accès POP refusé', 'auth.pop-disabled'],
+    ['Truy cập POP bị từ chối', 'auth.pop-disabled'],
+  ])('%s → %s', (text, category) => {
+    expect(explain(text, { lang: 'en' }).findings[0]?.category).toBe(category);
   });
 });

@@ -290,7 +290,7 @@ const FAILURE_SIGNAL: readonly CompiledTerm[] = (
   'expired|untrusted|not trusted|self-signed|not yet valid|bad|broken|unexpected*|insufficient|' +
   'not supported|unsupported|no supported|not found|no route|unreachable|mismatch|did not match|' +
   'could not be verified|did not present|terminated|no answer|does not look like|' +
-  'hors délai*|a expiré|est expiré*|non approuvé*|auto-signé*|pas encore valide|mauvais|coupée|inattendu*|' +
+  'hors délai*|a expiré|est expiré*|passe expiré|hết hiệu lực|non approuvé*|auto-signé*|pas encore valide|mauvais|coupée|inattendu*|' +
   'insuffisant*|pris en charge|introuvable|injoignable|inaccessible|pas accessible|pas de réponse|' +
   'ne correspond*|aucun*|certificat expiré|expirée|réinitialisé*|ré-initialisé*|' +
   'hết giờ|hết hạn|không tin cậy|tự ký|sai|bị đứt|bất ngờ|bất thường|không đủ|không hỗ trợ|' +

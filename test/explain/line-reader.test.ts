@@ -63,7 +63,7 @@ const tools: Record<string, Row[]> = {
     ["*resp* b'-ERR [AUTH] Authentication failed.'", { kind: 'status', ok: false }],
     [
       "poplib.error_proto: b'-ERR [AUTH] Authentication failed.'",
-      { kind: 'quoted-reply', via: 'embedded', text: "[AUTH] Authentication failed.'" },
+      { kind: 'quoted-reply', via: 'embedded', text: '[AUTH] Authentication failed.' },
     ],
   ],
   Thunderbird: [

@@ -37,9 +37,39 @@ export function embeddedBrokenStatus(content: string): string | undefined {
   return content.includes('+ERR') ? EMBEDDED_BROKEN.exec(content)?.[1]?.trim() : undefined;
 }
 
+// What opens a wrapped reply; the quotes and brackets that may close it.
+const OPENERS = `'"\u201c\u00ab\u2018\u2039([`;
+const CLOSERS = `'"\u201d\u00bb\u2019\u203a)]`;
+const OPENING_BRACKET: Readonly<Record<string, string>> = { ')': '(', ']': '[' };
+
 /** The text after a -ERR that stands inside a longer line. */
 export function embeddedError(content: string): string | undefined {
-  return EMBEDDED_ERR.exec(content)?.[2];
+  const m = EMBEDDED_ERR.exec(content);
+  if (!m) return undefined;
+  const reply = m[2] ?? '';
+  const before = content[m.index + m[0].indexOf(m[1] ?? '') - 1] ?? '';
+  return OPENERS.includes(before) ? unwrap(reply) : reply;
+}
+
+/**
+ * A reply a program wrapped (getmail's `(POP error (b'-ERR failed: Login Disabled'))`, « … ») ends where its
+ * wrapping closes: the closers after it are the program's, not the server's words. A bracket the reply itself
+ * opened stays ("-ERR Authentication failed (bad password?)", popa3d's).
+ */
+function unwrap(reply: string): string {
+  let end = reply.trimEnd().length;
+  while (end > 0 && CLOSERS.includes(reply[end - 1] ?? '')) {
+    const opening = OPENING_BRACKET[reply[end - 1] ?? ''];
+    if (opening && count(reply, opening, end) >= count(reply, reply[end - 1] ?? '', end)) break;
+    end = reply.slice(0, end - 1).trimEnd().length;
+  }
+  return reply.slice(0, end);
+}
+
+function count(text: string, char: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (text[i] === char) n++;
+  return n;
 }
 
 /** The reply a client's message quotes ("The server responded: …"), and the command its words name. */

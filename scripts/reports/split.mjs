@@ -26,7 +26,12 @@ const KINDS = ['line', 'transcript', 'client-output', 'chat', 'server-log'];
 /** Each batch: its source file, its seed and the name of its fixture files. Batch 1 keeps its original seed. */
 export const BATCHES = [
   { batch: 1, source: 'cases.yaml', seed: 'popbot-reports-holdout-2026-12', file: 'reports.yaml' },
-  { batch: 2, source: 'cases.batch-2.yaml', seed: 'popbot-reports-batch-2-2026-12', file: 'reports.batch-2.yaml' },
+  {
+    batch: 2,
+    source: 'cases.batch-2.yaml',
+    seed: 'popbot-reports-batch-2-2026-12',
+    file: 'reports.batch-2.yaml',
+  },
 ];
 const outPath = (set, file) =>
   set === 'tuning'
@@ -55,7 +60,11 @@ const SourceFile = z.strictObject({ cases: z.array(SourceCase).min(1) });
 
 /** Every problem in the file, one line each; none means it is valid. `seen` carries ids, texts and threads of
  * the batches checked before, so that none is used twice across batches. */
-export function problemsOf(file, name = 'cases.yaml', seen = { ids: new Set(), texts: new Map(), threads: new Map() }) {
+export function problemsOf(
+  file,
+  name = 'cases.yaml',
+  seen = { ids: new Set(), texts: new Map(), threads: new Map() },
+) {
   const parsed = SourceFile.safeParse(file);
   if (!parsed.success) return parsed.error.issues.map((i) => `${name}: ${i.path.join('.')}: ${i.message}`);
   const problems = [];
@@ -131,7 +140,11 @@ function tally(cases, key) {
 function main() {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
   const seen = { ids: new Set(), texts: new Map(), threads: new Map() };
-  const loaded = BATCHES.map((b) => ({ ...b, file: b.file, data: parse(readFileSync(join(here, b.source), 'utf8')) }));
+  const loaded = BATCHES.map((b) => ({
+    ...b,
+    file: b.file,
+    data: parse(readFileSync(join(here, b.source), 'utf8')),
+  }));
   const problems = loaded.flatMap((b) => problemsOf(b.data, b.source, seen));
   if (problems.length > 0) {
     process.stderr.write(`${problems.join('\n')}\n`);
@@ -155,9 +168,13 @@ function main() {
       }
       const threads = new Set(cases.map((c) => c.thread)).size;
       process.stdout.write(`batch ${b.batch} ${set}: ${cases.length} cases from ${threads} threads\n`);
-      process.stdout.write(`  lang: ${tally(cases, (c) => c.lang)}\n  kind: ${tally(cases, (c) => c.kind)}\n`);
+      process.stdout.write(
+        `  lang: ${tally(cases, (c) => c.lang)}\n  kind: ${tally(cases, (c) => c.kind)}\n`,
+      );
     }
-    process.stdout.write(`batch ${b.batch}: ${b.data.cases.length} cases\n  category: ${tally(b.data.cases, (c) => c.category)}\n`);
+    process.stdout.write(
+      `batch ${b.batch}: ${b.data.cases.length} cases\n  category: ${tally(b.data.cases, (c) => c.category)}\n`,
+    );
   }
 }
 

@@ -14,6 +14,8 @@ describe('server-log knowledge entries and the log parser agree', () => {
       'log-tls-certificate-rejected',
       // named by a Dovecot rule: bad commands within the first second
       'log-tls-to-plain-port',
+      // named by a Dovecot rule: a proxy-protocol connection from an address outside the trusted networks
+      'log-proxy-header-untrusted',
     ]);
     for (const id of named) expect(kb.entry(id)?.entry.kind, id).toBe('client');
     expect(logEntries.map((e) => e.entry.id).sort()).toEqual([...named].sort());

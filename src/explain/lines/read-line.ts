@@ -11,6 +11,7 @@ import {
   quotedGreeting,
   quotedReplyKind,
 } from './quoted.js';
+import { saslErrorReport } from './sasl-error.js';
 import { statusLineMessage } from './status-line.js';
 
 /**
@@ -92,7 +93,12 @@ export function readLine(rawLine: string, context: ReadContext, options: ReadOpt
   if (status && !(context.saslAnswerDue && challenge)) {
     return { kind: 'status', ok: (status[1] ?? '').startsWith('+'), text: status[2] ?? '' };
   }
-  if (challenge && context.authPending) return { kind: 'sasl', from: 'server', content };
+  if (challenge && context.authPending) {
+    // A challenge that is an error report (RFC 7628 §3.2.2) is the server's refusal of the token.
+    const refusal = saslErrorReport(content);
+    if (refusal !== undefined) return { kind: 'status', ok: false, text: refusal };
+    return { kind: 'sasl', from: 'server', content };
+  }
   if (context.saslAnswerDue && shape.role !== 'server' && SASL_ANSWER.test(content)) {
     return { kind: 'sasl', from: 'client', content };
   }

@@ -86,6 +86,7 @@ export const EVENT_CATEGORY: Readonly<Record<string, string>> = {
   'log-delete-failed': 'update.delete-failed',
   'log-process-failure': 'server.temporary',
   'log-connection-refused': 'connect.refused',
+  'log-proxy-header-untrusted': 'server.permanent',
 };
 
 /** Events that record no failure: a login that worked, a logout, a connection opening. */

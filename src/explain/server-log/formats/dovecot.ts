@@ -36,7 +36,8 @@ export const dovecot: SyslogFormat = {
     {
       event: 'auth-config-error',
       // The secrets pass masks "passwd:open(…" as a password ("passwd:****) failed"): both forms are read.
-      re: /passwd-file (?<reason>[^\s:]{1,300}):\s?(?:open\([^)]{0,300}\)|\*{4}\)) failed|missing passwd file: /i,
+      // Dovecot 2.0-2.2 leave the path out before the colon ("passwd-file: open(/etc/dovecot/userdb) failed").
+      re: /passwd-file(?: (?<reason>[^\s:]{1,300}))?:\s?(?:open\([^)]{0,300}\)|\*{4}\)) failed|missing passwd file: /i,
     },
     // The passdb accepted the password but the userdb does not know the user: the two databases disagree, so
     // this user can never log in until an administrator aligns them.
@@ -46,6 +47,34 @@ export const dovecot: SyslogFormat = {
     {
       event: 'auth-config-error',
       re: /execv\((?<reason>[^)]{1,300})\) failed|checkpassword\([^)]{0,300}\): Child \d{1,10} exited with status 84\b/i,
+    },
+    // The passdb's or userdb's own back end is set up wrong, so it cannot answer for anyone: its driver is not
+    // built into this Dovecot, Dovecot cannot bind to the LDAP server or log in to the database with the
+    // credentials of its own configuration, the query names a table or column that does not exist, a stored
+    // password is in no scheme Dovecot can read, the userdb gives the user no UID to run as, vpopmail's assign
+    // file does not list the domain. Unlike a database that is down (a process failure, temporary), nothing
+    // changes until an administrator fixes the configuration.
+    {
+      event: 'auth-config-error',
+      re: /Support not compiled in for (?:passdb|userdb) driver|Unknown (?:passdb|userdb) driver/i,
+    },
+    {
+      event: 'auth-config-error',
+      re: /LDAP: binding failed \([^)]{0,300}\): Invalid credentials|Connect failed to database[^:]{0,200}: (?:FATAL:\s+)?(?:password authentication failed|Access denied for user)|FATAL:\s+password authentication failed for user/i,
+    },
+    {
+      event: 'auth-config-error',
+      re: /(?:Password|User|Iterate) query failed: .{0,300}?(?:does not exist|doesn't exist|Unknown column|no such (?:table|column)|syntax error)/i,
+    },
+    { event: 'auth-config-error', re: /Invalid password in passdb: /i },
+    { event: 'auth-config-error', re: /Couldn't drop privileges: User is missing (?:UID|GID)/i },
+    { event: 'auth-config-error', re: /vget_assign\([^)]{0,300}\) failed|\bnot found in the assign file/i },
+    // A listener that expects the HAProxy header dropped a connection from an address outside its trusted
+    // networks, before POP began: the proxy's or the health check's address is missing from the configuration.
+    {
+      event: 'connection-refused',
+      re: /haproxy(?:\(v\d\))?: Client not trusted/i,
+      entry: 'log-proxy-header-untrusted',
     },
     // The login process's own queue was full: the server turned the connection away (a limit, not the client).
     { event: 'process-limit', re: /Disconnected: Connection queue full/i },

@@ -12,6 +12,7 @@ import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, type Found } from './echoes.js';
 import { groupRepeats } from './repeats.js';
 import { leadWithDecisive } from './server-log/decisive.js';
+import { readNameForm } from './server-log/name-form.js';
 import { judgeLog } from './server-log/judge.js';
 import type { Extensions } from './extensions.js';
 import { detectLanguage } from './language.js';
@@ -157,7 +158,7 @@ export function analyse(
   const target = findTarget(output) ?? null;
   const fromFacts = factsFinding(output, kb, target);
   // A log excerpt's connection is explained by its most telling line, an exception chain by its root cause.
-  const kept = leadWithCause(leadWithDecisive(dropEchoes(found)), output);
+  const kept = leadWithCause(leadWithDecisive(readNameForm(dropEchoes(found), output)), output);
   if (fromFacts && factsJoin(kept, fromFacts)) kept.unshift(fromFacts);
   const all = groupRepeats(kept);
   if (all.length > 0) {

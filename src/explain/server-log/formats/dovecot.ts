@@ -60,7 +60,7 @@ export const dovecot: SyslogFormat = {
     },
     {
       event: 'auth-config-error',
-      re: /LDAP: binding failed \([^)]{0,300}\): Invalid credentials|Connect failed to database[^:]{0,200}: (?:FATAL:\s+)?(?:password authentication failed|Access denied for user)|FATAL:\s+password authentication failed for user/i,
+      re: /LDAP: binding failed \([^)]{0,300}\): Invalid credentials|Connect failed to database[^:]{0,200}: (?:FATAL:\s+)?(?:password authentication failed|Access denied for user|Unknown database|database "[^"]{1,100}" does not exist)|FATAL:\s+password authentication failed for user/i,
     },
     {
       event: 'auth-config-error',

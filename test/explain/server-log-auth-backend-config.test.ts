@@ -43,6 +43,18 @@ describe("Dovecot's passdb or userdb back end set up wrong is the server's confi
     expect(explain(text.split('\n')[3]!).findings[0]?.category).toBe('server.temporary');
   });
 
+  it("reads the failed query's reason, written on the next line, as the query line's event", () => {
+    // sovereign/sovereign#499: the users table does not exist (the playbook's variables were never filled in).
+    const query =
+      "Feb 18 17:09:47 sovhost dovecot: auth: Error: pgsql: Query failed, aborting: SELECT email AS user, password FROM virtual_users WHERE email = '{{main_user_name}}@{{domain}}';";
+    const reason =
+      'Feb 18 17:09:47 sovhost dovecot: auth: Error: sql({{main_user_name}}@{{domain}},my.mailclient.ip,<MPB2nhIsVgBRinWu>): Password query failed: ERROR:  relation "virtual_users" does not exist';
+    expect(explain(`${query}\n${reason}`).findings[0]?.category).toBe('server.permanent');
+    // A line of another second is another event: it keeps its place.
+    const later = reason.replace('17:09:47', '17:09:49');
+    expect(explain(`${query}\n${later}`).findings[0]?.lineNumber).toBe(1);
+  });
+
   it('keeps a password that does not match a user’s own failure', () => {
     const line =
       'Apr 20 20:49:16 mail dovecot: auth: sql(user@mailserver.com,127.0.0.1,<wosZRp9NrNZ/AAAB>): Password mismatch';

@@ -79,12 +79,9 @@ function leadWithConnections(findings: readonly FindingData[]): FindingData[] {
   const slots: number[] = [];
   const events = new Map<string, { first: number; members: FindingData[] }>();
   const order: { first: number; members: FindingData[] }[] = [];
+  const keys = connectionKeys(findings);
   findings.forEach((f, i) => {
-    const line = f.evidence.line;
-    // A Dovecot session id names the connection by itself: the line is parsed only when it has none.
-    const key = SESSION_ID.test(line)
-      ? connectionKey(line, undefined)
-      : connectionKey(line, parseServerLogLine(line));
+    const key = keys[i];
     if (!key) return;
     slots.push(i);
     let group = events.get(key);
@@ -107,4 +104,27 @@ function leadWithConnections(findings: readonly FindingData[]): FindingData[] {
     out[slot] = reordered[i]!;
   });
   return out;
+}
+
+/**
+ * Each finding's connection. A line no rule reads (an `Error:` whose words are only context, Dovecot's
+ * `pgsql: Query failed, aborting: <query>`) that names no connection, directly followed by a line of the same
+ * process in the same second that does, is the first half of that line's event: Dovecot writes the failed query,
+ * then the reason with the request's session.
+ */
+function connectionKeys(findings: readonly FindingData[]): (string | undefined)[] {
+  const parsed = findings.map((f) =>
+    // A Dovecot session id names the connection by itself: the line is parsed only when it has none.
+    SESSION_ID.test(f.evidence.line) ? undefined : parseServerLogLine(f.evidence.line),
+  );
+  const keys = findings.map((f, i) => connectionKey(f.evidence.line, parsed[i]));
+  for (let i = findings.length - 2; i >= 0; i--) {
+    const own = parsed[i];
+    const next = findings[i + 1]!;
+    if (keys[i] || !keys[i + 1] || own?.event !== 'other-error' || own.time === undefined) continue;
+    if (next.evidence.lineNumber !== findings[i]!.evidence.lineNumber + 1) continue;
+    const nextEvent = parsed[i + 1] ?? parseServerLogLine(next.evidence.line);
+    if (nextEvent?.process === own.process && nextEvent.time === own.time) keys[i] = keys[i + 1];
+  }
+  return keys;
 }

@@ -13,10 +13,11 @@ import { observeReplyLatency, recordExplanation } from '../../src/metrics/metric
  * acknowledges and hands over (docs/performance.md, session 9). This module owns the worker and the messages
  * both sides exchange, checked with zod where they cross; answer-worker-thread.ts is the worker's side.
  *
- * A job is handed over once; the worker says `posting` just before its chat.postMessage and `done` when the
- * job is over (answered, silent, or failed and logged there). If the worker dies, it is logged and started
- * again; a job that had not reached `posting` is given to the new worker (it cannot have been posted), once;
- * a job caught while posting is logged as possibly lost, never sent twice.
+ * A job is handed over once; the worker marks it in shared memory just before its chat.postMessage and says
+ * `done` when the job is over (answered, silent, or failed and logged there). If the worker dies, that is logged
+ * and a new one started; a job not marked is given to the new worker (it cannot have been posted), once more at
+ * most; a marked job is logged as possibly lost, never posted twice. The bounded backlog and the order per
+ * channel are the reply queue's (src/chat/reply-queue.ts), which hands jobs over.
  */
 
 /**
@@ -127,6 +128,7 @@ export class AnswerWorker {
     return new Promise((resolve, reject) => {
       const ready = (raw: unknown) => {
         if (FromThread.safeParse(raw).data?.type !== 'ready') return;
+        worker.off('message', ready);
         worker.off('exit', failed);
         resolve();
       };

@@ -98,3 +98,22 @@ describe('the answer thread', () => {
     expect(h.logs()).toContain('killed by the test');
   });
 });
+
+describe('shutdown with the answer thread', () => {
+  it('waits for an answer being posted up to its limit, says what it dropped, and ends the thread', async () => {
+    const s = await startHarness({}, { shutdownGraceMs: 300 });
+    try {
+      s.slack.script('chat.postMessage', { delayMs: 3000 });
+      await postEvent(s.eventsUrl, channelMessage(LOCKED, { channel: 'C0SLOWPOST' }));
+      await s.slack.waitFor('chat.postMessage');
+      const started = Date.now();
+      await s.handle.stop();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      expect(Date.now() - started).toBeLessThan(2500);
+      expect(s.logs()).toContain('replies still in flight at shutdown were dropped');
+      expect(s.logs()).toContain('Slack adapter stopped');
+    } finally {
+      await s.slack.close();
+    }
+  });
+});

@@ -16,6 +16,7 @@ import type { SocketClient } from './socket-connection.js';
 import { SLACK_API, WEB_API_TIMEOUT_MS, webApiOptions } from './web-api-options.js';
 
 export const EVENTS_PATH = '/slack/events';
+
 export interface BuildAppOptions {
   botToken: string;
   mode: SlackMode;

@@ -6,7 +6,9 @@ import { relative } from 'node:path';
  * findings in docs/performance.md were made; `--by-package` sums self time per package instead (zod,
  * node internals, popbot's own modules); `--inclusive` counts each function's time with its callees (a
  * sample counts once for every function on its stack, however often it recurs), the shares the rounds in
- * docs/performance.md compare. Usage: node dist/bench/profile-top.js FILE.cpuprofile [N] [--by-package|--inclusive]
+ * docs/performance.md compare; `--under=REGEX` prints only the busy time (idle left out) whose stack holds a
+ * function matching REGEX (`name file:line`), the way session 9 split the Slack bot's thread by what it was doing.
+ * Usage: node dist/bench/profile-top.js FILE.cpuprofile [N] [--by-package|--inclusive|--under=REGEX]
  */
 interface ProfileNode {
   id: number;
@@ -24,6 +26,7 @@ interface Profile {
 }
 
 const byPackage = process.argv.includes('--by-package');
+const under = process.argv.find((a) => a.startsWith('--under='))?.slice('--under='.length);
 const inclusive = process.argv.includes('--inclusive');
 const [file, countArg = '15'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!file) {
@@ -55,6 +58,21 @@ function functionKey(frame: ProfileNode['callFrame']): string {
     ? `${relative(process.cwd(), frame.url.replace(/^file:\/\//, ''))}:${frame.lineNumber + 1}`
     : '';
   return `${frame.functionName || '(anonymous)'} ${where}`.trim();
+}
+
+if (under !== undefined) {
+  const pattern = new RegExp(under);
+  let busy = 0;
+  let matched = 0;
+  for (const [id, us] of selfUs) {
+    if (byId.get(id)?.callFrame.functionName === '(idle)') continue;
+    busy += us;
+    if (stackOf(id).some((key) => pattern.test(key))) matched += us;
+  }
+  process.stdout.write(
+    `${(matched / 1000).toFixed(1)} ms of ${(busy / 1000).toFixed(1)} ms busy (${((100 * matched) / busy).toFixed(1)}%) under /${under}/\n`,
+  );
+  process.exit(0);
 }
 
 const totals = new Map<string, number>();

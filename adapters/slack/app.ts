@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { slackMessages } from '../../src/i18n/slack-messages.js';
 import type { HealthRoutes } from '../../src/runtime/health.js';
@@ -13,12 +13,9 @@ import { keptAliveFetch } from './http-fetch.js';
 import { slackErrorSummary } from './locale.js';
 import { measureReply, replyTimingFetch } from './reply-latency.js';
 import type { SocketClient } from './socket-connection.js';
-import { WEB_API_RETRY } from './web-api-retry.js';
+import { SLACK_API, WEB_API_TIMEOUT_MS, webApiOptions } from './web-api-options.js';
 
 export const EVENTS_PATH = '/slack/events';
-const SLACK_API = 'https://slack.com/api/';
-
-const WEB_API_TIMEOUT_MS = 15_000;
 
 export interface BuildAppOptions {
   botToken: string;
@@ -47,12 +44,10 @@ export function buildApp(options: BuildAppOptions): BuiltApp {
     logger,
     logLevel: LogLevel.INFO,
     // The bot's Web API calls (and respond() to response URLs): retried only where nothing can post twice.
-    clientOptions: {
-      retryConfig: WEB_API_RETRY,
-      timeout: WEB_API_TIMEOUT_MS,
-      fetch: replyTimingFetch(options.apiUrl ?? SLACK_API, keptAliveFetch()),
-      ...apiUrl,
-    } satisfies webApi.WebClientOptions,
+    clientOptions: webApiOptions(
+      options.apiUrl,
+      replyTimingFetch(options.apiUrl ?? SLACK_API, keptAliveFetch()),
+    ),
     deferInitialization: true,
     // The conversation store keeps per-channel state popbot does not need.
     convoStore: false as const,

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
  * Bolt's, the Web API client's and the Socket Mode client's logs, into our pino logger. Their debug output is
  * dropped, not forwarded: it holds raw payloads (a login modal's password, pasted text, response URLs).
  */
-export function boltLogger(log: Logger): BoltLogger {
+export function boltLogger(log: Pick<Logger, 'info' | 'warn' | 'error'>): BoltLogger {
   let level: LogLevel = LogLevel.INFO;
   const line = (msg: unknown[]) =>
     msg

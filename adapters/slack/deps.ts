@@ -5,6 +5,7 @@ import type { OcrEngine } from '../../src/ocr/ocr-engine.js';
 import type { ProbeGuard } from '../../src/probe/guard.js';
 import type { RateLimiter } from '../../src/probe/rate-limit.js';
 import type { ProbeDeps, ProbeReport, ProbeRequest } from '../../src/probe/types.js';
+import type { AnswerWorker } from './answer-worker.js';
 import type { Inflight, RecentKeys } from './inflight.js';
 import type { LocaleCache } from './locale.js';
 
@@ -24,6 +25,8 @@ export interface SlackDeps {
   inflight: Inflight;
   /** Answers to messages, explained and posted after the acknowledgement, in order per channel. */
   replies: ReplyQueue;
+  /** The thread that explains, renders and posts text answers, off the thread that acknowledges events. */
+  answers: AnswerWorker;
   seen: RecentKeys;
   fetch: typeof globalThis.fetch;
   /** Downloads shared pictures (files:read); sent only to Slack's files origin (handlers/images.ts). */

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
 import type pino from 'pino';
 import { ConfigError } from '../../src/config/config.js';
 import { ServiceUnreachableError, unreachable } from '../../src/runtime/unreachable.js';
@@ -12,12 +13,18 @@ import type { AdapterHandle } from '../../src/runtime/adapter-handle.js';
 import { AdapterStatus } from '../../src/runtime/adapter-status.js';
 import type { HealthRoutes } from '../../src/runtime/health.js';
 import { processOcrEngine } from '../../src/ocr/process-engine.js';
+import { AnswerWorker } from './answer-worker.js';
 import { buildApp, EVENTS_PATH } from './app.js';
-import { readSlackConfig, slackMode } from './config.js';
+import { readSlackConfig, type SlackMode, slackMode } from './config.js';
 import type { ProbeRunner, SlackDeps } from './deps.js';
 import { Inflight, RecentKeys } from './inflight.js';
 import { LocaleCache, type LocaleCacheOptions } from './locale.js';
-import { appTokenFailure, refusedTokenCode, SocketConnection } from './socket-connection.js';
+import {
+  appTokenFailure,
+  refusedTokenCode,
+  type SocketClient,
+  SocketConnection,
+} from './socket-connection.js';
 
 export { slackConfigured } from './config.js';
 
@@ -40,6 +47,8 @@ export interface StartSlackOptions {
   routes?: HealthRoutes | undefined;
   /** Bounds of the queue of message answers (src/chat/reply-queue.ts). */
   replies?: ReplyQueueOptions;
+  /** The answer thread's script (answer-worker.ts); tests pass one that fails on purpose. */
+  answerThread?: string | URL;
 }
 
 export interface SlackHandle extends Omit<AdapterHandle, 'name'> {
@@ -67,6 +76,15 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   }
   const log = options.logger.child({ adapter: 'slack' });
   const inflight = new Inflight();
+  const answers = new AnswerWorker({
+    settings: {
+      botToken: config.SLACK_BOT_TOKEN,
+      defaultLang: config.POPBOT_DEFAULT_LANG,
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+    },
+    log,
+    ...(options.answerThread ? { script: options.answerThread } : {}),
+  });
   const deps: SlackDeps = {
     log,
     defaultLang: config.POPBOT_DEFAULT_LANG,
@@ -78,6 +96,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     probeDeps: options.probeDeps ?? {},
     inflight,
     replies: new ReplyQueue(inflight, options.replies),
+    answers,
     seen: new RecentKeys(),
     fetch: options.fetch ?? globalThis.fetch,
     botToken: config.SLACK_BOT_TOKEN,
@@ -110,28 +129,16 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     throw error;
   }
 
-  let port: number | undefined;
-  let connection: SocketConnection | undefined;
-  if (mode.kind === 'http') {
-    const listen = { host: options.listen?.host, port: options.listen?.port ?? mode.port };
-    const server = (await app.start(
-      listen.host ? { host: listen.host, port: listen.port } : listen.port,
-    )) as {
-      address(): AddressInfo | string | null;
-    };
-    const address = server.address();
-    port = typeof address === 'object' && address ? address.port : listen.port;
-    // Slack connects to popbot: listening is all "connected" can mean here.
-    status.set('connected');
-    log.info({ mode: 'http', port, path: EVENTS_PATH }, 'Slack adapter listening');
-  } else if (socket) {
-    connection = new SocketConnection({ client: socket, status, log });
-    try {
-      await connection.start();
-    } catch (error) {
-      throw new ConfigError(`invalid configuration:\n  ${appTokenFailure(String(error)).message}`);
-    }
+  // Ready before the first event can arrive; stopped again if the adapter does not start.
+  await answers.start();
+  let reached: { port?: number; connection?: SocketConnection };
+  try {
+    reached = await listenOrConnect(app, socket, mode, options.listen, status, log);
+  } catch (error) {
+    await answers.stop();
+    throw error;
   }
+  const { port, connection } = reached;
 
   let stopping: Promise<void> | undefined;
   const grace = options.shutdownGraceMs ?? 10_000;
@@ -144,6 +151,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       stopping ??= (async () => {
         const finished = await inflight.drain(grace);
         if (!finished) log.warn({ graceMs: grace }, 'replies still in flight at shutdown were dropped');
+        await answers.stop();
         if (connection) await connection.stop();
         else await app.stop();
         status.set('stopped');
@@ -152,4 +160,37 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       return stopping;
     },
   };
+}
+
+/** HTTP mode: listens (the port it got); Socket Mode: opens the connection. */
+async function listenOrConnect(
+  app: App,
+  socket: SocketClient | undefined,
+  mode: SlackMode,
+  where: StartSlackOptions['listen'],
+  status: AdapterStatus,
+  log: pino.Logger,
+): Promise<{ port?: number; connection?: SocketConnection }> {
+  if (mode.kind === 'http') {
+    const listen = { host: where?.host, port: where?.port ?? mode.port };
+    const server = (await app.start(
+      listen.host ? { host: listen.host, port: listen.port } : listen.port,
+    )) as {
+      address(): AddressInfo | string | null;
+    };
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : listen.port;
+    // Slack connects to popbot: listening is all "connected" can mean here.
+    status.set('connected');
+    log.info({ mode: 'http', port, path: EVENTS_PATH }, 'Slack adapter listening');
+    return { port };
+  }
+  if (!socket) return {};
+  const connection = new SocketConnection({ client: socket, status, log });
+  try {
+    await connection.start();
+  } catch (error) {
+    throw new ConfigError(`invalid configuration:\n  ${appTokenFailure(String(error)).message}`);
+  }
+  return { connection };
 }

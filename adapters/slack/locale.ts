@@ -1,5 +1,5 @@
 import { describeError, type ErrorSummary } from '../../src/log/describe-error.js';
-import type { webApi } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { type Lang, langFromLocale } from '../../src/i18n/lang.js';
 
@@ -27,7 +27,11 @@ export class LocaleCache {
     this.#now = options.now ?? Date.now;
   }
 
-  async langOf(client: webApi.WebClient, userId: string | undefined, log: Logger): Promise<Lang | undefined> {
+  async langOf(
+    client: WebClient,
+    userId: string | undefined,
+    log: Pick<Logger, 'warn'>,
+  ): Promise<Lang | undefined> {
     if (!userId) return undefined;
     const now = this.#now();
     const hit = this.#entries.get(userId);

@@ -49,3 +49,11 @@ export function forThisEvent<T>(work: () => Promise<T>): () => Promise<T> {
   const timing = current.getStore();
   return timing ? () => current.run(timing, work) : work;
 }
+
+/**
+ * When the event in scope reached popbot, in milliseconds since the epoch, which another thread can compare
+ * with its own `performance.timeOrigin + performance.now()`; now, outside an event.
+ */
+export function eventArrival(): number {
+  return performance.timeOrigin + (current.getStore()?.receivedAt ?? performance.now());
+}

@@ -86,10 +86,14 @@ export function rssMb(pid: number): number {
   }
 }
 
-/** CPU time (user + system) a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
-export function cpuMs(pid: number): number {
+/**
+ * CPU time (user + system) a process has used, in ms (Linux /proc; clock ticks of 10 ms); with `mainThread`,
+ * only its main thread's (the one running JavaScript's event loop; a Node process's task id equals its pid).
+ */
+export function cpuMs(pid: number, mainThread = false): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const stat = mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
+    const fields = readFileSync(stat, 'utf8').split(') ')[1]?.split(' ') ?? [];
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return Number.NaN;

@@ -55,12 +55,39 @@ const replyLatency = new Histogram({
 /** Monitoring-plugin exit codes of a probe report (0 OK … 3 UNKNOWN), or a run that threw. */
 const PROBE_OUTCOMES = ['ok', 'warning', 'critical', 'unknown'] as const;
 
+/** What one chat answer that went through the explainer counts: plain data, so another thread can send it here. */
+export interface ExplanationCount {
+  outcome: string;
+  lang: string;
+  categories: string[];
+}
+
+let sendCount: ((count: ExplanationCount) => void) | undefined;
+
+/**
+ * In a worker thread: explanations are counted by `send` (to the thread that serves `/metrics`, which calls
+ * recordExplanation), not in this thread's registry, which nobody reads.
+ */
+export function sendExplanationCounts(send: (count: ExplanationCount) => void): void {
+  sendCount = send;
+}
+
 /** One chat answer that went through the explainer: the paste, and each finding in it. */
 export function countExplanation(result: ExplainResult): void {
-  pastesExplained.inc({ outcome: result.outcome });
-  for (const f of result.findings) {
-    findings.inc({ category: f.category, lang: result.lang });
-    if (f.category === 'unknown') unknownFindings.inc({ lang: result.lang });
+  const count = {
+    outcome: result.outcome,
+    lang: result.lang,
+    categories: result.findings.map((f) => f.category),
+  };
+  if (sendCount) sendCount(count);
+  else recordExplanation(count);
+}
+
+export function recordExplanation(count: ExplanationCount): void {
+  pastesExplained.inc({ outcome: count.outcome });
+  for (const category of count.categories) {
+    findings.inc({ category, lang: count.lang });
+    if (category === 'unknown') unknownFindings.inc({ lang: count.lang });
   }
 }
 

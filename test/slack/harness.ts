@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { type SlackHandle, type StartSlackOptions, startSlack } from '../../adapters/slack/index.js';
 import { createLogger } from '../../src/log/logger.js';
+import { ensureBuilt } from '../support/spawn-popbot.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { TEST_SIGNING_SECRET } from './signed.js';
 
@@ -22,6 +23,8 @@ export async function startHarness(
   env: NodeJS.ProcessEnv = {},
   options: Partial<Omit<StartSlackOptions, 'env' | 'logger'>> = {},
 ): Promise<Harness> {
+  // The answer thread runs the built code (adapters/slack/answer-worker.ts): build it if the sources are newer.
+  ensureBuilt();
   const slack = await startFakeSlack();
   const lines: string[] = [];
   const sink = new Writable({

@@ -48,9 +48,15 @@ describe('Slack HTTP mode: /healthz and /metrics on the receiver port', () => {
   it('GET /metrics counts a pasted error answered over signed HTTP events', async () => {
     await postEvent(`${base}/slack/events`, channelMessage('-ERR [IN-USE] Unable to lock maildrop'));
     await slack.waitFor('chat.postMessage', 1);
-    const res = await fetch(`${base}/metrics`);
+    // The answer thread sends its counts with the end of the job, once Slack has answered the post.
+    let res = await fetch(`${base}/metrics`);
+    let text = await res.text();
+    for (let i = 0; i < 50 && !text.includes('popbot_pastes_explained_total{outcome="errors"}'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      res = await fetch(`${base}/metrics`);
+      text = await res.text();
+    }
     expect(res.headers.get('content-type')).toContain('text/plain');
-    const text = await res.text();
     expect(text).toMatch(/^popbot_pastes_explained_total\{outcome="errors"\} 1$/m);
     expect(text).toMatch(/^popbot_findings_total\{category="mailbox.locked",lang="en"\} 1$/m);
   });

@@ -280,7 +280,17 @@ describe('Socket Mode: /metrics', () => {
 
       await f.event(channelMessage('good morning, anyone up for lunch?'));
       await askInChannel(f);
-      const after = await metrics();
+      // The answer thread reports the reply's latency once Slack's answer to the post reaches it, a moment
+      // after Slack has the post.
+      let after = await metrics();
+      for (
+        let i = 0;
+        i < 50 && sample(after, 'popbot_reply_latency_seconds_count', 'adapter="slack"') === 0;
+        i++
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        after = await metrics();
+      }
       expect(sample(after, 'popbot_pastes_explained_total', 'outcome="errors"')).toBe(1);
       expect(sample(after, 'popbot_pastes_explained_total', 'outcome="not-pop"')).toBe(0);
       expect(sample(after, 'popbot_findings_total', 'category="mailbox.locked",lang="en"')).toBe(1);

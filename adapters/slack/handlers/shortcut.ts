@@ -1,11 +1,11 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { slackMessages } from '../../../src/i18n/slack-messages.js';
+import { answerInLanguage } from '../answer-text.js';
 import { answerReply, noticeReply, type SlackReply } from '../blocks.js';
 import { SHORTCUT_EXPLAIN, type SlackDeps } from '../deps.js';
 import { slackToPlain } from '../escape.js';
 import { slackErrorSummary } from '../locale.js';
 import { answerSlackImage, firstImage } from './images.js';
-import { answerInLanguage } from './messages.js';
 
 /**
  * "Explain POP error" on any message: slash commands cannot run in threads, this can. The answer is

@@ -20,8 +20,7 @@ await capture({
   translated: (tool, s) =>
     ['alpine', 'mutt', 'nmh', 'nmh-sasl', 'emacs', 'mailcheck', 'frm', 'from', 'mail', 'readmsg'].includes(
       tool.name,
-    ) ||
-    s.id === 'closed/connection-refused',
+    ) || s.id === 'closed/connection-refused',
   fakeNote:
     'test/support/fake-pop-server.ts (plain) with the scenario handlers of scripts/libraries-live/scenarios.ts',
 });

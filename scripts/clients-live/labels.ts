@@ -96,7 +96,8 @@ const SIGNS_3 = {
   /** Mailutils: what it calls a refused login (USER, PASS or the greeting's APOP), whatever the reply said. */
   bareLoginFailure: /Authentication failed|L.authentification a échoué|Lỗi xác thực/,
   /** Mailutils: a reply it could not read (another protocol's greeting, a connection closed before any). */
-  invalidReply: /Invalid reply from the remote host|Réponse invalide de l.hôte distant|trả lời từ máy chủ không phải hợp lệ/,
+  invalidReply:
+    /Invalid reply from the remote host|Réponse invalide de l.hôte distant|trả lời từ máy chủ không phải hợp lệ/,
   connectionBroken: /ConnectionLost|ConnectionDone|Connection was closed cleanly/,
   timeout: /TimeoutError|User timeout caused connection failure/,
   notFound: /Requested item not found|Élément demandé non trouvé|Không tìm thấy mục đã yêu cầu/,

@@ -31,7 +31,9 @@ export function holdoutScenarios(
 ): Set<string> {
   const scenarioHash = (id: string) => createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0);
   return new Set(
-    [...ids].sort((a, b) => scenarioHash(a) - scenarioHash(b)).slice(0, Math.round(ids.length * HOLDOUT_SHARE)),
+    [...ids]
+      .sort((a, b) => scenarioHash(a) - scenarioHash(b))
+      .slice(0, Math.round(ids.length * HOLDOUT_SHARE)),
   );
 }
 
@@ -140,7 +142,11 @@ export function build(o: BuildOptions): void {
           (c) => o.isHoldout(scenario, c.id.split('/')[3]!.replace(/-debug$/, '')) === (side === 'holdout'),
         );
         if (cases.length === 0) continue;
-        out[side].set(`${scenario.replace('/', '-')}${batch ? `.batch-${batch}` : ''}`, { data, scenario, cases });
+        out[side].set(`${scenario.replace('/', '-')}${batch ? `.batch-${batch}` : ''}`, {
+          data,
+          scenario,
+          cases,
+        });
       }
     }
   }

@@ -80,3 +80,30 @@ describe("Twisted's POP3 server", () => {
     ).toBe('mailbox.unavailable');
   });
 });
+
+describe("Mailutils' own messages about one message", () => {
+  it.each([
+    ['en', 'readmsg: mu_mailbox_get_message: Requested item not found'],
+    ['fr', 'readmsg: mu_mailbox_get_message: Élément demandé non trouvé'],
+    ['vi', 'readmsg: mu_mailbox_get_message: Không tìm thấy mục đã yêu cầu'],
+  ] as const)('a number the mailbox does not hold (%s)', (lang, text) => {
+    expect(first(text, lang)?.category).toBe('message.not-found');
+  });
+
+  it.each([
+    [
+      'en',
+      'readmsg: cannot get number of headers: Operation rejected by remote party\nreadmsg: cannot get body stream: Operation rejected by remote party',
+    ],
+    [
+      'fr',
+      "readmsg: impossible d'obtenir le nombre d'en-têtes : Opération rejetée par le tiers distant\nreadmsg: impossible d'obtenir le flux du corps : Opération rejetée par le tiers distant",
+    ],
+    [
+      'vi',
+      'readmsg: không thể lấy số của phần đầu: Thao tác bị từ chối bởi bên thứ ba từ trên mạng\nreadmsg: không thể lấy luồng thân thư: Thao tác bị từ chối bởi bên thứ ba từ trên mạng',
+    ],
+  ] as const)('a message the server refused to send (%s)', (lang, text) => {
+    expect(first(text, lang)?.category).toBe('message.unavailable');
+  });
+});

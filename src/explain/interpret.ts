@@ -72,9 +72,10 @@ function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained
     // A text a program writes is read as that program's first, as it is when pasted alone (Sylpheed's
     // "Session timed out." is the client giving up, not a server's -ERR of the same words).
     const own = bestMatch(kb, { ...candidate, kind: 'client', text: quoted.text }, { wordingOnly: true });
-    if (known(own) && matchCovers(own, quoted.text)) return explained(own, QUOTED_CONFIDENCE);
+    if (known(own) && matchCovers(own, quoted.text))
+      return beyondTheWrapper(kb, candidate, quoted.text, explained(own, QUOTED_CONFIDENCE));
     const found = serverWordingIn(kb, candidate, quoted.text);
-    if (found) return found;
+    if (found) return beyondTheWrapper(kb, candidate, quoted.text, found);
   }
   return undefined;
 }
@@ -119,7 +120,8 @@ function beyondTheWrapper(
 ): Explained {
   const carried = carriedCause(kb, candidate);
   if (!carried || carried.match.entry.entry.category === found.entry.entry.category) return found;
-  const tail = carried.text + carried.after;
+  // A message quoted in a sentence ends where its quote closes: the carried clause runs on to the quote mark.
+  const tail = (carried.text + carried.after).replace(CLOSING_QUOTE, '').trimEnd();
   const at = text.lastIndexOf(tail);
   if (at <= 0) return found;
   const wrapper = programWording(kb, candidate, text.slice(0, at));

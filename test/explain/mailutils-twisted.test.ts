@@ -21,6 +21,13 @@ describe('a mailbox named by a POP URL that could not be opened', () => {
     expect(finding?.entry).toBe('authentication-failed');
   });
 
+  it.each([
+    'Can someone explain this error? I run from from cron and it stopped working: "from: could not open mailbox `pop://nobody:***se@127.0.0.1:10110\': Authentication failed"',
+    "Quelqu'un peut m'expliquer cette erreur ? Je lance from depuis cron et ça ne marche plus : « from: could not open mailbox `pop://alice:***se@127.0.0.1:34781': Authentication failed »",
+  ])('is read so inside a sentence that quotes it: %s', (text) => {
+    expect(first(text)?.category).toBe('auth.failed');
+  });
+
   it('keeps the cause its words give when it is no login (a refused connection)', () => {
     expect(
       first("frm: could not open mailbox `pop://alice:***se@127.0.0.1:34723': Connection refused")?.category,

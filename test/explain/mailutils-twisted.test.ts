@@ -114,3 +114,17 @@ describe("Mailutils' own messages about one message", () => {
     expect(first(text, lang)?.category).toBe('message.unavailable');
   });
 });
+
+describe("Mailutils' TLS error on a pops:// mailbox", () => {
+  it.each([
+    ['en', "frm: could not open mailbox `pops://alice:***se@127.0.0.1:40695': TLS error"],
+    [
+      'fr',
+      "from: impossible d'ouvrir la boîte aux lettres « pops://alice:***se@127.0.0.1:40695 » : TLS error",
+    ],
+    ['vi', 'mail: Không thể mở hộp thư: pops://alice:***se@127.0.0.1:40695: TLS error\n"": 0 thư'],
+    ['en', "movemail: mailbox `pops://alice@127.0.0.1:44903': cannot open: TLS error"],
+  ] as const)('is the handshake of a port that does not speak TLS first, no mailbox (%s)', (lang, text) => {
+    expect(first(text, lang)?.category).toBe('tls.mismatch');
+  });
+});

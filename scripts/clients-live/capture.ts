@@ -16,9 +16,11 @@ await capture({
   // Batch 2's programs are all run in French and Vietnamese: Mutt has a French catalogue, and whether the others
   // call setlocale (glibc's and GnuTLS's texts in the user's language) shows only by running them; build()
   // keeps a translated run only where its words differ from the English one.
+  // Batch 3: Mailutils has French and Vietnamese catalogues; Twisted's texts are English (its own and OpenSSL's).
   translated: (tool, s) =>
-    ['alpine', 'mutt', 'nmh', 'nmh-sasl', 'emacs', 'mailcheck'].includes(tool.name) ||
-    s.id === 'closed/connection-refused',
+    ['alpine', 'mutt', 'nmh', 'nmh-sasl', 'emacs', 'mailcheck', 'frm', 'from', 'mail', 'readmsg'].includes(
+      tool.name,
+    ) || s.id === 'closed/connection-refused',
   fakeNote:
     'test/support/fake-pop-server.ts (plain) with the scenario handlers of scripts/libraries-live/scenarios.ts',
 });

@@ -79,10 +79,51 @@ function labelBatch2(expected: string, text: string): string | 'drop' {
   return expected;
 }
 
+/** Batch 3's programs (capture-3.json): GNU Mailutils' frm, from, mail, readmsg, and Twisted's POP3 client. */
+const BATCH_3 = new Set(['frm', 'frm-debug', 'from', 'mail', 'readmsg', 'twisted']);
+
+/** What batch 3's programs print: Mailutils in English, French and Vietnamese (its catalogue), Twisted in English. */
+const SIGNS_3 = {
+  failure:
+    /could not open mailbox|cannot open mailbox|impossible d.ouvrir|không thể mở hộp thư|mu_mailbox_get_message|cannot get|impossible d.obtenir|không thể lấy|encountered error/i,
+  /** The server's own words: a reply in Mailutils' trace (`S: `, not +OK) or in Twisted's ServerErrorResponse. */
+  replyShown: /^\w+: S: (?!\+OK)\S|ServerErrorResponse: b'/m,
+  otherGreeting: /^\w+: S: (?:220 |\* OK)/m,
+  /** Mailutils' trace: PASS sent and no reply before the failure. */
+  noReplyToPass: /^\w+: C: PASS .*\n\w+: (?:could not|cannot) open mailbox/im,
+  /** Mailutils' trace: nothing received at all before its "Invalid reply". */
+  nothingReceived: /^(?![\s\S]*^\w+: S: )[\s\S]*Invalid reply from the remote host/m,
+  /** Mailutils: what it calls a refused login (USER, PASS or the greeting's APOP), whatever the reply said. */
+  bareLoginFailure: /Authentication failed|L.authentification a échoué|Lỗi xác thực/,
+  /** Mailutils: a reply it could not read (another protocol's greeting, a connection closed before any). */
+  invalidReply:
+    /Invalid reply from the remote host|Réponse invalide de l.hôte distant|trả lời từ máy chủ không phải hợp lệ/,
+  connectionBroken: /ConnectionLost|ConnectionDone|Connection was closed cleanly/,
+  timeout: /TimeoutError|User timeout caused connection failure/,
+  notFound: /Requested item not found|Élément demandé non trouvé|Không tìm thấy mục đã yêu cầu/,
+} as const;
+
+function labelBatch3(expected: string, text: string): string | 'drop' {
+  if (!SIGNS_3.failure.test(text)) return 'drop';
+  if (SIGNS_3.otherGreeting.test(text)) return 'connect.wrong-service';
+  if (SIGNS_3.replyShown.test(text)) return expected;
+  if (SIGNS_3.noReplyToPass.test(text)) return 'connect.reset';
+  if (SIGNS_3.invalidReply.test(text))
+    return SIGNS_3.nothingReceived.test(text) && /: C: |Reading user ticket/.test(text)
+      ? 'connect.reset'
+      : 'server.protocol-error';
+  if (SIGNS_3.bareLoginFailure.test(text)) return 'auth.failed';
+  if (SIGNS_3.connectionBroken.test(text)) return 'connect.reset';
+  if (SIGNS_3.timeout.test(text)) return 'connect.timeout';
+  if (SIGNS_3.notFound.test(text)) return 'message.not-found';
+  return expected;
+}
+
 export function labelOf({ scenario, tool, text }: LabelInput): string | 'drop' | undefined {
   const expected = expectedOf(scenario);
   if (!expected) return undefined;
   if (BATCH_2.has(tool)) return labelBatch2(expected, text);
+  if (BATCH_3.has(tool)) return labelBatch3(expected, text);
   const replyShown = SIGNS.replyShown.test(text);
   if (SIGNS.otherGreeting.test(text)) return 'connect.wrong-service';
   // A run that shows no failure did not meet the scenario (fdm does not check certificates unless told; a

@@ -113,4 +113,26 @@ export const CLIENT_TOOLS: readonly Tool[] = [
     command: () => ({ file: 'sh', args: [join(here, 'mailcheck.sh')] }),
     version: () => `mailcheck ${deb('mailcheck')}`,
   },
+  // Batch 3 (`--tools=frm,from,mail,readmsg,twisted --batch=3`): GNU Mailutils as a client (its movemail was in
+  // libraries-live) and Twisted's POP3 client.
+  ...(['frm', 'from', 'mail', 'readmsg'] as const).map((name): Tool => ({
+    name,
+    // frm alone with its protocol trace (`--debug-level=mailbox.prot`): the four share Mailutils' POP code.
+    debug: name === 'frm',
+    // readmsg prints one message (RETR): only the scenarios of a message.
+    ops: name === 'readmsg' ? ['retr'] : ['list'],
+    scenarios: name === 'readmsg' ? ['dovecot/retr-nonexistent', 'fake/message-unreadable'] : [],
+    command: () => ({ file: 'sh', args: [join(here, 'mailutils.sh'), name] }),
+    // The program first: the chat framings name the program by the first word.
+    version: () => `${name} of GNU Mailutils (mailutils ${deb('mailutils')})`,
+  })),
+  {
+    name: 'twisted',
+    debug: false,
+    ops: ['list', 'uidl', 'retr'],
+    scenarios: ['dovecot/stls-untrusted-certificate', ...RETR_SCENARIOS],
+    command: () => ({ file: '/usr/bin/python3', args: [join(here, 'twisted_pop3client.py')] }),
+    version: () =>
+      `Twisted ${sh("/usr/bin/python3 -c 'import twisted; print(twisted.__version__)'")} twisted.mail.pop3client (python3-twisted ${deb('python3-twisted')}) on Python ${sh("/usr/bin/python3 -c 'import platform; print(platform.python_version())'")}`,
+  },
 ];

@@ -25,12 +25,15 @@ export const HOLDOUT_SHARE = 0.4;
  * The holdout is the HOLDOUT_SHARE of the scenarios with the lowest seeded hash: with two dozen scenarios, a
  * threshold on each hash alone would hold out anywhere from a quarter to well over half of them.
  */
-export function holdoutScenarios(seed: string): Set<string> {
+export function holdoutScenarios(
+  seed: string,
+  ids: readonly string[] = SCENARIOS.map((s) => s.id),
+): Set<string> {
   const scenarioHash = (id: string) => createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0);
   return new Set(
-    SCENARIOS.map((s) => s.id)
+    [...ids]
       .sort((a, b) => scenarioHash(a) - scenarioHash(b))
-      .slice(0, Math.round(SCENARIOS.length * HOLDOUT_SHARE)),
+      .slice(0, Math.round(ids.length * HOLDOUT_SHARE)),
   );
 }
 
@@ -58,7 +61,8 @@ export function userPaths(text: string): string {
 export interface BuildOptions {
   /** The set's folder under scripts/ and the fixtures' folder name. */
   set: string;
-  isHoldout(scenario: string): boolean;
+  /** The side of a scenario's text; `tool` (the program's name, `-debug` taken off) for a set split finer. */
+  isHoldout(scenario: string, tool: string): boolean;
   userPaths(text: string): string;
   labelOf(input: LabelInput): string | undefined;
   /** The fixtures' header line for the tuning part. */
@@ -131,15 +135,19 @@ export function build(o: BuildOptions): void {
         labelled.push({ ...c, category: label });
       }
       for (const c of [...labelled]) if (c.kind === 'client-output') labelled.push(chatCase(c, chatLang(c)));
-      const side = o.isHoldout(scenario) ? 'holdout' : 'tuning';
       const kept = labelled.filter((c) => seen.add(c));
-      if (kept.length === 0) continue;
       const batch = /^capture-(\w+)\.json$/.exec(f)?.[1];
-      out[side].set(`${scenario.replace('/', '-')}${batch ? `.batch-${batch}` : ''}`, {
-        data,
-        scenario,
-        cases: kept,
-      });
+      for (const side of ['tuning', 'holdout'] as const) {
+        const cases = kept.filter(
+          (c) => o.isHoldout(scenario, c.id.split('/')[3]!.replace(/-debug$/, '')) === (side === 'holdout'),
+        );
+        if (cases.length === 0) continue;
+        out[side].set(`${scenario.replace('/', '-')}${batch ? `.batch-${batch}` : ''}`, {
+          data,
+          scenario,
+          cases,
+        });
+      }
     }
   }
   if (unlabelled.length) {
@@ -182,7 +190,7 @@ export function build(o: BuildOptions): void {
               ? 'test/support/fake-pop-server.ts'
               : server === 'closed'
                 ? 'none (a closed port)'
-                : g.data.versions.dovecot!,
+                : (g.data.versions[server] ?? g.data.versions.dovecot!),
           server_config: g.data.servers[g.data.runs.find((r) => r.scenario === scenario)!.server] ?? server,
           clients: tools,
         },

@@ -72,9 +72,10 @@ function quotedServerWording(kb: KnowledgeBase, candidate: Candidate): Explained
     // A text a program writes is read as that program's first, as it is when pasted alone (Sylpheed's
     // "Session timed out." is the client giving up, not a server's -ERR of the same words).
     const own = bestMatch(kb, { ...candidate, kind: 'client', text: quoted.text }, { wordingOnly: true });
-    if (known(own) && matchCovers(own, quoted.text)) return explained(own, QUOTED_CONFIDENCE);
+    if (known(own) && matchCovers(own, quoted.text))
+      return beyondTheWrapper(kb, candidate, quoted.text, explained(own, QUOTED_CONFIDENCE));
     const found = serverWordingIn(kb, candidate, quoted.text);
-    if (found) return found;
+    if (found) return beyondTheWrapper(kb, candidate, quoted.text, found);
   }
   return undefined;
 }
@@ -93,13 +94,40 @@ function quotedProgramWording(kb: KnowledgeBase, candidate: Candidate): Explaine
   // A server's log line after a question is read by the log parser (logLineInProse), not as a message.
   if (SYSLOG_TIME_INSIDE.test(candidate.line)) return undefined;
   for (const text of quotesToReadAlone(candidate.text)) {
-    const match = bestMatch(kb, { ...candidate, kind: 'client', text }, { wordingOnly: true });
-    if (known(match)) return explained(match, QUOTED_CONFIDENCE);
-    // What follows the asker's colon may be a server's reply without its -ERR ("web login required").
-    const server = serverWordingIn(kb, candidate, text);
-    if (server) return server;
+    const found = programWording(kb, candidate, text);
+    if (found) return beyondTheWrapper(kb, candidate, text, found);
   }
   return undefined;
+}
+
+function programWording(kb: KnowledgeBase, candidate: Candidate, text: string): Explained | undefined {
+  const match = bestMatch(kb, { ...candidate, kind: 'client', text }, { wordingOnly: true });
+  if (known(match)) return explained(match, QUOTED_CONFIDENCE);
+  // What follows the asker's colon may be a server's reply without its -ERR ("web login required").
+  return serverWordingIn(kb, candidate, text);
+}
+
+/**
+ * A program's message whose words explain only its frame yields to what it carries after them, as one
+ * explained by a client entry does (withCarriedCause): GNU Mailutils' "could not open mailbox `pop://…':
+ * Authentication failed" is a mailbox that could not be opened whatever the reason, and the reason follows.
+ */
+function beyondTheWrapper(
+  kb: KnowledgeBase,
+  candidate: Candidate,
+  text: string,
+  found: Explained,
+): Explained {
+  const carried = carriedCause(kb, candidate);
+  if (!carried || carried.match.entry.entry.category === found.entry.entry.category) return found;
+  // A message quoted in a sentence ends where its quote closes: the carried clause runs on to the quote mark.
+  const tail = (carried.text + carried.after).replace(CLOSING_QUOTE, '').trimEnd();
+  const at = text.lastIndexOf(tail);
+  if (at <= 0) return found;
+  const wrapper = programWording(kb, candidate, text.slice(0, at));
+  return wrapper?.entry.entry.id === found.entry.entry.id
+    ? { ...explained(carried.match, QUOTED_CONFIDENCE), carried: carried.text }
+    : found;
 }
 
 /**

@@ -1505,7 +1505,18 @@ export const LEXICON: readonly Cue[] = [
     4,
     [
       ['connection', 'connexion', 'kết nối'],
-      ['broken', 'is closed', 'est fermée', 'a été fermée', 'coupé*', 'bị đứt', 'đứt', 'đã bị đóng'],
+      // "was closed": Twisted's ConnectionDone, "Connection was closed cleanly." (the other side closed it).
+      [
+        'broken',
+        'is closed',
+        'was closed',
+        'est fermée',
+        'a été fermée',
+        'coupé*',
+        'bị đứt',
+        'đứt',
+        'đã bị đóng',
+      ],
     ],
     'client',
   ),

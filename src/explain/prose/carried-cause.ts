@@ -67,6 +67,14 @@ const STEP_WORDS: readonly { verb: string; re: RegExp }[] = [
     verb: 'PASS',
     re: /\b(?:log ?in|logon|sign in|auth|authenticat\w*|authentification|identification)\b|đăng nhập|dang nhap/iu,
   },
+  // Opening a mailbox that the program names by a POP URL (GNU Mailutils' "could not open mailbox
+  // `pop://…': …", « impossible d'ouvrir la boîte aux lettres « pop://… » », "không thể mở hộp thư “pop://…”"):
+  // the program opens a remote mailbox by connecting and logging in, and the maildrop is opened by PASS
+  // (RFC 1939 §7), so what it carries answered the login. A mailbox named by a path is the program's own file.
+  {
+    verb: 'PASS',
+    re: /\b(?:open(?:ing)?|ouvrir)\b.{0,40}\b(?:mail ?box|bo[iî]te aux lettres)\b.{0,6}\bpops?:\/\/|mở hộp thư.{0,6}\bpops?:\/\//iu,
+  },
 ];
 
 /** The command a program's words before a colon say it sent, if they say. */

@@ -168,9 +168,12 @@ const SENTENCE_END =
   /[.?!;](?=\s+\p{Lu}|\s*$)|,\s+(?=(?:what|how|any|please|can|could|help|que|comment|quelqu|une idée|làm sao|ai|có ai|phải)(?![\p{L}\p{N}]))/u;
 
 // The exception line of a stack trace: Java, .NET, Python, PHP, Node ("poplib.error_proto: b'-ERR …'",
-// "javax.mail.AuthenticationFailedException: [AUTH] …", "MailKit.Security.AuthenticationException: …").
+// "javax.mail.AuthenticationFailedException: [AUTH] …", "MailKit.Security.AuthenticationException: …"). A
+// class of a module of errors counts whatever its name ends with: Twisted's
+// "twisted.mail._except.ServerErrorResponse: b'…'" (the server's line, its status taken off) and
+// "twisted.internet.error.ConnectionDone: …".
 const EXCEPTION =
-  /^\s*(?:Caused by:\s*|Uncaught\s+|Unhandled exception\.\s*)?((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Exception|Error|error_proto|error))(?:\s*\(0x[0-9A-Fa-f]+\)|\s*\(\d+\))?\s*:\s*(.+)$/;
+  /^\s*(?:Caused by:\s*|Uncaught\s+|Unhandled exception\.\s*)?((?:[A-Za-z_$][\w$]*\.)*(?:[A-Za-z_$][\w$]*(?:Exception|Error|ErrorResponse|error_proto|error)|(?:error|errors|exceptions|_except)\.[A-Z]\w*))(?:\s*\(0x[0-9A-Fa-f]+\)|\s*\(\d+\))?\s*:\s*(.+)$/;
 const PHP_WARNING = /^\s*(?:PHP\s+)?(?:Warning|Notice|Fatal error):\s*(.+?)(?:\s+in\s+\S+\s+on line\s+\d+)?$/;
 // A reply runs to the end of the line, or to the quote that closes it ("… “-ERR x” every morning").
 const ERR_ANYWHERE = /(?:^|[^\w+-])(-ERR(?![a-z])[^\n"”»’]*)/i;

@@ -15,7 +15,7 @@ import { leadWithDecisive } from './server-log/decisive.js';
 import { readNameForm } from './server-log/name-form.js';
 import { judgeLog } from './server-log/judge.js';
 import type { Extensions } from './extensions.js';
-import { detectLanguage } from './language.js';
+import { detectLanguage, detectLanguageOfLines } from './language.js';
 import { displayLine } from './lines/display.js';
 import { LineFinder, showsClientCommands } from './line-finder.js';
 import { cleanPaste } from './paste-cleanup.js';
@@ -114,12 +114,11 @@ export function analyse(
   // Most pastes are printable ASCII: found once, it spares language detection, the cleanup and the secrets
   // pass a search of the whole paste each.
   const plain = isPlainText(input);
-  const detected = detectLanguage(input, plain);
   const warnings: WarningCode[] = [];
-  const answer = (outcome: Analysis['outcome'], findings: FindingData[]): Analysis =>
-    analysisOf(detected, input.length, outcome, findings, warnings);
-  if (input.trim() === '') return answer('empty', []);
-  if (input.length > MAX_INPUT_CHARS) return answer('too-large', []);
+  if (input.trim() === '') return analysisOf(undefined, input.length, 'empty', [], warnings);
+  // Too large to read: its language is still told from its start.
+  if (input.length > MAX_INPUT_CHARS)
+    return analysisOf(detectLanguage(input, plain), input.length, 'too-large', [], warnings);
 
   const { text: cleaned, controls } = cleanPaste(input, plain);
   if (controls > input.length * BINARY_SHARE) warnings.push('input.binary');
@@ -138,7 +137,6 @@ export function analyse(
     extensions,
     hasClientCommands: showsClientCommands(lines),
     programStep: programStep(lines),
-    ...(detected ? { lang: detected } : {}),
   });
   const found: Found[] = [];
   lines.forEach((line, i) => finder.feed(line, i + 1, found));
@@ -149,12 +147,16 @@ export function analyse(
   // "POP error (-ERR EOF)" is both the quoted reply and the fact that nothing was greeted).
   // Where a client aimed, read once: the facts and the server host both use it (null: the paste names none,
   // which must not read as "not read yet" to their defaults).
-  // The whole-paste readers read the program's output, not the text of the mails it retrieved: a host, a
-  // URL or a stack trace quoted inside a message is the message's.
+  // The whole-paste readers read the session and the program's output, not the text of the mails it
+  // retrieved: a host, a URL or a stack trace quoted inside a message is the message's, and its words are the
+  // sender's, not the user's language. The session machine alone says which lines those are.
   const output =
     finder.messageLines.size > 0
       ? lines.map((line, i) => (finder.messageLines.has(i + 1) ? '' : line))
       : lines;
+  const detected = detectLanguageOfLines(output, plain);
+  const answer = (outcome: Analysis['outcome'], findings: FindingData[]): Analysis =>
+    analysisOf(detected, input.length, outcome, findings, warnings);
   const target = findTarget(output) ?? null;
   const fromFacts = factsFinding(output, kb, target);
   // A log excerpt's connection is explained by its most telling line, an exception chain by its root cause.

@@ -1,4 +1,3 @@
-import type { Lang } from '../i18n/lang.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Candidate } from './candidate.js';
 import { FALLBACK_MAX_CONFIDENCE, type FallbackClassifier } from './extensions.js';
@@ -24,7 +23,6 @@ export interface DecideContext {
   sent?: SentCommand;
   session: SessionView;
   fallback?: FallbackClassifier;
-  lang?: Lang;
 }
 
 // A refusal's category tells the state where a paste that starts mid-session does not: only a session in
@@ -126,7 +124,6 @@ export function byFallback(candidate: Candidate, context: DecideContext): Findin
       kind,
       text,
       ...(candidate.command ? { verb: candidate.command.verb } : {}),
-      ...(context.lang ? { lang: context.lang } : {}),
       ...(candidate.log ? { log: candidate.log } : {}),
     });
   const verdict =

@@ -1,5 +1,3 @@
-import type { Lang } from '../i18n/lang.js';
-
 /**
  * The two places the explainer can be extended without touching its pipeline: recognisers of server log
  * lines (src/explain/server-log/**) and a classifier of free text that no knowledge entry explains
@@ -51,8 +49,6 @@ export interface FallbackInput {
   text: string;
   /** The command the reply answered, when the session shows it (`RETR`). */
   verb?: string;
-  /** The language the paste is written in, when it shows. */
-  lang?: Lang;
   /** For a server log line: what its recogniser read. */
   log?: ServerLogLine;
 }

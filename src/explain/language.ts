@@ -78,15 +78,13 @@ function count(re: RegExp, text: string): number {
  * The prose lines of a sample, joined in two parts: lines of ASCII only, and the others. Nothing counted
  * here spans a line end, so a count over the two parts is the count over all the prose.
  */
-function proseOf(sample: string, plain: boolean): { ascii: string; other: string } {
+function proseOf(lines: readonly string[], plain: boolean): { ascii: string; other: string } {
   const ascii: string[] = [];
   const other: string[] = [];
-  // Most pastes are ASCII throughout: one search of the sample instead of one per line.
-  const allAscii = plain || !NON_ASCII.test(sample);
-  // Most pastes end lines with `\n` alone: a plain split, the pattern only where a `\r` occurs.
-  for (const line of sample.includes('\r') ? sample.split(LINE_BREAK) : sample.split('\n')) {
-    if (PROTOCOL_LINE.test(line)) continue;
-    (allAscii || !NON_ASCII.test(line) ? ascii : other).push(line);
+  for (const line of lines) {
+    // An empty line has no words (a message's line the caller left out, among others).
+    if (line === '' || PROTOCOL_LINE.test(line)) continue;
+    (plain || !NON_ASCII.test(line) ? ascii : other).push(line);
   }
   return { ascii: ascii.join('\n'), other: other.join('\n') };
 }
@@ -95,10 +93,7 @@ function countWords(list: WordList, prose: { ascii: string; other: string }): nu
   return count(list.ascii, prose.ascii) + count(list.unicode, prose.other);
 }
 
-/** `plain`: the caller found `input` to be plain text (`isPlainText`), so ASCII throughout. */
-export function detectLanguage(input: string, plain = false): Lang | undefined {
-  const sample = input.length > LANGUAGE_SAMPLE ? input.slice(0, LANGUAGE_SAMPLE) : input;
-  const prose = proseOf(sample, plain);
+function guess(prose: { ascii: string; other: string }): Lang | undefined {
   // Neither language's letters are ASCII: only the other lines can hold them.
   const vi = count(VIETNAMESE_LETTERS, prose.other) + 2 * countWords(VIETNAMESE_WORDS, prose);
   if (vi >= 3) return 'vi';
@@ -106,4 +101,32 @@ export function detectLanguage(input: string, plain = false): Lang | undefined {
   if (fr < 2) return undefined;
   const words = count(WORD_RUN, prose.ascii) + count(WORD_RUN, prose.other);
   return fr >= words * 0.08 ? 'fr' : undefined;
+}
+
+/** `plain`: the caller found `input` to be plain text (`isPlainText`), so ASCII throughout. */
+export function detectLanguage(input: string, plain = false): Lang | undefined {
+  const sample = input.length > LANGUAGE_SAMPLE ? input.slice(0, LANGUAGE_SAMPLE) : input;
+  // Most pastes end lines with `\n` alone: a plain split, the pattern only where a `\r` occurs.
+  const lines = sample.includes('\r') ? sample.split(LINE_BREAK) : sample.split('\n');
+  // Most pastes are ASCII throughout: one search of the sample instead of one per line.
+  return guess(proseOf(lines, plain || !NON_ASCII.test(sample)));
+}
+
+/**
+ * The language of a paste already cut into lines, from the lines within its first `LANGUAGE_SAMPLE`
+ * characters (as `detectLanguage` samples). The caller blanks the lines that are no one's words to the reader:
+ * a retrieved message's text is the mail's (a French newsletter says nothing of the user's language).
+ */
+export function detectLanguageOfLines(lines: readonly string[], plain = false): Lang | undefined {
+  const sample: string[] = [];
+  let chars = 0;
+  for (const line of lines) {
+    if (chars + line.length >= LANGUAGE_SAMPLE) {
+      sample.push(line.slice(0, LANGUAGE_SAMPLE - chars));
+      break;
+    }
+    sample.push(line);
+    chars += line.length + 1;
+  }
+  return guess(proseOf(sample, plain));
 }

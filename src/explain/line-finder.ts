@@ -1,4 +1,3 @@
-import type { Lang } from '../i18n/lang.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { type Candidate, candidateOf } from './candidate.js';
 import type { ProgramStep } from './client-output/program-step.js';
@@ -65,13 +64,17 @@ export interface LineFinderOptions {
   hasClientCommands: boolean;
   /** The step a program's message names as the one that failed (mpop's "command STLS failed"). */
   programStep?: ProgramStep | undefined;
-  lang?: Lang;
 }
 
 export class LineFinder {
   readonly machine: SessionMachine;
-  /** The lines that were a message's text (RETR, TOP): what a mail says is no program's output. */
+  /**
+   * The lines that were a message's text (RETR, TOP): what a mail says is no program's output, nor the
+   * session's words. Only a message whose end the paste shows (its lone "." or the next command typed) counts:
+   * one still open where the paste stops may be a session whose "." the paste lost, and is read as before.
+   */
   readonly messageLines = new Set<number>();
+  private openMessage: number[] = [];
   // Free-text lines no entry explains, kept while they run on: a dialog copied from a window or a screenshot
   // arrives wrapped, and its message may only be recognisable across the break.
   private unexplained: Candidate[] = [];
@@ -84,15 +87,21 @@ export class LineFinder {
     });
   }
 
+  private closeMessage(): void {
+    for (const n of this.openMessage) this.messageLines.add(n);
+    this.openMessage = [];
+  }
+
   /** Reads one line of the input; what it finds is pushed onto `found`. */
   feed(line: string, lineNumber: number, found: Found[]): void {
     for (const part of unflatten(line)) this.feedPart(part, lineNumber, found);
   }
 
   private feedPart(part: string, lineNumber: number, found: Found[]): void {
-    const { kb, extensions, lang } = this.options;
+    const { kb, extensions } = this.options;
     const observation = this.machine.feed(part, lineNumber);
-    if (observation.read.kind === 'data' && this.machine.inMessage) this.messageLines.add(lineNumber);
+    if (observation.read.kind === 'data' && this.machine.inMessage) this.openMessage.push(lineNumber);
+    else if (this.openMessage.length > 0) this.closeMessage();
     const candidate = candidateOf(observation);
     if (!candidate) {
       this.unexplained = [];
@@ -102,7 +111,6 @@ export class LineFinder {
     const context: DecideContext = { kb, session: this.machine.session };
     if (observation.answers) context.sent = observation.answers;
     if (extensions.fallback) context.fallback = extensions.fallback;
-    if (lang) context.lang = lang;
     let finding = decide(candidate, context, false);
     let line = candidate;
     if (!finding && candidate.kind === 'client') {

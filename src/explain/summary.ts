@@ -4,7 +4,6 @@ import { factsFinding, factsJoin, MAX_INPUT_CHARS, MAX_LINES } from './analyse.j
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { dropEchoes, ECHO_DISTANCE, type Found, MAX_ALSO_LINES, ruleKey } from './echoes.js';
 import type { Extensions } from './extensions.js';
-import { detectLanguage } from './language.js';
 import { LineFinder, showsClientCommands } from './line-finder.js';
 import { LogSecrets } from './log-scan/log-secrets.js';
 import { ParseOnce } from './log-scan/parse-once.js';
@@ -35,8 +34,6 @@ const ECHO_REACH = ECHO_DISTANCE + 2;
 const MAX_GROUP = 10_000;
 /** Rule findings (the same rule on the same facts) are merged across the whole log; this many are tracked. */
 const MAX_RULE_KEYS = 10_000;
-/** `explain` guesses the language from this much of the start (see `detectLanguage`). */
-const LANGUAGE_SAMPLE = 20_000;
 
 interface RuleTally {
   /** Findings of this rule on these facts so far, and how many of them were counted. */
@@ -132,7 +129,6 @@ export class SummaryCounter {
   private start(whole = false): void {
     const start = this.head ?? [];
     this.head = undefined;
-    const lang = detectLanguage(start.join('\n').slice(0, LANGUAGE_SAMPLE));
     // What `explain` reads: the lines with their secrets masked, by the whole-paste pass when read whole.
     this.secrets = new LogSecrets(start);
     const masked = whole ? LogSecrets.whole(start) : undefined;
@@ -143,7 +139,6 @@ export class SummaryCounter {
       extensions: this.extensions,
       hasClientCommands: showsClientCommands(head),
       ...(whole ? { programStep: programStep(head) } : {}),
-      ...(lang ? { lang } : {}),
     });
     if (!whole) {
       head.forEach((line, i) => this.step(line, i + 1));

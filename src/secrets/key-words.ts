@@ -49,3 +49,40 @@ export function keyWords(line: string): KeyWords | undefined {
 }
 
 const ALL_GROUPS: readonly Group[] = ['commands', 'keys', 'authorization'];
+
+// The words lower-cased, searched for in the lower-cased text: a pattern that ignores case costs twice as much.
+const LOWER_WORD = new RegExp(
+  Object.keys(GROUPS_OF)
+    .map((word) => word.toLowerCase())
+    .join('|'),
+  'g',
+);
+
+/**
+ * Which lines of `text` (cut at `\n` into `lineCount` lines) may hold a key word, one byte per line: one search
+ * of the whole text lower-cased, where `keyWords` on every line cost four times as much (most lines hold no
+ * word). A line left at 0 gives `keyWords` undefined: `KEY_WORD` ignores case without `u`, so a character
+ * matches a word's letter only when both upper-case to the same letter (and never a non-ASCII character an
+ * ASCII one), and each such character lower-cases to the word's own letter; lower-casing maps every character
+ * on its own (sigma's context never yields a word's letter), so every match is a word of the lower-cased text.
+ * Lower-casing may lengthen a line (`İ`) but never moves a `\n`: a hit's line is the count of `\n` before it.
+ */
+export function linesWithKeyWords(text: string, lineCount: number): Uint8Array {
+  const lowered = text.toLowerCase();
+  const marked = new Uint8Array(lineCount);
+  let line = 0;
+  let end = lowered.indexOf('\n');
+  LOWER_WORD.lastIndex = 0;
+  for (let m = LOWER_WORD.exec(lowered); m !== null; m = LOWER_WORD.exec(lowered)) {
+    while (end >= 0 && end < m.index) {
+      line++;
+      end = lowered.indexOf('\n', end + 1);
+    }
+    marked[line] = 1;
+    // The rest of the line needs no search: resume on the next one.
+    if (end < 0) break;
+    LOWER_WORD.lastIndex = end + 1;
+  }
+  LOWER_WORD.lastIndex = 0;
+  return marked;
+}

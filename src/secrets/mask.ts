@@ -1,7 +1,7 @@
 import { normaliseUntrusted } from '../text/untrusted.js';
 import { EchoMasker } from './echoes.js';
 import { COMPARISON, readInline } from './inline.js';
-import { keyWords } from './key-words.js';
+import { keyWords, linesWithKeyWords } from './key-words.js';
 import { readKeyValues } from './key-values.js';
 import { isFlattened, PopSecretReader } from './pop-commands.js';
 import { LineSpans } from './spans.js';
@@ -38,10 +38,12 @@ export function maskSecretLines(
   const { text, removed } = plain ? { text: input, removed: 0 } : normaliseUntrusted(input);
   const lines = text.split('\n');
   const masker = new LineMasker(isFlattened(lines));
+  // One search of the whole text for the key words instead of one per line (`linesWithKeyWords`).
+  const withWords = linesWithKeyWords(text, lines.length);
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const masked = masker.mask(line);
+    const masked = masker.mask(line, withWords[i] === 1);
     if (masked !== line) {
       lines[i] = masked;
       changed = true;
@@ -67,11 +69,12 @@ export class LineMasker {
     this.reader = new PopSecretReader(flattened);
   }
 
-  mask(line: string): string {
+  /** `mayHoldWords`: false when the caller found no key word in the line (`linesWithKeyWords`). */
+  mask(line: string, mayHoldWords = true): string {
     // Every recogniser needs one of its key words, an `@` (credentials in a URL or a target), an option
     // (`-u`, `--password`) or Dovecot's password comparison (`) != '`): a line without any is passed over
     // after one search for the words of all of them, and each reads only lines that hold its own.
-    const words = keyWords(line);
+    const words = mayHoldWords ? keyWords(line) : undefined;
     const awaiting = this.reader.awaitingSasl;
     if (
       !words &&

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../bench/lib/prng.js';
-import { detectLanguage, WORD_LISTS } from '../../src/explain/language.js';
+import { detectLanguage, detectLanguageOfLines, WORD_LISTS } from '../../src/explain/language.js';
+import { isPlainText } from '../../src/text/untrusted.js';
 import { caseInput, EVAL_SETS, loadEvalSet } from '../../src/knowledge/evaluate.js';
 
 /**
@@ -71,5 +72,20 @@ describe('language detection', () => {
     expect(detectLanguage('Plain ASCII line\nMáy chủ báo lỗi mật khẩu khi tôi đăng nhập')).toBe('vi');
     expect(detectLanguage('le serveur dit que la boite est pleine')).toBe('fr');
     expect(detectLanguage('The server says my password is wrong\n-ERR [AUTH] failed')).toBeUndefined();
+  });
+
+  it('reads a paste cut into lines as it reads the paste whole, its first 20,000 characters included', () => {
+    const texts = EVAL_SETS.filter((set) => set !== 'holdout').flatMap((set) =>
+      loadEvalSet(set).map((c) => caseInput(c)),
+    );
+    // Long pastes: the sample's end falls inside a line, on a line's end, and just after it.
+    const french = texts.find((t) => detectLanguage(t) === 'fr') ?? '';
+    const long = [19_999, 20_000, 20_001].map((n) => `${'x'.repeat(n - 1)}\n${french}`);
+    const differ = [...texts, ...long].filter((t) => {
+      const lines = t.split(/\r\n|\r|\n/);
+      return detectLanguageOfLines(lines, isPlainText(t)) !== detectLanguage(t);
+    });
+    expect(texts.filter((t) => detectLanguage(t) !== undefined).length).toBeGreaterThan(500);
+    expect(differ).toEqual([]);
   });
 });

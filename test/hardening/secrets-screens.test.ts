@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../bench/lib/prng.js';
 import { caseInput, EVAL_SETS, loadEvalSet } from '../../src/knowledge/evaluate.js';
-import { keyWords } from '../../src/secrets/key-words.js';
+import { EchoMasker, isFlattened, LineMasker, maskSecretLines } from '../../src/secrets/index.js';
+import { keyWords, linesWithKeyWords } from '../../src/secrets/key-words.js';
+import { normaliseUntrusted } from '../../src/text/untrusted.js';
+import { SECRET_FORMS } from '../support/secret-forms.js';
 import { allMatches } from '../../src/secrets/matches.js';
 import { isTokenStop } from '../../src/secrets/token-stop.js';
 
@@ -62,6 +65,40 @@ describe('the secrets pass screens', () => {
     // Worth something only if the words occur, and not on every line.
     expect(held).toBeGreaterThan(5000);
     expect(held).toBeLessThan(lines.length);
+  });
+
+  it('marks every line that holds a key word when it screens a whole text, and masks as the unscreened pass', () => {
+    const texts = [
+      ...(['project', 'tuning'] as const).flatMap((set) => loadEvalSet(set).map((c) => caseInput(c))),
+      ...SECRET_FORMS.map((form) => form.text),
+      gluedWords(new Prng(7), 5_000).join('\n'),
+      // Characters whose case mapping changes a length or folds into ASCII (İ, ß, ſ, the Kelvin sign).
+      'İİ PASS x\nſecret=a ß KEY=b\n\u212Aey=c\nİ\nmot de passe: y\nKHẨU=z\nCONTRASEÑA=w',
+    ];
+    let marked = 0;
+    const missed: string[] = [];
+    const differ: string[] = [];
+    for (const text of texts) {
+      const lines = normaliseUntrusted(text).text.split('\n');
+      const screened = linesWithKeyWords(lines.join('\n'), lines.length);
+      lines.forEach((line, i) => {
+        if (screened[i] === 1) marked++;
+        else if (keyWords(line) !== undefined) missed.push(line);
+      });
+      // The pass as it ran before the screen: every line searched for the key words.
+      const masker = new LineMasker(isFlattened(lines));
+      const perLine = lines.map((line) => masker.mask(line));
+      const unscreened = new EchoMasker(masker.values).maskLines(perLine);
+      const actual = maskSecretLines(text);
+      if (
+        actual.lines.join('\n') !== unscreened.lines.join('\n') ||
+        actual.found !== (masker.found || unscreened.found)
+      )
+        differ.push(text);
+    }
+    expect(missed).toEqual([]);
+    expect(differ).toEqual([]);
+    expect(marked).toBeGreaterThan(5000);
   });
 
   it('lists the matches matchAll lists, empty ones and surrogate pairs included', () => {

@@ -17,6 +17,8 @@ export interface DovecotOptions {
   /** Users and passwords; each gets a Maildir with `messages` messages. */
   users?: Record<string, string>;
   messages?: number;
+  /** The messages' own texts (CRLF line ends), in place of the `messages` generated ones. */
+  mails?: readonly string[];
   /** `mail_max_userip_connections` for POP3 (1 makes a second session fail with [IN-USE]). */
   maxUserIpConnections?: number;
   /** Fixed ports instead of free ones (the capture scripts want 995 where it is free). */
@@ -90,12 +92,15 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
   for (const user of Object.keys(users)) {
     for (const sub of ['cur', 'new', 'tmp'])
       mkdirSync(join(dir, 'home', user, 'Maildir', sub), { recursive: true });
-    for (let i = 0; i < (options.messages ?? 2); i++) {
-      writeFileSync(
-        join(dir, 'home', user, 'Maildir', 'new', `${1_700_000_000 + i}.M${i}P1.test`),
-        `From: test@example.com\r\nSubject: message ${i + 1}\r\n\r\nHello ${i + 1}\r\n`,
+    const mails =
+      options.mails ??
+      Array.from(
+        { length: options.messages ?? 2 },
+        (_, i) => `From: test@example.com\r\nSubject: message ${i + 1}\r\n\r\nHello ${i + 1}\r\n`,
       );
-    }
+    mails.forEach((mail, i) =>
+      writeFileSync(join(dir, 'home', user, 'Maildir', 'new', `${1_700_000_000 + i}.M${i}P1.test`), mail),
+    );
   }
   execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, join(dir, 'home')]);
   chownSync(dir, 0, 0);

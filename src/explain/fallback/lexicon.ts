@@ -455,6 +455,13 @@ const UNSUPPORTED: Terms = [
   'indisponible',
   'không hỗ trợ',
   'không được hỗ trợ',
+  // What the other side does not offer: "Authentication not possible (not offered by the service)" (Zammad).
+  'not offered',
+  'non proposé*',
+  'pas proposé*',
+  'non offert*',
+  'pas offert*',
+  'không được cung cấp bởi',
 ];
 
 export const LEXICON: readonly Cue[] = [
@@ -723,6 +730,24 @@ export const LEXICON: readonly Cue[] = [
     ['authenticat*', 'authentification', 'authentifier', 'xác thực', 'auth'],
     UNSUPPORTED,
   ]),
+  // Authentication the service itself switched off: « Authentification impossible (désactivé par le
+  // service) » is the login method the service does not allow, not a refused password.
+  outcome(
+    'auth.mechanism',
+    6,
+    [
+      ['authenticat*', 'authentification', 'xác thực'],
+      [
+        'disabled by the service',
+        'disabled by the server',
+        'désactivé* par le service',
+        'désactivé* par le serveur',
+        'bị dịch vụ vô hiệu hóa',
+        'bị máy chủ vô hiệu hóa',
+      ],
+    ],
+    'client',
+  ),
   // A program that could not log in ("Could not login", "Không đăng nhập được"): the login was refused.
   // French "connexion" is a login where it names who logs in (« Connexion en tant que … impossible »).
   cue('auth.failed', 4, [
@@ -1258,7 +1283,8 @@ export const LEXICON: readonly Cue[] = [
     5,
     [
       [
-        'no route to host',
+        // "There is no route to this host" (Zammad): a determiner may stand before the host.
+        'no route to …1 host',
         'unreachable',
         'host is down',
         'not reachable',

@@ -41,6 +41,10 @@ import {
   NETWORK,
   NOT_BUILT_IN,
   NOT_GIVEN,
+  NO_SERVER_SET,
+  PREMATURE_END,
+  LISTING,
+  SIZE_LIMIT,
   PASSWORD_OR_USER,
   PIPE,
   REFUSED,
@@ -217,6 +221,9 @@ export const OUTCOME_CUES: readonly Cue[] = [
   pair('connect.reset', 4, [REPLY, EMPTY], 'client'),
   // A reply the program could not read is the server's fault, whatever command it answered.
   pair('server.protocol-error', 6, [REPLY, INVALID], 'client'),
+  // A list or a reply that stopped before its end (a multi-line answer without its final "."): "POP3 pop_list:
+  // Premature end of list", « Fin prématurée de la liste », "Danh sách kết thúc sớm".
+  pair('server.protocol-error', 6, [LISTING, PREMATURE_END], 'client'),
   pair(
     'server.protocol-error',
     5,
@@ -496,6 +503,20 @@ export const OUTCOME_CUES: readonly Cue[] = [
   ),
   // TLS asked for by the configuration that the program was not set up for.
   pair('client.config', 7, [SECURE_CHANNEL, NOT_GIVEN], 'client'),
+  // A server the configuration never named: "POP3 connect: No server specified", « Aucun serveur indiqué ».
+  // Not NOT_GIVEN's "cannot find": a server that cannot be found is a name lookup.
+  pair('client.config', 8, [NO_SERVER_SET], 'client'),
+  // A size limit of the program's own settings refused the message (Znuny's PostMasterMaxEmailSize,
+  // fetchmail's --limit): its configuration, not the server, skipped it.
+  // A message's size named as such is a mail program's word: no other anchor is needed.
+  technical(
+    pair(
+      'client.config',
+      7,
+      [['message size', 'email size', 'mail size', 'taille du message', 'taille des messages', 'kích thước thư'], SIZE_LIMIT],
+      'client',
+    ),
+  ),
   // The advice a program gives after a refused password says the password was refused.
   technical(
     pair(
@@ -707,6 +728,16 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // STARTTLS)", « Veuillez vérifier le protocole », "Hãy kiểm tra giao thức").
   technical(pair('auth.failed', 4, [CHECK_ADVICE, PASSWORD_OR_USER], 'client')),
   technical(pair('tls.mismatch', 5, [CHECK_ADVICE, ENCRYPTION_SETTING], 'client')),
+  // The advice names the port's encryption setting: "Check SSL/TLS configuration on server port" (Odoo),
+  // « Vérifiez la configuration SSL/TLS sur le port », "Kiểm tra cấu hình SSL/TLS của cổng".
+  technical(
+    pair(
+      'tls.mismatch',
+      6,
+      [['check', 'verify', 'vérifiez', 'vérifier', 'kiểm tra'], ENCRYPTION_SETTING, ['port', 'cổng']],
+      'client',
+    ),
+  ),
   // A connection that failed "due to a security error": the secure channel failed, most often because the
   // security type does not fit the port.
   technical(pair('tls.mismatch', 7, [CONNECTION, SECURITY_ERROR], 'client')),

@@ -22,7 +22,8 @@ describe('the tuning texts of the web applications', () => {
     ['There is no route to this host.', 'connect.timeout'],
     // Odoo's incoming mail server test, with no exception text after it.
     ['An SSL exception occurred. Check SSL/TLS configuration on server port.\n ', 'tls.mismatch'],
-    // Znuny's POP3 mail account (Kernel/System/MailAccount/POP3.pm).
+    // Znuny's POP3 mail account (Kernel/System/MailAccount/POP3.pm); "Auth" is read without its entry too.
+    ['POP3: Auth for user alice/pop.example.net failed!', 'auth.failed'],
     [
       "Cannot fetch message '3' with size '7.5 MB' (7680 KB).Maximum allowed message size is '6144 KB'!",
       'client.config',

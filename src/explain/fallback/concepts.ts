@@ -96,6 +96,8 @@ export const LOGIN: Concept = {
     'sign in',
     'signin',
     'authfail',
+    // The short form programs print: "POP3: Auth for user alice/pop.example.net failed!" (Znuny), "auth failed".
+    'auth',
   ],
   fr: ['authentifi*', 'identification', 'autoris*'],
   vi: ['xác thực', 'đăng nhập', 'ủy quyền', 'uỷ quyền'],

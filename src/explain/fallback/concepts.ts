@@ -168,6 +168,22 @@ export const WRITE: Concept = {
   // "viết" is what Thunderbird's Vietnamese says of writing to the mailbox file ("Không thể viết email").
   vi: ['ghi', 'viết'],
 };
+/** Putting what was downloaded on the local disk: writing, flushing, copying or saving it there. */
+export const TO_DISK: Concept = {
+  en: ['write', 'writing', 'flush', 'flushing', 'copy', 'copying', 'save', 'saving', 'store', 'storing'],
+  fr: [
+    'écrire',
+    'écriture',
+    'recopier',
+    'copier',
+    'copie',
+    'enregistrer',
+    'enregistrement',
+    'vider',
+    'stocker',
+  ],
+  vi: ['ghi', 'viết', 'chép', 'sao chép', 'lưu', 'lưu trữ', 'đẩy'],
+};
 /** The local file the mail goes to, opened or written. */
 export const LOCAL_FILE: Concept = {
   en: ['write', 'writing', 'open', 'mbox', 'maildir'],
@@ -394,8 +410,19 @@ export const UNSUPPORTED: Concept = {
     'ne … pas prendre en charge',
     'ne … pas la prendre en charge',
   ],
-  vi: ['không hỗ trợ', 'không được hỗ trợ', 'không khả dụng', 'không có sẵn', 'không … hỗ trợ'],
+  // The Vietnamese passive names who does not support it between "không được" and the verb: "OAuth 2.0 hiện
+  // không được nhà cung cấp này hỗ trợ" (not supported by this provider).
+  vi: [
+    'không hỗ trợ',
+    'không được hỗ trợ',
+    'không khả dụng',
+    'không có sẵn',
+    'không … hỗ trợ',
+    'không được …5 hỗ trợ',
+  ],
 };
+/** The Vietnamese passive "not supported by …": its "không được" says who, not that something failed. */
+export const SUPPORTED_BY_NOT: readonly string[] = ['không được …5 hỗ trợ'];
 export const UNREACHABLE: Concept = {
   en: ['unreachable', 'not reachable', 'is down', 'no route'],
   fr: [
@@ -637,13 +664,7 @@ export const ABNORMAL_END: Concept = {
  * login ID submitted", « Aucun serveur indiqué », "Chưa chỉ định máy chủ".
  */
 export const NOT_SPECIFIED: Concept = {
-  en: [
-    'not specified',
-    'not submitted',
-    'no …2 specified',
-    'no …2 submitted',
-    'no …2 entered',
-  ],
+  en: ['not specified', 'not submitted', 'no …2 specified', 'no …2 submitted', 'no …2 entered'],
   fr: [
     'aucun …2 spécifié*',
     'aucune …2 spécifiée*',

@@ -261,7 +261,8 @@ const TIMEOUT: Terms = [
   'dépassement du délai',
   'délai écoulé',
   "délai d'attente",
-  'expiré',
+  // Not « expiré » alone: English and Vietnamese say a time limit ran out only with it ("timed out", "hết thời
+  // gian"); « Les données d'authentification ont expiré » is a login that lapsed.
   'hết thời gian',
   'quá thời gian',
   'hết hạn chờ',
@@ -1287,6 +1288,11 @@ export const LEXICON: readonly Cue[] = [
         'no route to …1 host',
         'unreachable',
         'host is down',
+        // As the C library's translators write EHOSTDOWN: « L'hôte cible est arrêté ou en panne », "Máy không chạy".
+        'hôte …2 arrêté',
+        'hôte …2 en panne',
+        'máy không chạy',
+        'máy chủ không chạy',
         'not reachable',
         'injoignable',
         'inaccessible',
@@ -1339,6 +1345,12 @@ export const LEXICON: readonly Cue[] = [
         'reset by peer',
         'econnreset',
         'broken pipe',
+        // EPIPE as the C library's translators write it: « Relais brisé (pipe) », "Ống dẫn bị hỏng".
+        'relais brisé',
+        'tube brisé',
+        'tube cassé',
+        'ống dẫn bị hỏng',
+        'đường ống bị hỏng',
         'epipe',
         'closed unexpectedly',
         'unexpected eof',

@@ -89,6 +89,8 @@ import {
   MANUAL_SETTINGS,
   TRY_LATER,
   NEXT_METHOD,
+  SUPPORTED_BY_NOT,
+  TO_DISK,
 } from './concepts.js';
 import { type Cue, frame } from './lexicon.js';
 
@@ -513,7 +515,17 @@ export const OUTCOME_CUES: readonly Cue[] = [
     pair(
       'client.config',
       7,
-      [['message size', 'email size', 'mail size', 'taille du message', 'taille des messages', 'kích thước thư'], SIZE_LIMIT],
+      [
+        [
+          'message size',
+          'email size',
+          'mail size',
+          'taille du message',
+          'taille des messages',
+          'kích thước thư',
+        ],
+        SIZE_LIMIT,
+      ],
       'client',
     ),
   ),
@@ -603,6 +615,10 @@ export const OUTCOME_CUES: readonly Cue[] = [
     'client',
   ),
   pair('client.storage', 4, [WRITE, FAILED], 'client'),
+  // A message the program could not put on its own disk (flushed, copied, saved): the local storage's, and a
+  // disk is no everyday word in a failure ("Could not flush message to disk", « Impossible de recopier le
+  // message physiquement sur le disque », "Không thể ghi thư xuống đĩa").
+  technical(pair('client.storage', 5, [TO_DISK, ['disk', 'disque', 'đĩa', 'ổ đĩa'], FAILED], 'client')),
   pair('client.storage', 5, [LOCAL_FILE, PERMISSION_DENIED], 'client'),
   pair('client.storage', 5, [DELIVERY, [...termsOf(REFUSED, FAILED, ABNORMAL_END)]], 'client'),
   pair('client.storage', 4, [['smtp'], [...termsOf(REFUSED, FAILED)]], 'client'),
@@ -710,7 +726,10 @@ export const OUTCOME_CUES: readonly Cue[] = [
     ),
   ),
   // An OAuth sign-in that failed is the token's, not the password's.
-  technical(pair('auth.oauth-token', 6, [['oauth*'], [...termsOf(FAILED), ...LOGIN_FAILED]], 'client')),
+  technical({
+    ...pair('auth.oauth-token', 6, [['oauth*'], [...termsOf(FAILED), ...LOGIN_FAILED]], 'client'),
+    unless: SUPPORTED_BY_NOT,
+  }),
   // TLS needed before a login method.
   technical(
     pair('tls.required', 6, [SECURE_CHANNEL, NEEDED, [...termsOf(LOGIN, LOGIN_METHOD_NAME)]], 'client'),
@@ -889,10 +908,6 @@ export const OUTCOME_CUES: readonly Cue[] = [
   technical(pair('tls.certificate', 5, [['certify', 'certifier', 'chứng thực'], SERVER], 'client')),
   // A POP connection reported closed is one that dropped.
   technical(pair('connect.reset', 4, [['pop', 'pop3', 'pop3s'], CONNECTION, ENDED], 'client')),
-  // Writing to or reading from the server that failed with an "error" is the network's too.
-  technical(
-    pair('connect.reset', 6, [TRANSFER, ['error', 'erreur', 'lỗi'], [...termsOf(SERVER), '#host']], 'client'),
-  ),
   // Too many connections or sessions on one account.
   technical(
     pair(

@@ -64,3 +64,32 @@ describe('an error reading the greeting is what answered, said once', () => {
     ['Erreur de lecture du serveur pop.example.net', 'connect.reset'],
   ]);
 });
+
+describe('« identification » is the French authentication noun', () => {
+  // fetchmail's French "Unknown login or authentication error for …".
+  readsAs([
+    ["Erreur de login ou d'identification inconnue pour pop.example.net@mail.example.org", 'auth.failed'],
+    ['Unknown login or authentication error on pop.example.net@mail.example.org', 'auth.failed'],
+    ['Lỗi xác thực cho pop.example.net', 'auth.failed'],
+  ]);
+});
+
+describe('logins switched off on the server', () => {
+  // perdition's "-ERR failed: Login Disabled" as getmail prints it, read without its entry.
+  const server = (text: string) => classifyByWords(text, 'server').category;
+  it.each([
+    ['-ERR failed: Login Disabled', 'auth.pop-disabled'],
+    ['-ERR Connexions désactivées', 'auth.pop-disabled'],
+    ['-ERR Đăng nhập bị vô hiệu hóa', 'auth.pop-disabled'],
+    ['-ERR [AUTH] Account disabled', 'auth.account-disabled'],
+  ])('%s → %s', (text, category) => {
+    expect(server(text)).toBe(category);
+  });
+  // Thunderbird's French: a secure connection switched off is TLS's, not logins'.
+  it('a secure connection switched off is no login switched off', () => {
+    expect(
+      classifyByWords('Connexion sécurisée impossible car le protocole SSL a été désactivé.', 'client')
+        .category,
+    ).not.toBe('auth.pop-disabled');
+  });
+});

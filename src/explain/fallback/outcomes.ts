@@ -437,7 +437,13 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // "Authentication error" says the login failed; "login" near "error" in a sentence says less.
   technical(pair('auth.failed', 2, [LOGIN, LOGIN_FAILED], 'client')),
   technical(
-    pair('auth.failed', 2, [['authenticat*', 'authentifi*', 'xác thực', 'authfail'], LOGIN_FAILED], 'client'),
+    pair(
+      'auth.failed',
+      2,
+      // « Identification » is the French authentication noun too: « Erreur de login ou d'identification inconnue ».
+      [['authenticat*', 'authentifi*', 'identification', 'xác thực', 'authfail'], LOGIN_FAILED],
+      'client',
+    ),
   ),
   technical(
     pair(
@@ -847,6 +853,17 @@ export const OUTCOME_CUES: readonly Cue[] = [
   ),
   // A protocol the provider's settings switched off, or an administrator who disabled the configuration.
   technical(pair('auth.pop-disabled', 6, [MAIL_PROTOCOL, NOT_ENABLED], 'client')),
+  // Logins switched off on the server, whoever logs in ("-ERR failed: Login Disabled", « Connexions
+  // désactivées », "Đăng nhập bị vô hiệu hóa"): not this user's password, nor one account locked. Not
+  // « authentification » disabled: that is a login method the service refuses (auth.mechanism); nor a secure
+  // connection that is (« Connexion sécurisée impossible car le protocole SSL a été désactivé »).
+  {
+    ...pair('auth.pop-disabled', 6, [
+      ['login', 'logins', 'logon', 'connexion', 'connexions', 'đăng nhập'],
+      NOT_ENABLED,
+    ]),
+    unless: termsOf(SECURE_CHANNEL),
+  },
   technical(
     pair(
       'auth.pop-disabled',

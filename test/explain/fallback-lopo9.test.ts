@@ -93,3 +93,21 @@ describe('logins switched off on the server', () => {
     ).not.toBe('auth.pop-disabled');
   });
 });
+
+describe('a reply the program could not read', () => {
+  // curl's "(56) response reading failed": the connection gave out before the reply came.
+  readsAs([
+    ['curl: (56) response reading failed (errno: 115)', 'connect.reset'],
+    ['curl: (56) échec de la lecture de la réponse', 'connect.reset'],
+    ['curl: (56) đọc phản hồi thất bại', 'connect.reset'],
+  ]);
+});
+
+describe('a message that vanished from the server', () => {
+  // Perl's Mail::Box: "WARNING: Message uid-1 disappeared from POP3 server inbox."
+  readsAs([
+    ['WARNING: Message uid-1 disappeared from POP3 server inbox.', 'message.unavailable'],
+    ['POP3: Le message 3 a disparu du serveur', 'message.unavailable'],
+    ['POP3: Thư 3 đã biến mất khỏi máy chủ', 'message.unavailable'],
+  ]);
+});

@@ -221,6 +221,25 @@ export const OUTCOME_CUES: readonly Cue[] = [
   technical(pair('connect.reset', 5, [CONNECTION, ENDED, NEGATION, PROPERLY], 'client')),
   pair('connect.reset', 5, [PIPE, RESET], 'client'),
   pair('connect.reset', 4, [REPLY, EMPTY], 'client'),
+  // A reply the program could not read: the connection gave out before it came ("response reading failed",
+  // « Échec de la lecture de la réponse », "Đọc phản hồi thất bại"). Not a reply read and found invalid.
+  pair(
+    'connect.reset',
+    5,
+    [REPLY, ['reading', 'read', 'lecture', 'lire', 'đọc'], [...termsOf(FAILED)]],
+    'client',
+  ),
+  // A message that vanished from the server between the list and its download: "Message uid-1 disappeared
+  // from POP3 server", « Le message a disparu du serveur », "Thư đã biến mất khỏi máy chủ".
+  pair(
+    'message.unavailable',
+    5,
+    [
+      ['message', 'messages', 'courriel', 'thư'],
+      ['disappeared', 'vanished', 'disparu*', 'biến mất'],
+    ],
+    'client',
+  ),
   // A reply the program could not read is the server's fault, whatever command it answered.
   pair('server.protocol-error', 6, [REPLY, INVALID], 'client'),
   // A list or a reply that stopped before its end (a multi-line answer without its final "."): "POP3 pop_list:

@@ -111,3 +111,12 @@ describe('a message that vanished from the server', () => {
     ['POP3: Thư 3 đã biến mất khỏi máy chủ', 'message.unavailable'],
   ]);
 });
+
+describe('a busy host, named by its address', () => {
+  // fetchmail's French "BUSY error on %s": the host is named, not the word "server".
+  readsAs([
+    ['Erreur « busy » sur pop.example.net@mail.example.org', 'server.temporary'],
+    ['Busy error on pop.example.net@mail.example.org', 'server.temporary'],
+    ['pop.example.net đang bận', 'server.temporary'],
+  ]);
+});

@@ -626,7 +626,8 @@ export const OUTCOME_CUES: readonly Cue[] = [
     ],
     'client',
   ),
-  pair('server.temporary', 4, [SERVER, BUSY], 'client'),
+  // A server, or a host named as such, that is busy: « Erreur « busy » sur pop.example.net » (fetchmail).
+  pair('server.temporary', 4, [[...termsOf(SERVER), '#host'], BUSY], 'client'),
   // Storing what was downloaded.
   pair('client.storage', 5, [SPACE, FULL], 'client'),
   technical(pair('client.storage', 5, [DISK_SPACE, FULL], 'client')),

@@ -120,3 +120,15 @@ describe('a busy host, named by its address', () => {
     ['pop.example.net đang bận', 'server.temporary'],
   ]);
 });
+
+describe('TLS the program required and could not set up', () => {
+  // Jakarta Mail's "STLS required but failed": the TLS setup failed; a server asking for TLS is another class.
+  readsAs([
+    ['STLS required but failed', 'tls.unavailable'],
+    ['STLS requis mais a échoué', 'tls.unavailable'],
+    ['Yêu cầu STLS nhưng thất bại', 'tls.unavailable'],
+  ]);
+  it('a server that asks for TLS stays tls.required', () => {
+    expect(classifyByWords('-ERR TLS required', 'client').category).toBe('tls.required');
+  });
+});

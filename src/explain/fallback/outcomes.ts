@@ -941,6 +941,19 @@ export const OUTCOME_CUES: readonly Cue[] = [
   frame(pair('server.temporary', 4, [TRY_LATER], 'client')),
   // STARTTLS or TLS the server does not offer.
   technical(pair('tls.unavailable', 5, [SECURE_CHANNEL, UNSUPPORTED], 'client')),
+  // TLS the program required and could not set up: "STLS required but failed" (Jakarta Mail), « STLS requis
+  // mais a échoué », "Yêu cầu STLS nhưng thất bại". The failure is TLS's, not a server asking for it.
+  technical(
+    pair(
+      'tls.unavailable',
+      7,
+      [
+        SECURE_CHANNEL,
+        ['but failed', 'mais a échoué', 'mais échoué', 'mais en échec', 'nhưng thất bại', 'nhưng bị lỗi'],
+      ],
+      'client',
+    ),
+  ),
   // A server that could not be "certified": its certificate could not be checked (gnubiff).
   technical(pair('tls.certificate', 5, [['certify', 'certifier', 'chứng thực'], SERVER], 'client')),
   // A POP connection reported closed is one that dropped.

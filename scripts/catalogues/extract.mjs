@@ -117,10 +117,19 @@ const readers = {
 /**
  * A `quoted` source: texts copied by hand from a file too large a repository to fetch (read with the search
  * tool), listed in sources.yaml with their provenance. A re-run keeps them; a new release means re-reading.
+ * A translated catalogue names each language's file (`files: { en: { quoted, path }, fr: …, vi: … }`, each
+ * at its own commit) and its messages carry `fr`/`vi` where that catalogue translates them.
  */
 function quotedSource(source) {
-  const files = { en: { origin: source.origin.quoted, file: source.origin.path } };
-  const messages = source.messages.map((m) => ({ msgid: m.msgid, en: m.en }));
+  const where = source.files ?? { en: source.origin };
+  const files = Object.fromEntries(
+    Object.entries(where).map(([lang, f]) => [lang, { origin: f.quoted, file: f.path }]),
+  );
+  const messages = source.messages.map((m) => {
+    const message = { msgid: m.msgid, en: m.en };
+    for (const lang of ['fr', 'vi']) if (m[lang] && files[lang]) message[lang] = m[lang];
+    return message;
+  });
   return { files, messages };
 }
 

@@ -418,6 +418,10 @@ function bestOf(scores: ReadonlyMap<string, Score>): [string, Score] | undefined
   return best;
 }
 
+// A program that fetches from several kinds of account names the account's protocol first ("IMAPS: Auth for
+// user … failed!", Znuny's mail account): a line that says it is about an IMAP or SMTP account is not POP's.
+const OTHER_PROTOCOL_PREFIX = /^\s*(?:imap4?s?|smtps?)\s*:\s/i;
+
 /** Reads the words of an error text that no entry explains. Pure and deterministic. */
 export function classifyByWords(input: string, kind: FallbackKind): FallbackResult {
   // One form for every way of typing an accent: a Vietnamese word typed with combining marks ("khóa" as
@@ -426,7 +430,7 @@ export function classifyByWords(input: string, kind: FallbackKind): FallbackResu
   const tokens = words(text);
   // The deciding words are shown as written, apostrophes and hyphens included ("n'existe pas").
   const shownAt = (at: number, end: number) => text.slice(tokens[at]!.start, tokens[end - 1]!.end);
-  if (tokens.length === 0) return UNKNOWN;
+  if (tokens.length === 0 || OTHER_PROTOCOL_PREFIX.test(text)) return UNKNOWN;
   const scores = new Map<string, Score>();
   // A frame ("an error occurred with the server") decides only when nothing else is said.
   const frames = new Map<string, Score>();

@@ -96,6 +96,8 @@ export const LOGIN: Concept = {
     'sign in',
     'signin',
     'authfail',
+    // The short form programs print: "POP3: Auth for user alice/pop.example.net failed!" (Znuny), "auth failed".
+    'auth',
   ],
   fr: ['authentifi*', 'identification', 'autoris*'],
   vi: ['xác thực', 'đăng nhập', 'ủy quyền', 'uỷ quyền'],
@@ -148,9 +150,16 @@ export const NAME_LOOKUP: Concept = {
   vi: ['tên hoặc dịch vụ', 'tên máy', 'địa chỉ liên quan'],
 };
 export const PASSWORD_OR_USER: Concept = {
-  en: ['password', 'username', 'user name', 'authentication identity'],
-  fr: ['mot de passe', "nom d'utilisateur", "identité d'authentification"],
-  vi: ['mật khẩu', 'tên người dùng', 'tên đăng nhập', 'thông tin nhận diện'],
+  // The name a form asks for is a login ID too: "no login ID submitted" (WordPress's POP3 class).
+  en: ['password', 'username', 'user name', 'authentication identity', 'login id', 'login name', 'user id'],
+  fr: [
+    'mot de passe',
+    "nom d'utilisateur",
+    "identité d'authentification",
+    'identifiant de connexion',
+    'nom de connexion',
+  ],
+  vi: ['mật khẩu', 'tên người dùng', 'tên đăng nhập', 'thông tin nhận diện', 'mã đăng nhập', 'id đăng nhập'],
 };
 /** Writing what was downloaded, opening the file it goes to. */
 export const WRITE: Concept = {
@@ -158,6 +167,22 @@ export const WRITE: Concept = {
   fr: ['écrire', 'écriture'],
   // "viết" is what Thunderbird's Vietnamese says of writing to the mailbox file ("Không thể viết email").
   vi: ['ghi', 'viết'],
+};
+/** Putting what was downloaded on the local disk: writing, flushing, copying or saving it there. */
+export const TO_DISK: Concept = {
+  en: ['write', 'writing', 'flush', 'flushing', 'copy', 'copying', 'save', 'saving', 'store', 'storing'],
+  fr: [
+    'écrire',
+    'écriture',
+    'recopier',
+    'copier',
+    'copie',
+    'enregistrer',
+    'enregistrement',
+    'vider',
+    'stocker',
+  ],
+  vi: ['ghi', 'viết', 'chép', 'sao chép', 'lưu', 'lưu trữ', 'đẩy'],
 };
 /** The local file the mail goes to, opened or written. */
 export const LOCAL_FILE: Concept = {
@@ -385,8 +410,19 @@ export const UNSUPPORTED: Concept = {
     'ne … pas prendre en charge',
     'ne … pas la prendre en charge',
   ],
-  vi: ['không hỗ trợ', 'không được hỗ trợ', 'không khả dụng', 'không có sẵn', 'không … hỗ trợ'],
+  // The Vietnamese passive names who does not support it between "không được" and the verb: "OAuth 2.0 hiện
+  // không được nhà cung cấp này hỗ trợ" (not supported by this provider).
+  vi: [
+    'không hỗ trợ',
+    'không được hỗ trợ',
+    'không khả dụng',
+    'không có sẵn',
+    'không … hỗ trợ',
+    'không được …5 hỗ trợ',
+  ],
 };
+/** The Vietnamese passive "not supported by …": its "không được" says who, not that something failed. */
+export const SUPPORTED_BY_NOT: readonly string[] = ['không được …5 hỗ trợ'];
 export const UNREACHABLE: Concept = {
   en: ['unreachable', 'not reachable', 'is down', 'no route'],
   fr: [
@@ -623,19 +659,69 @@ export const ABNORMAL_END: Concept = {
   fr: ['tué*', 'signal', 'non nul', 'état non nul', 'code de retour'],
   vi: ['bị giết', 'tín hiệu', 'trạng thái', 'khác không', 'không phải số không'],
 };
+/**
+ * A setting the form or the configuration left empty, said of the thing itself: "No server specified", "no
+ * login ID submitted", « Aucun serveur indiqué », "Chưa chỉ định máy chủ".
+ */
+export const NOT_SPECIFIED: Concept = {
+  en: ['not specified', 'not submitted', 'no …2 specified', 'no …2 submitted', 'no …2 entered'],
+  fr: [
+    'aucun …2 spécifié*',
+    'aucune …2 spécifiée*',
+    'aucun …2 indiqué*',
+    'aucune …2 indiquée*',
+    'aucun …2 saisi*',
+    'aucune …2 saisie*',
+    'non renseigné*',
+    'pas renseigné*',
+  ],
+  vi: ['chưa chỉ định', 'chưa được chỉ định', 'không có …2 được chỉ định', 'chưa điền', 'chưa được nhập'],
+};
+/** The server the configuration never named, said as one phrase (not a server that named no timestamp). */
+export const NO_SERVER_SET: Concept = {
+  en: [
+    'no server specified',
+    'no server given',
+    'no server provided',
+    'no server set',
+    'no host specified',
+    'no host given',
+    'no hostname specified',
+    'no mail server specified',
+    'server not specified',
+    'host not specified',
+  ],
+  fr: [
+    'aucun serveur spécifié',
+    'aucun serveur indiqué',
+    'aucun serveur renseigné',
+    'aucun hôte spécifié',
+    'serveur non spécifié',
+    'serveur non renseigné',
+    'serveur non indiqué',
+  ],
+  vi: [
+    'chưa chỉ định máy chủ',
+    'không có máy chủ được chỉ định',
+    'máy chủ chưa được chỉ định',
+    'chưa nhập máy chủ',
+    'chưa nhập tên máy chủ',
+  ],
+};
 /** Something the program needs was never given to it. */
 export const NOT_GIVEN: Concept = {
   en: [
+    ...NOT_SPECIFIED.en,
     'not supplied',
     'not set',
     'not configured',
-    'not specified',
     "can't find",
     'cannot find',
     'no password',
     'not provided',
   ],
   fr: [
+    ...NOT_SPECIFIED.fr,
     'pas spécifié*',
     'non spécifié*',
     'pas fourni',
@@ -651,7 +737,7 @@ export const NOT_GIVEN: Concept = {
     'pas été fournie*',
     'pas été fournis',
   ],
-  vi: ['chưa cung cấp', 'chưa nhập', 'chưa đặt', 'chưa cấu hình'],
+  vi: [...NOT_SPECIFIED.vi, 'chưa cung cấp', 'chưa nhập', 'chưa đặt', 'chưa cấu hình'],
 };
 /** The program was built or linked without it. */
 export const NOT_BUILT_IN: Concept = {
@@ -882,6 +968,24 @@ export const MESSAGE_LIST: Concept = {
   en: ['message list', 'list of messages', 'messages list'],
   fr: ['liste des messages', 'liste de messages'],
   vi: ['danh sách thư', 'danh sách tin nhắn'],
+};
+/** A list or a reply the program was reading that stopped before its end: "Premature end of list". */
+export const PREMATURE_END: Concept = {
+  en: ['premature end', 'ended prematurely', 'ends prematurely', 'ended early', 'truncated'],
+  fr: ['fin prématurée', 'prématurément', 'tronqué*'],
+  vi: ['kết thúc sớm', 'kết thúc quá sớm', 'bị cắt cụt', 'bị cắt ngắn'],
+};
+/** What the program was reading when it stopped early: a list, a listing, a reply. */
+export const LISTING: Concept = {
+  en: ['list', 'listing', 'reply', 'response', 'answer'],
+  fr: ['liste', 'réponse'],
+  vi: ['danh sách', 'phản hồi', 'trả lời', 'câu trả lời', 'đáp ứng'],
+};
+/** A size limit the program itself enforces: "Maximum allowed message size is '6144 KB'", "Email too big". */
+export const SIZE_LIMIT: Concept = {
+  en: ['maximum allowed', 'max allowed', 'size limit', 'maximum size', 'too big', 'too large', 'oversized'],
+  fr: ['taille maximale', 'taille maximum', 'limite de taille', 'trop gros*', 'trop volumineu*'],
+  vi: ['kích thước tối đa', 'giới hạn kích thước', 'quá lớn', 'vượt quá kích thước'],
 };
 /** A protocol's access, as a provider's setting switches it on or off. */
 export const MAIL_PROTOCOL: Concept = {

@@ -261,7 +261,8 @@ const TIMEOUT: Terms = [
   'dépassement du délai',
   'délai écoulé',
   "délai d'attente",
-  'expiré',
+  // Not « expiré » alone: English and Vietnamese say a time limit ran out only with it ("timed out", "hết thời
+  // gian"); « Les données d'authentification ont expiré » is a login that lapsed.
   'hết thời gian',
   'quá thời gian',
   'hết hạn chờ',
@@ -455,6 +456,13 @@ const UNSUPPORTED: Terms = [
   'indisponible',
   'không hỗ trợ',
   'không được hỗ trợ',
+  // What the other side does not offer: "Authentication not possible (not offered by the service)" (Zammad).
+  'not offered',
+  'non proposé*',
+  'pas proposé*',
+  'non offert*',
+  'pas offert*',
+  'không được cung cấp bởi',
 ];
 
 export const LEXICON: readonly Cue[] = [
@@ -735,6 +743,24 @@ export const LEXICON: readonly Cue[] = [
     ['authenticat*', 'authentification', 'authentifier', 'xác thực', 'auth'],
     UNSUPPORTED,
   ]),
+  // Authentication the service itself switched off: « Authentification impossible (désactivé par le
+  // service) » is the login method the service does not allow, not a refused password.
+  outcome(
+    'auth.mechanism',
+    6,
+    [
+      ['authenticat*', 'authentification', 'xác thực'],
+      [
+        'disabled by the service',
+        'disabled by the server',
+        'désactivé* par le service',
+        'désactivé* par le serveur',
+        'bị dịch vụ vô hiệu hóa',
+        'bị máy chủ vô hiệu hóa',
+      ],
+    ],
+    'client',
+  ),
   // A program that could not log in ("Could not login", "Không đăng nhập được"): the login was refused.
   // French "connexion" is a login where it names who logs in (« Connexion en tant que … impossible »).
   cue('auth.failed', 4, [
@@ -1270,9 +1296,15 @@ export const LEXICON: readonly Cue[] = [
     5,
     [
       [
-        'no route to host',
+        // "There is no route to this host" (Zammad): a determiner may stand before the host.
+        'no route to …1 host',
         'unreachable',
         'host is down',
+        // As the C library's translators write EHOSTDOWN: « L'hôte cible est arrêté ou en panne », "Máy không chạy".
+        'hôte …2 arrêté',
+        'hôte …2 en panne',
+        'máy không chạy',
+        'máy chủ không chạy',
         'not reachable',
         'injoignable',
         'inaccessible',
@@ -1325,6 +1357,12 @@ export const LEXICON: readonly Cue[] = [
         'reset by peer',
         'econnreset',
         'broken pipe',
+        // EPIPE as the C library's translators write it: « Relais brisé (pipe) », "Ống dẫn bị hỏng".
+        'relais brisé',
+        'tube brisé',
+        'tube cassé',
+        'ống dẫn bị hỏng',
+        'đường ống bị hỏng',
         'epipe',
         'closed unexpectedly',
         'unexpected eof',

@@ -41,6 +41,10 @@ import {
   NETWORK,
   NOT_BUILT_IN,
   NOT_GIVEN,
+  NO_SERVER_SET,
+  PREMATURE_END,
+  LISTING,
+  SIZE_LIMIT,
   PASSWORD_OR_USER,
   PIPE,
   REFUSED,
@@ -85,6 +89,8 @@ import {
   MANUAL_SETTINGS,
   TRY_LATER,
   NEXT_METHOD,
+  SUPPORTED_BY_NOT,
+  TO_DISK,
 } from './concepts.js';
 import { type Cue, frame } from './lexicon.js';
 
@@ -215,8 +221,30 @@ export const OUTCOME_CUES: readonly Cue[] = [
   technical(pair('connect.reset', 5, [CONNECTION, ENDED, NEGATION, PROPERLY], 'client')),
   pair('connect.reset', 5, [PIPE, RESET], 'client'),
   pair('connect.reset', 4, [REPLY, EMPTY], 'client'),
+  // A reply the program could not read: the connection gave out before it came ("response reading failed",
+  // « Échec de la lecture de la réponse », "Đọc phản hồi thất bại"). Not a reply read and found invalid.
+  pair(
+    'connect.reset',
+    5,
+    [REPLY, ['reading', 'read', 'lecture', 'lire', 'đọc'], [...termsOf(FAILED)]],
+    'client',
+  ),
+  // A message that vanished from the server between the list and its download: "Message uid-1 disappeared
+  // from POP3 server", « Le message a disparu du serveur », "Thư đã biến mất khỏi máy chủ".
+  pair(
+    'message.unavailable',
+    5,
+    [
+      ['message', 'messages', 'courriel', 'thư'],
+      ['disappeared', 'vanished', 'disparu*', 'biến mất'],
+    ],
+    'client',
+  ),
   // A reply the program could not read is the server's fault, whatever command it answered.
   pair('server.protocol-error', 6, [REPLY, INVALID], 'client'),
+  // A list or a reply that stopped before its end (a multi-line answer without its final "."): "POP3 pop_list:
+  // Premature end of list", « Fin prématurée de la liste », "Danh sách kết thúc sớm".
+  pair('server.protocol-error', 6, [LISTING, PREMATURE_END], 'client'),
   pair(
     'server.protocol-error',
     5,
@@ -428,7 +456,13 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // "Authentication error" says the login failed; "login" near "error" in a sentence says less.
   technical(pair('auth.failed', 2, [LOGIN, LOGIN_FAILED], 'client')),
   technical(
-    pair('auth.failed', 2, [['authenticat*', 'authentifi*', 'xác thực', 'authfail'], LOGIN_FAILED], 'client'),
+    pair(
+      'auth.failed',
+      2,
+      // « Identification » is the French authentication noun too: « Erreur de login ou d'identification inconnue ».
+      [['authenticat*', 'authentifi*', 'identification', 'xác thực', 'authfail'], LOGIN_FAILED],
+      'client',
+    ),
   ),
   technical(
     pair(
@@ -496,6 +530,30 @@ export const OUTCOME_CUES: readonly Cue[] = [
   ),
   // TLS asked for by the configuration that the program was not set up for.
   pair('client.config', 7, [SECURE_CHANNEL, NOT_GIVEN], 'client'),
+  // A server the configuration never named: "POP3 connect: No server specified", « Aucun serveur indiqué ».
+  // Not NOT_GIVEN's "cannot find": a server that cannot be found is a name lookup.
+  pair('client.config', 8, [NO_SERVER_SET], 'client'),
+  // A size limit of the program's own settings refused the message (Znuny's PostMasterMaxEmailSize,
+  // fetchmail's --limit): its configuration, not the server, skipped it.
+  // A message's size named as such is a mail program's word: no other anchor is needed.
+  technical(
+    pair(
+      'client.config',
+      7,
+      [
+        [
+          'message size',
+          'email size',
+          'mail size',
+          'taille du message',
+          'taille des messages',
+          'kích thước thư',
+        ],
+        SIZE_LIMIT,
+      ],
+      'client',
+    ),
+  ),
   // The advice a program gives after a refused password says the password was refused.
   technical(
     pair(
@@ -568,7 +626,8 @@ export const OUTCOME_CUES: readonly Cue[] = [
     ],
     'client',
   ),
-  pair('server.temporary', 4, [SERVER, BUSY], 'client'),
+  // A server, or a host named as such, that is busy: « Erreur « busy » sur pop.example.net » (fetchmail).
+  pair('server.temporary', 4, [[...termsOf(SERVER), '#host'], BUSY], 'client'),
   // Storing what was downloaded.
   pair('client.storage', 5, [SPACE, FULL], 'client'),
   technical(pair('client.storage', 5, [DISK_SPACE, FULL], 'client')),
@@ -582,6 +641,10 @@ export const OUTCOME_CUES: readonly Cue[] = [
     'client',
   ),
   pair('client.storage', 4, [WRITE, FAILED], 'client'),
+  // A message the program could not put on its own disk (flushed, copied, saved): the local storage's, and a
+  // disk is no everyday word in a failure ("Could not flush message to disk", « Impossible de recopier le
+  // message physiquement sur le disque », "Không thể ghi thư xuống đĩa").
+  technical(pair('client.storage', 5, [TO_DISK, ['disk', 'disque', 'đĩa', 'ổ đĩa'], FAILED], 'client')),
   pair('client.storage', 5, [LOCAL_FILE, PERMISSION_DENIED], 'client'),
   pair('client.storage', 5, [DELIVERY, [...termsOf(REFUSED, FAILED, ABNORMAL_END)]], 'client'),
   pair('client.storage', 4, [['smtp'], [...termsOf(REFUSED, FAILED)]], 'client'),
@@ -689,7 +752,10 @@ export const OUTCOME_CUES: readonly Cue[] = [
     ),
   ),
   // An OAuth sign-in that failed is the token's, not the password's.
-  technical(pair('auth.oauth-token', 6, [['oauth*'], [...termsOf(FAILED), ...LOGIN_FAILED]], 'client')),
+  technical({
+    ...pair('auth.oauth-token', 6, [['oauth*'], [...termsOf(FAILED), ...LOGIN_FAILED]], 'client'),
+    unless: SUPPORTED_BY_NOT,
+  }),
   // TLS needed before a login method.
   technical(
     pair('tls.required', 6, [SECURE_CHANNEL, NEEDED, [...termsOf(LOGIN, LOGIN_METHOD_NAME)]], 'client'),
@@ -707,6 +773,16 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // STARTTLS)", « Veuillez vérifier le protocole », "Hãy kiểm tra giao thức").
   technical(pair('auth.failed', 4, [CHECK_ADVICE, PASSWORD_OR_USER], 'client')),
   technical(pair('tls.mismatch', 5, [CHECK_ADVICE, ENCRYPTION_SETTING], 'client')),
+  // The advice names the port's encryption setting: "Check SSL/TLS configuration on server port" (Odoo),
+  // « Vérifiez la configuration SSL/TLS sur le port », "Kiểm tra cấu hình SSL/TLS của cổng".
+  technical(
+    pair(
+      'tls.mismatch',
+      6,
+      [['check', 'verify', 'vérifiez', 'vérifier', 'kiểm tra'], ENCRYPTION_SETTING, ['port', 'cổng']],
+      'client',
+    ),
+  ),
   // A connection that failed "due to a security error": the secure channel failed, most often because the
   // security type does not fit the port.
   technical(pair('tls.mismatch', 7, [CONNECTION, SECURITY_ERROR], 'client')),
@@ -797,6 +873,17 @@ export const OUTCOME_CUES: readonly Cue[] = [
   ),
   // A protocol the provider's settings switched off, or an administrator who disabled the configuration.
   technical(pair('auth.pop-disabled', 6, [MAIL_PROTOCOL, NOT_ENABLED], 'client')),
+  // Logins switched off on the server, whoever logs in ("-ERR failed: Login Disabled", « Connexions
+  // désactivées », "Đăng nhập bị vô hiệu hóa"): not this user's password, nor one account locked. Not
+  // « authentification » disabled: that is a login method the service refuses (auth.mechanism); nor a secure
+  // connection that is (« Connexion sécurisée impossible car le protocole SSL a été désactivé »).
+  {
+    ...pair('auth.pop-disabled', 6, [
+      ['login', 'logins', 'logon', 'connexion', 'connexions', 'đăng nhập'],
+      NOT_ENABLED,
+    ]),
+    unless: termsOf(SECURE_CHANNEL),
+  },
   technical(
     pair(
       'auth.pop-disabled',
@@ -854,14 +941,23 @@ export const OUTCOME_CUES: readonly Cue[] = [
   frame(pair('server.temporary', 4, [TRY_LATER], 'client')),
   // STARTTLS or TLS the server does not offer.
   technical(pair('tls.unavailable', 5, [SECURE_CHANNEL, UNSUPPORTED], 'client')),
+  // TLS the program required and could not set up: "STLS required but failed" (Jakarta Mail), « STLS requis
+  // mais a échoué », "Yêu cầu STLS nhưng thất bại". The failure is TLS's, not a server asking for it.
+  technical(
+    pair(
+      'tls.unavailable',
+      7,
+      [
+        SECURE_CHANNEL,
+        ['but failed', 'mais a échoué', 'mais échoué', 'mais en échec', 'nhưng thất bại', 'nhưng bị lỗi'],
+      ],
+      'client',
+    ),
+  ),
   // A server that could not be "certified": its certificate could not be checked (gnubiff).
   technical(pair('tls.certificate', 5, [['certify', 'certifier', 'chứng thực'], SERVER], 'client')),
   // A POP connection reported closed is one that dropped.
   technical(pair('connect.reset', 4, [['pop', 'pop3', 'pop3s'], CONNECTION, ENDED], 'client')),
-  // Writing to or reading from the server that failed with an "error" is the network's too.
-  technical(
-    pair('connect.reset', 6, [TRANSFER, ['error', 'erreur', 'lỗi'], [...termsOf(SERVER), '#host']], 'client'),
-  ),
   // Too many connections or sessions on one account.
   technical(
     pair(

@@ -621,14 +621,11 @@ export const LEXICON: readonly Cue[] = [
   // named after it is only whose password it was; joined by "or" to the user ("user name or password
   // incorrect", « identifiant ou mot de passe incorrect »), the pair is refused without saying which.
   cue('auth.bad-password', 5, [qualified(PASSWORD, WRONG)]),
-  // Expired said of a password, an account, a user or their credentials is the account's state, not a time
-  // limit: « Votre compte a expiré » is no timeout, "Mật khẩu đã hết hạn" no lapse of a wait (Linux-PAM's
-  // "User account has expired", "User credentials expired"; `sasl-passphrase-expired` in English).
+  // Expired said of a password, an account or a user is the account's state, not a time limit: « Votre compte
+  // a expiré » is no timeout, "Mật khẩu đã hết hạn" no lapse of a wait (Linux-PAM's "User account has
+  // expired"; `sasl-passphrase-expired` in English). Credentials alone that expired are a token's (below).
   cue('auth.account-disabled', 7, [
-    qualified(
-      [...PASSWORD, ...ACCOUNT, ...USER, 'credentials', 'identifiants', 'ủy nhiệm', 'thông tin đăng nhập'],
-      ['expired', 'expiré*', 'hết hạn', 'quá hạn', 'hết hiệu lực'],
-    ),
+    qualified([...PASSWORD, ...ACCOUNT, ...USER], ['expired', 'expiré*', 'hết hạn', 'quá hạn', 'hết hiệu lực']),
   ]),
   // Access refused after a protocol's prefix ("POP3: Accès refusé", "POP3: Truy cập bị từ chối") is the
   // login refused, as "Access denied" is in English; POP named between ("Accès POP refusé") stays POP off.

@@ -625,7 +625,10 @@ export const LEXICON: readonly Cue[] = [
   // a expiré » is no timeout, "Mật khẩu đã hết hạn" no lapse of a wait (Linux-PAM's "User account has
   // expired"; `sasl-passphrase-expired` in English). Credentials alone that expired are a token's (below).
   cue('auth.account-disabled', 7, [
-    qualified([...PASSWORD, ...ACCOUNT, ...USER], ['expired', 'expiré*', 'hết hạn', 'quá hạn', 'hết hiệu lực']),
+    qualified(
+      [...PASSWORD, ...ACCOUNT, ...USER],
+      ['expired', 'expiré*', 'hết hạn', 'quá hạn', 'hết hiệu lực'],
+    ),
   ]),
   // Access refused after a protocol's prefix ("POP3: Accès refusé", "POP3: Truy cập bị từ chối") is the
   // login refused, as "Access denied" is in English; POP named between ("Accès POP refusé") stays POP off.

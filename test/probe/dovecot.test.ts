@@ -155,7 +155,7 @@ describe.skipIf(!binary && !inCI)('against a real Dovecot', () => {
     expect(report.settings).toBeUndefined();
   });
 
-  it('a mailbox in use by a second session is refused with [IN-USE]', async () => {
+  it('a second session over mail_max_userip_connections is refused with Dovecot's too-many-connections reply', async () => {
     const sockets = fromNewSource();
     // Hold one logged-in session for bob, from the same source address the probe will use.
     const holder = await holdSession(sockets, dovecot.tlsPort, certs.ca, 'bob', 'bob pass');
@@ -166,7 +166,11 @@ describe.skipIf(!binary && !inCI)('against a real Dovecot', () => {
         { target: `127.0.0.1:${dovecot.tlsPort}`, tls: 'implicit', user: 'bob', password: 'bob pass' },
         { ca: certs.ca, sockets },
       );
-      expect(step(report, 'login').detail, statuses(report)).toContain('[IN-USE]');
+      // Dovecot 2.3.19.1 answers [SYS/TEMP] in Debian 12's deb12u6 (the pop3 process refuses it after the
+      // login), [IN-USE] where the login process's own anvil lookup sees the first session in time.
+      expect(step(report, 'login').detail, statuses(report)).toMatch(
+        /\[(?:IN-USE|SYS\/TEMP)\] Maximum number of connections from user\+IP exceeded/,
+      );
       expect(step(report, 'login').status).toBe('fail');
     } finally {
       holder.destroy();

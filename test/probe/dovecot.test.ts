@@ -155,7 +155,7 @@ describe.skipIf(!binary && !inCI)('against a real Dovecot', () => {
     expect(report.settings).toBeUndefined();
   });
 
-  it('a second session over mail_max_userip_connections is refused with Dovecot's too-many-connections reply', async () => {
+  it('a second session over mail_max_userip_connections is refused with Dovecot’s too-many-connections reply', async () => {
     const sockets = fromNewSource();
     // Hold one logged-in session for bob, from the same source address the probe will use.
     const holder = await holdSession(sockets, dovecot.tlsPort, certs.ca, 'bob', 'bob pass');

@@ -10,6 +10,7 @@ import { ParseOnce } from './log-scan/parse-once.js';
 import { programStep } from './client-output/program-step.js';
 import { cleanPaste } from './paste-cleanup.js';
 import { LogJudge, type LogVerdict } from './server-log/judge.js';
+import { bareNameKey, domainLoginKey, UNKNOWN_NAME } from './server-log/name-form.js';
 import type { FindingData } from './types.js';
 
 export interface CategoryCount {
@@ -73,6 +74,13 @@ export class SummaryCounter {
   private stretchEnd = 0;
   private lineCount = 0;
   private errorCount = 0;
+  /**
+   * The explainer's reading of a name's form (server-log/name-form.ts), one line at a time: the lines about a
+   * bare name from an address, each address's last login with a domain, and the failures counted before one.
+   */
+  private readonly bareNames = new Map<number, string>();
+  private readonly lastLogin = new Map<string, number>();
+  private readonly failedBare = new Map<string, { n: number; finding: FindingData }>();
 
   constructor(
     private readonly kb: KnowledgeBase = defaultKnowledgeBase(),
@@ -152,10 +160,22 @@ export class SummaryCounter {
     this.facts = factsFinding(head, this.kb);
   }
 
-  /** The whole-log judge reads every line's server-log event. */
+  /** The whole-log judge reads every line's server-log event; so does the reading of a name's form. */
   private judgeLine(line: string, lineNumber: number): void {
     const event = this.parses.parse(line);
-    if (event) this.judge.push(event, lineNumber);
+    if (!event) return;
+    this.judge.push(event, lineNumber);
+    const bare = bareNameKey(event);
+    if (bare) remember(this.bareNames, lineNumber, bare);
+    const login = domainLoginKey(event);
+    if (!login) return;
+    remember(this.lastLogin, login, lineNumber);
+    // Failures of that bare name counted before this login were the name's form.
+    const failed = this.failedBare.get(login);
+    if (!failed) return;
+    this.failedBare.delete(login);
+    this.uncount(failed.finding, failed.n);
+    this.count({ ...failed.finding, ...UNKNOWN_NAME }, failed.n);
   }
 
   private step(line: string, lineNumber: number): void {
@@ -226,6 +246,17 @@ export class SummaryCounter {
   }
 
   private count(finding: FindingData, n: number): void {
+    const bare =
+      finding.category === 'auth.failed' ? this.bareNames.get(finding.evidence.lineNumber) : undefined;
+    if (bare !== undefined) {
+      if ((this.lastLogin.get(bare) ?? 0) > finding.evidence.lineNumber) {
+        this.count({ ...finding, ...UNKNOWN_NAME }, n);
+        return;
+      }
+      const failed = this.failedBare.get(bare);
+      if (failed) failed.n += n;
+      else remember(this.failedBare, bare, { n, finding });
+    }
     this.errorCount += n;
     const existing = this.counts.get(finding.category);
     if (existing) existing.count += n;
@@ -238,4 +269,18 @@ export class SummaryCounter {
       });
     }
   }
+
+  private uncount(finding: FindingData, n: number): void {
+    this.errorCount -= n;
+    const existing = this.counts.get(finding.category)!;
+    existing.count -= n;
+    if (existing.count === 0) this.counts.delete(finding.category);
+  }
+}
+
+/** Sets a key of a map kept to `MAX_RULE_KEYS` entries: past it, the oldest goes. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.delete(key);
+  if (map.size >= MAX_RULE_KEYS) map.delete(map.keys().next().value as K);
+  map.set(key, value);
 }

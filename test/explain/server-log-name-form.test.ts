@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../src/explain/explain.js';
+import { analyse, explain } from '../../src/explain/explain.js';
+import { SummaryCounter } from '../../src/explain/summary.js';
 
 // A real Dovecot log from docker-mailserver/docker-mailserver#1944 (tuning part of reports batch 2): a desktop
 // client fails with the bare name, then logs in from the same address with the full address.
@@ -23,5 +24,33 @@ describe('a failed bare name that the same address then gets through with a doma
 
   it('needs the login after the failure, not before it', () => {
     expect(explain([LOGGED_IN, FAILED].join('\n')).findings[0]?.category).toBe('auth.failed');
+  });
+});
+
+describe("the name's form in a summary, read whole or streamed", () => {
+  const summary = (lines: readonly string[], streamAfterLines?: number): Record<string, number> => {
+    const counter = streamAfterLines
+      ? new SummaryCounter(undefined, undefined, { chars: Number.MAX_SAFE_INTEGER, lines: streamAfterLines })
+      : new SummaryCounter();
+    for (const line of lines) counter.push(line);
+    return Object.fromEntries(counter.result().categories.map((c) => [c.category, c.count]));
+  };
+  const quiet = Array.from(
+    { length: 30 },
+    (_, i) => `May  8 11:0${4 + (i % 5)}:00 mail cron[${i}]: job done`,
+  );
+
+  it('counts the failures before a login with a domain as the name, those after it as refused', () => {
+    const log = [FAILED, FAILED, ...quiet, LOGGED_IN, ...quiet, FAILED];
+    const explained: Record<string, number> = {};
+    for (const f of analyse(log.join('\n')).findings)
+      explained[f.category] = (explained[f.category] ?? 0) + 1 + (f.evidence.alsoLines?.length ?? 0);
+    expect(explained).toEqual({ 'auth.unknown-user': 2, 'auth.failed': 1 });
+    for (const streamAfter of [undefined, 1, 3]) {
+      expect(summary(log, streamAfter), String(streamAfter)).toEqual({
+        'auth.unknown-user': 2,
+        'auth.failed': 1,
+      });
+    }
   });
 });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyByWords } from '../../src/explain/fallback/classify.js';
-
-/** One test per sentence: the fallback reads it, as a program's own line, as the category given. */
-const readsAs = (rows: readonly (readonly [string, string])[]) =>
-  it.each(rows)('%s → %s', (text, category) => {
-    expect(classifyByWords(text, 'client').category).toBe(category);
-  });
+import { readsAs } from '../support/reads-as.js';
 
 // Session 9, leave-one-program-out classes: each block starts with the tuning texts the class was found in
 // (the leave-one-program-out misses: the program's own patterns removed, only the fallback could read them),

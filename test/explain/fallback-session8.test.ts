@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyByWords } from '../../src/explain/fallback/classify.js';
-
-/** One test per sentence: the fallback reads it, as a program's own line, as the category given. */
-const readsAs = (rows: readonly (readonly [string, string])[]) =>
-  it.each(rows)('%s → %s', (text, category) => {
-    expect(classifyByWords(text, 'client').category).toBe(category);
-  });
+import { readsAs } from '../support/reads-as.js';
 
 // Session 8's concepts, each read in sentences of its own making (not the catalogues' wordings they were
 // built from, test/fixtures/captured/catalogues-web and the catalogues-* tuning parts): what a sentence asks

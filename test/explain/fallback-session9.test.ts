@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyByWords } from '../../src/explain/fallback/classify.js';
-
-/** One test per sentence: the fallback reads it, as a program's own line, as the category given. */
-const readsAs = (rows: readonly (readonly [string, string])[]) =>
-  it.each(rows)('%s → %s', (text, category) => {
-    expect(classifyByWords(text, 'client').category).toBe(category);
-  });
+import { readsAs } from '../support/reads-as.js';
 
 // Session 9's concepts: the tuning texts of round six (test/fixtures/captured/catalogues-business: web
 // applications that fetch mail over POP3) they were built from, then sentences of their own making in the

@@ -58,9 +58,11 @@ export function embeddedError(content: string): string | undefined {
  */
 function unwrap(reply: string): string {
   let end = reply.trimEnd().length;
-  while (end > 0 && CLOSERS.includes(reply[end - 1] ?? '')) {
-    const opening = OPENING_BRACKET[reply[end - 1] ?? ''];
-    if (opening && count(reply, opening, end) >= count(reply, reply[end - 1] ?? '', end)) break;
+  while (end > 0) {
+    const closer = reply[end - 1]!;
+    if (!CLOSERS.includes(closer)) break;
+    const opening = OPENING_BRACKET[closer];
+    if (opening && count(reply, opening, end) >= count(reply, closer, end)) break;
     end = reply.slice(0, end - 1).trimEnd().length;
   }
   return reply.slice(0, end);

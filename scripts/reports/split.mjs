@@ -32,6 +32,12 @@ export const BATCHES = [
     seed: 'popbot-reports-batch-2-2026-12',
     file: 'reports.batch-2.yaml',
   },
+  {
+    batch: 3,
+    source: 'cases.batch-3.yaml',
+    seed: 'popbot-reports-batch-3-2026-12',
+    file: 'reports.batch-3.yaml',
+  },
 ];
 const outPath = (set, file) =>
   set === 'tuning'
@@ -49,6 +55,11 @@ const SourceCase = z.strictObject({
   url: z
     .string()
     .regex(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/, 'a GitHub thread URL'),
+  // The day the text was posted, where the thread shows it (batch 3 on).
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .optional(),
   program: z.string().min(1),
   lang: z.enum(['en', 'fr', 'vi']),
   kind: z.enum(KINDS),

@@ -16,6 +16,8 @@ describe('server-log knowledge entries and the log parser agree', () => {
       'log-tls-to-plain-port',
       // named by a Dovecot rule: a proxy-protocol connection from an address outside the trusted networks
       'log-proxy-header-untrusted',
+      // named by a Dovecot rule: a configuration or a service that stops Dovecot from starting its POP processes
+      'log-service-start-failed',
     ]);
     for (const id of named) expect(kb.entry(id)?.entry.kind, id).toBe('client');
     expect(logEntries.map((e) => e.entry.id).sort()).toEqual([...named].sort());

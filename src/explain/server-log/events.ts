@@ -85,6 +85,7 @@ export const EVENT_CATEGORY: Readonly<Record<string, string>> = {
   'log-message-unavailable': 'message.unavailable',
   'log-delete-failed': 'update.delete-failed',
   'log-process-failure': 'server.temporary',
+  'log-service-start-failed': 'server.permanent',
   'log-connection-refused': 'connect.refused',
   'log-proxy-header-untrusted': 'server.permanent',
 };

@@ -9,7 +9,7 @@ import type { SyslogFormat } from '../format.js';
 export const dovecot: SyslogFormat = {
   server: 'dovecot',
   program:
-    /^(?:dovecot(?:-auth)?|(?:pop3|imap|submission|managesieve|lmtp)(?:-login)?|auth|auth-worker|master|anvil|config|log|lda|deliver|indexer(?:-worker)?|doveadm|dict|stats)(?:\(|<|$)/i,
+    /^(?:dovecot(?:-auth)?|doveconf|(?:pop3|imap|submission|managesieve|lmtp)(?:-login)?|auth|auth-worker|master|anvil|config|log|lda|deliver|indexer(?:-worker)?|doveadm|dict|stats)(?:\(|<|$)/i,
   innerProcess: true,
   rules: [
     // Login processes: "<why the connection ended> (<what happened>): user=<…>, method=…, rip=…".
@@ -69,6 +69,14 @@ export const dovecot: SyslogFormat = {
     { event: 'auth-config-error', re: /Invalid password in passdb: /i },
     { event: 'auth-config-error', re: /Couldn't drop privileges: User is missing (?:UID|GID)/i },
     { event: 'auth-config-error', re: /vget_assign\([^)]{0,300}\) failed|\bnot found in the assign file/i },
+    // Dovecot cannot start, or cannot run its POP processes: the configuration has an error it stops on (doveconf's
+    // Fatal, with file and line), a service's program is not installed (master's access() check), or the processes
+    // it starts never report ready and are killed over and over. No login can happen until an administrator acts.
+    {
+      event: 'process-failure',
+      re: /Error in configuration file \S{1,300} line \d{1,6}: |service\((?<reason>[\w-]{1,40})\):? access\([^)]{0,300}\) failed|service\((?<reason2>[\w-]{1,40})\): Initial status notification not received/i,
+      entry: 'log-service-start-failed',
+    },
     // A listener that expects the HAProxy header dropped a connection from an address outside its trusted
     // networks, before POP began: the proxy's or the health check's address is missing from the configuration.
     {

@@ -112,6 +112,45 @@ describe("a POP library's own exception as evidence, with no -ERR in the paste",
     expect(first(paste)).toMatchObject({ category: 'auth.failed', rule: 'library-login-failed' });
   });
 
+  // glpi-project/glpi#9215 (reports batch 3): laminas-mail's "last request failed" is any reply but +OK; the
+  // frame of the login call says which command got it.
+  const LAMINAS = [
+    '[2021-06-28 12:28:23] glpiphplog.ERROR: MailCollector::collect() in /var/www/html/glpi/inc/mailcollector.class.php line 689',
+    'An error occured trying to connect to collector. last request failed',
+    ' #0 /var/www/html/glpi/vendor/laminas/laminas-mail/src/Protocol/Pop3.php(192): Laminas\\Mail\\Protocol\\Pop3->readResponse()',
+    '#1 /var/www/html/glpi/vendor/laminas/laminas-mail/src/Protocol/Pop3.php(244): Laminas\\Mail\\Protocol\\Pop3->request()',
+    '#2 /var/www/html/glpi/vendor/laminas/laminas-mail/src/Storage/Pop3.php(155): Laminas\\Mail\\Protocol\\Pop3->login()',
+    '#3 /var/www/html/glpi/inc/toolbox.class.php(2348): Laminas\\Mail\\Storage\\Pop3->__construct()',
+  ].join('\n');
+
+  it("laminas-mail refused inside the login call: the login was refused, with a PHP library's advice", () => {
+    expect(first(LAMINAS)).toMatchObject({
+      category: 'auth.failed',
+      rule: 'library-login-failed',
+      entry: 'client-login-refused',
+    });
+  });
+
+  it('laminas-mail refused in another call, or failing in the login call for another reason, is no refused login', () => {
+    expect(first(LAMINAS.replace('Pop3->login()', 'Pop3->getList()'))?.rule).not.toBe('library-login-failed');
+    expect(first(LAMINAS.replace('last request failed', 'cannot read - connection closed?'))?.rule).not.toBe(
+      'library-login-failed',
+    );
+  });
+
+  it('JavaMail\'s "no password specified?" is a program given no password, not a refused login', () => {
+    // spring-projects/spring-integration-samples#207 (reports batch 3)
+    const paste = [
+      'SEVERE: org.springframework.messaging.MessagingException: failure occurred while polling for mail; nested exception is javax.mail.AuthenticationFailedException: failed to connect, no password specified?',
+      '\tat org.springframework.integration.mail.MailReceivingMessageSource.receive(MailReceivingMessageSource.java:131)',
+    ].join('\n');
+    expect(first(paste)).toMatchObject({ category: 'client.config', entry: 'client-no-credentials' });
+    // The same exception carrying the server's refusal stays a refused login.
+    expect(first('javax.mail.AuthenticationFailedException: [AUTH] Authentication failed.')?.category).toBe(
+      'auth.failed',
+    );
+  });
+
   it('K-9\'s "Unable to execute POP3 command" is a POP error whose reply the paste does not show', () => {
     expect(first(K9)).toMatchObject({ category: 'unknown', rule: 'library-pop-failed' });
   });

@@ -36,6 +36,8 @@ const ALLOWED: Record<string, string> = {
   'dovecot-login-command-after-login <- unknown-command': DOVECOT_STATE,
   'java-eof-on-socket <- java-authentication-failed-exception':
     'JavaMail wraps a dropped connection in AuthenticationFailedException; the EOF is the cause',
+  'client-no-credentials <- java-authentication-failed-exception':
+    'JavaMail throws AuthenticationFailedException before any login when it has no password; the message says so',
   'dovecot-couldnt-open-inbox <- internal-error-try-later': DOVECOT_INTERNAL,
   'dovecot-couldnt-open-inbox <- dovecot-storage-error-at-quit': DOVECOT_INTERNAL,
   'internal-error-try-later <- dovecot-storage-error-at-quit': DOVECOT_INTERNAL,

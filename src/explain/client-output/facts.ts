@@ -25,6 +25,8 @@ export interface ClientFact {
   kind: FactKind;
   lineNumber: number;
   evidence: string;
+  /** The entry whose advice fits this library better than the rule's (a PHP library, not a .NET one). */
+  entry?: string;
 }
 
 export interface ClientConclusion {
@@ -72,6 +74,10 @@ interface LibrarySign {
   /** The trace must show a frame of POP code (a message alone says too little). */
   popFrame?: boolean;
   cause?: boolean;
+  /** A line of the paste must also say this: the library's own words for what the frame alone does not tell. */
+  said?: RegExp;
+  /** The entry that explains this library's failure, where the rule's entry is another library's. */
+  entry?: string;
 }
 
 export const POP_LIBRARY_SIGNS: readonly LibrarySign[] = [
@@ -96,6 +102,15 @@ export const POP_LIBRARY_SIGNS: readonly LibrarySign[] = [
   },
   // OpenPop.NET failed while reading the server's refusal of the login.
   { fact: 'login-step-failed', library: 'OpenPop.NET', frame: /CheckFailedLoginServerResponse/ },
+  // laminas-mail, and Zend_Mail before it, says "last request failed" for any reply that is not +OK
+  // (Protocol\Pop3::readResponse); thrown inside the login call, it is the server refusing the login.
+  {
+    fact: 'login-step-failed',
+    library: 'laminas-mail / Zend_Mail',
+    frame: /Pop3->login\(/,
+    said: /\blast request failed\b/,
+    entry: 'client-login-refused',
+  },
   // K-9 Mail's POP3 store: a command was refused or got no valid reply, which the message does not show.
   { fact: 'pop-library-failed', library: 'K-9 Mail', message: /Unable to execute POP3 command/ },
   // Emacs's pop3.el stopped on a value it did not get (no connection, no greeting: its network layer said no
@@ -150,13 +165,20 @@ function messagePastCount(lines: readonly string[]): ClientFact | undefined {
   };
 }
 
-function libraryFacts(trace: StackTrace, facts: ClientFact[]): void {
+function libraryFacts(trace: StackTrace, lines: readonly string[], facts: ClientFact[]): void {
   const cause = rootCause(trace);
   for (const sign of POP_LIBRARY_SIGNS) {
     if (sign.popFrame && trace.popFrames.length === 0) continue;
     if (sign.frame) {
       const frame = trace.popFrames.find((f) => sign.frame?.test(f.text));
-      if (frame) facts.push({ kind: sign.fact, lineNumber: frame.lineNumber, evidence: frame.text });
+      const said = sign.said && firstLine(lines, sign.said);
+      if (frame && (!sign.said || said))
+        facts.push({
+          kind: sign.fact,
+          lineNumber: said ? said.lineNumber : frame.lineNumber,
+          evidence: said ? `${said.text}; ${frame.text.trim()}` : frame.text,
+          ...(sign.entry ? { entry: sign.entry } : {}),
+        });
       continue;
     }
     const shown = sign.cause ? (cause ? [cause] : []) : trace.exceptions;
@@ -212,7 +234,7 @@ export function clientFacts(
       facts.push({ kind: 'eof-before-greeting', lineNumber: eof.lineNumber, evidence: eof.text });
   }
   const trace = readStackTrace(lines);
-  if (trace) libraryFacts(trace, facts);
+  if (trace) libraryFacts(trace, lines, facts);
   const pastCount = messagePastCount(lines);
   if (pastCount) facts.push(pastCount);
   const commandFailed = firstLine(lines, COMMAND_FAILED);
@@ -364,7 +386,7 @@ export function concludeFromFacts(
       ],
       lineNumber: symptom.lineNumber,
       evidence: [...shown.map((f) => f.evidence), symptom.evidence].filter(Boolean),
-      rule,
+      rule: symptom.entry ? { ...rule, entry: symptom.entry } : rule,
       facts: {
         ...(target?.port !== undefined ? { port: target.port } : {}),
         setting: shown[0]?.evidence ?? '',

@@ -151,6 +151,20 @@ describe("a POP library's own exception as evidence, with no -ERR in the paste",
     );
   });
 
+  it("c-client's failed STLS handshake, with no /ssl asked for, is TLS the server cannot provide", () => {
+    // freescout-help-desk/freescout#4360 (reports batch 1, tuning): webklex/php-imap joins c-client's errors.
+    const paste =
+      "Error: connection setup failed: Authentication failedimap_open(): Couldn't open stream {mail.xxxx.com.tw:110/pop3}. TLS/SSL failure for mail.ksmt.com.tw: SSL negotiation failed; File: /www/html/overrides/webklex/php-imap/src/Client.php (391)";
+    expect(first(paste)).toMatchObject({
+      category: 'tls.unavailable',
+      entry: 'c-client-ssl-negotiation-failed',
+    });
+    // With /ssl, TLS was asked from the first byte: the same words are most often a plain port, not this entry.
+    expect(first(paste.replace('110/pop3}', '110/pop3/ssl}'))?.entry).not.toBe(
+      'c-client-ssl-negotiation-failed',
+    );
+  });
+
   it('K-9\'s "Unable to execute POP3 command" is a POP error whose reply the paste does not show', () => {
     expect(first(K9)).toMatchObject({ category: 'unknown', rule: 'library-pop-failed' });
   });

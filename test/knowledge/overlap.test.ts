@@ -36,6 +36,8 @@ const ALLOWED: Record<string, string> = {
   'dovecot-login-command-after-login <- unknown-command': DOVECOT_STATE,
   'java-eof-on-socket <- java-authentication-failed-exception':
     'JavaMail wraps a dropped connection in AuthenticationFailedException; the EOF is the cause',
+  'c-client-ssl-negotiation-failed <- openssl-wrong-version-number':
+    "c-client's \"TLS/SSL failure for <host>:\" carries its reason after the colon; \"SSL negotiation failed\" is the handshake's own",
   'client-no-credentials <- java-authentication-failed-exception':
     'JavaMail throws AuthenticationFailedException before any login when it has no password; the message says so',
   'dovecot-couldnt-open-inbox <- internal-error-try-later': DOVECOT_INTERNAL,

@@ -165,6 +165,21 @@ describe("a POP library's own exception as evidence, with no -ERR in the paste",
     );
   });
 
+  it("c-client refusing the mailbox string itself is the program's setting, whatever flags the string names", () => {
+    // Webklex/php-imap#139 (reports batch 1, tuning): the words inside the braces are the string, not the network.
+    const line =
+      "Unknown: Can't get status of mailbox {pop3.***.nl:995/pop3/novalidate-cert/ssl}INBOX: invalid remote specification (errflg=2)";
+    expect(first(line)).toMatchObject({
+      category: 'client.config',
+      entry: 'c-client-invalid-remote-specification',
+    });
+    // c-client's certificate failure for the same host stays a certificate problem.
+    expect(
+      first('Notice: Unknown: Certificate failure for pop3.example.nl: self signed certificate (errflg=2)')
+        ?.category,
+    ).toBe('tls.certificate');
+  });
+
   it('K-9\'s "Unable to execute POP3 command" is a POP error whose reply the paste does not show', () => {
     expect(first(K9)).toMatchObject({ category: 'unknown', rule: 'library-pop-failed' });
   });

@@ -86,6 +86,7 @@ export const EVENT_CATEGORY: Readonly<Record<string, string>> = {
   'log-delete-failed': 'update.delete-failed',
   'log-process-failure': 'server.temporary',
   'log-service-start-failed': 'server.permanent',
+  'log-tls-server-setup-failed': 'tls.unavailable',
   'log-connection-refused': 'connect.refused',
   'log-proxy-header-untrusted': 'server.permanent',
 };

@@ -77,6 +77,13 @@ export const dovecot: SyslogFormat = {
       re: /Error in configuration file \S{1,300} line \d{1,6}: |service\((?<reason>[\w-]{1,40})\):? access\([^)]{0,300}\) failed|service\((?<reason2>[\w-]{1,40})\): Initial status notification not received/i,
       entry: 'log-service-start-failed',
     },
+    // The login process cannot load the certificate or key it is configured with (login-common's "Failed to
+    // initialize SSL server context", 2.2's "Couldn't parse private ssl_key"): no connection can be encrypted.
+    {
+      event: 'tls-handshake-failed',
+      re: /Failed to initialize SSL (?:server )?context: (?<reason>[^,()]{1,200})|Couldn't parse private ssl_key|Can't load (?:SSL certificate|private key)\b/i,
+      entry: 'log-tls-server-setup-failed',
+    },
     // A listener that expects the HAProxy header dropped a connection from an address outside its trusted
     // networks, before POP began: the proxy's or the health check's address is missing from the configuration.
     {

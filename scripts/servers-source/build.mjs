@@ -11,7 +11,7 @@
 //   node scripts/servers-source/build.mjs [--check]    # --check: fail if the fixtures on disk differ
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
@@ -28,10 +28,17 @@ const replies = parse(readFileSync(join(here, 'replies.yaml'), 'utf8'));
 
 /** A number in [0, 1) from the seed and the parts: every choice below is one, so a re-run writes the same. */
 function draw(...parts) {
-  return createHash('sha256').update([SEED, ...parts].join(':')).digest().readUInt32BE(0) / 2 ** 32;
+  return (
+    createHash('sha256')
+      .update([SEED, ...parts].join(':'))
+      .digest()
+      .readUInt32BE(0) /
+    2 ** 32
+  );
 }
 
-const POP_VERBS = /\b(user|pass|apop|auth|stat|list|retr|dele|noop|rset|quit|top|uidl|capa|stls|xtnd|last|rpop)\b/g;
+const POP_VERBS =
+  /\b(user|pass|apop|auth|stat|list|retr|dele|noop|rset|quit|top|uidl|capa|stls|xtnd|last|rpop)\b/g;
 
 /** A reply's words without what varies between two sends of it: the split's key. */
 export function wordsKey(text) {
@@ -62,7 +69,8 @@ function slug(text) {
 function transcriptLines(reply) {
   const server = servers[reply.s];
   const lines = [['S', server.greeting]];
-  if (reply.state === 'user' || reply.state === 'trans') lines.push(['C', 'USER alice'], ['S', server.user_ok]);
+  if (reply.state === 'user' || reply.state === 'trans')
+    lines.push(['C', 'USER alice'], ['S', server.user_ok]);
   if (reply.state === 'trans') lines.push(['C', 'PASS ********'], ['S', server.pass_ok]);
   if (reply.cmd) lines.push(['C', reply.cmd]);
   lines.push(['S', reply.text]);
@@ -85,7 +93,8 @@ const FRAMES = {
   fr: [
     (x) =>
       `Bonjour, mon logiciel de messagerie ne relève plus le courrier et le serveur répond ceci. Qu’est-ce que ça veut dire\u00a0?\n\n${x}`,
-    (x) => `En testant notre serveur POP3 à la main, j’obtiens cette réponse\u00a0: qu’est-ce qui ne va pas\u00a0?\n\n${x}`,
+    (x) =>
+      `En testant notre serveur POP3 à la main, j’obtiens cette réponse\u00a0: qu’est-ce qui ne va pas\u00a0?\n\n${x}`,
     (x) => `Le support de l’hébergeur m’a envoyé cette ligne\u00a0: «\u00a0${x}\u00a0». Une idée\u00a0?`,
   ],
   vi: [
@@ -109,7 +118,8 @@ function casesOf(reply) {
   };
   const out = [];
   const transcriptOnly = reply.only === 'transcript';
-  if (!transcriptOnly) out.push({ id: `${base}/line`, text: reply.text, lang: 'en', kind: 'line', ...common });
+  if (!transcriptOnly)
+    out.push({ id: `${base}/line`, text: reply.text, lang: 'en', kind: 'line', ...common });
   if (transcriptOnly || draw('transcript', key) < 0.5) {
     const marked = draw('marks', key) < 0.5;
     out.push({
@@ -149,7 +159,8 @@ function fixture(serverKey, part, cases) {
       server: `${server.name}, ${server.repo} at ${server.commit}`,
       server_config: `the reply as the server sends it, format arguments filled with plausible values (replies.yaml says which); transcripts use the greeting and USER/PASS replies of the same source (servers.yaml)`,
       clients: {
-        session: 'a POP session typed by hand (telnet) or with C:/S: marks, as the source answers each command',
+        session:
+          'a POP session typed by hand (telnet) or with C:/S: marks, as the source answers each command',
       },
     },
     cases,
@@ -166,7 +177,10 @@ function build() {
       if (seen.has(c.id)) throw new Error(`duplicate case id ${c.id}`);
       seen.add(c.id);
       const part = isHoldout(reply.text) ? 'holdout' : 'tuning';
-      const dir = part === 'holdout' ? join(root, 'test/fixtures/eval/holdout', SET) : join(root, 'test/fixtures/captured', SET);
+      const dir =
+        part === 'holdout'
+          ? join(root, 'test/fixtures/eval/holdout', SET)
+          : join(root, 'test/fixtures/captured', SET);
       const file = join(dir, `${reply.s}.yaml`);
       if (!files.has(file)) files.set(file, { server: reply.s, part, cases: [] });
       files.get(file).cases.push(c);
@@ -188,10 +202,7 @@ for (const [file, { server, part, cases }] of files) {
   count[part].cases += cases.length;
   for (const c of cases) count[part].replies.add(`${server}:${c.id.split('/')[2]}`);
   if (check) {
-    let onDisk = '';
-    try {
-      onDisk = readFileSync(file, 'utf8');
-    } catch {}
+    const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : '';
     if (onDisk !== text) differs++;
   } else {
     mkdirSync(dirname(file), { recursive: true });

@@ -109,3 +109,19 @@ describe('TLS that the server could not start, a service switched off', () => {
     expect(classifyByWords('Command not permitted when TLS active', 'server').category).toBe('command.state');
   });
 });
+
+describe('a general login refusal that names its cause after a colon', () => {
+  it.each([
+    // GreenMail (pop3/commands/AuthCommand.java, user/UserImpl.java, pop3/Pop3State.java).
+    ['-ERR Authentication failed: Invalid token', 'auth.oauth-token'],
+    ["-ERR Authentication failed: User <bob@example.com> doesn't exist", 'auth.unknown-user'],
+    ["-ERR Échec de l'authentification : utilisateur inconnu", 'auth.unknown-user'],
+    ['-ERR Xác thực thất bại: người dùng không tồn tại', 'auth.unknown-user'],
+  ])('%s → %s', (reply, category) => {
+    expect(pasted(reply)).toBe(category);
+  });
+
+  it('a cause of two alternatives decides neither (Exchange)', () => {
+    expect(pasted('-ERR Logon failure: unknown user name or bad password.')).toBe('auth.failed');
+  });
+});

@@ -125,3 +125,17 @@ describe('a general login refusal that names its cause after a colon', () => {
     expect(pasted('-ERR Logon failure: unknown user name or bad password.')).toBe('auth.failed');
   });
 });
+
+describe('STLS refused with a server error in general words', () => {
+  it('Citadel\'s "Internal error" after STLS: the server cannot encrypt this session', () => {
+    const paste = ['S: +OK Citadel POP3 server ready.', 'C: STLS', 'S: -ERR Internal error'].join('\n');
+    expect(explain(paste, { lang: 'en' }).findings[0]).toMatchObject({
+      category: 'tls.unavailable',
+      rule: 'stls-refused',
+    });
+  });
+
+  it('the same words after RETR stay a server error', () => {
+    expect(pasted('-ERR Internal error')).toBe('server.temporary');
+  });
+});

@@ -257,8 +257,16 @@ export const SESSION_RULES: readonly SessionRule[] = [
     category: 'tls.unavailable',
     entry: 'tls-support-not-available',
     references: [{ rfc: 2595, section: '4' }],
-    // A reply that calls the state wrong ("only in AUTHORIZATION state") says why itself.
-    outranks: ['unknown', 'command.unknown', 'command.syntax', 'tls.unavailable'],
+    // A reply that calls the state wrong ("only in AUTHORIZATION state") says why itself. A server error in
+    // general words ("Internal error", Citadel's answer when its TLS start fails) names no other cause.
+    outranks: [
+      'unknown',
+      'command.unknown',
+      'command.syntax',
+      'tls.unavailable',
+      'server.temporary',
+      'server.permanent',
+    ],
     test: ({ sent }) => (sent.verb === 'STLS' && !sent.tls && sent.state !== 'TRANSACTION' ? {} : undefined),
   },
   {

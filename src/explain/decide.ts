@@ -62,7 +62,12 @@ function byRule(candidate: Candidate, explained: Explained | undefined, context:
   // A quoted reply has a command only where its program named the step (the session machine's pairing).
   if (candidate.kind !== 'server' || !sent || sent.verb === 'GREETING') return undefined;
   const wording = explained && explained.basis !== 'unknown' ? explained.entry.entry.category : undefined;
-  const verdict = applyRules({ sent, session, ...(wording ? { wording } : {}) });
+  const verdict = applyRules({
+    sent,
+    session,
+    ...(wording ? { wording } : {}),
+    ...(candidate.text.trim() === '' ? { wordless: true as const } : {}),
+  });
   if (!verdict) return undefined;
   const { rule, facts } = verdict;
   const wordingOnly = explained?.basis === 'wording' || explained?.basis === 'response-code';

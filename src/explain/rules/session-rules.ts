@@ -16,6 +16,8 @@ export interface RuleInput {
   session: SessionView;
   /** The category the reply's wording alone was given, if any entry matched it. */
   wording?: string;
+  /** The reply carries no words (a bare -ERR). */
+  wordless?: true;
 }
 
 /** Values for the "because" line (`{command}`, `{line}`…), also returned as the finding's facts. */
@@ -258,15 +260,9 @@ export const SESSION_RULES: readonly SessionRule[] = [
     entry: 'tls-support-not-available',
     references: [{ rfc: 2595, section: '4' }],
     // A reply that calls the state wrong ("only in AUTHORIZATION state") says why itself. A server error in
-    // general words ("Internal error", Citadel's answer when its TLS start fails) names no other cause.
-    outranks: [
-      'unknown',
-      'command.unknown',
-      'command.syntax',
-      'tls.unavailable',
-      'server.temporary',
-      'server.permanent',
-    ],
+    // general words ("Internal error", Citadel's answer when its TLS start fails) names no other cause; a
+    // server's own documented fatal error (Cyrus) keeps its entry.
+    outranks: ['unknown', 'command.unknown', 'command.syntax', 'tls.unavailable', 'server.temporary'],
     test: ({ sent }) => (sent.verb === 'STLS' && !sent.tls && sent.state !== 'TRANSACTION' ? {} : undefined),
   },
   {
@@ -311,9 +307,16 @@ export const SESSION_RULES: readonly SessionRule[] = [
     // Not over a wording of another category: a project case or a user often names a command by its verb
     // alone ("C: USER" for "the reply to USER"), and the words then say why.
     outranks: ['unknown', 'command.unknown', 'command.syntax'],
-    test: ({ sent }) => {
+    // A bare -ERR after a bare verb is the documented reply to that command (RFC 1939 §7), not its form.
+    test: ({ sent, wordless }) => {
       const command = popCommand(sent.verb);
-      if (!command || sent.named || !ARGUMENTS_KEPT.has(sent.verb) || sent.args.length >= command.arity[0])
+      if (
+        wordless ||
+        !command ||
+        sent.named ||
+        !ARGUMENTS_KEPT.has(sent.verb) ||
+        sent.args.length >= command.arity[0]
+      )
         return undefined;
       return { command: sent.display, usage: command.usage ?? sent.verb };
     },

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Candidate } from './candidate.js';
 import { FALLBACK_MAX_CONFIDENCE, type FallbackClassifier } from './extensions.js';
 import { type Explained, interpret } from './interpret.js';
-import { UNKNOWN_ENTRY_ID } from './match.js';
+import { bestMatch, matchText, UNKNOWN_ENTRY_ID } from './match.js';
 import { foldAccents } from './normalize.js';
 import { quotesToReadAlone } from './prose/quoted-alone.js';
 import { applyClientLineRules } from './rules/client-line-rules.js';
@@ -62,7 +62,12 @@ function byRule(candidate: Candidate, explained: Explained | undefined, context:
   // A quoted reply has a command only where its program named the step (the session machine's pairing).
   if (candidate.kind !== 'server' || !sent || sent.verb === 'GREETING') return undefined;
   const wording = explained && explained.basis !== 'unknown' ? explained.entry.entry.category : undefined;
-  const verdict = applyRules({ sent, session, ...(wording ? { wording } : {}) });
+  const verdict = applyRules({
+    sent,
+    session,
+    ...(wording ? { wording } : {}),
+    ...(candidate.text.trim() === '' ? { wordless: true as const } : {}),
+  });
   if (!verdict) return undefined;
   const { rule, facts } = verdict;
   const wordingOnly = explained?.basis === 'wording' || explained?.basis === 'response-code';
@@ -187,6 +192,37 @@ function inReply(text: string, words: FindingData): boolean {
   return (words.evidence.words ?? []).some((w) => reply.includes(foldAccents(w).toLowerCase()));
 }
 
+// A server's general refusal of a login, then its cause after a colon ("Authentication failed: Invalid token",
+// "Authentication failed: User <bob@example.com> doesn't exist"): the words before the colon name the step.
+const CAUSE_AFTER_COLON = /^[^:]{4,60}:\s+(\S.{4,})$/;
+const EITHER_OR = /\b(?:or|ou|hoặc)\b/i;
+const specificLogin = (category: string) => category.startsWith('auth.') && category !== 'auth.failed';
+
+/** The cause a general login refusal names after its colon, when an entry or the fallback reads it as one. */
+function namedLoginCause(
+  candidate: Candidate,
+  explained: Explained,
+  context: DecideContext,
+): FindingData | undefined {
+  if (candidate.kind !== 'server' || explained.basis !== 'wording') return undefined;
+  if (explained.entry.entry.category !== 'auth.failed') return undefined;
+  const cause = CAUSE_AFTER_COLON.exec(candidate.text)?.[1];
+  // A cause of two alternatives ("unknown user name or bad password") decides neither.
+  if (cause === undefined || EITHER_OR.test(cause)) return undefined;
+  const part: Candidate = { ...candidate, text: cause };
+  const known = bestMatch(context.kb, part, { wordingOnly: true });
+  if (
+    known &&
+    specificLogin(known.entry.entry.category) &&
+    (known.length ?? 0) >= matchText(cause).length * 0.6
+  )
+    return fromExplained(candidate, { entry: known.entry, confidence: known.confidence, basis: 'wording' });
+  const words = byFallback(part, context);
+  return words && specificLogin(words.category) && words.confidence >= OVERRULE_CONFIDENCE
+    ? words
+    : undefined;
+}
+
 /**
  * The finding a candidate holds, or undefined. `fallback: false` leaves free text no entry knows for the
  * caller (which may first join it with the lines it was wrapped from).
@@ -208,7 +244,7 @@ export function decide(
       const words = byFallback(candidate, context);
       if (words && overrules(explained, words, candidate)) return words;
     }
-    return fromExplained(candidate, explained);
+    return namedLoginCause(candidate, explained, context) ?? fromExplained(candidate, explained);
   }
   const guessed = fallback || candidate.kind === 'server' ? byFallback(candidate, context) : undefined;
   if (guessed) return guessed;

@@ -40,6 +40,12 @@ export const rules = defineCatalogue('rules', {
       'the server does not list STLS among its capabilities (line {line}): it cannot encrypt this connection.',
     'stls-refused':
       'the server refused STLS, the step that starts encryption, before the login: whatever its words, it cannot encrypt this connection.',
+    'extension-command-refused':
+      '{command} is no command of the current POP standard (LAST was dropped by RFC 1725, XTND is one server’s extension): this server does not have it.',
+    'arguments-missing':
+      '“{command}” lacks an argument the command needs (“{usage}”): it was refused for its form, whatever the server called the error.',
+    'rpop-refused':
+      'RPOP, the old login that trusted the client’s port instead of a password, was dropped from POP by RFC 1725: the server does not offer this login method.',
     'arguments-malformed':
       '“{command}” does not fit the form “{usage}” (message numbers and line counts are numbers): its arguments are malformed, whatever the server called the error.',
     'message-already-deleted':
@@ -108,6 +114,12 @@ export const rules = defineCatalogue('rules', {
       'le serveur ne cite pas STLS dans ses capacités (ligne {line})\u00a0: il ne peut pas chiffrer cette connexion.',
     'stls-refused':
       "le serveur a refusé STLS, l'étape qui démarre le chiffrement, avant l'authentification\u00a0: quels que soient ses mots, il ne peut pas chiffrer cette connexion.",
+    'extension-command-refused':
+      "{command} n'est pas une commande de la norme POP actuelle (LAST a été retirée par la RFC\u00a01725, XTND est l'extension d'un seul serveur)\u00a0: ce serveur ne l'a pas.",
+    'arguments-missing':
+      '«\u00a0{command}\u00a0» n’a pas un argument dont la commande a besoin («\u00a0{usage}\u00a0»)\u00a0: elle a été refusée pour sa forme, quel que soit le nom que le serveur donne à l’erreur.',
+    'rpop-refused':
+      "RPOP, l'ancienne authentification qui se fiait au port du client au lieu d'un mot de passe, a été retirée de POP par la RFC\u00a01725\u00a0: le serveur ne propose pas cette méthode d'authentification.",
     'arguments-malformed':
       '«\u00a0{command}\u00a0» ne respecte pas la forme «\u00a0{usage}\u00a0» (numéros de message et nombres de lignes sont des nombres)\u00a0: ses arguments sont mal formés, quel que soit le nom que le serveur donne à l’erreur.',
     'message-already-deleted':
@@ -175,6 +187,12 @@ export const rules = defineCatalogue('rules', {
       'máy chủ không liệt kê STLS trong danh sách tính năng (dòng {line}): máy chủ không thể mã hóa kết nối này.',
     'stls-refused':
       'máy chủ từ chối STLS (bước bật mã hóa) trước khi đăng nhập: dù dùng từ ngữ nào, máy chủ không thể mã hóa kết nối này.',
+    'extension-command-refused':
+      '{command} không phải là lệnh của chuẩn POP hiện hành (LAST đã bị RFC 1725 bỏ, XTND là phần mở rộng của riêng một máy chủ): máy chủ này không có lệnh đó.',
+    'arguments-missing':
+      '“{command}” thiếu tham số mà lệnh cần (“{usage}”): lệnh bị từ chối vì sai dạng, dù máy chủ gọi lỗi này là gì.',
+    'rpop-refused':
+      'RPOP, cách đăng nhập cũ tin vào cổng của phần mềm thư thay cho mật khẩu, đã bị RFC 1725 loại khỏi POP: máy chủ không hỗ trợ phương thức đăng nhập này.',
     'arguments-malformed':
       '“{command}” không đúng dạng “{usage}” (số thứ tự thư và số dòng phải là số): tham số của lệnh sai dạng, dù máy chủ gọi lỗi này là gì.',
     'message-already-deleted':

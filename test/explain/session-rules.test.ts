@@ -92,6 +92,36 @@ const cases: Case[] = [
     rule: 'stls-refused',
     line: 3,
   },
+  // servers-source tuning texts (scripts/servers-source/replies.yaml): replies read in the servers' source.
+  {
+    name: 'XTND before login answered "I\'m afraid I can\'t do that." (Citadel)',
+    paste: session('S: +OK Citadel POP3 server ready.', 'C: XTND', "S: -ERR I'm afraid I can't do that."),
+    category: 'command.unknown',
+    rule: 'extension-command-refused',
+    line: 3,
+  },
+  {
+    name: 'USER without a name answered "USER who?" (WildDuck)',
+    paste: session(
+      'S: +OK wildduck ready for requests from 198.51.100.23 Wf3kQz9mLx2cVb7n',
+      'C: USER',
+      'S: -ERR USER who?',
+    ),
+    category: 'command.syntax',
+    rule: 'arguments-missing',
+    line: 3,
+  },
+  {
+    name: 'RPOP answered "Nice try, bunkie" (UW ipop3d)',
+    paste: session(
+      'S: +OK POP3 mail.example.net 2007f.104 server ready',
+      'C: RPOP alice',
+      'S: -ERR Nice try, bunkie',
+    ),
+    category: 'auth.mechanism',
+    rule: 'rpop-refused',
+    line: 3,
+  },
   {
     name: 'RETR with a word for its message number, answered "No such message" (GNU Mailutils)',
     paste: session(

@@ -70,6 +70,9 @@ const USER: Terms = [
 const MESSAGE: Terms = [
   'message',
   'msg',
+  // A message's number, abbreviated as some servers print it ("mail nr not found").
+  'mail nr',
+  'msg nr',
   'courriel',
   'thư số',
   'bức thư',
@@ -1665,5 +1668,188 @@ export const LEXICON: readonly Cue[] = [
       [...CANNOT, 'missing', 'manquant*', 'thiếu'],
     ],
     'client',
+  ),
+  // Session 10 (servers-source): what POP servers no set had seen say, in words of their own, of a command's
+  // turn, of its form and of a message's fate. Each is a server's reply only.
+  // A login step sent before its turn (PASS before USER, a command before the login) or a second time.
+  cue(
+    'command.state',
+    5,
+    [
+      USER,
+      [
+        'not specified',
+        'not provided',
+        'was not provided',
+        'not given',
+        'first',
+        'non indiqué*',
+        'non fourni*',
+        'pas été fourni*',
+        "d'abord",
+        'chưa được cung cấp',
+        'chưa chỉ định',
+        'trước',
+      ],
+    ],
+    'server',
+  ),
+  cue(
+    'command.state',
+    5,
+    [
+      [
+        'already specified',
+        'already said',
+        'already given',
+        'login twice',
+        'log in twice',
+        'authenticate twice',
+        'first log in',
+        'connectez-vous d’abord',
+        'hãy đăng nhập trước',
+        'déjà indiqué*',
+        'déjà spécifié*',
+        'déjà donné*',
+        'deux fois',
+        'đã chỉ định rồi',
+        'hai lần',
+      ],
+    ],
+    'server',
+  ),
+  // "available only in AUTHORIZATION state", « uniquement dans l'état AUTHORIZATION ».
+  cue(
+    'command.state',
+    5,
+    [
+      COMMAND,
+      [
+        'only in',
+        'available only',
+        'only valid in',
+        'only allowed in',
+        'uniquement dans',
+        'uniquement en',
+        'seulement dans',
+        'chỉ dùng được',
+        'chỉ hợp lệ',
+        'chỉ được phép',
+      ],
+      ['state', 'état', 'trạng thái'],
+    ],
+    'server',
+  ),
+  // The messages are not loaded yet: no login opened the mailbox ("Message list not loaded").
+  cue(
+    'command.state',
+    5,
+    [
+      [...MESSAGE, 'messages', 'message list', 'list', 'liste', 'danh sách'],
+      ['not loaded', 'pas chargé*', 'non chargé*', 'chưa được tải', 'chưa tải'],
+    ],
+    'server',
+  ),
+  // The command's form: malformed, too long, too much data, a number that is not one.
+  cue('command.syntax', 4, [['malformed', 'mal formé*', 'sai định dạng', 'sai dạng']], 'server'),
+  cue(
+    'command.syntax',
+    4,
+    [
+      [...USER, ...PASSWORD, ...COMMAND, 'request', 'requête', 'yêu cầu'],
+      ['too long', 'trop long*', 'quá dài'],
+    ],
+    'server',
+  ),
+  cue(
+    'command.syntax',
+    4,
+    [['excessive amount of data', 'too much data', 'trop de données', 'quá nhiều dữ liệu']],
+    'server',
+  ),
+  cue(
+    'command.syntax',
+    3,
+    [
+      [
+        'invalid digit',
+        'not numeric',
+        'non-numeric',
+        'should be numeric',
+        'must be numeric',
+        'not a number',
+        'chiffre invalide',
+        'non numérique',
+        "n'est pas un nombre",
+        'không phải là số',
+        'chữ số không hợp lệ',
+      ],
+    ],
+    'server',
+  ),
+  // A command the standard dropped ("the LAST command was removed in RFC1725").
+  cue(
+    'command.unknown',
+    5,
+    [
+      COMMAND,
+      ['removed', 'obsolete', 'no longer', 'retirée', 'obsolète', 'đã bị bỏ', 'đã bị loại bỏ', 'lỗi thời'],
+    ],
+    'server',
+  ),
+  // A message another session deleted after this one listed it (RFC 1939 §8 leaves that to the server).
+  cue(
+    'message.expunged',
+    8,
+    [
+      ['deleted', 'removed', 'expunged', 'supprimé*', 'effacé*', 'bị xóa', 'đã xóa'],
+      [
+        'another session',
+        'concurrent session',
+        'other session',
+        'another client',
+        'autre session',
+        'session concurrente',
+        'autre client',
+        'phiên khác',
+        'phiên đồng thời',
+      ],
+    ],
+    'server',
+  ),
+  // A number past the count ("must not exceed the number of messages").
+  cue(
+    'message.not-found',
+    5,
+    [
+      ['exceed*', 'greater than', 'more than', 'dépasse*', 'supérieur*', 'vượt quá', 'lớn hơn'],
+      ['number of messages', 'message count', 'nombre de messages', 'số thư', 'số lượng thư'],
+    ],
+    'server',
+  ),
+  // Starting TLS failed on the server's side ("Error switching to secure SSL/TLS connection", "STLS error in ssl
+  // context"): it cannot encrypt this session. "Already in TLS" says the turn was wrong (command.state, above).
+  cue(
+    'tls.unavailable',
+    4,
+    [TLS, ['error', 'failed', 'failure', 'erreur', 'échec', 'échoué*', 'lỗi', 'thất bại']],
+    'server',
+  ),
+  // The POP service switched off for the account ("Access to requested service disabled").
+  cue(
+    'auth.pop-disabled',
+    5,
+    [
+      ['service', 'dịch vụ'],
+      ['disabled', 'désactivé*', 'bị vô hiệu', 'vô hiệu hóa', 'bị tắt'],
+    ],
+    'server',
+  ),
+  // The mailbox's list of messages could not be read ("Can't get mail list").
+  cue(
+    'mailbox.unavailable',
+    4,
+    [['mail list', 'message list', 'liste des messages', 'liste de messages', 'danh sách thư'], CANNOT],
+    'server',
   ),
 ];

@@ -16,6 +16,8 @@ export interface RuleInput {
   session: SessionView;
   /** The category the reply's wording alone was given, if any entry matched it. */
   wording?: string;
+  /** The reply carries no words (a bare -ERR). */
+  wordless?: true;
 }
 
 /** Values for the "because" line (`{command}`, `{line}`…), also returned as the finding's facts. */
@@ -60,6 +62,9 @@ export type RuleId =
   | 'optional-command-not-offered'
   | 'login-method-called-unknown'
   | 'command-line-too-long'
+  | 'extension-command-refused'
+  | 'arguments-missing'
+  | 'rpop-refused'
   // Rules over a client's own message and output (client-line-rules.ts, client-output/facts.ts): one catalogue.
   | 'no-login-method-before-tls'
   | 'client-timeout-awaiting-reply'
@@ -76,7 +81,11 @@ const LOGIN_BEFORE_TLS = new Set(['USER', 'PASS', 'AUTH', 'APOP']);
 const MAX_COMMAND_LINE = 255;
 /** The commands that each start one way of logging in (PASS only follows USER). */
 const LOGIN_WITH_METHOD = new Set(['USER', 'APOP', 'AUTH']);
+/** Commands of POP's table no current RFC defines (the obsolete LAST, qpopper's XTND): most servers lack them. */
+const EXTENSIONS_WITHOUT_RFC = new Set(['LAST', 'XTND']);
 const APOP_TIMESTAMP = /<[^<>\s]{1,200}@[^<>\s]{1,200}>/;
+/** The commands whose arguments a paste keeps (a password, a digest or a SASL response is masked, or cut by the user). */
+const ARGUMENTS_KEPT = new Set(['USER', 'APOP', 'RETR', 'DELE', 'TOP']);
 
 function messageNumber(sent: SentCommand): number | undefined {
   if (!popCommand(sent.verb)?.numeric) return undefined;
@@ -144,6 +153,30 @@ export const SESSION_RULES: readonly SessionRule[] = [
       const length = [sent.verb, ...sent.args].join(' ').length + 2;
       return length > MAX_COMMAND_LINE ? { command: sent.verb, length } : undefined;
     },
+  },
+  {
+    // Commands no RFC defines any more (LAST, dropped by RFC 1725) or never did (qpopper's XTND) are missing
+    // from most servers: a refusal that says nothing of the state means the server does not have them, not
+    // that they came too early. A server that says "not logged in" keeps its word.
+    id: 'extension-command-refused',
+    category: 'command.unknown',
+    entry: 'unknown-command',
+    references: [{ rfc: 1939, section: '3' }],
+    outranks: ['unknown', 'command.unknown', 'command.syntax'],
+    test: ({ sent }) =>
+      sent.protocol === undefined && EXTENSIONS_WITHOUT_RFC.has(sent.verb)
+        ? { command: sent.verb }
+        : undefined,
+  },
+  {
+    // RPOP trusted the client's privileged port instead of a password (RFC 1081); RFC 1725 dropped it, and a
+    // server's refusal of it, in any words, is a login method it does not offer.
+    id: 'rpop-refused',
+    category: 'auth.mechanism',
+    entry: 'unsupported-sasl-mechanism',
+    references: [{ rfc: 1939, section: '7' }],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS],
+    test: ({ sent }) => (sent.verb === 'RPOP' && sent.state !== 'TRANSACTION' ? {} : undefined),
   },
   {
     id: 'transaction-command-before-login',
@@ -226,8 +259,10 @@ export const SESSION_RULES: readonly SessionRule[] = [
     category: 'tls.unavailable',
     entry: 'tls-support-not-available',
     references: [{ rfc: 2595, section: '4' }],
-    // A reply that calls the state wrong ("only in AUTHORIZATION state") says why itself.
-    outranks: ['unknown', 'command.unknown', 'command.syntax', 'tls.unavailable'],
+    // A reply that calls the state wrong ("only in AUTHORIZATION state") says why itself. A server error in
+    // general words ("Internal error", Citadel's answer when its TLS start fails) names no other cause; a
+    // server's own documented fatal error (Cyrus) keeps its entry.
+    outranks: ['unknown', 'command.unknown', 'command.syntax', 'tls.unavailable', 'server.temporary'],
     test: ({ sent }) => (sent.verb === 'STLS' && !sent.tls && sent.state !== 'TRANSACTION' ? {} : undefined),
   },
   {
@@ -257,6 +292,33 @@ export const SESSION_RULES: readonly SessionRule[] = [
       if (sent.state !== 'TRANSACTION' || !malformedArguments(sent.verb, sent.args)) return undefined;
       const usage = popCommand(sent.verb)?.usage ?? sent.verb;
       return { command: sent.display, usage };
+    },
+  },
+  {
+    // The table knows how many arguments each command needs (RFC 1939 §5, §7): `USER` alone or `RETR` without a
+    // number is refused for its form, whatever the server says (a refused USER reads like an unknown user).
+    id: 'arguments-missing',
+    category: 'command.syntax',
+    entry: 'invalid-arguments',
+    references: [
+      { rfc: 1939, section: '5' },
+      { rfc: 1939, section: '7' },
+    ],
+    // Not over a wording of another category: a project case or a user often names a command by its verb
+    // alone ("C: USER" for "the reply to USER"), and the words then say why.
+    outranks: ['unknown', 'command.unknown', 'command.syntax'],
+    // A bare -ERR after a bare verb is the documented reply to that command (RFC 1939 §7), not its form.
+    test: ({ sent, wordless }) => {
+      const command = popCommand(sent.verb);
+      if (
+        wordless ||
+        !command ||
+        sent.named ||
+        !ARGUMENTS_KEPT.has(sent.verb) ||
+        sent.args.length >= command.arity[0]
+      )
+        return undefined;
+      return { command: sent.display, usage: command.usage ?? sent.verb };
     },
   },
   {

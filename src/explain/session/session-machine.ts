@@ -176,7 +176,7 @@ export class SessionMachine {
    */
   private stepCommand(verb: string, lineNumber: number): SentCommand {
     const state = LOGIN_STEPS.has(verb) ? 'AUTHORIZATION' : undefined;
-    return { verb, args: [], display: verb, lineNumber, state, tls: this.view.tls };
+    return { verb, args: [], display: verb, lineNumber, state, tls: this.view.tls, named: true };
   }
 
   private context(): ReadContext {

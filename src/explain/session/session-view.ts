@@ -26,6 +26,8 @@ export interface SentCommand {
   tls: boolean;
   /** For a refused command: a USER had been accepted when the refusal came (RFC 1939 §7: PASS follows USER). */
   afterUser?: boolean;
+  /** A step a program named in words ("method USER", "RETR failed"): its arguments were not shown, not absent. */
+  named?: true;
   /** Another protocol's command (an IMAP library's tagged `LOGIN`, SMTP's `EHLO`), or a verb no protocol here has. */
   protocol?: ForeignProtocol;
 }

@@ -9,6 +9,9 @@
 //   npm run build && node scripts/learned/leave-one-set-out.mjs [--changes] [--json]
 
 import { parseArgs } from 'node:util';
+import { readLearned } from '../../dist/src/explain/fallback/learned-classify.js';
+import { MIN_MARGIN } from '../../dist/src/explain/fallback/learned-finding.js';
+import { aboutMail, errorLines } from '../../dist/src/explain/fallback/learned-gate.js';
 import { trainModel } from '../../dist/src/explain/fallback/learned-model.js';
 import { normalizeForMatch } from '../../dist/src/explain/normalize.js';
 import { evaluate } from '../../dist/src/knowledge/evaluate.js';
@@ -26,12 +29,28 @@ const cases = capturedCases().map((c) => ({ ...c, source: c.id, file: c.folder }
 const sets = [...new Set(cases.map((c) => c.folder))].sort();
 
 const tally = () => ({ correct: 0, total: 0 });
-const totals = { without: { all: tally() }, with: { all: tally() }, perSet: {} };
+const totals = { without: { all: tally() }, with: { all: tally() }, alone: {}, perSet: {} };
+/**
+ * The model alone on every text about mail that reads like an error, whatever the rest of popbot finds:
+ * how often its reading is clear enough to answer (`answered` of `total`) and right (`correct`).
+ */
+function readAlone(model, c) {
+  const lines = c.text.split(/\r\n|\r|\n/);
+  const cued = errorLines(lines);
+  if (cued.length === 0 || !aboutMail(lines)) return;
+  const t = (totals.alone[c.lang] ??= { total: 0, answered: 0, correct: 0 });
+  t.total += 1;
+  const reading = readLearned(model, cued.map((l) => l.text).join('\n'));
+  if (!reading || reading.category === 'unknown' || reading.margin < MIN_MARGIN) return;
+  t.answered += 1;
+  if (reading.category === c.category) t.correct += 1;
+}
 const changes = [];
 for (const set of sets) {
   const group = cases.filter((c) => c.folder === set);
   const texts = new Set(group.map((c) => normalizeForMatch(c.text)));
   const model = trainModel(samples.filter((s) => s.set !== set && !texts.has(normalizeForMatch(s.text))));
+  for (const c of group) readAlone(model, c);
   const missed = {};
   for (const [name, m] of [
     ['without', undefined],
@@ -71,6 +90,13 @@ else {
     process.stdout.write(
       `${name === 'with' ? 'with the learned fallback, left out' : 'without the learned fallback        '}: ${pct(totals[name].all)}; ${LANGS.map((l) => `${l} ${pct(totals[name][l])}`).join(', ')}\n`,
     );
+  for (const lang of LANGS) {
+    const t = totals.alone[lang];
+    if (t)
+      process.stdout.write(
+        `  the model alone, ${lang}: answers ${t.answered}/${t.total} texts about mail that read like an error, right ${t.correct}/${t.answered} (${((100 * t.correct) / t.answered).toFixed(1)}%)\n`,
+      );
+  }
   for (const [set, t] of Object.entries(totals.perSet))
     if (t.with.correct !== t.without.correct)
       process.stdout.write(`  ${set.padEnd(20)} ${pct(t.without)} → ${pct(t.with)}\n`);

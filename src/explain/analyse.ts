@@ -171,7 +171,10 @@ export function analyse(
   // an entry or the concept fallback that says "an error, not which" is a reading of its own and stays.
   if (all.every((f) => f.entry === UNKNOWN_ENTRY_ID)) {
     const learned = learnedFinding(output, defaultLearnedModel(), kb);
-    if (learned) all = [learned, ...all.filter((f) => f.evidence.lineNumber !== learned.evidence.lineNumber)];
+    // It stands for the unknown finding of its own line; one that also stands for other lines stays.
+    const replaced = (f: FindingData) =>
+      f.evidence.lineNumber === learned?.evidence.lineNumber && !f.evidence.alsoLines?.length;
+    if (learned) all = [learned, ...all.filter((f) => !replaced(f))];
   }
   if (all.length > 0) {
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".

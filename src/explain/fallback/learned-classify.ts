@@ -18,11 +18,12 @@ export interface LearnedReading {
 /** Words shown: enough to see why, few enough to read. */
 const SHOWN_WORDS = 3;
 /**
- * Words that weigh in the reading but explain nothing to a reader when shown alone (articles, prepositions,
- * conjunctions of the three languages); in a pair they are shown ("de stockage").
+ * Words that weigh in the reading but explain nothing to a reader when shown alone (a reply's -ERR, articles,
+ * prepositions, conjunctions of the three languages); in a pair they are shown ("de stockage"). A reading
+ * with no other word to show is not given (learned-finding.ts).
  */
 const NOT_SHOWN_ALONE = new Set(
-  'the and for with from this that you your are was not please de et le la les des du au aux en un une par pour sur avec est pas ne vous votre cua va cac la co duoc cho voi nay khong ban'.split(
+  'err the and for with from this that you your are was not please de et le la les des du au aux en un une par pour sur avec est pas ne vous votre cua va cac la co duoc cho voi nay khong ban'.split(
     ' ',
   ),
 );

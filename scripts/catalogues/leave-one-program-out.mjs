@@ -7,7 +7,9 @@
 //     fetchmail-*, mpop-*, curl-*, thunderbird-* …; an entry several programs share keeps its patterns).
 // What is left to recognise its texts is what generalizes: other programs' entries, the line finder, the
 // session reasoning and the free-text fallback (src/explain/fallback). The fallback's lexicon itself is not
-// reduced: it is the thing measured.
+// reduced: it is the thing measured. The learned fallback (fallback/learned-*.ts) is retrained for each program
+// without that program's texts; `--no-learned` scores without it, `--learned-full` with the model trained on
+// every text (what memorising costs).
 //
 // A program's texts: the catalogue tuning cases (test/fixtures/captured/catalogues, by the catalogue's tool),
 // the round-one catalogue messages that have no cases (mapping.yaml's tuning rows of the tools cases.yaml
@@ -15,6 +17,7 @@
 // outputs (test/fixtures/captured/<server>/, kind client-output, by the client that printed them).
 //
 //   npm run build && node scripts/catalogues/leave-one-program-out.mjs [--misses] [--programs] [--json] [--full]
+//     [--no-learned] [--learned-full]
 //
 // The holdout is never read: only tuning cases and the mapping's tuning rows.
 

@@ -7,7 +7,9 @@
 //     fetchmail-*, mpop-*, curl-*, thunderbird-* …; an entry several programs share keeps its patterns).
 // What is left to recognise its texts is what generalizes: other programs' entries, the line finder, the
 // session reasoning and the free-text fallback (src/explain/fallback). The fallback's lexicon itself is not
-// reduced: it is the thing measured.
+// reduced: it is the thing measured. The learned fallback (fallback/learned-*.ts) is retrained for each program
+// without that program's texts; `--no-learned` scores without it, `--learned-full` with the model trained on
+// every text (what memorising costs).
 //
 // A program's texts: the catalogue tuning cases (test/fixtures/captured/catalogues, by the catalogue's tool),
 // the round-one catalogue messages that have no cases (mapping.yaml's tuning rows of the tools cases.yaml
@@ -15,25 +17,27 @@
 // outputs (test/fixtures/captured/<server>/, kind client-output, by the client that printed them).
 //
 //   npm run build && node scripts/catalogues/leave-one-program-out.mjs [--misses] [--programs] [--json] [--full]
+//     [--no-learned] [--learned-full]
 //
 // The holdout is never read: only tuning cases and the mapping's tuning rows.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { normalizeForMatch } from '../../dist/src/explain/normalize.js';
+import { trainModel } from '../../dist/src/explain/fallback/learned-model.js';
 import { evaluate } from '../../dist/src/knowledge/evaluate.js';
+import { useLearnedModel } from '../../dist/src/knowledge/learned-file.js';
 import { KnowledgeBase } from '../../dist/src/knowledge/knowledge-base.js';
 import { defaultKnowledgeBase } from '../../dist/src/knowledge/load.js';
 import { loadCatalogueData } from './catalogue-formats.mjs';
-import { patternFor, render } from './patterns.mjs';
-import { caseFolders, isHoldoutMessage, loadCasesConfig, roundOf } from './split.mjs';
+import { capturedCases, catalogueMessages, trainingSamples } from '../learned/samples.mjs';
+import { patternFor } from './patterns.mjs';
+import { caseFolders, isHoldoutMessage, loadCasesConfig } from './split.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const captured = join(root, 'test', 'fixtures', 'captured');
 const { values: args } = parseArgs({
   options: {
     misses: { type: 'boolean', default: false },
@@ -41,6 +45,9 @@ const { values: args } = parseArgs({
     json: { type: 'boolean', default: false },
     // The same texts with the whole knowledge: what the reduction costs.
     full: { type: 'boolean', default: false },
+    // Without the learned fallback (its figures before), or with the model trained on every text.
+    'no-learned': { type: 'boolean', default: false },
+    'learned-full': { type: 'boolean', default: false },
   },
 });
 const LANGS = ['en', 'fr', 'vi'];
@@ -131,16 +138,6 @@ function without(program) {
   return new KnowledgeBase(kb.categories, entries);
 }
 
-function yamlFiles(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return yamlFiles(path);
-      return name.endsWith('.yaml') ? [path] : [];
-    });
-}
-
 // The folders of the live captures (a server, the clients run against it); the others (posts, reports,
 // logs…) hold texts from many programs, grouped by the first word of their tool.
 const CAPTURE_FOLDERS = new Set([
@@ -172,9 +169,9 @@ const byProgram = new Map(PROGRAMS.map((p) => [p.name, []]));
 const add = (program, c) => byProgram.get(program.name).push(c);
 
 // The captured cases: catalogue cases by their catalogue's tool, client outputs by their client.
-for (const path of yamlFiles(captured)) {
-  const folder = path.slice(captured.length + 1).split('/')[0];
-  for (const c of parse(readFileSync(path, 'utf8')).cases) {
+{
+  for (const c of capturedCases()) {
+    const folder = c.folder;
     const one = {
       text: c.text,
       category: c.category,
@@ -196,25 +193,30 @@ for (const path of yamlFiles(captured)) {
 }
 
 // The round-one catalogue messages, which have no cases: each language the catalogue ships, as printed.
-for (const row of rows) {
-  // Tools with cases (a round's clients) are scored by their cases above.
-  if (roundOf(config, row.tool)) continue;
-  const program = programOfTool(row.tool);
-  const message = data.get(`${row.tool}\u0000${row.msgid}`);
-  if (!message) throw new Error(`${row.tool} ${JSON.stringify(row.msgid)}: not in data/`);
-  for (const lang of LANGS) {
-    if (typeof message[lang] !== 'string') continue;
-    const prefix = typeof row.prefix === 'object' ? (row.prefix[lang] ?? '') : (row.prefix ?? '');
-    add(program, {
-      text: prefix + render(message[lang]),
-      category: row.category,
-      lang,
-      source: `catalogues/${row.tool}/${row.msgid}/${lang}`,
-      file: 'catalogues',
-      kind: 'client-output',
-      part: 'catalogue messages',
-    });
-  }
+for (const m of catalogueMessages(config))
+  add(programOfTool(m.tool), {
+    text: m.text,
+    category: m.category,
+    lang: m.lang,
+    source: m.source,
+    file: 'catalogues',
+    kind: 'client-output',
+    part: 'catalogue messages',
+  });
+
+// The learned fallback is retrained for each program without what that program gave: its texts (as cases,
+// catalogue messages or the knowledge's examples quoting them) and its own entries' examples.
+const samples = trainingSamples(kb);
+const foldText = (text) => normalizeForMatch(text);
+function learnedWithout(program, group) {
+  const sources = new Set(group.map((c) => c.source));
+  const texts = new Set(group.map((c) => foldText(c.text)));
+  const owned = (s) =>
+    (s.producers?.length > 0 && s.producers.every((p) => program.producer.test(p))) ||
+    (s.provenance !== undefined && program.producer.test(s.provenance));
+  return trainModel(
+    samples.filter((s) => !sources.has(s.source) && !texts.has(foldText(s.text)) && !owned(s)),
+  );
 }
 
 const tally = () => ({ correct: 0, total: 0 });
@@ -224,6 +226,13 @@ for (const program of PROGRAMS) {
   const group = byProgram.get(program.name);
   if (group.length === 0) continue;
   const reduced = args.full ? kb : without(program);
+  useLearnedModel(
+    args['no-learned']
+      ? undefined
+      : args['learned-full'] || args.full
+        ? trainModel(samples)
+        : learnedWithout(program, group),
+  );
   const report = evaluate(reduced, group);
   const missed = new Set(report.misses.map((m) => m.source));
   for (const c of group) {

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { defaultLearnedModel } from '../knowledge/learned-file.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { maskSecretLines } from '../secrets/index.js';
 import { isPlainText } from '../text/untrusted.js';
@@ -9,6 +10,7 @@ import { findServerHost } from './client-output/server-host.js';
 import { findTarget, type Target } from './client-output/target.js';
 import { toldTlsMismatch } from './prose/told-connection.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
+import { learnedFinding } from './fallback/learned-finding.js';
 import { dropEchoes, type Found } from './echoes.js';
 import { groupRepeats } from './repeats.js';
 import { leadWithDecisive } from './server-log/decisive.js';
@@ -18,6 +20,7 @@ import type { Extensions } from './extensions.js';
 import { detectLanguage, detectLanguageOfLines } from './language.js';
 import { displayLine } from './lines/display.js';
 import { LineFinder, showsClientCommands } from './line-finder.js';
+import { UNKNOWN_ENTRY_ID } from './match.js';
 import { cleanPaste } from './paste-cleanup.js';
 import type { Analysis, FindingData, WarningCode } from './types.js';
 
@@ -162,7 +165,17 @@ export function analyse(
   // A log excerpt's connection is explained by its most telling line, an exception chain by its root cause.
   const kept = leadWithCause(leadWithDecisive(readNameForm(dropEchoes(found), output)), output);
   if (fromFacts && factsJoin(kept, fromFacts)) kept.unshift(fromFacts);
-  const all = groupRepeats(kept);
+  let all = groupRepeats(kept);
+  // The last resort, only where nothing was found, or only a reply no entry and no words explained: a reading
+  // learned from real texts (fallback/learned-finding.ts). A paste whose errors are known never pays for it;
+  // an entry or the concept fallback that says "an error, not which" is a reading of its own and stays.
+  if (all.every((f) => f.entry === UNKNOWN_ENTRY_ID)) {
+    const learned = learnedFinding(output, defaultLearnedModel(), kb);
+    // It stands for the unknown finding of its own line; one that also stands for other lines stays.
+    const replaced = (f: FindingData) =>
+      f.evidence.lineNumber === learned?.evidence.lineNumber && !f.evidence.alsoLines?.length;
+    if (learned) all = [learned, ...all.filter((f) => !replaced(f))];
+  }
   if (all.length > 0) {
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
     const capped = all.length > MAX_FINDINGS;

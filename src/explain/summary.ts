@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { defaultLearnedModel } from '../knowledge/learned-file.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { factsFinding, factsJoin, MAX_INPUT_CHARS, MAX_LINES } from './analyse.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
@@ -8,6 +9,8 @@ import { LineFinder, showsClientCommands } from './line-finder.js';
 import { LogSecrets } from './log-scan/log-secrets.js';
 import { ParseOnce } from './log-scan/parse-once.js';
 import { programStep } from './client-output/program-step.js';
+import { learnedFinding } from './fallback/learned-finding.js';
+import { UNKNOWN_ENTRY_ID } from './match.js';
 import { cleanPaste } from './paste-cleanup.js';
 import { LogJudge, type LogVerdict } from './server-log/judge.js';
 import { bareNameKey, domainLoginKey, UNKNOWN_NAME } from './server-log/name-form.js';
@@ -70,6 +73,15 @@ export class SummaryCounter {
   /** Lines read before the prescan decided (a paste's own prescan reads the whole paste). */
   private head: string[] | undefined = [];
   private headChars = 0;
+  /** The start read whole (masked), for the learned last resort `analyse` applies to a whole paste. */
+  private wholeLines: string[] | undefined;
+  /** Whether a finding of a documented error, a rule or the fallbacks was counted (not the unknown entry). */
+  private known = false;
+  /** The unknown entry's findings counted, by what groups them as `explain` groups repeats. */
+  private readonly unknownReplies = new Map<
+    string,
+    { lineNumber: number; n: number; finding: FindingData }
+  >();
   private stretch: Found[] = [];
   private stretchEnd = 0;
   private lineCount = 0;
@@ -116,6 +128,7 @@ export class SummaryCounter {
   result(): SummaryResult {
     if (this.head) this.start(true);
     this.flush();
+    this.learnedLastResort();
     const categories = [...this.counts.values()].sort(
       (a, b) => b.count - a.count || a.category.localeCompare(b.category),
     );
@@ -158,6 +171,7 @@ export class SummaryCounter {
     });
     // As `analyse` does: what the output proves as a whole joins after the echoes are dropped.
     this.facts = factsFinding(head, this.kb);
+    this.wholeLines = head;
   }
 
   /** The whole-log judge reads every line's server-log event; so does the reading of a name's form. */
@@ -257,6 +271,14 @@ export class SummaryCounter {
       if (failed) failed.n += n;
       else remember(this.failedBare, bare, { n, finding });
     }
+    if (finding.entry !== UNKNOWN_ENTRY_ID) this.known = true;
+    else if (this.wholeLines) {
+      // Grouped as groupRepeats groups them: the entry reached the same way, for the same command.
+      const key = `${finding.evidence.basis}\u0000${finding.evidence.command ?? ''}`;
+      const reply = this.unknownReplies.get(key);
+      if (reply) reply.n += n;
+      else this.unknownReplies.set(key, { lineNumber: finding.evidence.lineNumber, n, finding });
+    }
     this.errorCount += n;
     const existing = this.counts.get(finding.category);
     if (existing) existing.count += n;
@@ -268,6 +290,24 @@ export class SummaryCounter {
         example: { lineNumber, line, entry: finding.entry },
       });
     }
+  }
+
+  /**
+   * As `analyse` does for a paste read whole: where only the unknown entry (or nothing) was found, the learned
+   * reading of its lines counts, in place of an unknown reply of its own line that no repeat joins.
+   */
+  private learnedLastResort(): void {
+    const lines = this.wholeLines;
+    this.wholeLines = undefined;
+    if (!lines || this.known) return;
+    const messages = this.finder?.messageLines;
+    const output =
+      messages && messages.size > 0 ? lines.map((l, i) => (messages.has(i + 1) ? '' : l)) : lines;
+    const learned = learnedFinding(output, defaultLearnedModel(), this.kb);
+    if (!learned) return;
+    this.count(learned, 1);
+    for (const reply of this.unknownReplies.values())
+      if (reply.n === 1 && reply.lineNumber === learned.evidence.lineNumber) this.uncount(reply.finding, 1);
   }
 
   private uncount(finding: FindingData, n: number): void {

@@ -81,8 +81,9 @@ describe('no error, no finding', () => {
 });
 
 describe('the words that decided it are shown, in every language', () => {
-  // Jakarta Mail asked for a message past the end of the list, quoted in French (a tuning text).
-  const id = 'libraries-live/dovecot/retr-nonexistent/java/en/chat-fr';
+  // Ruby's Net::POP asked for a message the mailbox does not hold (a tuning text). A reading near the margin
+  // would come and go as the captured sets grow (Jakarta's quoted exception did, at 0.39): this one is at 0.7.
+  const id = 'libraries-live/dovecot/retr-nonexistent/ruby/en';
   it.each(['en', 'fr', 'vi'] as const)('%s', (lang) => {
     useLearnedModel(everything);
     const { text } = caseOf(id);

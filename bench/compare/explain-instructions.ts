@@ -33,6 +33,9 @@ function instructions(explains: number): number {
         `--callgrind-out-file=${join(dir, 'out')}`,
         process.execPath,
         '--single-threaded',
+        // V8 seeds its string hashes at random per process: hash tables, and so the count, would differ by run.
+        '--hash-seed=1',
+        '--random-seed=1',
         loop,
         String(explains),
       ],

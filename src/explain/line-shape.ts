@@ -37,6 +37,12 @@ interface PrefixRule {
   generic?: boolean;
   /** For a marker searched anywhere in the line: words one of which it holds (a line without any is passed over). */
   needs?: readonly string[];
+  /**
+   * `re` without its final `(.*)$`, for a line that holds no line terminator: there `(.*)$` holds after any
+   * head, so the first head found is the one `re` finds, and the rest of the line is its second group. On a
+   * retrieved message's long lines, it spares the engine a walk to the line's end.
+   */
+  head?: RegExp;
 }
 
 function holdsAny(line: string, words: readonly string[]): boolean {
@@ -75,6 +81,7 @@ const RULES: readonly PrefixRule[] = [
   {
     re: /^(?:\S+\s+){0,6}?(C|S|c|s)\s?:\s?(.*)$/,
     role: (m) => (m.toLowerCase() === 'c' ? 'client' : 'server'),
+    head: /^(?:\S+\s+){0,6}?(C|S|c|s)\s?:\s?/,
   },
   {
     re: /^\W{0,3}(client|server|cli|srv)\s*:\s?(.*)$/i,
@@ -86,11 +93,13 @@ const RULES: readonly PrefixRule[] = [
 
 // Every word the rules searched anywhere need, in one pattern: most lines hold none, and one search of a line
 // (a retrieved message's long lines above all) costs less than the six substring searches it saves.
-const ANY_NEEDED = new RegExp(
-  RULES.flatMap((rule) => rule.needs ?? [])
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-);
+const NEEDED_WORDS = RULES.flatMap((rule) => rule.needs ?? [])
+  .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
+const ANY_NEEDED = new RegExp(NEEDED_WORDS);
+// The same search, which also stops at a line terminator (what `.` does not match): a line where it finds
+// nothing holds neither, and a rule's `head` may stand for its whole pattern (`PrefixRule.head`).
+const ANY_NEEDED_OR_BREAK = new RegExp(`${NEEDED_WORDS}|[\n\r\u2028\u2029]`);
 
 // A leading timestamp or syslog header, so that `12:00:01 C: USER x` and `Nov 22 10:00:00 host prog[1]: ...` parse.
 const LOG_PREFIX =
@@ -117,13 +126,17 @@ const WIRE_REPR = /^b?(['"]).*\\r\\n\1$/;
 // Each pattern is tried only on a line whose first character could start it: a pattern that fails at once still
 // costs a call into the engine, and these run on every line of every paste.
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-/** `[`, a digit or a capital: the first characters of `LOG_PREFIX`'s branches. */
-const mayOpenLogPrefix = (code: number) => code === 0x5b || isDigit(code) || (code >= 0x41 && code <= 0x5a);
+const isLower = (code: number) => code >= 0x61 && code <= 0x7a;
+/** `[`, a digit, or a capital before a small letter (`Nov 22`): how `LOG_PREFIX`'s branches start. */
+const mayOpenLogPrefix = (line: string) => {
+  const code = line.charCodeAt(0);
+  return code === 0x5b || isDigit(code) || (code >= 0x41 && code <= 0x5a && isLower(line.charCodeAt(1)));
+};
 /** A digit or a space (`\s` holds ASCII controls and spaces, and non-ASCII ones): `CURL_PROGRESS`'s first. */
 const mayOpenProgress = (code: number) => isDigit(code) || code <= 0x20 || code > 0x7f;
 
 export function stripLogPrefix(line: string): string {
-  const unprefixed = mayOpenLogPrefix(line.charCodeAt(0)) ? line.replace(LOG_PREFIX, '') : line;
+  const unprefixed = mayOpenLogPrefix(line) ? line.replace(LOG_PREFIX, '') : line;
   return mayOpenProgress(unprefixed.charCodeAt(0)) ? unprefixed.replace(CURL_PROGRESS, '') : unprefixed;
 }
 
@@ -138,20 +151,24 @@ export function lineShape(rawLine: string, depth = 0): LineShape {
   const first = line.charCodeAt(0);
   if ((first === 0x2b || first === 0x2d) && STARTS_WITH_STATUS.test(line))
     return { role: 'server', content: line, explicit: false };
-  const mayHoldMarker = ANY_NEEDED.test(line);
+  // Most lines hold neither a marker word nor a line terminator: one search says so.
+  const plainLine = !ANY_NEEDED_OR_BREAK.test(line);
+  const mayHoldMarker = !plainLine && ANY_NEEDED.test(line);
   for (const rule of RULES) {
     if (rule.needs && !(mayHoldMarker && holdsAny(line, rule.needs))) continue;
-    const m = rule.re.exec(line);
+    const head = plainLine ? rule.head : undefined;
+    const m = (head ?? rule.re).exec(line);
     if (!m) continue;
     const marker = m[1] ?? '';
-    const rest = m[2] ?? '';
+    const rest = head ? line.slice(m[0].length) : (m[2] ?? '');
     // `S:` / `C:` rules must not fire on ordinary prose like "Status: S: ..." far into a sentence.
     if (marker === 'C' || marker === 'S' || marker === 'c' || marker === 's') {
       // Lowercase markers only open a line: openssl prints a certificate chain as " 0 s:CN = ...".
       if ((marker === 'c' || marker === 's') && !line.startsWith(marker)) continue;
-      const before = line.slice(0, line.length - rest.length).toLowerCase();
       // Three words of three letters and two spaces take at least 11 characters.
-      if (before.length >= 11 && THREE_WORDS.test(before) && !TRANSCRIPT_WORDS.test(before)) continue;
+      const beforeLength = line.length - rest.length;
+      const before = beforeLength >= 11 ? line.slice(0, beforeLength).toLowerCase() : '';
+      if (before !== '' && THREE_WORDS.test(before) && !TRANSCRIPT_WORDS.test(before)) continue;
     }
     const content = (rule.repr ? unrepr(rest) : rest).trim();
     // A generic marker before a quoted wire line (`Server: 'OK Logged in.\r\n'`, a debug trace that prints

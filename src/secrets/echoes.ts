@@ -58,7 +58,12 @@ export class EchoMasker {
     if (this.forms.length === 0) return { text, found: false };
     const lowered = text.toLowerCase();
     // Lower-casing may change a string's length (a few Unicode letters); then only exact forms are compared.
-    const sameLength = lowered.length === text.length;
+    const ranges = this.ranges(text, lowered.length === text.length ? lowered : undefined);
+    return ranges.length === 0 ? { text, found: false } : { text: masked(text, ranges), found: true };
+  }
+
+  /** Every echo in `text`, as [start, end) pairs in the order found; `lowered`: `text` lower-cased, same length. */
+  private ranges(text: string, lowered: string | undefined): [number, number][] {
     const ranges: [number, number][] = [];
     const collect = (haystack: string, needle: string) => {
       for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
@@ -66,20 +71,11 @@ export class EchoMasker {
       }
     };
     for (const { secret, lower, exact } of this.forms) {
-      if (sameLength) for (const v of lower) collect(lowered, v);
+      if (lowered !== undefined) for (const v of lower) collect(lowered, v);
       else collect(text, secret);
       for (const v of exact) collect(text, v);
     }
-    if (ranges.length === 0) return { text, found: false };
-    ranges.sort((a, b) => a[0] - b[0]);
-    let out = '';
-    let at = 0;
-    for (const [start, end] of ranges) {
-      if (end <= at) continue;
-      if (start >= at) out += text.slice(at, start) + MASK;
-      at = Math.max(at, end);
-    }
-    return { text: out + text.slice(at), found: true };
+    return ranges;
   }
 
   /**
@@ -92,4 +88,76 @@ export class EchoMasker {
     const masked = this.mask(joined ?? lines.join('\n'));
     return masked.found ? { lines: masked.text.split('\n'), found: true } : { lines, found: false };
   }
+
+  /**
+   * `maskLines(lines)` for the secrets pass over a text of printable ASCII (`isPlainText`), without joining the
+   * lines again nor lower-casing them a second time. `text` is the text the lines were cut from and `lowered`
+   * its lower-cased copy (the key-word screen's); `changed[i]` is 1 where the pass masked line i. No form of a
+   * secret holds a `\n` (else the joined search runs), so every echo lies inside one line, and a search of the
+   * whole text finds in each line the echoes a search of that line finds: the unchanged lines are searched in
+   * `text` and `lowered` as they stand, each changed line on its own. In ASCII, lower-casing keeps every length,
+   * as `mask` requires for the lower-cased forms.
+   */
+  maskPlainLines(
+    lines: string[],
+    text: string,
+    lowered: string,
+    changed: Uint8Array,
+  ): { lines: string[]; found: boolean } {
+    if (this.forms.length === 0) return { lines, found: false };
+    if (this.forms.some((f) => f.secret.includes('\n') || f.exact.some((v) => v.includes('\n'))))
+      return this.maskLines(lines);
+    // Where each line starts in `text`: the lines as cut, before the pass masked any.
+    const starts: number[] = [];
+    let start = 0;
+    for (let i = 0; i < lines.length; i++) {
+      starts.push(start);
+      const next = text.indexOf('\n', start);
+      start = next < 0 ? text.length + 1 : next + 1;
+    }
+    const byLine = new Map<number, [number, number][]>();
+    const add = (line: number, range: [number, number]) => {
+      const list = byLine.get(line);
+      if (list) list.push(range);
+      else byLine.set(line, [range]);
+    };
+    for (const [from, to] of this.ranges(text, lowered)) {
+      const line = lineAt(starts, from);
+      if (changed[line] !== 1) add(line, [from - starts[line]!, to - starts[line]!]);
+    }
+    for (let i = 0; i < lines.length; i++) {
+      if (changed[i] !== 1) continue;
+      const line = lines[i]!;
+      for (const range of this.ranges(line, line.toLowerCase())) add(i, range);
+    }
+    if (byLine.size === 0) return { lines, found: false };
+    const out = lines.slice();
+    for (const [i, ranges] of byLine) out[i] = masked(out[i]!, ranges);
+    return { lines: out, found: true };
+  }
+}
+
+/** The line (index into `starts`, ascending) that holds the character at `at`. */
+function lineAt(starts: readonly number[], at: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= at) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** `text` with every range masked, overlapping ranges under one mask. */
+function masked(text: string, ranges: [number, number][]): string {
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (end <= at) continue;
+    if (start >= at) out += text.slice(at, start) + MASK;
+    at = Math.max(at, end);
+  }
+  return out + text.slice(at);
 }

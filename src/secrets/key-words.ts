@@ -67,8 +67,7 @@ const LOWER_WORD = new RegExp(
  * on its own (sigma's context never yields a word's letter), so every match is a word of the lower-cased text.
  * Lower-casing may lengthen a line (`İ`) but never moves a `\n`: a hit's line is the count of `\n` before it.
  */
-export function linesWithKeyWords(text: string, lineCount: number): Uint8Array {
-  const lowered = text.toLowerCase();
+export function linesWithKeyWords(text: string, lineCount: number, lowered = text.toLowerCase()): Uint8Array {
   const marked = new Uint8Array(lineCount);
   let line = 0;
   let end = lowered.indexOf('\n');

@@ -38,19 +38,26 @@ export function maskSecretLines(
   const { text, removed } = plain ? { text: input, removed: 0 } : normaliseUntrusted(input);
   const lines = text.split('\n');
   const masker = new LineMasker(isFlattened(lines));
+  // One lower-cased copy of the text, for the key-word screen and the echo search.
+  const lowered = text.toLowerCase();
   // One search of the whole text for the key words instead of one per line (`linesWithKeyWords`).
-  const withWords = linesWithKeyWords(text, lines.length);
-  let changed = false;
+  const withWords = linesWithKeyWords(text, lines.length, lowered);
+  const changed = new Uint8Array(lines.length);
+  let anyChanged = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const masked = masker.mask(line, withWords[i] === 1);
     if (masked !== line) {
       lines[i] = masked;
-      changed = true;
+      changed[i] = 1;
+      anyChanged = true;
     }
   }
+  const echoMasker = new EchoMasker(masker.values);
   // Lines the masker left as they were join back into the normalised text: no join needed to search it.
-  const echoes = new EchoMasker(masker.values).maskLines(lines, changed ? undefined : text);
+  const echoes = plain
+    ? echoMasker.maskPlainLines(lines, text, lowered, changed)
+    : echoMasker.maskLines(lines, anyChanged ? undefined : text);
   return { lines: echoes.lines, found: masker.found || echoes.found, removed };
 }
 

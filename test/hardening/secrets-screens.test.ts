@@ -3,7 +3,7 @@ import { Prng } from '../../bench/lib/prng.js';
 import { caseInput, EVAL_SETS, loadEvalSet } from '../../src/knowledge/evaluate.js';
 import { EchoMasker, isFlattened, LineMasker, maskSecretLines } from '../../src/secrets/index.js';
 import { keyWords, linesWithKeyWords } from '../../src/secrets/key-words.js';
-import { normaliseUntrusted } from '../../src/text/untrusted.js';
+import { isPlainText, normaliseUntrusted } from '../../src/text/untrusted.js';
 import { SECRET_FORMS } from '../support/secret-forms.js';
 import { allMatches } from '../../src/secrets/matches.js';
 import { isTokenStop } from '../../src/secrets/token-stop.js';
@@ -99,6 +99,34 @@ describe('the secrets pass screens', () => {
     expect(missed).toEqual([]);
     expect(differ).toEqual([]);
     expect(marked).toBeGreaterThan(5000);
+  });
+
+  it('masks echoes in a plain paste line by line exactly as the search of the joined text does', () => {
+    // Echoes of a secret on other lines (upper-cased, reversed, base64 with and without padding), on the
+    // masked line itself, overlapping each other, and a SASL payload whose decoded password holds a line end.
+    const echoes = [
+      'C: PASS hunter2secret\nS: -ERR bad password HUNTER2SECRET\nS: -ERR terceS2retnuh\nS: aHVudGVyMnNlY3JldA==',
+      'C: PASS hunter2secret hunter2secret\nS: -ERR hunter2secrethunter2secret aHVudGVyMnNlY3JldA',
+      'C: PASS abcdabcd\nS: -ERR abcdabcdabcd dcbadcba ABCDabcd\n\nC: QUIT abcdabcd',
+      'C: AUTH PLAIN AGFsaWNlAHNlYwpyZXQ=\nS: -ERR sec\nret secret\nS: -ERR AGFsaWNlAHNlYwpyZXQ=',
+    ];
+    const texts = [
+      ...(['project', 'tuning'] as const).flatMap((set) => loadEvalSet(set).map((c) => caseInput(c))),
+      ...SECRET_FORMS.map((form) => form.text),
+      ...echoes,
+    ].filter(isPlainText);
+    let masked = 0;
+    const differ = texts.filter((text) => {
+      const joined = maskSecretLines(text);
+      const plain = maskSecretLines(text, true);
+      if (plain.found) masked++;
+      return plain.lines.join('\n') !== joined.lines.join('\n') || plain.found !== joined.found;
+    });
+    expect(differ).toEqual([]);
+    // The echoes above are plain and all masked, and so are many evaluation texts.
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(masked).toBeGreaterThan(100);
+    expect(maskSecretLines(echoes[0]!, true).lines.join('\n')).not.toMatch(/hunter2secret|aHVudGVy/i);
   });
 
   it('lists the matches matchAll lists, empty ones and surrogate pairs included', () => {

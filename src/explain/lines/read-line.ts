@@ -44,6 +44,21 @@ const ESCAPED_QUOTE = /\\'/g;
 // curl -v marks the server's line with "< " even when it is no POP reply (`< 220 … ESMTP`).
 const CURL_SERVER_MARKER = /^<\s?/;
 
+// Screens in front of the patterns above, which run on every line that is no message data: a call into the
+// engine costs more than a few substring searches of a short line. Each holds wherever its pattern matches.
+/** `CONNECTION` starts with `C`, `*` or `T`; every branch of `CONNECTING` holds `Conne`, opens with `$` or holds `Đang`. */
+function mayConnect(content: string): boolean {
+  const first = content.charCodeAt(0);
+  return (
+    first === 0x43 ||
+    first === 0x2a ||
+    first === 0x54 ||
+    first === 0x24 ||
+    content.includes('Conne') ||
+    content.includes('Đang')
+  );
+}
+
 function unreprBytes(text: string): string {
   // Only a line that starts with the repr's `b` can be one (most lines do not: no search).
   const m = text.startsWith('b') ? BYTES_REPR.exec(text) : null;
@@ -82,14 +97,16 @@ export function readLine(rawLine: string, context: ReadContext, options: ReadOpt
   }
   if (statusLine) return readLine(statusLine.text, context, options);
 
-  if (CONNECTION.test(content) || CONNECTING.test(content)) {
+  if (mayConnect(content) && (CONNECTION.test(content) || CONNECTING.test(content))) {
     return { kind: 'connection', tls: IMPLICIT_TLS_PORT.test(content) };
   }
-  if (TLS_ON.test(content)) return { kind: 'connection', tls: true };
+  if ((content.includes('SSL') || content.includes('TLS')) && TLS_ON.test(content))
+    return { kind: 'connection', tls: true };
 
   const status = STATUS.exec(content);
   // Inside a SASL exchange, "+ " starts the server's next challenge, not an OK.
-  const challenge = SASL_CHALLENGE.test(content) && !OK_STATUS.test(content);
+  const challenge =
+    content.charCodeAt(0) === 0x2b && SASL_CHALLENGE.test(content) && !OK_STATUS.test(content);
   if (status && !(context.saslAnswerDue && challenge)) {
     return { kind: 'status', ok: (status[1] ?? '').startsWith('+'), text: status[2] ?? '' };
   }

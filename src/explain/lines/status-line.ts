@@ -20,7 +20,8 @@ export type StatusLine =
 
 /** What a status-line message holds, or undefined when the line is no status-line message. */
 export function statusLineMessage(content: string): StatusLine | undefined {
-  const inner = URGENT_STATUS.exec(content)?.[1]?.trim();
+  // Most lines are none: no call into the engine for them.
+  const inner = content.startsWith('[>') ? URGENT_STATUS.exec(content)?.[1]?.trim() : undefined;
   if (!inner) return undefined;
   const retried = RETRY_AFTER.exec(inner)?.[1];
   if (retried !== undefined) return { kind: 'reply', text: retried, login: true };

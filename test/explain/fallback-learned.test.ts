@@ -3,6 +3,7 @@ import { capturedCases, type Sample, trainingSamples } from '../../scripts/learn
 import { analyse } from '../../src/explain/analyse.js';
 import { explain } from '../../src/explain/explain.js';
 import { readLearned } from '../../src/explain/fallback/learned-classify.js';
+import { aboutMail } from '../../src/explain/fallback/learned-gate.js';
 import { trainModel, type LearnedModel } from '../../src/explain/fallback/learned-model.js';
 import { normalizeForMatch } from '../../src/explain/normalize.js';
 import { useLearnedModel } from '../../src/knowledge/learned-file.js';
@@ -77,6 +78,13 @@ describe('no error, no finding', () => {
     // "failed" alone is in every category's texts.
     const reading = readLearned(everything, 'failed');
     expect(reading === undefined || reading.margin < 0.4).toBe(true);
+  });
+});
+
+describe('what counts as a paste about mail', () => {
+  it('names nmh by its inc: prefix, never a company', () => {
+    expect(aboutMail(['inc: read() timed out'])).toBe(true);
+    expect(aboutMail(['Acme Inc. could not ship the order: the payment failed.'])).toBe(false);
   });
 });
 

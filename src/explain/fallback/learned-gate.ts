@@ -26,14 +26,15 @@ const FAILURE = new RegExp(
 /**
  * Whether a paste is about mail at all: an error word in a sentence about a parcel, a class or a web page
  * ("the login page shows “user not found”") is no POP error. Mail and its protocols, a mailbox, TLS and
- * certificates, a POP reply, the common mail programs and libraries, or the POP ports (folded, lowercase).
+ * certificates, a POP reply, the common mail programs and libraries (nmh's `inc:` by its prefix: a company's
+ * "Inc." is not mail), or the POP ports (folded, lowercase).
  */
 const ABOUT_MAIL = new RegExp(
   [
     String.raw`\bpop3?s?\b|\bimaps?\b|\bsmtp\b|\be-?mails?\b|\bmail\b|mailbox|maildrop|\binbox\b|\bcourri(?:er|el)s?\b|\bmessagerie\b|\bboite (?:aux lettres|de reception)\b`,
     String.raw`\bhop thu\b|\bthu (?:dien tu|den|moi)\b|\btai thu\b|\bmay chu thu\b|\bssl\b|\btls\b|\bstls\b|\bstarttls\b|\bcertifica(?:te|t)s?\b|\bchung chi\b`,
     String.raw`^\s*(?:s:\s*)?-err\b|\bport (?:110|995)\b|:(?:110|995)\b`,
-    String.raw`\b(?:fetchmail|getmail|mpop|thunderbird|outlook|kmail|akonadi|k-?9|claws|sylpheed|mutt|neomutt|alpine|evolution|geary|balsa|mailutils|movemail|poplib|javamail|jakarta|mailkit|yapople|nmh|inc|s-nail|mailx|roundcube|fairemail)\b`,
+    String.raw`\b(?:fetchmail|getmail|mpop|thunderbird|outlook|kmail|akonadi|k-?9|claws|sylpheed|mutt|neomutt|alpine|evolution|geary|balsa|mailutils|movemail|poplib|javamail|jakarta|mailkit|yapople|nmh|inc(?=:)|s-nail|mailx|roundcube|fairemail)\b`,
   ].join('|'),
   'm',
 );

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
 import { classifyByWords } from '../../src/explain/fallback/classify.js';
+import { readsAs } from '../support/reads-as.js';
 
 // Session 10's reading of POP servers' own replies (the servers-source set, scripts/servers-source): the tuning
 // texts each class was built from, read as a server's reply, then sentences of the same class in French and
 // Vietnamese of this file's own making (none of these servers localises its replies), then the near misses each
 // class must leave alone.
-const readAsReply = (rows: readonly (readonly [string, string])[]): void =>
-  it.each(rows)('%s → %s', (text, category) => {
-    expect(classifyByWords(text, 'server').category).toBe(category);
-  });
+const readAsReply = (rows: readonly (readonly [string, string])[]): void => readsAs(rows, 'server');
 
 const pasted = (text: string) => explain(text, { lang: 'en' }).findings[0]?.category;
 

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { classifyByWords } from '../../src/explain/fallback/classify.js';
+import { classifyByWords, type FallbackKind } from '../../src/explain/fallback/classify.js';
 
-/** One test per sentence: the fallback reads it, as a program's own line, as the category given. */
-export const readsAs = (rows: readonly (readonly [string, string])[]): void =>
+/** One test per sentence: the fallback reads it, as a program's own line (or a server's reply), as the category given. */
+export const readsAs = (rows: readonly (readonly [string, string])[], kind: FallbackKind = 'client'): void =>
   it.each(rows)('%s → %s', (text, category) => {
-    expect(classifyByWords(text, 'client').category).toBe(category);
+    expect(classifyByWords(text, kind).category).toBe(category);
   });

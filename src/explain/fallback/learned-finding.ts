@@ -28,7 +28,7 @@ export function learnedFinding(
   kb: KnowledgeBase,
 ): FindingData | undefined {
   if (!model) return undefined;
-  const cued = errorLines(lines).slice(0, MAX_LINES_READ);
+  const cued = errorLines(lines, MAX_LINES_READ);
   if (cued.length === 0 || !aboutMail(lines)) return undefined;
   const reading = readLearned(model, cued.map((l) => l.text).join('\n'));
   if (!reading || reading.category === 'unknown' || reading.margin < MIN_MARGIN) return undefined;

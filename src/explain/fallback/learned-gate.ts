@@ -51,12 +51,17 @@ export function readsLikeError(line: string): boolean {
   return !SUCCESS.test(folded) && FAILURE.test(folded);
 }
 
-/** The lines of a text that read like an error (each trimmed), or none. */
-export function errorLines(lines: readonly string[]): { text: string; lineNumber: number }[] {
+/** The first `most` lines of a text that read like an error (each trimmed), or none. */
+export function errorLines(
+  lines: readonly string[],
+  most = Infinity,
+): { text: string; lineNumber: number }[] {
   const out: { text: string; lineNumber: number }[] = [];
-  lines.forEach((line, i) => {
+  // A long paste's other lines are not read: only the first `most` are used.
+  for (let i = 0; i < lines.length && out.length < most; i++) {
+    const line = lines[i]!;
     if (line.trim() !== '' && readsLikeError(line)) out.push({ text: line.trim(), lineNumber: i + 1 });
-  });
+  }
   return out;
 }
 
@@ -65,6 +70,6 @@ export const MAX_LINES_READ = 20;
 
 /** What the learned reading reads of a text: its lines that read like an error, else all of it. */
 export function errorText(text: string): string {
-  const lines = errorLines(text.split(/\r\n|\r|\n/)).slice(0, MAX_LINES_READ);
+  const lines = errorLines(text.split(/\r\n|\r|\n/), MAX_LINES_READ);
   return lines.length > 0 ? lines.map((l) => l.text).join('\n') : text;
 }

@@ -3,7 +3,7 @@ import type { CompiledEntry } from '../knowledge/load.js';
 import { type Candidate, withResponseCode } from './candidate.js';
 import { foldAccents } from './normalize.js';
 import { carriedCause, explainsOnlyTheWrapper, provesWithoutCommand } from './prose/carried-cause.js';
-import { toldLoginDelay } from './prose/described-rules.js';
+import { toldLoginDelay, toldStuckMessage } from './prose/described-rules.js';
 import { quotesToReadAlone } from './prose/quoted-alone.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
 import { entryForEvent } from './server-log/events.js';
@@ -186,14 +186,20 @@ function logLineInProse(kb: KnowledgeBase, candidate: Candidate): Explained | un
 // A provider's rule told in words ("you're only allowed to fetch mails every 720 seconds"): as sure as a
 // server's wording pasted alone, no more.
 const TOLD_RULE_CONFIDENCE = BARE_WORDING_CONFIDENCE;
-const TOLD_LOGIN_DELAY_ENTRY = 'login-delay-too-soon';
+// A situation told in words (prose/described-rules.ts) and the entry that explains it.
+const TOLD_RULES: readonly { read: (sentence: string) => string | undefined; entry: string }[] = [
+  { read: toldLoginDelay, entry: 'login-delay-too-soon' },
+  { read: toldStuckMessage, entry: 'message-cannot-be-read' },
+];
 
 function toldRule(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {
-  const words = toldLoginDelay(candidate.text);
-  const entry = words !== undefined ? kb.entry(TOLD_LOGIN_DELAY_ENTRY) : undefined;
-  return entry && words !== undefined
-    ? { entry, confidence: TOLD_RULE_CONFIDENCE, basis: 'wording', words }
-    : undefined;
+  for (const told of TOLD_RULES) {
+    const words = told.read(candidate.text);
+    const entry = words !== undefined ? kb.entry(told.entry) : undefined;
+    if (entry && words !== undefined)
+      return { entry, confidence: TOLD_RULE_CONFIDENCE, basis: 'wording', words };
+  }
+  return undefined;
 }
 
 /** The entry that explains a candidate, or undefined (free text no entry knows). */

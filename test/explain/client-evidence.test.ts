@@ -151,6 +151,33 @@ describe("a POP library's own exception as evidence, with no -ERR in the paste",
     );
   });
 
+  it('JavaMail\'s bare "failed to connect" is a store given no server host, not a refused login', () => {
+    // salyh/elasticsearch-imap#11 (reports batch 4, tuning): the store protocol is pop3, the host set only as
+    // mail.imap.host, so POP3Store.protocolConnect returns false and Service.connect says "failed to connect".
+    const paste = [
+      '   "mail.store.protocol":"pop3",',
+      '   "mail.imap.host":"cto-sdx01",',
+      '   "mail.imap.port":110,',
+      '[2014-07-25 15:17:19,420][ERROR][de.saly.elasticsearch.support.MailFlowJob] Error in mail flow job group1.org.elasticsearch.river.RiverName@1fa28fae--578680900: javax.mail.AuthenticationFailedException: failed to connect job',
+      'javax.mail.AuthenticationFailedException: failed to connect',
+      '        at javax.mail.Service.connect(Service.java:401)',
+    ].join('\n');
+    expect(first(paste)).toMatchObject({ category: 'client.config', entry: 'client-javamail-no-host' });
+    expect(first('jakarta.mail.AuthenticationFailedException: failed to connect')?.entry).toBe(
+      'client-javamail-no-host',
+    );
+    // Its two siblings say which credential was missing; the server's refusal stays a refused login.
+    expect(
+      first('javax.mail.AuthenticationFailedException: failed to connect, no user name specified?'),
+    ).toMatchObject({
+      category: 'client.config',
+      entry: 'client-no-credentials',
+    });
+    expect(
+      first('javax.mail.AuthenticationFailedException: -ERR [AUTH] Authentication failed')?.category,
+    ).toBe('auth.failed');
+  });
+
   it("c-client's failed STLS handshake, with no /ssl asked for, is TLS the server cannot provide", () => {
     // freescout-help-desk/freescout#4360 (reports batch 1, tuning): webklex/php-imap joins c-client's errors.
     const paste =

@@ -96,6 +96,10 @@ export function rootCause(trace: StackTrace): TraceException | undefined {
  * is what OpenPop made of a reply its inner PopServerException shows was no POP at all. Nothing added or dropped.
  */
 export function leadWithCause(findings: readonly FindingData[], lines: readonly string[]): FindingData[] {
+  return leadWithIntroduced(chainCauseFirst(findings, lines), lines);
+}
+
+function chainCauseFirst(findings: readonly FindingData[], lines: readonly string[]): FindingData[] {
   if (findings.length < 2) return [...findings];
   const onException = findings.filter((f) => {
     const line = lines[f.evidence.lineNumber - 1] ?? '';
@@ -109,5 +113,45 @@ export function leadWithCause(findings: readonly FindingData[], lines: readonly 
   if (!leading || !first || leading === first) return [...findings];
   const out = findings.filter((f) => f !== leading);
   out.splice(out.indexOf(first), 0, leading);
+  return out;
+}
+
+// A line that ends with a colon introduces what follows it: PHP's "SSL operation failed with code 1. OpenSSL
+// Error messages:" before OpenSSL's own line, "Got this error:" before the error.
+const INTRODUCES = /[:：]\s*$/;
+/** How far below an introducing line its error may stand (PHP indents it on the next line). */
+const INTRODUCED_WITHIN = 2;
+const DOCUMENTED: ReadonlySet<FindingData['evidence']['basis']> = new Set([
+  'wording',
+  'response-code',
+  'rule',
+]);
+
+/**
+ * The findings with an introduced error before the line that introduces it, where only a few words read that
+ * line (the fallback) and a documented wording or a rule reads the error it introduces: the introduction says
+ * that something failed, the introduced line what. Nothing added or dropped.
+ */
+export function leadWithIntroduced(
+  findings: readonly FindingData[],
+  lines: readonly string[],
+): FindingData[] {
+  const out = [...findings];
+  for (const intro of findings) {
+    if (intro.evidence.basis !== 'fallback') continue;
+    const n = intro.evidence.lineNumber;
+    if (!INTRODUCES.test(lines[n - 1] ?? '')) continue;
+    const introduced = out.find(
+      (f) =>
+        DOCUMENTED.has(f.evidence.basis) &&
+        f.evidence.lineNumber > n &&
+        f.evidence.lineNumber <= n + INTRODUCED_WITHIN &&
+        lines.slice(n, f.evidence.lineNumber - 1).every((l) => l.trim() === ''),
+    );
+    const at = out.indexOf(intro);
+    if (!introduced || out.indexOf(introduced) < at) continue;
+    out.splice(out.indexOf(introduced), 1);
+    out.splice(at, 0, introduced);
+  }
   return out;
 }

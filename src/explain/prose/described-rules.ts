@@ -34,13 +34,59 @@ const INTERVAL_RULES: readonly RegExp[] = [
   new RegExp(String.raw`\bmoi \d+ ?${UNIT} chi (?:duoc|cho phep) ${CHECK}\b.{0,30}?\b(?:mot|1) lan\b`),
 ];
 
-/** The words of a sentence that tell a minimum interval between mail checks, if it tells one. */
-export function toldLoginDelay(sentence: string): string | undefined {
+// The same rule told as what the provider does to the logins that come too often: it throttles them ("Hotmail
+// throttles me (when calling authenticate with POP3 …)", "logins are rate-limited"), « le serveur bride /
+// limite la fréquence des connexions », "máy chủ giới hạn số lần đăng nhập". Only the logins, connections and
+// checks: a throttled download speed or a rate-limited sending is another matter.
+const LOGIN = String.raw`(?:log ?ins?|logging in|sign(?:ing)? ?ins?|authenticat\w*|auth\b|connect(?:s|ing|ions?)?\b|polls?\b|polling|checks?\b|checking)`;
+const THROTTLE_RULES: readonly RegExp[] = [
+  // "Hotmail throttles me (when calling authenticate …)", "throttling my logins"
+  new RegExp(String.raw`\bthrottl(?:e|es|ed|ing)\b.{0,50}?\b${LOGIN}`),
+  // "my logins are throttled", "connections get rate-limited"
+  new RegExp(String.raw`\b${LOGIN}.{0,30}?\b(?:throttled|rate.?limited)\b`),
+  // « bride les connexions », « limite la fréquence des connexions / relèves »
+  /\b(?:bride|brident|bridee?s?|limite|limitent|limitee?s?) (?:la frequence des |le nombre de |les )?(?:connexions|authentifications|releves)\b/,
+  /\b(?:connexions|authentifications|releves) (?:sont |est )?(?:bridee?s|limitee?s en frequence)\b/,
+  // "giới hạn số lần đăng nhập", "bị giới hạn tần suất kết nối"
+  /\bgioi han (?:so lan|tan suat) (?:dang nhap|ket noi|lay thu|nhan thu)\b/,
+];
+
+const LOGIN_DELAY_RULES: readonly RegExp[] = [...INTERVAL_RULES, ...THROTTLE_RULES];
+
+/** The words of a sentence that the first of the rules that reads it matched (accents folded, lower case). */
+function toldBy(rules: readonly RegExp[], sentence: string): string | undefined {
   const folded = foldAccents(sentence);
-  for (const rule of INTERVAL_RULES) {
+  for (const rule of rules) {
     const m = rule.exec(folded);
     // foldAccents keeps the length of most text; the words are shown from the folded form when it does not.
     if (m) return folded.length === sentence.length ? sentence.slice(m.index, m.index + m[0].length) : m[0];
   }
   return undefined;
+}
+
+/** The words of a sentence that tell a minimum interval between mail checks, if it tells one. */
+export function toldLoginDelay(sentence: string): string | undefined {
+  return toldBy(LOGIN_DELAY_RULES, sentence);
+}
+
+// One message the program cannot download while the others come ("Had one email that osticket could not pop",
+// "Thunderbird gets stuck on the same message every time"), « un message que Thunderbird n'arrive pas à
+// relever », "một thư không tải về được": the server cannot hand over that one message (a damaged or missing file
+// behind it), whatever the program's own error says around it.
+const ONE_MESSAGE = String.raw`(?:one|an?|a single|a certain|a particular|a specific|the same|this|that) (?:e-?mail|message|mail|msg)`;
+const NOT_FETCHED = String.raw`(?:could ?n.?t|can ?not|can.?t|won.?t|would ?n.?t|fails? to|failed to|unable to|not able to|never) (?:be )?(?:pop(?:ped)?|download(?:ed)?|retriev(?:e|ed)|fetch(?:ed)?)\b`;
+const STUCK_MESSAGE_RULES: readonly RegExp[] = [
+  new RegExp(String.raw`\b${ONE_MESSAGE}\b.{0,40}?\b${NOT_FETCHED}`),
+  new RegExp(
+    String.raw`\b(?:stuck|hangs?|hanging|stops?|bombs? out|chokes?) (?:at|on) (?:one|the same|a single|a certain|this|that) (?:e-?mail|message|mail|msg)\b`,
+  ),
+  /\bun (?:seul )?(?:message|courriel|mail) (?:que|qui)\b.{0,40}?\b(?:ne peut pas|n.arrive pas a|impossible de|refuse de) (?:etre )?(?:relever|releve|telecharger|telecharge|recuperer|recupere)\b/,
+  /\bbloque (?:sur|a) (?:un|le meme) (?:message|courriel|mail)\b/,
+  /\bmot (?:thu|email|e-mail)\b.{0,30}?\b(?:khong|ko) (?:tai|nhan|lay) (?:ve )?duoc\b/,
+  /\bbi ket (?:o|tai) (?:mot|cung mot) (?:thu|email)\b/,
+];
+
+/** The words of a sentence that tell one message the program cannot download, if it tells one. */
+export function toldStuckMessage(sentence: string): string | undefined {
+  return toldBy(STUCK_MESSAGE_RULES, sentence);
 }

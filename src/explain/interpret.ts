@@ -3,7 +3,7 @@ import type { CompiledEntry } from '../knowledge/load.js';
 import { type Candidate, withResponseCode } from './candidate.js';
 import { foldAccents } from './normalize.js';
 import { carriedCause, explainsOnlyTheWrapper, provesWithoutCommand } from './prose/carried-cause.js';
-import { toldLoginDelay, toldStuckMessage } from './prose/described-rules.js';
+import { toldLoginDelay, toldStlsWithoutTls, toldStuckMessage } from './prose/described-rules.js';
 import { quotesToReadAlone } from './prose/quoted-alone.js';
 import { findQuotedErrors } from './prose/quoted-errors.js';
 import { entryForEvent } from './server-log/events.js';
@@ -190,6 +190,7 @@ const TOLD_RULE_CONFIDENCE = BARE_WORDING_CONFIDENCE;
 const TOLD_RULES: readonly { read: (sentence: string) => string | undefined; entry: string }[] = [
   { read: toldLoginDelay, entry: 'login-delay-too-soon' },
   { read: toldStuckMessage, entry: 'message-cannot-be-read' },
+  { read: toldStlsWithoutTls, entry: 'tls-support-not-available' },
 ];
 
 function toldRule(kb: KnowledgeBase, candidate: Candidate): Explained | undefined {

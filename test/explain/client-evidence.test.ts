@@ -178,6 +178,29 @@ describe("a POP library's own exception as evidence, with no -ERR in the paste",
     ).toBe('auth.failed');
   });
 
+  it('a provider\'s "Download exceed" raised by poplib is its download allowance, not a missing message', () => {
+    // zhangyunhao116/zmail#115 (reports batch 1, tuning): it passes once the provider's allowance resets.
+    const paste = [
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.6/site-packages/zmail/server.py", line 362, in get_mail',
+      '    return self.server.retr(which)[1]',
+      '  File "/usr/lib64/python3.6/poplib.py", line 248, in retr',
+      "    return self._longcmd('RETR %s' % which)",
+      '  File "/usr/lib64/python3.6/poplib.py", line 152, in _getresp',
+      '    raise error_proto(resp)',
+      "poplib.error_proto: b'-ERR Download exceed. msg=10'",
+    ].join('\n');
+    expect(first(paste)).toMatchObject({
+      category: 'server.temporary',
+      entry: 'download-limit-exceeded',
+      retry: true,
+    });
+    // Another refusal of RETR keeps its own reading.
+    expect(first(paste.replace('Download exceed. msg=10', 'There is no message 10'))?.category).toBe(
+      'message.not-found',
+    );
+  });
+
   it("c-client's failed STLS handshake, with no /ssl asked for, is TLS the server cannot provide", () => {
     // freescout-help-desk/freescout#4360 (reports batch 1, tuning): webklex/php-imap joins c-client's errors.
     const paste =

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
-import { toldLoginDelay, toldStuckMessage } from '../../src/explain/prose/described-rules.js';
+import {
+  toldLoginDelay,
+  toldStlsWithoutTls,
+  toldStuckMessage,
+} from '../../src/explain/prose/described-rules.js';
 
 const top = (text: string) => {
   const result = explain(text, { lang: 'en' });
@@ -84,5 +88,30 @@ describe('one message the program cannot download, told in words', () => {
   it('reads nothing into a message that could not be sent or delivered', () => {
     expect(toldStuckMessage('One email could not be sent to the customer')).toBeUndefined();
     expect(toldStuckMessage('This message could not be delivered to the recipient')).toBeUndefined();
+  });
+});
+
+describe('STLS sent to a server without TLS, told in words', () => {
+  // Atlantis-Software/mailx#1 (reports batch 4, tuning): the library sent STLS even with TLS switched off.
+  const report = [
+    'Connecting to a POP3 mailserver without TLS fails. In the popStore.js at line 32 the stls function is called even if enabletls is false. This throws an stls error which causes the client to quit.',
+    '',
+    'This change calls stls only when tls is enabled. When tls is disabled, the client immediatly authenticates.',
+  ].join('\n');
+
+  it('reads it as the server that cannot switch to encryption', () => {
+    const found = explain(report, { lang: 'en' }).findings[0];
+    expect(found).toMatchObject({ category: 'tls.unavailable', entry: 'tls-support-not-available' });
+    expect(toldStlsWithoutTls(report)).toMatch(/^mailserver without TLS .* stls error$/);
+  });
+
+  it('reads it in French and Vietnamese', () => {
+    expect(toldStlsWithoutTls('Le serveur sans TLS renvoie une erreur à la commande STLS')).toBeDefined();
+    expect(toldStlsWithoutTls('Máy chủ không hỗ trợ TLS nên lệnh STLS bị lỗi')).toBeDefined();
+  });
+
+  it('reads nothing into STLS that works, or a server without TLS and no STLS', () => {
+    expect(toldStlsWithoutTls('STLS works fine on our server with TLS enabled')).toBeUndefined();
+    expect(toldStlsWithoutTls('Our old server without TLS still accepts USER and PASS')).toBeUndefined();
   });
 });

@@ -90,3 +90,19 @@ const STUCK_MESSAGE_RULES: readonly RegExp[] = [
 export function toldStuckMessage(sentence: string): string | undefined {
   return toldBy(STUCK_MESSAGE_RULES, sentence);
 }
+
+// STLS sent to a server that has no TLS ("Connecting to a POP3 mailserver without TLS fails … the stls function
+// is called even if enabletls is false. This throws an stls error"), « STLS envoyé à un serveur sans TLS »,
+// "gửi STLS tới máy chủ không có TLS": the server cannot switch to encryption (RFC 2595 §4), which is what the
+// program's STLS error says.
+const SERVER_WITHOUT_TLS = String.raw`(?:(?:mail ?)?server|serveur|may chu)\b.{0,20}?\b(?:without|sans|khong co|khong ho tro) (?:tls|ssl|starttls|stls|encryption|chiffrement|ma hoa)\b`;
+const STLS_FAILS = String.raw`(?:\b(?:stls|starttls)\b.{0,40}?\b(?:error|errors|fails?|failed|refused|rejected|not supported|erreur|echoue|refuse|loi|bi tu choi)\b|\b(?:error|erreur|loi)\b.{0,30}?\b(?:stls|starttls)\b)`;
+const STLS_UNAVAILABLE_RULES: readonly RegExp[] = [
+  new RegExp(String.raw`\b${SERVER_WITHOUT_TLS}.{0,240}?${STLS_FAILS}`),
+  new RegExp(String.raw`${STLS_FAILS}.{0,240}?\b${SERVER_WITHOUT_TLS}`),
+];
+
+/** The words of a sentence that tell STLS refused by a server without TLS, if it tells it. */
+export function toldStlsWithoutTls(sentence: string): string | undefined {
+  return toldBy(STLS_UNAVAILABLE_RULES, sentence);
+}

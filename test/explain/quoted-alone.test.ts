@@ -80,3 +80,27 @@ describe('what a sentence about receiving mail names, in the three languages', (
     ]);
   });
 });
+
+describe('an error a title reports after "throw", beside the exception that hides it', () => {
+  // jstedfast/MailKit#1320 (reports batch 4, tuning): the issue's title names the provider's reply, which
+  // MailKit's Pop3CommandException does not show.
+  const report = [
+    'POP3Client GetMessage throw Download Exceed',
+    '',
+    '**Exception**',
+    'MailKit.Net.Pop3.Pop3CommandException: POP3 server did not respond with a +OK response to the RETR command.',
+    '   在 MailKit.Net.Pop3.Pop3Client.DownloadContext`1.<DownloadItemAsync>d__13.MoveNext() 位置 D:\\src\\MailKit\\MailKit\\Net\\Pop3\\Pop3Client.cs:行号 2507',
+  ].join('\n');
+
+  it("reads the title's words as the reply the exception hides", () => {
+    const found = explain(report, { lang: 'en' }).findings[0];
+    expect(found).toMatchObject({ category: 'server.temporary', entry: 'download-limit-exceeded' });
+    expect(quotesToReadAlone('POP3Client GetMessage throw Download Exceed')).toEqual(['Download Exceed']);
+  });
+
+  it('names POP by a POP library class, and reads nothing where the sentence is not about mail', () => {
+    expect(speaksOfMail('Pop3Client.GetMessage fails on the second call')).toBe(true);
+    expect(speaksOfMail('The launcher throw Download Exceed on every update')).toBe(false);
+    expect(quotesToReadAlone('The launcher throw Download Exceed on every update')).toEqual([]);
+  });
+});

@@ -24,6 +24,8 @@ const ABOUT_MAIL = new RegExp(
   String.raw`(?:^|[^\p{L}\p{N}])(?:` +
     [
       'pops?3?',
+      // A POP library's class named in the sentence ("POP3Client GetMessage throw …", Pop3Store, POP3Session).
+      'pop3?(?:client|session|store|command|folder)s?',
       'e-?mails?',
       'mails?',
       'inbox',

@@ -110,7 +110,8 @@ const REPORTED_VERB = new RegExp(
       // Not "returns" or "reported": programs write those in their own messages ("server returned an
       // invalid response to the STAT command").
       String.raw`(?:keeps? |kept )?(?:showing|throwing|displaying)`,
-      String.raw`(?:shows|throws|displays|threw|displayed)`,
+      // "throw" too: "GetMessage throw Download Exceed" (an issue title in the English of a non-native writer).
+      String.raw`(?:shows|throws?|displays|threw|displayed)`,
       String.raw`fails? with|failed with|failing with|dies with|died with|stops? (?:at|on|with)|stopped (?:at|on|with)`,
       String.raw`j['’]obtiens|j['’]ai (?:l['’]erreur|le message|eu l['’]erreur)|m['’]affiche|me renvoie|s['’]arrête sur|s['’]arrete sur|plante avec|échoue avec|echoue avec|se termine par|tombe sur`,
       // Without their accents "bao", "hien" and "tra ve" are other words too ("bao giờ"): accented only.

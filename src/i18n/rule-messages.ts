@@ -76,6 +76,10 @@ export const rules = defineCatalogue('rules', {
       'the client started TLS at once on port {port} ({setting}), where the server speaks plain POP first and offers TLS only through STLS ({symptom}).',
     'eof-before-greeting':
       'the connection closed before the server sent any greeting ({symptom}): it was dropped before POP began.',
+    'quit-refused-after-login':
+      'the server refused QUIT after the login, when it removes the messages marked for deletion: its only refusal there means some of them were not removed.',
+    'message-read-refused':
+      'after the login, “{command}” can fail only for the message it names: the server could not read that message, whatever its words suggest.',
     fallback: 'no documented message matches; these words decided it: {words}.',
   },
   fr: {
@@ -150,6 +154,10 @@ export const rules = defineCatalogue('rules', {
       "le client a démarré TLS d'emblée sur le port {port} ({setting}), où le serveur parle d'abord POP en clair et ne propose TLS que par STLS ({symptom}).",
     'eof-before-greeting':
       "la connexion a été fermée avant tout message d'accueil du serveur ({symptom})\u00a0: elle a été coupée avant que POP ne commence.",
+    'quit-refused-after-login':
+      "le serveur a refusé QUIT après l'authentification, au moment où il supprime les messages marqués pour suppression\u00a0: son seul refus possible à cette étape signifie que certains n'ont pas été supprimés.",
+    'message-read-refused':
+      "après l'authentification, «\u00a0{command}\u00a0» ne peut échouer qu'à cause du message qu'il désigne\u00a0: le serveur n'a pas pu lire ce message, quels que soient ses mots.",
     fallback: 'aucun message documenté ne correspond\u202f; ces mots ont décidé\u00a0: {words}.',
   },
   vi: {
@@ -222,6 +230,10 @@ export const rules = defineCatalogue('rules', {
       'phần mềm thư bắt đầu TLS ngay trên cổng {port} ({setting}), nhưng máy chủ ở cổng này dùng POP không mã hóa trước và chỉ bật TLS qua lệnh STLS ({symptom}).',
     'eof-before-greeting':
       'kết nối bị đóng trước khi máy chủ gửi lời chào ({symptom}): kết nối bị ngắt trước khi POP bắt đầu.',
+    'quit-refused-after-login':
+      'máy chủ từ chối QUIT sau khi đăng nhập, đúng lúc nó xóa các thư đã đánh dấu xóa: lời từ chối duy nhất có thể có ở bước này nghĩa là một số thư chưa được xóa.',
+    'message-read-refused':
+      'sau khi đăng nhập, “{command}” chỉ có thể thất bại vì chính thư mà lệnh chỉ định: máy chủ không đọc được thư đó, dù phản hồi viết gì.',
     fallback: 'không có thông báo nào đã biết khớp; các từ sau quyết định kết quả: {words}.',
   },
 });

@@ -18,6 +18,8 @@ export interface RuleInput {
   wording?: string;
   /** The reply carries no words (a bare -ERR). */
   wordless?: true;
+  /** The wording's category rests on a response code or the fallback's reading only, not on an entry's words. */
+  generic?: boolean;
 }
 
 /** Values for the "because" line (`{command}`, `{line}`…), also returned as the finding's facts. */
@@ -65,6 +67,8 @@ export type RuleId =
   | 'extension-command-refused'
   | 'arguments-missing'
   | 'rpop-refused'
+  | 'quit-refused-after-login'
+  | 'message-read-refused'
   // Rules over a client's own message and output (client-line-rules.ts, client-output/facts.ts): one catalogue.
   | 'no-login-method-before-tls'
   | 'client-timeout-awaiting-reply'
@@ -75,6 +79,8 @@ export type RuleId =
 /** What a server says when it does not know why: no entry, or an entry about the wording's surface only. */
 const GENERIC = ['unknown', 'command.unknown', 'command.syntax', 'command.state'] as const;
 const LOGIN_REFUSALS = ['auth.failed', 'auth.unknown-user', 'auth.bad-password'] as const;
+/** What a reply says of one message: at QUIT, the words of the deletions it did not apply. */
+const MESSAGE_WORDS = ['message.deleted', 'message.not-found', 'message.unavailable'] as const;
 const LOGIN_COMMANDS = new Set(['USER', 'PASS', 'APOP', 'AUTH']);
 const LOGIN_BEFORE_TLS = new Set(['USER', 'PASS', 'AUTH', 'APOP']);
 // RFC 2449 §4: a command line is at most 255 octets with its CRLF.
@@ -335,6 +341,19 @@ export const SESSION_RULES: readonly SessionRule[] = [
     },
   },
   {
+    // QUIT after the login enters the UPDATE state (the session machine marks a refused QUIT so), and its only
+    // refusal is "some deleted messages not removed" (RFC 1939 §6): whatever the server's words ("deleted 2/3 message(s)", Zimbra), the session
+    // ended without applying every deletion. A bare -ERR keeps its own entry (bare-err-after-quit).
+    id: 'quit-refused-after-login',
+    category: 'update.delete-failed',
+    entry: 'deleted-messages-not-removed',
+    references: [{ rfc: 1939, section: '6' }],
+    // Words that call the command itself wrong ("Unexpected extra argument" to `QUIT now`) say it never ran.
+    outranks: ['unknown', ...LOGIN_REFUSALS, ...MESSAGE_WORDS, 'server.permanent', 'server.temporary'],
+    test: ({ sent, wordless }) =>
+      sent.verb === 'QUIT' && sent.state === 'UPDATE' && sent.args.length === 0 && !wordless ? {} : undefined,
+  },
+  {
     id: 'auth-mechanism-not-offered',
     category: 'auth.mechanism',
     entry: 'unsupported-sasl-mechanism',
@@ -489,6 +508,30 @@ export const SESSION_RULES: readonly SessionRule[] = [
         : undefined,
   },
 ];
+
+/**
+ * After the login, RETR and TOP can fail only for the message they name (RFC 1939 §5): a refusal whose words
+ * read as a refused login (Zimbra's "No such blob: …" reads like "no such user") or say nothing more than a
+ * permanent server error ("[SYS/PERM] Converting MAPI to MIME error") is about that message, which exists
+ * (the rules for a number past the count or a deleted message come first) and cannot be read. Applied to the
+ * reading of the words, the fallback's too (decide.ts): `wording` is that reading's category, `generic` whether
+ * it rests on a response code or the fallback only.
+ */
+export const MESSAGE_READ_RULE: SessionRule = {
+  id: 'message-read-refused',
+  category: 'message.unavailable',
+  entry: 'message-cannot-be-read',
+  references: [{ rfc: 1939, section: '5' }],
+  outranks: ['unknown', ...LOGIN_REFUSALS, 'server.permanent'],
+  test: ({ sent, wording = 'unknown', wordless, generic }) => {
+    if ((sent.verb !== 'RETR' && sent.verb !== 'TOP') || sent.state !== 'TRANSACTION' || wordless)
+      return undefined;
+    const impossible = wording === 'unknown' || (LOGIN_REFUSALS as readonly string[]).includes(wording);
+    return impossible || (wording === 'server.permanent' && generic === true)
+      ? { command: sent.display }
+      : undefined;
+  },
+};
 
 /** The first rule that explains this refusal, with its facts. Order matters: the more specific rules first. */
 export function applyRules(input: RuleInput): { rule: SessionRule; facts: RuleFacts } | undefined {

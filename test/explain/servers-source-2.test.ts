@@ -145,3 +145,21 @@ describe('the command a reply answers decides where its words are generic', () =
     expect(categoryOf(text)).toBe('command.syntax');
   });
 });
+
+describe('a refusal that says the message named cannot be opened', () => {
+  const LOGIN = ['USER alice', '+OK', 'PASS ********', '+OK Username and password accepted'];
+  it.each([
+    // Kopano gateway/POP3.cpp (its store calls a message an entry), Inbucket pkg/server/pop3/handler.go:483
+    // (servers-source tuning), each answering RETR of a listed message.
+    ['+OK POP3 gateway ready', 'RETR 2', '-ERR Failing to open entry'],
+    ['+OK Inbucket POP3 server ready', 'RETR 1', '-ERR Failed to RETR that message, internal error'],
+  ])('%s … %s → %s', (greeting, command, reply) => {
+    const finding = first([greeting, ...LOGIN, command, reply].join('\n'));
+    expect(finding?.category).toBe('message.unavailable');
+    expect(finding?.entry).toBe('message-cannot-be-read');
+  });
+
+  it('a list of messages that cannot be got is the mailbox, not one message (SnappyMail)', () => {
+    expect(categoryOf("Can't get message list")).not.toBe('message.unavailable');
+  });
+});

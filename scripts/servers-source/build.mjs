@@ -8,7 +8,8 @@
 // The split is by the reply's WORDS (wordsKey: status, response code, numbers, quoted values and POP verbs
 // folded), seeded, 40 % holdout: one wording is on one side whichever server sends it and however it is pasted.
 // Each batch of servers is its own set with its own seed, data folder and questions (SETS below):
-// `servers-source` (session 10, the data beside this script) and `servers-source-2` (session 11, batch-2/).
+// `servers-source` (session 10, the data beside this script), `servers-source-2` (session 11, batch-2/) and
+// `servers-source-3` (session 11, batch-3/: its first sight taken after the changes made for servers-source-2).
 //
 //   node scripts/servers-source/build.mjs [--set servers-source-2] [--check]    # --check: fail if the fixtures on disk differ
 
@@ -65,6 +66,29 @@ const FRAMES_2 = {
   ],
 };
 
+// The third batch's questions, again new words.
+const FRAMES_3 = {
+  en: [
+    (x) =>
+      `Users on our old solid-pop3d box get this when their mail client connects:\n\n${x}\n\nWhere do I start?`,
+    (x) => `What would make a POP server answer ${x} ? Nothing changed on our side.`,
+    (x) => `Seeing this in the client's protocol log:\n${x}\nIs the account broken?`,
+  ],
+  fr: [
+    (x) =>
+      `Sur notre vieux serveur solid-pop3d, les utilisateurs reçoivent ceci à la connexion\u00a0:\n\n${x}\n\nPar où commencer\u00a0?`,
+    (x) => `Pourquoi un serveur POP répondrait-il «\u00a0${x}\u00a0»\u00a0? Rien n’a changé chez nous.`,
+    (x) =>
+      `Dans le journal du protocole de mon logiciel de messagerie, je lis\u00a0: ${x}\nLe compte est-il cassé\u00a0?`,
+  ],
+  vi: [
+    (x) =>
+      `Máy chủ solid-pop3d cũ của công ty trả về lỗi này khi người dùng kết nối:\n\n${x}\n\nNên kiểm tra từ đâu?`,
+    (x) => `Vì sao máy chủ POP lại trả lời "${x}"? Bên mình không thay đổi gì cả.`,
+    (x) => `Nhật ký giao thức của phần mềm thư ghi: ${x}\nTài khoản có bị hỏng không?`,
+  ],
+};
+
 const SETS = {
   'servers-source': {
     data: here,
@@ -81,6 +105,14 @@ const SETS = {
     frames: FRAMES_2,
     script: 'node scripts/servers-source/build.mjs --set servers-source-2',
     labels: 'scripts/servers-source/batch-2/replies.yaml',
+  },
+  'servers-source-3': {
+    data: join(here, 'batch-3'),
+    seed: 'popbot-servers-source-3-holdout-2026-12-08',
+    date: '2026-12-08',
+    frames: FRAMES_3,
+    script: 'node scripts/servers-source/build.mjs --set servers-source-3',
+    labels: 'scripts/servers-source/batch-3/replies.yaml',
   },
 };
 const SET = process.argv.includes('--set')

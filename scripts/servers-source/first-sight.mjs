@@ -9,6 +9,7 @@ import { recordFirstSight } from '../first-sight/record.mjs';
 const SEEDS = {
   'servers-source': 'popbot-servers-source-holdout-2026-12',
   'servers-source-2': 'popbot-servers-source-2-holdout-2026-12-08',
+  'servers-source-3': 'popbot-servers-source-3-holdout-2026-12-08',
 };
 const set = process.argv.includes('--set')
   ? process.argv[process.argv.indexOf('--set') + 1]

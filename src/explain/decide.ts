@@ -6,7 +6,7 @@ import { bestMatch, matchText, UNKNOWN_ENTRY_ID } from './match.js';
 import { foldAccents } from './normalize.js';
 import { quotesToReadAlone } from './prose/quoted-alone.js';
 import { applyClientLineRules } from './rules/client-line-rules.js';
-import { applyRules, MESSAGE_READ_RULE, type RuleFacts, type SessionRule } from './rules/session-rules.js';
+import { applyPriorRules, applyRules, type RuleFacts, type SessionRule } from './rules/session-rules.js';
 import type { SentCommand, SessionView } from './session/session-view.js';
 import type { FindingData, FindingEvidence, SessionState } from './types.js';
 
@@ -243,14 +243,15 @@ export function decide(
   fallback = true,
 ): FindingData | undefined {
   const found = decideWords(candidate, context, fallback);
-  return messageRead(candidate, found, context) ?? found;
+  return byCommandPrior(candidate, found, context) ?? found;
 }
 
 /**
- * The command a reply answers as the deciding prior where its words are generic: a refused RETR or TOP after
- * the login is about that message (MESSAGE_READ_RULE), over the reading of the words, the fallback's too.
+ * The command a reply answers as the deciding prior where its words are generic or impossible for it
+ * (PRIOR_RULES: a refused RETR after the login is about its message, message words at the login about the
+ * maildrop), over the reading of the words, the fallback's too.
  */
-function messageRead(
+function byCommandPrior(
   candidate: Candidate,
   found: FindingData | undefined,
   context: DecideContext,
@@ -258,16 +259,16 @@ function messageRead(
   const { sent, session, kb } = context;
   if (candidate.kind !== 'server' || !sent || found?.evidence.basis === 'rule') return undefined;
   const basis = found?.evidence.basis;
-  const facts = MESSAGE_READ_RULE.test({
+  const verdict = applyPriorRules({
     sent,
     session,
     wording: found?.category ?? 'unknown',
     generic: basis === 'response-code' || basis === 'fallback',
     ...(candidate.text.trim() === '' ? { wordless: true as const } : {}),
   });
-  const entry = facts && kb.entry(MESSAGE_READ_RULE.entry);
-  if (!facts || !entry) return undefined;
-  return ruleFinding(candidate, MESSAGE_READ_RULE, facts, entry.entry.id, found?.evidence.words);
+  const entry = verdict && kb.entry(verdict.rule.entry);
+  if (!verdict || !entry) return undefined;
+  return ruleFinding(candidate, verdict.rule, verdict.facts, entry.entry.id, found?.evidence.words);
 }
 
 function decideWords(

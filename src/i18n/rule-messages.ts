@@ -78,6 +78,8 @@ export const rules = defineCatalogue('rules', {
       'the connection closed before the server sent any greeting ({symptom}): it was dropped before POP began.',
     'quit-refused-after-login':
       'the server refused QUIT after the login, when it removes the messages marked for deletion: its only refusal there means some of them were not removed.',
+    'maildrop-unreadable-at-login':
+      'no command had named a message yet: answering “{command}”, the server could not read the mailbox it opens once the login is accepted, whatever its words say of a message.',
     'message-read-refused':
       'after the login, “{command}” can fail only for the message it names: the server could not read that message, whatever its words suggest.',
     fallback: 'no documented message matches; these words decided it: {words}.',
@@ -156,6 +158,8 @@ export const rules = defineCatalogue('rules', {
       "la connexion a été fermée avant tout message d'accueil du serveur ({symptom})\u00a0: elle a été coupée avant que POP ne commence.",
     'quit-refused-after-login':
       "le serveur a refusé QUIT après l'authentification, au moment où il supprime les messages marqués pour suppression\u00a0: son seul refus possible à cette étape signifie que certains n'ont pas été supprimés.",
+    'maildrop-unreadable-at-login':
+      "aucune commande n'avait encore désigné de message\u00a0: en réponse à «\u00a0{command}\u00a0», le serveur n'a pas pu lire la boîte aux lettres qu'il ouvre une fois l'authentification acceptée, quoi que disent ses mots d'un message.",
     'message-read-refused':
       "après l'authentification, «\u00a0{command}\u00a0» ne peut échouer qu'à cause du message qu'il désigne\u00a0: le serveur n'a pas pu lire ce message, quels que soient ses mots.",
     fallback: 'aucun message documenté ne correspond\u202f; ces mots ont décidé\u00a0: {words}.',
@@ -232,6 +236,8 @@ export const rules = defineCatalogue('rules', {
       'kết nối bị đóng trước khi máy chủ gửi lời chào ({symptom}): kết nối bị ngắt trước khi POP bắt đầu.',
     'quit-refused-after-login':
       'máy chủ từ chối QUIT sau khi đăng nhập, đúng lúc nó xóa các thư đã đánh dấu xóa: lời từ chối duy nhất có thể có ở bước này nghĩa là một số thư chưa được xóa.',
+    'maildrop-unreadable-at-login':
+      'chưa có lệnh nào chỉ định một thư: khi trả lời “{command}”, máy chủ không đọc được hộp thư mà nó mở sau khi chấp nhận đăng nhập, dù phản hồi nói gì về một thư.',
     'message-read-refused':
       'sau khi đăng nhập, “{command}” chỉ có thể thất bại vì chính thư mà lệnh chỉ định: máy chủ không đọc được thư đó, dù phản hồi viết gì.',
     fallback: 'không có thông báo nào đã biết khớp; các từ sau quyết định kết quả: {words}.',

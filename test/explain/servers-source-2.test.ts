@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
+import { PRIOR_RULES } from '../../src/explain/rules/session-rules.js';
+import { LANGS } from '../../src/i18n/lang.js';
+import { rules } from '../../src/i18n/rule-messages.js';
 
 // Session 11's reading of POP servers' own replies (the servers-source-2 set, scripts/servers-source/batch-2):
 // the tuning replies each class was built from, as a user pastes them (a bare line, or inside the session that
@@ -161,5 +164,42 @@ describe('a refusal that says the message named cannot be opened', () => {
 
   it('a list of messages that cannot be got is the mailbox, not one message (SnappyMail)', () => {
     expect(categoryOf("Can't get message list")).not.toBe('message.unavailable');
+  });
+});
+
+describe('solid-pop3d (servers-source-3 tuning): what the login and the maildrop say', () => {
+  const SOLID = '+OK Solid POP3 server ready <31326.1796596307@mail.example.net>';
+  const SOLID_USER = ['USER alice', '+OK username accepted'] as const;
+
+  it('a message file it cannot open while it loads the maildrop at PASS is the mailbox, not a message', () => {
+    const text = session(SOLID, [SOLID_USER, ['PASS ********', "-ERR can't open message file"]]);
+    const finding = first(text);
+    expect(finding?.category).toBe('mailbox.unavailable');
+    expect(finding?.rule).toBe('maildrop-unreadable-at-login');
+    expect(first(text, 'vi')?.because).toContain('PASS');
+  });
+
+  it('the same words answering RETR after the login stay about that message', () => {
+    const text = session(SOLID, [
+      SOLID_USER,
+      ['PASS ********', '+OK authentication successful'],
+      ['RETR 1', "-ERR can't open message file"],
+    ]);
+    expect(categoryOf(text)).toBe('message.unavailable');
+  });
+
+  it.each([
+    ['-ERR operation not supported by maildrop'], // solid-pop3d src/main.c:681 (TOP on a maildrop without it)
+    ['-ERR [SYS/PERM] Command not supported'], // Bongo (the entry's example)
+  ])('%s: a command this server lacks', (line) => {
+    expect(categoryOf(line)).toBe('command.unknown');
+  });
+});
+
+describe('the prior rules', () => {
+  it('each has a "because" line in every language', () => {
+    for (const lang of LANGS)
+      for (const rule of PRIOR_RULES)
+        expect(rules.messages[lang][rule.id], `${lang} ${rule.id}`).toBeTruthy();
   });
 });

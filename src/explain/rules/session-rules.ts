@@ -69,6 +69,7 @@ export type RuleId =
   | 'rpop-refused'
   | 'quit-refused-after-login'
   | 'message-read-refused'
+  | 'maildrop-unreadable-at-login'
   // Rules over a client's own message and output (client-line-rules.ts, client-output/facts.ts): one catalogue.
   | 'no-login-method-before-tls'
   | 'client-timeout-awaiting-reply'
@@ -79,6 +80,8 @@ export type RuleId =
 /** What a server says when it does not know why: no entry, or an entry about the wording's surface only. */
 const GENERIC = ['unknown', 'command.unknown', 'command.syntax', 'command.state'] as const;
 const LOGIN_REFUSALS = ['auth.failed', 'auth.unknown-user', 'auth.bad-password'] as const;
+/** The commands whose acceptance opens the maildrop (RFC 1939 §4, §7; RFC 5034 §4). */
+const LOGIN_ANSWERED = new Set(['PASS', 'APOP', 'AUTH']);
 /** What a reply says of one message: at QUIT, the words of the deletions it did not apply. */
 const MESSAGE_WORDS = ['message.deleted', 'message.not-found', 'message.unavailable'] as const;
 const LOGIN_COMMANDS = new Set(['USER', 'PASS', 'APOP', 'AUTH']);
@@ -510,28 +513,62 @@ export const SESSION_RULES: readonly SessionRule[] = [
 ];
 
 /**
+ * The rules that read the command a reply answers as the deciding prior over the reading of its words, the
+ * fallback's too (decide.ts applies them last): `wording` is that reading's category, `generic` whether it rests
+ * on a response code or the fallback only.
+ *
  * After the login, RETR and TOP can fail only for the message they name (RFC 1939 §5): a refusal whose words
  * read as a refused login (Zimbra's "No such blob: …" reads like "no such user") or say nothing more than a
  * permanent server error ("[SYS/PERM] Converting MAPI to MIME error") is about that message, which exists
- * (the rules for a number past the count or a deleted message come first) and cannot be read. Applied to the
- * reading of the words, the fallback's too (decide.ts): `wording` is that reading's category, `generic` whether
- * it rests on a response code or the fallback only.
+ * (the rules for a number past the count or a deleted message come first) and cannot be read.
+ *
+ * Before it, no command has named a message: words about a message file answering the login (solid-pop3d's
+ * "can't open message file", sent while it reads the maildrop at PASS) say the maildrop, which the server
+ * opens once the credentials are accepted (RFC 1939 §4, §7), could not be read.
  */
-export const MESSAGE_READ_RULE: SessionRule = {
-  id: 'message-read-refused',
-  category: 'message.unavailable',
-  entry: 'message-cannot-be-read',
-  references: [{ rfc: 1939, section: '5' }],
-  outranks: ['unknown', ...LOGIN_REFUSALS, 'server.permanent'],
-  test: ({ sent, wording = 'unknown', wordless, generic }) => {
-    if ((sent.verb !== 'RETR' && sent.verb !== 'TOP') || sent.state !== 'TRANSACTION' || wordless)
-      return undefined;
-    const impossible = wording === 'unknown' || (LOGIN_REFUSALS as readonly string[]).includes(wording);
-    return impossible || (wording === 'server.permanent' && generic === true)
-      ? { command: sent.display }
-      : undefined;
+export const PRIOR_RULES: readonly SessionRule[] = [
+  {
+    id: 'message-read-refused',
+    category: 'message.unavailable',
+    entry: 'message-cannot-be-read',
+    references: [{ rfc: 1939, section: '5' }],
+    outranks: ['unknown', ...LOGIN_REFUSALS, 'server.permanent'],
+    test: ({ sent, wording = 'unknown', wordless, generic }) => {
+      if ((sent.verb !== 'RETR' && sent.verb !== 'TOP') || sent.state !== 'TRANSACTION' || wordless)
+        return undefined;
+      const impossible = wording === 'unknown' || (LOGIN_REFUSALS as readonly string[]).includes(wording);
+      return impossible || (wording === 'server.permanent' && generic === true)
+        ? { command: sent.display }
+        : undefined;
+    },
   },
-};
+  {
+    id: 'maildrop-unreadable-at-login',
+    category: 'mailbox.unavailable',
+    entry: 'unable-to-open-maildrop',
+    references: [
+      { rfc: 1939, section: '4' },
+      { rfc: 1939, section: '7' },
+    ],
+    outranks: [...MESSAGE_WORDS, 'message.expunged'],
+    test: ({ sent, wording }) =>
+      LOGIN_ANSWERED.has(sent.verb) &&
+      sent.state === 'AUTHORIZATION' &&
+      wording !== undefined &&
+      ([...MESSAGE_WORDS, 'message.expunged'] as readonly string[]).includes(wording)
+        ? { command: sent.display }
+        : undefined,
+  },
+];
+
+/** The prior rule that decides this reading, with its facts. */
+export function applyPriorRules(input: RuleInput): { rule: SessionRule; facts: RuleFacts } | undefined {
+  for (const rule of PRIOR_RULES) {
+    const facts = rule.test(input);
+    if (facts) return { rule, facts };
+  }
+  return undefined;
+}
 
 /** The first rule that explains this refusal, with its facts. Order matters: the more specific rules first. */
 export function applyRules(input: RuleInput): { rule: SessionRule; facts: RuleFacts } | undefined {

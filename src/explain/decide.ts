@@ -6,7 +6,7 @@ import { bestMatch, matchText, UNKNOWN_ENTRY_ID } from './match.js';
 import { foldAccents } from './normalize.js';
 import { quotesToReadAlone } from './prose/quoted-alone.js';
 import { applyClientLineRules } from './rules/client-line-rules.js';
-import { applyPriorRules, applyRules, type RuleFacts, type SessionRule } from './rules/session-rules.js';
+import { applyRules, PRIOR_RULES, type RuleFacts, type SessionRule } from './rules/session-rules.js';
 import type { SentCommand, SessionView } from './session/session-view.js';
 import type { FindingData, FindingEvidence, SessionState } from './types.js';
 
@@ -259,13 +259,16 @@ function byCommandPrior(
   const { sent, session, kb } = context;
   if (candidate.kind !== 'server' || !sent || found?.evidence.basis === 'rule') return undefined;
   const basis = found?.evidence.basis;
-  const verdict = applyPriorRules({
-    sent,
-    session,
-    wording: found?.category ?? 'unknown',
-    generic: basis === 'response-code' || basis === 'fallback',
-    ...(candidate.text.trim() === '' ? { wordless: true as const } : {}),
-  });
+  const verdict = applyRules(
+    {
+      sent,
+      session,
+      wording: found?.category ?? 'unknown',
+      generic: basis === 'response-code' || basis === 'fallback',
+      ...(candidate.text.trim() === '' ? { wordless: true as const } : {}),
+    },
+    PRIOR_RULES,
+  );
   const entry = verdict && kb.entry(verdict.rule.entry);
   if (!verdict || !entry) return undefined;
   return ruleFinding(candidate, verdict.rule, verdict.facts, entry.entry.id, found?.evidence.words);

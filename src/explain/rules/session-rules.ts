@@ -561,18 +561,15 @@ export const PRIOR_RULES: readonly SessionRule[] = [
   },
 ];
 
-/** The prior rule that decides this reading, with its facts. */
-export function applyPriorRules(input: RuleInput): { rule: SessionRule; facts: RuleFacts } | undefined {
-  for (const rule of PRIOR_RULES) {
-    const facts = rule.test(input);
-    if (facts) return { rule, facts };
-  }
-  return undefined;
-}
-
-/** The first rule that explains this refusal, with its facts. Order matters: the more specific rules first. */
-export function applyRules(input: RuleInput): { rule: SessionRule; facts: RuleFacts } | undefined {
-  for (const rule of SESSION_RULES) {
+/**
+ * The first rule that explains this refusal, with its facts. Order matters: the more specific rules first.
+ * `rules`: SESSION_RULES (over an entry's wording), or PRIOR_RULES (over the final reading, decide.ts).
+ */
+export function applyRules(
+  input: RuleInput,
+  rules: readonly SessionRule[] = SESSION_RULES,
+): { rule: SessionRule; facts: RuleFacts } | undefined {
+  for (const rule of rules) {
     const facts = rule.test(input);
     if (facts) return { rule, facts };
   }

@@ -203,3 +203,14 @@ describe('the prior rules', () => {
         expect(rules.messages[lang][rule.id], `${lang} ${rule.id}`).toBeTruthy();
   });
 });
+
+describe('a per-reply confidence told honestly', () => {
+  it("a shape of many servers' words is less certain than a wording a server was seen to send", () => {
+    const shape = first('-ERR authorization first'); // qmail-popup.c:56, read by generic-not-authenticated
+    const wording = first('-ERR this command is only valid in authorization state'); // Zimbra, its own entry
+    expect(shape?.entry).toBe('generic-not-authenticated');
+    expect(shape?.confidence).toBe(0.7);
+    expect(wording?.entry).toBe('command-not-valid-in-state');
+    expect(wording?.confidence).toBeGreaterThan(0.85);
+  });
+});

@@ -67,6 +67,7 @@ function byRule(candidate: Candidate, explained: Explained | undefined, context:
     session,
     ...(wording ? { wording } : {}),
     ...(candidate.text.trim() === '' ? { wordless: true as const } : {}),
+    reply: candidate.text,
   });
   if (!verdict) return undefined;
   const { rule, facts } = verdict;

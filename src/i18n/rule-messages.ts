@@ -11,6 +11,8 @@ export const rules = defineCatalogue('rules', {
       'the client gave up while it was still waiting for the server (its greeting, or the reply to a command it had sent): the server did not answer in time.',
     'command-line-too-long':
       'the {command} line sent was {length} octets long; a POP command line may be at most 255 octets, so it was refused for its length.',
+    'login-method-not-listed':
+      'the server’s refusal lists the commands it takes here ({listed}) and {command} is not among them: it does not offer this login method.',
     'login-method-called-unknown':
       '{command} starts one of POP’s ways of logging in, and the server called it unknown before the login: it does not offer this login method.',
     'library-reply-not-status':
@@ -90,6 +92,8 @@ export const rules = defineCatalogue('rules', {
       "le client a abandonné alors qu'il attendait encore le serveur (son message d'accueil, ou la réponse à une commande envoyée)\u00a0: le serveur n'a pas répondu à temps.",
     'command-line-too-long':
       'la ligne {command} envoyée faisait {length}\u00a0octets\u202f; une ligne de commande POP ne peut dépasser 255\u00a0octets, elle a donc été refusée pour sa longueur.',
+    'login-method-not-listed':
+      "le refus du serveur énumère les commandes qu'il accepte à cette étape ({listed}) et {command} n'en fait pas partie\u00a0: il ne propose pas cette méthode d'authentification.",
     'login-method-called-unknown':
       "{command} ouvre l'une des méthodes d'authentification de POP, et le serveur l'a dite inconnue avant l'authentification\u00a0: il ne propose pas cette méthode.",
     'library-reply-not-status':
@@ -170,6 +174,8 @@ export const rules = defineCatalogue('rules', {
       'phần mềm thư đã ngừng chờ khi vẫn chưa nhận được gì từ máy chủ (lời chào, hoặc phản hồi cho một lệnh đã gửi): máy chủ không trả lời kịp thời.',
     'command-line-too-long':
       'dòng lệnh {command} đã gửi dài {length} byte; một dòng lệnh POP dài tối đa 255 byte, nên nó bị từ chối vì quá dài.',
+    'login-method-not-listed':
+      'lời từ chối của máy chủ liệt kê các lệnh nó nhận ở bước này ({listed}) và {command} không có trong đó: máy chủ không hỗ trợ cách đăng nhập này.',
     'login-method-called-unknown':
       '{command} là lệnh mở đầu một cách đăng nhập của POP, và máy chủ gọi nó là lệnh không biết trước khi đăng nhập: máy chủ không hỗ trợ cách đăng nhập này.',
     'library-reply-not-status':

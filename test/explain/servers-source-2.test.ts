@@ -214,3 +214,28 @@ describe('a per-reply confidence told honestly', () => {
     expect(wording?.confidence).toBeGreaterThan(0.85);
   });
 });
+
+describe('a refusal that lists the commands the server takes', () => {
+  // perdition's reply before the login (pop3_in.c:250), captured live in the proxies set (tuning) for AUTH.
+  const LISTED = '-ERR Mate, the command must be one of STLS, CAPA, USER, PASS or QUIT';
+  const PERDITION_LIVE = '+OK POP3 perditon ready on 127.0.0.2 00031e50';
+
+  it('a login command left out of the list is a login method the server does not offer', () => {
+    const finding = first([PERDITION_LIVE, 'AUTH CRAM-MD5', LISTED].join('\n'));
+    expect(finding?.category).toBe('auth.mechanism');
+    expect(finding?.rule).toBe('login-method-not-listed');
+    expect(finding?.because).toContain('STLS, CAPA, USER, PASS, QUIT');
+    expect(first([PERDITION_LIVE, 'AUTH CRAM-MD5', LISTED].join('\n'), 'fr')?.because).toContain(
+      "AUTH n'en fait pas partie",
+    );
+  });
+
+  it('a mailbox command left out before the login is sent too early', () => {
+    expect(categoryOf([PERDITION_LIVE, 'RETR 1', LISTED].join('\n'))).toBe('command.state');
+  });
+
+  it('a login command the list names is not refused for its method', () => {
+    const finding = first([PERDITION_LIVE, 'USER', '-ERR Mate, try: USER <username>'].join('\n'));
+    expect(finding?.rule).not.toBe('login-method-not-listed');
+  });
+});

@@ -305,6 +305,18 @@ const cases: Case[] = [
     line: 9,
   },
   {
+    // perdition before the login (proxies tuning: raw-auth-cram-md5): its list leaves AUTH out.
+    name: 'AUTH refused by a reply that lists the commands taken',
+    paste: session(
+      GREETING,
+      'C: AUTH CRAM-MD5',
+      'S: -ERR Mate, the command must be one of CAPA, USER, PASS or QUIT',
+    ),
+    category: 'auth.mechanism',
+    rule: 'login-method-not-listed',
+    line: 3,
+  },
+  {
     name: 'TOP to a server whose CAPA does not list TOP',
     paste: session(
       GREETING,

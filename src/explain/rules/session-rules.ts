@@ -20,6 +20,8 @@ export interface RuleInput {
   wordless?: true;
   /** The wording's category rests on a response code or the fallback's reading only, not on an entry's words. */
   generic?: boolean;
+  /** The reply's words (after its status and response code), for a rule that reads what they list. */
+  reply?: string;
 }
 
 /** Values for the "because" line (`{command}`, `{line}`…), also returned as the finding's facts. */
@@ -63,6 +65,7 @@ export type RuleId =
   | 'apop-without-timestamp'
   | 'optional-command-not-offered'
   | 'login-method-called-unknown'
+  | 'login-method-not-listed'
   | 'command-line-too-long'
   | 'extension-command-refused'
   | 'arguments-missing'
@@ -117,6 +120,21 @@ function authAttempt(
   if (sent.verb !== 'AUTH' || !mechanism || sent.state === 'TRANSACTION') return undefined;
   const capa = currentCapabilities({ ...session, tls: sent.tls, state: sent.state });
   return capa ? { mechanism, capa } : undefined;
+}
+
+// "must be one of CAPA, USER, PASS or QUIT", "valid commands: USER PASS QUIT", "expected one of [PLAIN, XOAUTH2]".
+const LISTED =
+  /\b(?:one of|valid commands?(?: are| is)?:?|allowed commands?(?: are| is)?:?)\s*\[?([a-z]{3,8}(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+)[a-z]{3,8}){1,15})/i;
+
+/** The POP commands a reply lists as the ones it takes (two at least, all of them POP's), upper-cased. */
+function commandsListed(reply: string | undefined): string[] | undefined {
+  const list = reply === undefined ? undefined : LISTED.exec(reply)?.[1];
+  if (!list) return undefined;
+  const verbs = list
+    .split(/\s*,\s*|\s+or\s+|\s+and\s+|\s+/i)
+    .map((w) => w.toUpperCase())
+    .filter((w) => w !== '');
+  return verbs.length >= 2 && verbs.every((v) => popCommand(v) !== undefined) ? verbs : undefined;
 }
 
 function startShown(session: SessionView): boolean {
@@ -509,6 +527,27 @@ export const SESSION_RULES: readonly SessionRule[] = [
       wording === 'command.unknown' && sent.state === 'AUTHORIZATION' && LOGIN_WITH_METHOD.has(sent.verb)
         ? { command: sent.verb }
         : undefined,
+  },
+  {
+    // A refusal that lists the commands the server takes here ("the command must be one of CAPA, USER, PASS
+    // or QUIT", perdition before the login) and leaves out the login command sent: the server does not offer
+    // that way of logging in, whatever else its words suggest (RFC 1939 §7, RFC 5034 §4).
+    id: 'login-method-not-listed',
+    category: 'auth.mechanism',
+    entry: 'unsupported-sasl-mechanism',
+    entryFor: { USER: 'user-pass-not-allowed', APOP: 'apop-not-supported' },
+    references: [
+      { rfc: 1939, section: '7' },
+      { rfc: 5034, section: '4' },
+    ],
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'tls.required'],
+    test: ({ sent, reply }) => {
+      if (sent.state === 'TRANSACTION' || !LOGIN_WITH_METHOD.has(sent.verb)) return undefined;
+      const listed = commandsListed(reply);
+      return listed && !listed.includes(sent.verb)
+        ? { command: sent.verb, listed: listed.join(', ') }
+        : undefined;
+    },
   },
 ];
 

@@ -110,6 +110,17 @@ export function loginHiddenUntilTls(capa: Capabilities): boolean {
   return capa.names.has('STLS') && !capa.names.has('USER') && capa.sasl.length === 0;
 }
 
+/** The conclusion of the rules that find a login method the server does not offer (RFC 1939 §7, RFC 5034 §4). */
+const LOGIN_METHOD_NOT_OFFERED = {
+  category: 'auth.mechanism',
+  entry: 'unsupported-sasl-mechanism',
+  entryFor: { USER: 'user-pass-not-allowed', APOP: 'apop-not-supported' },
+  references: [
+    { rfc: 1939, section: '7' },
+    { rfc: 5034, section: '4' },
+  ],
+} as const;
+
 /** Whether the paste shows the session from its start, so that a missing USER or CAPA line means something. */
 /** An AUTH before login, with the mechanism it named and the capabilities in force when it was sent. */
 function authAttempt(
@@ -515,13 +526,7 @@ export const SESSION_RULES: readonly SessionRule[] = [
     // unknown or invalid before the login does not offer that way of logging in (nginx's mail proxy answers
     // "invalid command" to the methods its pop3_auth leaves out).
     id: 'login-method-called-unknown',
-    category: 'auth.mechanism',
-    entry: 'unsupported-sasl-mechanism',
-    entryFor: { USER: 'user-pass-not-allowed', APOP: 'apop-not-supported' },
-    references: [
-      { rfc: 1939, section: '7' },
-      { rfc: 5034, section: '4' },
-    ],
+    ...LOGIN_METHOD_NOT_OFFERED,
     outranks: ['command.unknown'],
     test: ({ sent, wording }) =>
       wording === 'command.unknown' && sent.state === 'AUTHORIZATION' && LOGIN_WITH_METHOD.has(sent.verb)
@@ -533,13 +538,7 @@ export const SESSION_RULES: readonly SessionRule[] = [
     // or QUIT", perdition before the login) and leaves out the login command sent: the server does not offer
     // that way of logging in, whatever else its words suggest (RFC 1939 §7, RFC 5034 §4).
     id: 'login-method-not-listed',
-    category: 'auth.mechanism',
-    entry: 'unsupported-sasl-mechanism',
-    entryFor: { USER: 'user-pass-not-allowed', APOP: 'apop-not-supported' },
-    references: [
-      { rfc: 1939, section: '7' },
-      { rfc: 5034, section: '4' },
-    ],
+    ...LOGIN_METHOD_NOT_OFFERED,
     outranks: [...GENERIC, ...LOGIN_REFUSALS, 'tls.required'],
     test: ({ sent, reply }) => {
       if (sent.state === 'TRANSACTION' || !LOGIN_WITH_METHOD.has(sent.verb)) return undefined;

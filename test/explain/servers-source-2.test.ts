@@ -239,3 +239,22 @@ describe('a refusal that lists the commands the server takes', () => {
     expect(finding?.rule).not.toBe('login-method-not-listed');
   });
 });
+
+describe('the cause a reply names in general words', () => {
+  it.each([
+    // tpop3d pop3.c and GreenMail UserCommand.java:41 (servers-source tuning).
+    ["-ERR Can't send that message; it may have been deleted by a concurrent session", 'message.expunged'],
+    [
+      "-ERR com.icegreen.greenmail.user.UserException: Unable to find or create user 'bob'",
+      'auth.unknown-user',
+    ],
+  ])('%s → %s', (line, category) => {
+    expect(categoryOf(line)).toBe(category);
+  });
+
+  it('a hedge between two causes is not read as another session (magma: "deleted by another connection or is corrupted")', () => {
+    const line =
+      '-ERR The message you requested could not be loaded into memory. It has either been deleted by another connection or is corrupted.';
+    expect(categoryOf(line)).toBe('message.unavailable');
+  });
+});

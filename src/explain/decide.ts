@@ -6,7 +6,7 @@ import { bestMatch, matchText, UNKNOWN_ENTRY_ID } from './match.js';
 import { foldAccents } from './normalize.js';
 import { quotesToReadAlone } from './prose/quoted-alone.js';
 import { applyClientLineRules } from './rules/client-line-rules.js';
-import { applyRules } from './rules/session-rules.js';
+import { applyRules, PRIOR_RULES, type RuleFacts, type SessionRule } from './rules/session-rules.js';
 import type { SentCommand, SessionView } from './session/session-view.js';
 import type { FindingData, FindingEvidence, SessionState } from './types.js';
 
@@ -67,6 +67,7 @@ function byRule(candidate: Candidate, explained: Explained | undefined, context:
     session,
     ...(wording ? { wording } : {}),
     ...(candidate.text.trim() === '' ? { wordless: true as const } : {}),
+    reply: candidate.text,
   });
   if (!verdict) return undefined;
   const { rule, facts } = verdict;
@@ -103,19 +104,29 @@ function byClientRule(
   const verdict = applyClientLineRules({ session: context.session, wording });
   const entry = verdict && context.kb.entry(verdict.rule.entry);
   if (!verdict || !entry) return undefined;
-  const { rule, facts } = verdict;
-  const finding: FindingData = {
+  const words = explained?.words !== undefined ? [explained.words] : undefined;
+  return ruleFinding(candidate, verdict.rule, verdict.facts, entry.entry.id, words);
+}
+
+/** A rule's conclusion as a finding: its category, its "because" facts, the entry whose advice it carries. */
+function ruleFinding(
+  candidate: Candidate,
+  rule: Pick<SessionRule, 'id' | 'category' | 'references'>,
+  facts: RuleFacts,
+  entry: string,
+  words: readonly string[] | undefined,
+): FindingData {
+  return {
     category: rule.category,
-    entry: entry.entry.id,
+    entry,
     confidence: RULE_CONFIDENCE,
     evidence: {
       ...evidenceOf(candidate, rule.category),
       basis: 'rule',
       rule: { id: rule.id, references: rule.references, facts },
-      ...(explained?.words !== undefined ? { words: [explained.words] } : {}),
+      ...(words !== undefined ? { words: [...words] } : {}),
     },
   };
-  return finding;
 }
 
 /** The free-text fallback's verdict on a line no entry explained, as a finding. */
@@ -231,6 +242,43 @@ export function decide(
   candidate: Candidate,
   context: DecideContext,
   fallback = true,
+): FindingData | undefined {
+  const found = decideWords(candidate, context, fallback);
+  return byCommandPrior(candidate, found, context) ?? found;
+}
+
+/**
+ * The command a reply answers as the deciding prior where its words are generic or impossible for it
+ * (PRIOR_RULES: a refused RETR after the login is about its message, message words at the login about the
+ * maildrop), over the reading of the words, the fallback's too.
+ */
+function byCommandPrior(
+  candidate: Candidate,
+  found: FindingData | undefined,
+  context: DecideContext,
+): FindingData | undefined {
+  const { sent, session, kb } = context;
+  if (candidate.kind !== 'server' || !sent || found?.evidence.basis === 'rule') return undefined;
+  const basis = found?.evidence.basis;
+  const verdict = applyRules(
+    {
+      sent,
+      session,
+      wording: found?.category ?? 'unknown',
+      generic: basis === 'response-code' || basis === 'fallback',
+      ...(candidate.text.trim() === '' ? { wordless: true as const } : {}),
+    },
+    PRIOR_RULES,
+  );
+  const entry = verdict && kb.entry(verdict.rule.entry);
+  if (!verdict || !entry) return undefined;
+  return ruleFinding(candidate, verdict.rule, verdict.facts, entry.entry.id, found?.evidence.words);
+}
+
+function decideWords(
+  candidate: Candidate,
+  context: DecideContext,
+  fallback: boolean,
 ): FindingData | undefined {
   const explained = interpret(context.kb, candidate);
   const ruled = byRule(candidate, explained, context) ?? byClientRule(candidate, explained, context);

@@ -61,8 +61,15 @@ function compareRanked(a: Ranked, b: Ranked): number {
   return a.entry.head.id < b.entry.head.id ? -1 : a.entry.head.id > b.entry.head.id ? 1 : 0;
 }
 
+/**
+ * A catch-all entry (negative priority: its patterns are shapes of many servers' words, "… first", "usage: …")
+ * is told with less certainty than a wording a server was seen to send: the user sees the difference.
+ */
+const SHAPE_CONFIDENCE = 0.7;
+
 function confidenceOf(r: Ranked, command: CommandInfo | undefined): number {
   const [kind, context, code] = r.rank;
+  if (kind === 2 && r.entry.head.match.priority < 0) return context === 2 ? 0.75 : SHAPE_CONFIDENCE;
   if (kind === 2)
     return context === 2 ? 0.95 : command || r.entry.commands.length === 0 ? (code ? 0.92 : 0.9) : 0.85;
   if (kind === 1) return context === 2 ? 0.7 : 0.6;

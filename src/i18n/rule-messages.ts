@@ -11,6 +11,8 @@ export const rules = defineCatalogue('rules', {
       'the client gave up while it was still waiting for the server (its greeting, or the reply to a command it had sent): the server did not answer in time.',
     'command-line-too-long':
       'the {command} line sent was {length} octets long; a POP command line may be at most 255 octets, so it was refused for its length.',
+    'login-method-not-listed':
+      'the server’s refusal lists the commands it takes here ({listed}) and {command} is not among them: it does not offer this login method.',
     'login-method-called-unknown':
       '{command} starts one of POP’s ways of logging in, and the server called it unknown before the login: it does not offer this login method.',
     'library-reply-not-status':
@@ -76,6 +78,12 @@ export const rules = defineCatalogue('rules', {
       'the client started TLS at once on port {port} ({setting}), where the server speaks plain POP first and offers TLS only through STLS ({symptom}).',
     'eof-before-greeting':
       'the connection closed before the server sent any greeting ({symptom}): it was dropped before POP began.',
+    'quit-refused-after-login':
+      'the server refused QUIT after the login, when it removes the messages marked for deletion: its only refusal there means some of them were not removed.',
+    'maildrop-unreadable-at-login':
+      'no command had named a message yet: answering “{command}”, the server could not read the mailbox it opens once the login is accepted, whatever its words say of a message.',
+    'message-read-refused':
+      'after the login, “{command}” can fail only for the message it names: the server could not read that message, whatever its words suggest.',
     fallback: 'no documented message matches; these words decided it: {words}.',
   },
   fr: {
@@ -84,6 +92,8 @@ export const rules = defineCatalogue('rules', {
       "le client a abandonné alors qu'il attendait encore le serveur (son message d'accueil, ou la réponse à une commande envoyée)\u00a0: le serveur n'a pas répondu à temps.",
     'command-line-too-long':
       'la ligne {command} envoyée faisait {length}\u00a0octets\u202f; une ligne de commande POP ne peut dépasser 255\u00a0octets, elle a donc été refusée pour sa longueur.',
+    'login-method-not-listed':
+      "le refus du serveur énumère les commandes qu'il accepte à cette étape ({listed}) et {command} n'en fait pas partie\u00a0: il ne propose pas cette méthode d'authentification.",
     'login-method-called-unknown':
       "{command} ouvre l'une des méthodes d'authentification de POP, et le serveur l'a dite inconnue avant l'authentification\u00a0: il ne propose pas cette méthode.",
     'library-reply-not-status':
@@ -150,6 +160,12 @@ export const rules = defineCatalogue('rules', {
       "le client a démarré TLS d'emblée sur le port {port} ({setting}), où le serveur parle d'abord POP en clair et ne propose TLS que par STLS ({symptom}).",
     'eof-before-greeting':
       "la connexion a été fermée avant tout message d'accueil du serveur ({symptom})\u00a0: elle a été coupée avant que POP ne commence.",
+    'quit-refused-after-login':
+      "le serveur a refusé QUIT après l'authentification, au moment où il supprime les messages marqués pour suppression\u00a0: son seul refus possible à cette étape signifie que certains n'ont pas été supprimés.",
+    'maildrop-unreadable-at-login':
+      "aucune commande n'avait encore désigné de message\u00a0: en réponse à «\u00a0{command}\u00a0», le serveur n'a pas pu lire la boîte aux lettres qu'il ouvre une fois l'authentification acceptée, quoi que disent ses mots d'un message.",
+    'message-read-refused':
+      "après l'authentification, «\u00a0{command}\u00a0» ne peut échouer qu'à cause du message qu'il désigne\u00a0: le serveur n'a pas pu lire ce message, quels que soient ses mots.",
     fallback: 'aucun message documenté ne correspond\u202f; ces mots ont décidé\u00a0: {words}.',
   },
   vi: {
@@ -158,6 +174,8 @@ export const rules = defineCatalogue('rules', {
       'phần mềm thư đã ngừng chờ khi vẫn chưa nhận được gì từ máy chủ (lời chào, hoặc phản hồi cho một lệnh đã gửi): máy chủ không trả lời kịp thời.',
     'command-line-too-long':
       'dòng lệnh {command} đã gửi dài {length} byte; một dòng lệnh POP dài tối đa 255 byte, nên nó bị từ chối vì quá dài.',
+    'login-method-not-listed':
+      'lời từ chối của máy chủ liệt kê các lệnh nó nhận ở bước này ({listed}) và {command} không có trong đó: máy chủ không hỗ trợ cách đăng nhập này.',
     'login-method-called-unknown':
       '{command} là lệnh mở đầu một cách đăng nhập của POP, và máy chủ gọi nó là lệnh không biết trước khi đăng nhập: máy chủ không hỗ trợ cách đăng nhập này.',
     'library-reply-not-status':
@@ -222,6 +240,12 @@ export const rules = defineCatalogue('rules', {
       'phần mềm thư bắt đầu TLS ngay trên cổng {port} ({setting}), nhưng máy chủ ở cổng này dùng POP không mã hóa trước và chỉ bật TLS qua lệnh STLS ({symptom}).',
     'eof-before-greeting':
       'kết nối bị đóng trước khi máy chủ gửi lời chào ({symptom}): kết nối bị ngắt trước khi POP bắt đầu.',
+    'quit-refused-after-login':
+      'máy chủ từ chối QUIT sau khi đăng nhập, đúng lúc nó xóa các thư đã đánh dấu xóa: lời từ chối duy nhất có thể có ở bước này nghĩa là một số thư chưa được xóa.',
+    'maildrop-unreadable-at-login':
+      'chưa có lệnh nào chỉ định một thư: khi trả lời “{command}”, máy chủ không đọc được hộp thư mà nó mở sau khi chấp nhận đăng nhập, dù phản hồi nói gì về một thư.',
+    'message-read-refused':
+      'sau khi đăng nhập, “{command}” chỉ có thể thất bại vì chính thư mà lệnh chỉ định: máy chủ không đọc được thư đó, dù phản hồi viết gì.',
     fallback: 'không có thông báo nào đã biết khớp; các từ sau quyết định kết quả: {words}.',
   },
 });

@@ -297,6 +297,26 @@ const cases: Case[] = [
     line: 7,
   },
   {
+    // Zimbra's words (zm-mailbox Pop3Mailbox.java:253, servers-source-2 tuning) read alone as a deleted message.
+    name: 'QUIT after login refused with words about messages',
+    paste: session(GREETING, ...LOGIN, 'C: DELE 1', 'S: +OK', 'C: QUIT', 'S: -ERR deleted 2/3 message(s)'),
+    category: 'update.delete-failed',
+    rule: 'quit-refused-after-login',
+    line: 9,
+  },
+  {
+    // perdition before the login (proxies tuning: raw-auth-cram-md5): its list leaves AUTH out.
+    name: 'AUTH refused by a reply that lists the commands taken',
+    paste: session(
+      GREETING,
+      'C: AUTH CRAM-MD5',
+      'S: -ERR Mate, the command must be one of CAPA, USER, PASS or QUIT',
+    ),
+    category: 'auth.mechanism',
+    rule: 'login-method-not-listed',
+    line: 3,
+  },
+  {
     name: 'TOP to a server whose CAPA does not list TOP',
     paste: session(
       GREETING,

@@ -18,6 +18,10 @@ export interface RuleInput {
   wording?: string;
   /** The reply carries no words (a bare -ERR). */
   wordless?: true;
+  /** The wording's category rests on a response code or the fallback's reading only, not on an entry's words. */
+  generic?: boolean;
+  /** The reply's words (after its status and response code), for a rule that reads what they list. */
+  reply?: string;
 }
 
 /** Values for the "because" line (`{command}`, `{line}`…), also returned as the finding's facts. */
@@ -61,10 +65,14 @@ export type RuleId =
   | 'apop-without-timestamp'
   | 'optional-command-not-offered'
   | 'login-method-called-unknown'
+  | 'login-method-not-listed'
   | 'command-line-too-long'
   | 'extension-command-refused'
   | 'arguments-missing'
   | 'rpop-refused'
+  | 'quit-refused-after-login'
+  | 'message-read-refused'
+  | 'maildrop-unreadable-at-login'
   // Rules over a client's own message and output (client-line-rules.ts, client-output/facts.ts): one catalogue.
   | 'no-login-method-before-tls'
   | 'client-timeout-awaiting-reply'
@@ -75,6 +83,10 @@ export type RuleId =
 /** What a server says when it does not know why: no entry, or an entry about the wording's surface only. */
 const GENERIC = ['unknown', 'command.unknown', 'command.syntax', 'command.state'] as const;
 const LOGIN_REFUSALS = ['auth.failed', 'auth.unknown-user', 'auth.bad-password'] as const;
+/** The commands whose acceptance opens the maildrop (RFC 1939 §4, §7; RFC 5034 §4). */
+const LOGIN_ANSWERED = new Set(['PASS', 'APOP', 'AUTH']);
+/** What a reply says of one message: at QUIT, the words of the deletions it did not apply. */
+const MESSAGE_WORDS = ['message.deleted', 'message.not-found', 'message.unavailable'] as const;
 const LOGIN_COMMANDS = new Set(['USER', 'PASS', 'APOP', 'AUTH']);
 const LOGIN_BEFORE_TLS = new Set(['USER', 'PASS', 'AUTH', 'APOP']);
 // RFC 2449 §4: a command line is at most 255 octets with its CRLF.
@@ -98,6 +110,17 @@ export function loginHiddenUntilTls(capa: Capabilities): boolean {
   return capa.names.has('STLS') && !capa.names.has('USER') && capa.sasl.length === 0;
 }
 
+/** The conclusion of the rules that find a login method the server does not offer (RFC 1939 §7, RFC 5034 §4). */
+const LOGIN_METHOD_NOT_OFFERED = {
+  category: 'auth.mechanism',
+  entry: 'unsupported-sasl-mechanism',
+  entryFor: { USER: 'user-pass-not-allowed', APOP: 'apop-not-supported' },
+  references: [
+    { rfc: 1939, section: '7' },
+    { rfc: 5034, section: '4' },
+  ],
+} as const;
+
 /** Whether the paste shows the session from its start, so that a missing USER or CAPA line means something. */
 /** An AUTH before login, with the mechanism it named and the capabilities in force when it was sent. */
 function authAttempt(
@@ -108,6 +131,21 @@ function authAttempt(
   if (sent.verb !== 'AUTH' || !mechanism || sent.state === 'TRANSACTION') return undefined;
   const capa = currentCapabilities({ ...session, tls: sent.tls, state: sent.state });
   return capa ? { mechanism, capa } : undefined;
+}
+
+// "must be one of CAPA, USER, PASS or QUIT", "valid commands: USER PASS QUIT", "expected one of [PLAIN, XOAUTH2]".
+const LISTED =
+  /\b(?:one of|valid commands?(?: are| is)?:?|allowed commands?(?: are| is)?:?)\s*\[?([a-z]{3,8}(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+)[a-z]{3,8}){1,15})/i;
+
+/** The POP commands a reply lists as the ones it takes (two at least, all of them POP's), upper-cased. */
+function commandsListed(reply: string | undefined): string[] | undefined {
+  const list = reply === undefined ? undefined : LISTED.exec(reply)?.[1];
+  if (!list) return undefined;
+  const verbs = list
+    .split(/\s*,\s*|\s+or\s+|\s+and\s+|\s+/i)
+    .map((w) => w.toUpperCase())
+    .filter((w) => w !== '');
+  return verbs.length >= 2 && verbs.every((v) => popCommand(v) !== undefined) ? verbs : undefined;
 }
 
 function startShown(session: SessionView): boolean {
@@ -335,6 +373,19 @@ export const SESSION_RULES: readonly SessionRule[] = [
     },
   },
   {
+    // QUIT after the login enters the UPDATE state (the session machine marks a refused QUIT so), and its only
+    // refusal is "some deleted messages not removed" (RFC 1939 §6): whatever the server's words ("deleted 2/3 message(s)", Zimbra), the session
+    // ended without applying every deletion. A bare -ERR keeps its own entry (bare-err-after-quit).
+    id: 'quit-refused-after-login',
+    category: 'update.delete-failed',
+    entry: 'deleted-messages-not-removed',
+    references: [{ rfc: 1939, section: '6' }],
+    // Words that call the command itself wrong ("Unexpected extra argument" to `QUIT now`) say it never ran.
+    outranks: ['unknown', ...LOGIN_REFUSALS, ...MESSAGE_WORDS, 'server.permanent', 'server.temporary'],
+    test: ({ sent, wordless }) =>
+      sent.verb === 'QUIT' && sent.state === 'UPDATE' && sent.args.length === 0 && !wordless ? {} : undefined,
+  },
+  {
     id: 'auth-mechanism-not-offered',
     category: 'auth.mechanism',
     entry: 'unsupported-sasl-mechanism',
@@ -475,24 +526,88 @@ export const SESSION_RULES: readonly SessionRule[] = [
     // unknown or invalid before the login does not offer that way of logging in (nginx's mail proxy answers
     // "invalid command" to the methods its pop3_auth leaves out).
     id: 'login-method-called-unknown',
-    category: 'auth.mechanism',
-    entry: 'unsupported-sasl-mechanism',
-    entryFor: { USER: 'user-pass-not-allowed', APOP: 'apop-not-supported' },
-    references: [
-      { rfc: 1939, section: '7' },
-      { rfc: 5034, section: '4' },
-    ],
+    ...LOGIN_METHOD_NOT_OFFERED,
     outranks: ['command.unknown'],
     test: ({ sent, wording }) =>
       wording === 'command.unknown' && sent.state === 'AUTHORIZATION' && LOGIN_WITH_METHOD.has(sent.verb)
         ? { command: sent.verb }
         : undefined,
   },
+  {
+    // A refusal that lists the commands the server takes here ("the command must be one of CAPA, USER, PASS
+    // or QUIT", perdition before the login) and leaves out the login command sent: the server does not offer
+    // that way of logging in, whatever else its words suggest (RFC 1939 §7, RFC 5034 §4).
+    id: 'login-method-not-listed',
+    ...LOGIN_METHOD_NOT_OFFERED,
+    outranks: [...GENERIC, ...LOGIN_REFUSALS, 'tls.required'],
+    test: ({ sent, reply }) => {
+      if (sent.state === 'TRANSACTION' || !LOGIN_WITH_METHOD.has(sent.verb)) return undefined;
+      const listed = commandsListed(reply);
+      return listed && !listed.includes(sent.verb)
+        ? { command: sent.verb, listed: listed.join(', ') }
+        : undefined;
+    },
+  },
 ];
 
-/** The first rule that explains this refusal, with its facts. Order matters: the more specific rules first. */
-export function applyRules(input: RuleInput): { rule: SessionRule; facts: RuleFacts } | undefined {
-  for (const rule of SESSION_RULES) {
+/**
+ * The rules that read the command a reply answers as the deciding prior over the reading of its words, the
+ * fallback's too (decide.ts applies them last): `wording` is that reading's category, `generic` whether it rests
+ * on a response code or the fallback only.
+ *
+ * After the login, RETR and TOP can fail only for the message they name (RFC 1939 §5): a refusal whose words
+ * read as a refused login (Zimbra's "No such blob: …" reads like "no such user") or say nothing more than a
+ * permanent server error ("[SYS/PERM] Converting MAPI to MIME error") is about that message, which exists
+ * (the rules for a number past the count or a deleted message come first) and cannot be read.
+ *
+ * Before it, no command has named a message: words about a message file answering the login (solid-pop3d's
+ * "can't open message file", sent while it reads the maildrop at PASS) say the maildrop, which the server
+ * opens once the credentials are accepted (RFC 1939 §4, §7), could not be read.
+ */
+export const PRIOR_RULES: readonly SessionRule[] = [
+  {
+    id: 'message-read-refused',
+    category: 'message.unavailable',
+    entry: 'message-cannot-be-read',
+    references: [{ rfc: 1939, section: '5' }],
+    outranks: ['unknown', ...LOGIN_REFUSALS, 'server.permanent'],
+    test: ({ sent, wording = 'unknown', wordless, generic }) => {
+      if ((sent.verb !== 'RETR' && sent.verb !== 'TOP') || sent.state !== 'TRANSACTION' || wordless)
+        return undefined;
+      const impossible = wording === 'unknown' || (LOGIN_REFUSALS as readonly string[]).includes(wording);
+      return impossible || (wording === 'server.permanent' && generic === true)
+        ? { command: sent.display }
+        : undefined;
+    },
+  },
+  {
+    id: 'maildrop-unreadable-at-login',
+    category: 'mailbox.unavailable',
+    entry: 'unable-to-open-maildrop',
+    references: [
+      { rfc: 1939, section: '4' },
+      { rfc: 1939, section: '7' },
+    ],
+    outranks: [...MESSAGE_WORDS, 'message.expunged'],
+    test: ({ sent, wording }) =>
+      LOGIN_ANSWERED.has(sent.verb) &&
+      sent.state === 'AUTHORIZATION' &&
+      wording !== undefined &&
+      ([...MESSAGE_WORDS, 'message.expunged'] as readonly string[]).includes(wording)
+        ? { command: sent.display }
+        : undefined,
+  },
+];
+
+/**
+ * The first rule that explains this refusal, with its facts. Order matters: the more specific rules first.
+ * `rules`: SESSION_RULES (over an entry's wording), or PRIOR_RULES (over the final reading, decide.ts).
+ */
+export function applyRules(
+  input: RuleInput,
+  rules: readonly SessionRule[] = SESSION_RULES,
+): { rule: SessionRule; facts: RuleFacts } | undefined {
+  for (const rule of rules) {
     const facts = rule.test(input);
     if (facts) return { rule, facts };
   }

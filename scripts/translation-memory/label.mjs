@@ -54,6 +54,15 @@ export const ENGLISH_PATTERNS = [
     'auth.failed',
   ],
   [
+    /\bno (?:suitable|supported|usable|acceptable|common|compatible) (?:authentication|auth|sasl|login) (?:method|mechanism|type)s?\b|\b(?:authentication|auth|sasl) (?:method|mechanism)s? (?:is |are )?(?:not available|not offered|not allowed|disabled)\b/i,
+    'auth.mechanism',
+  ],
+  // A setting the program needs and was not given, or was given wrong: its configuration's.
+  [
+    /\b(?:no|missing) (?:password|passphrase|user ?name|login|host ?name|host|server(?: name| address)?|port(?: number)?)\b[^.]*\b(?:specified|given|provided|set|entered|supplied|configured)\b|\b(?:password|user ?name|host ?name|server (?:name|address)|port(?: number)?) (?:is |was )?(?:not|never) (?:specified|given|provided|set|entered|supplied|configured)\b|\binvalid (?:port(?: number)?|host ?name|server (?:name|address)|proxy (?:address|port))\b/i,
+    'client.config',
+  ],
+  [
     /\b(?:authentication|auth) (?:method|mechanism)s?\b[^.]*\bnot supported\b|\bunsupported (?:authentication|auth) (?:method|mechanism)\b/i,
     'auth.mechanism',
   ],
@@ -79,11 +88,8 @@ export const TOPICS = {
     needs: /\b(?:password|passphrase|authenti\w*|log ?in|logon|sign ?in|credentials?|account|user ?name)\b/i,
     not: /\b(?:sudo|netrc|ssh|device|encrypted|keyring|polkit|master password|add user|buddy)\b/i,
   },
-  client: {
-    not: /\block/i,
-    needs:
-      /\b(?:write|writing|written|save|saving|disk|space|quota|create|full|storage|store|support\w*|option|setting|configur\w*|provided|specified|missing)\b/i,
-  },
+  // The program's own: which of its parts, below.
+  client: { needs: /./, not: /\block/i },
   command: { needs: /\bcommand\b/i, not: /\b(?:git|remote-\w+|shell)\b/i },
   server: { needs: /\b(?:server|protocol|reply|response|responded|answer)\b/i },
   mailbox: { needs: /\b(?:mailbox|maildrop|inbox|mail ?spool)\b/i },
@@ -97,6 +103,19 @@ const CATEGORY_TOPICS = {
   // POP's own states: another program's "could not delete" or "shutting down" is not the UPDATE state's.
   'update.delete-failed': { needs: /$^/ },
   'server.shutdown': { needs: /$^/ },
+  // Not what is written to the network ("Unable to write to network", "unable to write flush packet").
+  'client.storage': {
+    needs: /\b(?:write|writing|written|save|saving|disk|space|quota|create|full|storage|store)\b/i,
+    not: /\b(?:network|socket|packet|server|remote|peer)\b/i,
+  },
+  // A setting: a server, port, user name or password missing or wrong, an option.
+  'client.config': {
+    needs:
+      /\b(?:option|setting|configur\w*|host ?name|host|server|port|address|user ?name|password|passphrase|login)\b/i,
+    not: /\b(?:command|file|directory|key|ssh|sudo)\b/i,
+  },
+  'client.unsupported': { needs: /\b(?:support\w*|built|compiled|available)\b/i },
+  'client.busy': { needs: /\b(?:busy|already|in progress|running)\b/i },
 };
 /** Whether the English names what the category is about (the area before the dot decides). */
 export function aboutTopic(text, category) {
@@ -112,7 +131,17 @@ export function labelEnglish(text, kb) {
   // Only a text that reads like an error (a failure, refusal or inability word): the learned reading is only
   // ever asked about such a line, and a label, a question or help text says no error.
   // A form's label ("&Delay between failed login attempts:") says no error either.
-  if (!readsLikeError(text) || /&\w|:\s*$/.test(text)) return undefined;
+  if (/&\w|:\s*$/.test(text)) return undefined;
+  const table = () => {
+    for (const [pattern, category] of ENGLISH_PATTERNS) {
+      if (pattern.test(text) && aboutTopic(text, category))
+        return { category, by: `table:${pattern.source.slice(0, 40)}` };
+    }
+    return undefined;
+  };
+  // A hand-read pattern says an error by itself ("No hostname specified"); popbot's reading counts only for a
+  // text that reads like one.
+  if (!readsLikeError(text)) return table();
   useLearnedModel(undefined);
   const analysis = analyse(text, {}, kb);
   const findings = analysis.findings.filter((f) => f.category !== 'unknown');
@@ -122,10 +151,6 @@ export function labelEnglish(text, kb) {
     if (best.confidence >= MIN_CONFIDENCE && aboutTopic(text, best.category))
       return { category: best.category, by: `popbot:${best.entry}` };
   }
-  if (analysis.findings.length > 0) return undefined; // popbot read it, unsure or of two minds: not the table's to decide
-  for (const [pattern, category] of ENGLISH_PATTERNS) {
-    if (pattern.test(text) && aboutTopic(text, category))
-      return { category, by: `table:${pattern.source.slice(0, 40)}` };
-  }
-  return undefined;
+  // popbot read it, unsure or of two minds: not the table's to decide.
+  return analysis.findings.length > 0 ? undefined : table();
 }

@@ -60,6 +60,34 @@ describe('words the other programs’ translators use, read as English reads the
   });
 });
 
+// Round seven's second batch (Tuta's notices, catalogues-unseen tuning part): two classes its misses showed.
+describe('Tuta’s tuning texts', () => {
+  readsAs([
+    // A connection lost, the verb first as Vietnamese says it (connectionLostLong_msg).
+    ['Mất kết nối đến máy chủ. Vui lòng thử lại.', 'connect.reset'],
+    // The account's storage limit at the provider is the mailbox's quota, not the local disk
+    // (insufficientStorageUser_msg, en fr vi).
+    [
+      'Your storage limit has been exceeded. You can no longer receive or send emails.',
+      'mailbox.unavailable',
+    ],
+    [
+      "Votre limite de stockage a été dépassée. Vous ne pouvez plus recevoir ou envoyer d'e-mails.",
+      'mailbox.unavailable',
+    ],
+    ['Bạn đã vượt quá giới hạn lưu trữ. Bạn không còn có thể nhận hoặc gửi thư nữa.', 'mailbox.unavailable'],
+    // A disk quota stays the local disk's (glibc's EDQUOT as mpop prints it).
+    ['mpop: Disk quota exceeded', 'client.storage'],
+  ]);
+
+  it('shows the words that decided it', () => {
+    expect(reading('Bạn đã vượt quá giới hạn lưu trữ. Bạn không còn có thể nhận hoặc gửi thư nữa.')).toEqual({
+      category: 'mailbox.unavailable',
+      words: ['giới hạn lưu trữ', 'vượt quá'],
+    });
+  });
+});
+
 describe('real tuning texts stay as they were', () => {
   // Writing to the server stays the connection's (Horde's Imap_Client, gnubiff: catalogues-more).
   readsAs([

@@ -1396,6 +1396,9 @@ export const LEXICON: readonly Cue[] = [
         'réinitialisée',
         'kết nối bị ngắt',
         'ngắt kết nối',
+        // Lost, the verb first as Vietnamese says it: "Mất kết nối đến máy chủ" (Tuta), "kết nối bị mất".
+        'mất kết nối',
+        'kết nối bị mất',
       ],
     ],
     'client',
@@ -1600,6 +1603,18 @@ export const LEXICON: readonly Cue[] = [
     'tls.mismatch',
     5,
     [['wrong version number', 'unknown protocol', 'packet length too long', 'record layer failure']],
+    'client',
+  ),
+  // The account's storage limit at the provider, not the local disk: "Your storage limit has been exceeded. You
+  // can no longer receive or send emails" (Tuta), « Votre limite de stockage a été dépassée », "vượt quá giới hạn
+  // lưu trữ": the mailbox is over its quota (a disk quota stays the local disk's).
+  outcome(
+    'mailbox.unavailable',
+    6,
+    [
+      ['storage limit', 'limite de stockage', 'giới hạn lưu trữ'],
+      ['exceeded', 'reached', 'dépassé*', 'atteinte', 'vượt quá', 'đã đạt'],
+    ],
     'client',
   ),
   outcome(

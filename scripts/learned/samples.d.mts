@@ -15,9 +15,14 @@ export interface Sample {
   category: string;
   source: string;
   set: string;
+  /** How much it counts (a translation memory pair's MEMORY_WEIGHT); 1 unless said. */
+  weight?: number;
   producers?: string[];
   provenance?: string;
 }
 export declare const CAPTURED: string;
 export declare function capturedCases(): CapturedCase[];
 export declare function trainingSamples(kb: KnowledgeBase): Sample[];
+export declare const MEMORY_WEIGHT: number;
+export declare function memorySamples(weight?: number): (Sample & { lang: 'fr' | 'vi'; weight: number })[];
+export declare function yamlFiles(dir: string): string[];

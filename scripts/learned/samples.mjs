@@ -19,7 +19,8 @@ export const CAPTURED = join(root, 'test', 'fixtures', 'captured');
 const catalogues = join(root, 'scripts', 'catalogues');
 const LANGS = ['en', 'fr', 'vi'];
 
-function yamlFiles(dir) {
+/** The .yaml files below `dir`, in a stable order. */
+export function yamlFiles(dir) {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
@@ -64,6 +65,40 @@ export function catalogueMessages(config = loadCasesConfig()) {
   return out;
 }
 
+/**
+ * How much a translation memory pair counts beside a real text (scripts/translation-memory/): its label was
+ * read from the English of another program's catalogue, about one in five wrong on a sample read by hand.
+ */
+export const MEMORY_WEIGHT = 0.5;
+/** The weight in use: LEARNED_MEMORY_WEIGHT overrides it for a measure (0: without the memory). */
+const memoryWeight = () => {
+  const told = process.env.LEARNED_MEMORY_WEIGHT;
+  return told === undefined || told === '' ? MEMORY_WEIGHT : Number(told);
+};
+
+/** The French and Vietnamese texts of the translation memory, each with the label its English msgid got. */
+export function memorySamples(weight = memoryWeight()) {
+  if (!(weight > 0)) return [];
+  const path = join(root, 'scripts', 'translation-memory', 'memory.json');
+  const memory = JSON.parse(readFileSync(path, 'utf8'));
+  const out = [];
+  for (const pair of memory.pairs) {
+    const { domain } = memory.catalogues[pair.catalogue];
+    for (const lang of ['fr', 'vi']) {
+      if (typeof pair[lang] !== 'string') continue;
+      out.push({
+        text: pair[lang],
+        category: pair.category,
+        lang,
+        weight,
+        source: `memory/${domain}/${pair.msgid}/${lang}`,
+        set: 'translation-memory',
+      });
+    }
+  }
+  return out;
+}
+
 /** The training samples: `{ text, category, source, set }`, and an entry's example's producers and provenance. */
 export function trainingSamples(kb) {
   const samples = capturedCases().map((c) => ({
@@ -74,6 +109,7 @@ export function trainingSamples(kb) {
   }));
   for (const m of catalogueMessages())
     samples.push({ text: m.text, category: m.category, source: m.source, set: 'catalogues' });
+  for (const m of memorySamples()) samples.push(m);
   for (const compiled of kb.entries) {
     const { id, category, examples, producers } = compiled.entry;
     examples.forEach((e, i) =>

@@ -354,11 +354,22 @@ export const TIMED_OUT: Concept = {
     // The limit named between: « Délai de connexion dépassé », « délai d'attente de %d sec a expiré ».
     'délai …2 dépassé',
     'délai …3 expiré',
+    'délai de connexion …5 dépassé',
     'dépassement du délai',
     'expiration de délai',
     'délai écoulé',
   ],
-  vi: ['hết thời gian', 'quá thời gian', 'hết hạn chờ', 'hết giờ', 'quá giờ', 'chờ quá lâu', 'quá lâu không'],
+  vi: [
+    'hết thời gian',
+    'quá thời gian',
+    'hết hạn chờ',
+    'quá thời hạn chờ',
+    'hết thời hạn chờ',
+    'hết giờ',
+    'quá giờ',
+    'chờ quá lâu',
+    'quá lâu không',
+  ],
 };
 /** A limit that ran out: said of a time limit it is a timeout, of a disk it is full. */
 export const EXCEEDED: Concept = {
@@ -675,7 +686,16 @@ export const NOT_SPECIFIED: Concept = {
     'non renseigné*',
     'pas renseigné*',
   ],
-  vi: ['chưa chỉ định', 'chưa được chỉ định', 'không có …2 được chỉ định', 'chưa điền', 'chưa được nhập'],
+  // "Not yet shown / given": "chưa đưa ra mật khẩu" (sudo's "no password was provided").
+  vi: [
+    'chưa chỉ định',
+    'chưa được chỉ định',
+    'không có …2 được chỉ định',
+    'chưa điền',
+    'chưa được nhập',
+    'chưa chỉ ra',
+    'chưa đưa ra',
+  ],
 };
 /** The server the configuration never named, said as one phrase (not a server that named no timestamp). */
 export const NO_SERVER_SET: Concept = {
@@ -696,6 +716,11 @@ export const NO_SERVER_SET: Concept = {
     'aucun serveur indiqué',
     'aucun serveur renseigné',
     'aucun hôte spécifié',
+    // The host named by its name: « Aucun nom d'hôte indiqué » (gvfs), "Chưa chỉ ra tên máy".
+    "aucun nom d'hôte indiqué",
+    "aucun nom d'hôte spécifié",
+    'aucun hôte indiqué',
+    'aucun hôte fourni',
     'serveur non spécifié',
     'serveur non renseigné',
     'serveur non indiqué',
@@ -706,6 +731,9 @@ export const NO_SERVER_SET: Concept = {
     'máy chủ chưa được chỉ định',
     'chưa nhập máy chủ',
     'chưa nhập tên máy chủ',
+    'chưa chỉ ra tên máy',
+    'chưa chỉ ra máy chủ',
+    'chưa chỉ định tên máy',
   ],
 };
 /** Something the program needs was never given to it. */
@@ -799,7 +827,8 @@ export const IN_PROGRESS: Concept = {
 /** A server or a connection the program does not trust: said of TLS, that is its certificate. */
 export const UNTRUSTED: Concept = {
   en: ['untrusted', 'not trusted'],
-  fr: ['non digne de confiance', 'pas digne de confiance', 'non certifié*', 'non fiable'],
+  // « Le certificat de … n'est pas de confiance » (wget's French).
+  fr: ['non digne de confiance', 'pas digne de confiance', 'pas de confiance', 'non certifié*', 'non fiable'],
   vi: ['không đáng tin', 'không tin cậy', 'chưa được chứng thực'],
 };
 /** Said of a certificate only: an "insecure connection" is one without TLS. */

@@ -25,25 +25,34 @@ export interface LearnedModel {
 export interface LabelledText {
   text: string;
   category: string;
+  /**
+   * How much the text counts, 1 unless said: a text labelled at second hand (a translation memory's pair,
+   * labelled through its English) counts less than a real one, so that it adds words without swamping them.
+   */
+  weight?: number;
 }
 
 const FORMAT = 'popbot-learned/1';
 /** A feature seen in one text only is that text's, not its category's. */
 const MIN_TEXTS = 2;
 const ALPHA = 0.5;
+/** Counts are kept in thousandths, whole numbers, so that any order of the texts gives the same sums. */
+const UNIT = 1000;
+const unitsOf = (weight: number | undefined) => Math.max(1, Math.round((weight ?? 1) * UNIT));
 
 export function trainModel(samples: readonly LabelledText[]): LearnedModel {
   const classes = [...new Set(samples.map((s) => s.category))].sort();
   const index = new Map(classes.map((c, i) => [c, i]));
   const texts = classes.map(() => 0);
   const counts = new Map<string, Map<number, number>>();
-  for (const { text, category } of samples) {
+  for (const { text, category, weight } of samples) {
     const c = index.get(category) ?? 0;
-    texts[c] = (texts[c] ?? 0) + 1;
+    const units = unitsOf(weight);
+    texts[c] = (texts[c] ?? 0) + units;
     for (const { key } of featuresOf(errorText(text))) {
       let perClass = counts.get(key);
       if (!perClass) counts.set(key, (perClass = new Map()));
-      perClass.set(c, (perClass.get(c) ?? 0) + 1);
+      perClass.set(c, (perClass.get(c) ?? 0) + units);
     }
   }
   const totals = classes.map(() => 0);
@@ -52,11 +61,12 @@ export function trainModel(samples: readonly LabelledText[]): LearnedModel {
     const perClass = counts.get(key)!;
     let seen = 0;
     for (const n of perClass.values()) seen += n;
-    if (seen < MIN_TEXTS) continue;
+    // Weighed: a feature of lighter texts only must be seen in as many of them as weigh two real texts.
+    if (seen < MIN_TEXTS * UNIT) continue;
     const pairs: number[] = [];
     for (const c of [...perClass.keys()].sort((a, b) => a - b)) {
       const n = perClass.get(c)!;
-      pairs.push(c, n);
+      pairs.push(c, n / UNIT);
       totals[c] = (totals[c] ?? 0) + n;
     }
     features[key] = pairs;
@@ -65,9 +75,9 @@ export function trainModel(samples: readonly LabelledText[]): LearnedModel {
     format: FORMAT,
     alpha: ALPHA,
     classes,
-    texts,
+    texts: texts.map((n) => n / UNIT),
     vocabulary: Object.keys(features).length,
-    totals,
+    totals: totals.map((n) => n / UNIT),
     features,
   };
 }

@@ -269,6 +269,11 @@ const TIMEOUT: Terms = [
   'hết thời gian',
   'quá thời gian',
   'hết hạn chờ',
+  // The waiting time's limit said whole: "Quá thời hạn chờ khi phân giải …" (gvfs), "hết thời hạn chờ".
+  'quá thời hạn chờ',
+  'hết thời hạn chờ',
+  // What the connection was to, named between: « Délai de connexion au port de données dépassé » (apt).
+  'délai de connexion …5 dépassé',
   'hors délai*',
   'temps limite',
   'hết giờ',
@@ -655,6 +660,8 @@ export const LEXICON: readonly Cue[] = [
       'identifiants incorrects',
       'identifiants invalides',
       'sai thông tin đăng nhập',
+      // "Login incorrect" as Vietnamese says it (mc's "Đăng nhập không đúng").
+      'đăng nhập không đúng',
     ],
   ]),
   // Credentials named with what is wrong with them, in either order: « Informations d'authentification non
@@ -998,6 +1005,17 @@ export const LEXICON: readonly Cue[] = [
   ),
   // TLS that could not be set up: the handshake failed or was cut, no common protocol version or cipher.
   cue('tls.unavailable', 4, [HANDSHAKE, [...FAILED, ...CANNOT, 'échouée']], 'client'),
+  // The STARTTLS step itself failed ("STARTTLS failed!", « échec de STARTTLS ! », "STARTTLS gặp lỗi!", wget's):
+  // the upgrade to TLS did not happen.
+  cue(
+    'tls.unavailable',
+    4,
+    [
+      ['starttls', 'stls'],
+      [...FAILED, 'échec', 'échouée', 'gặp lỗi'],
+    ],
+    'client',
+  ),
   outcome(
     'tls.unavailable',
     6,
@@ -1165,6 +1183,10 @@ export const LEXICON: readonly Cue[] = [
       'unsupported',
       'not enabled',
       'invalid',
+      // « Commande invalide » (lftp, git), "Lệnh không hợp lệ": what English "Invalid command" says.
+      'invalide',
+      'non valide',
+      'không hợp lệ',
       'inconnue',
       'non comprise',
       'incomprise',
@@ -1374,6 +1396,9 @@ export const LEXICON: readonly Cue[] = [
         'réinitialisée',
         'kết nối bị ngắt',
         'ngắt kết nối',
+        // Lost, the verb first as Vietnamese says it: "Mất kết nối đến máy chủ" (Tuta), "kết nối bị mất".
+        'mất kết nối',
+        'kết nối bị mất',
       ],
     ],
     'client',
@@ -1409,7 +1434,20 @@ export const LEXICON: readonly Cue[] = [
     4,
     [
       ['connection', 'connexion', 'kết nối'],
-      ['closed', 'fermée', 'fermé', 'bị đóng', 'đóng', 'terminated', 'ended', 'terminée', 'kết thúc'],
+      // Or cut off: "Kết nối ngắt bất ngờ" (libsoup's Vietnamese for "Connection terminated unexpectedly").
+      [
+        'closed',
+        'fermée',
+        'fermé',
+        'bị đóng',
+        'đóng',
+        'terminated',
+        'ended',
+        'terminée',
+        'kết thúc',
+        'ngắt',
+        'bị ngắt',
+      ],
       ['unexpected*', 'prematurely', 'inattendu*', 'prématurément', 'bất ngờ', 'đột ngột'],
     ],
     'client',
@@ -1565,6 +1603,18 @@ export const LEXICON: readonly Cue[] = [
     'tls.mismatch',
     5,
     [['wrong version number', 'unknown protocol', 'packet length too long', 'record layer failure']],
+    'client',
+  ),
+  // The account's storage limit at the provider, not the local disk: "Your storage limit has been exceeded. You
+  // can no longer receive or send emails" (Tuta), « Votre limite de stockage a été dépassée », "vượt quá giới hạn
+  // lưu trữ": the mailbox is over its quota (a disk quota stays the local disk's).
+  outcome(
+    'mailbox.unavailable',
+    6,
+    [
+      ['storage limit', 'limite de stockage', 'giới hạn lưu trữ'],
+      ['exceeded', 'reached', 'dépassé*', 'atteinte', 'vượt quá', 'đã đạt'],
+    ],
     'client',
   ),
   outcome(

@@ -651,6 +651,10 @@ export const OUTCOME_CUES: readonly Cue[] = [
   // The program itself lacks it: this outweighs the feature it names.
   pair('client.unsupported', 9, [NOT_BUILT_IN], 'client'),
   pair('client.unsupported', 4, [INITIALIZATION, FAILED], 'client'),
+  // A connection that could not be set up is the connection's, not the program's: « Impossible d'initialiser
+  // la connexion à … » (apt), "Không thể khởi tạo kết nối đến …", as English "Could not initialize the
+  // connection to …" reads.
+  pair('connect.refused', 5, [INITIALIZATION, CONNECTION, FAILED], 'client'),
   technical(pair('client.unsupported', 6, [MISSING_CODE], 'client')),
   // The method's name and what is wrong with it: unknown here, no authenticator available, APOP's timestamp.
   technical(

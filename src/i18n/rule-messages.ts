@@ -77,6 +77,8 @@ export const rules = defineCatalogue('rules', {
     'eof-before-greeting':
       'the connection closed before the server sent any greeting ({symptom}): it was dropped before POP began.',
     fallback: 'no documented message matches; these words decided it: {words}.',
+    'fallback-alone':
+      'no documented message matches, and the text names no mail program, server or protocol: it was read from its words alone ({words}), so take this reading as a likely guess.',
   },
   fr: {
     'label.because': 'Pourquoi',
@@ -151,6 +153,8 @@ export const rules = defineCatalogue('rules', {
     'eof-before-greeting':
       "la connexion a été fermée avant tout message d'accueil du serveur ({symptom})\u00a0: elle a été coupée avant que POP ne commence.",
     fallback: 'aucun message documenté ne correspond\u202f; ces mots ont décidé\u00a0: {words}.',
+    'fallback-alone':
+      'aucun message documenté ne correspond, et le texte ne nomme ni logiciel de messagerie, ni serveur, ni protocole\u00a0: il a été lu à partir de ses seuls mots ({words})\u202f; prenez cette lecture pour une hypothèse vraisemblable.',
   },
   vi: {
     'label.because': 'Lý do',
@@ -223,6 +227,8 @@ export const rules = defineCatalogue('rules', {
     'eof-before-greeting':
       'kết nối bị đóng trước khi máy chủ gửi lời chào ({symptom}): kết nối bị ngắt trước khi POP bắt đầu.',
     fallback: 'không có thông báo nào đã biết khớp; các từ sau quyết định kết quả: {words}.',
+    'fallback-alone':
+      'không có thông báo nào đã biết khớp, và văn bản không nêu tên phần mềm thư, máy chủ hay giao thức nào: kết quả chỉ dựa vào chính các từ của nó ({words}), vì vậy hãy xem đây là một phỏng đoán có khả năng đúng.',
   },
 });
 

@@ -100,6 +100,7 @@ const SIGN_LINES = 400;
 export function speaksOfAnotherService(lines: readonly string[]): boolean {
   const head = lines.length > SIGN_LINES ? lines.slice(0, SIGN_LINES) : lines;
   const text = head.join('\n');
-  if (!ANOTHER_SERVICE.some((sign) => sign.test(text))) return false;
-  return !POP_SIGNS.test(text) && !RETRIEVAL.test(foldAccents(text).toLowerCase());
+  // A POP reply or command first: most pastes with a finding show one, and it settles it.
+  if (POP_SIGNS.test(text) || !ANOTHER_SERVICE.some((sign) => sign.test(text))) return false;
+  return !RETRIEVAL.test(foldAccents(text).toLowerCase());
 }

@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { runEval } from '../../src/cli/kb-eval.js';
 import { capturedCases } from '../../scripts/learned/samples.mjs';
 import { analyse } from '../../src/explain/analyse.js';
 import { explain } from '../../src/explain/explain.js';
 import { isolatedMessage } from '../../src/explain/fallback/isolated.js';
 import { speaksOfAnotherService } from '../../src/explain/mail-context.js';
-import { type EvalCase, evaluate } from '../../src/knowledge/evaluate.js';
+import { type EvalCase, evalSetDir, evaluate } from '../../src/knowledge/evaluate.js';
 import { defaultKnowledgeBase } from '../../src/knowledge/load.js';
 import { renderResultText } from '../../src/render/text.js';
 
@@ -161,5 +166,53 @@ describe('kb eval: texts expected to give no finding', () => {
     expect(report.falseFindings.perLang.en).toEqual({ total: 1, found: 0 });
     expect(report.falseFindings.perKind.line).toEqual({ total: 2, found: 1 });
     expect(report.falseFindings.cases.map((m) => [m.source, m.got])).toEqual([['c', 'auth.failed']]);
+  });
+});
+
+describe('kb eval: the holdout false findings', () => {
+  const root = mkdtempSync(join(tmpdir(), 'popbot-negatives-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const dir = join(evalSetDir('holdout', root), 'negatives');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'n.yaml'),
+    stringify({
+      provenance: {
+        captured_by: 'test',
+        date: '2026-12-08',
+        server: 'none',
+        server_config: 'none',
+        clients: {},
+      },
+      cases: [
+        // A refused POP login, labelled as if it were no POP error: it gives a finding, counted, its text hidden.
+        {
+          id: 'h/1',
+          text: '-ERR [AUTH] A HOLDOUT TEXT NOBODY READS',
+          category: 'none',
+          lang: 'vi',
+          kind: 'line',
+          scenario: 's',
+          tool: 't',
+        },
+        {
+          id: 'h/2',
+          text: 'The meeting was moved to Friday.',
+          category: 'none',
+          lang: 'en',
+          kind: 'chat',
+          scenario: 's',
+          tool: 't',
+        },
+      ],
+    }),
+  );
+
+  it('prints them on their own rows, counted by what was found, texts hidden', () => {
+    const text = runEval(kb, { json: false, sets: ['holdout'], holdoutMisses: false, lang: 'en', root });
+    expect(text).toMatch(/false findings .*: 1\/2 50\.0%/);
+    expect(text).toMatch(/none -> auth\./);
+    expect(text).not.toContain('NOBODY READS');
+    expect(text).toMatch(/holdout \(test\/fixtures\/eval\/holdout\): -/);
   });
 });

@@ -86,7 +86,7 @@ const ANOTHER_SERVICE: readonly RegExp[] = [
   /\b(?:printer|imprimante|máy in)\b/i,
   // Log lines of servers that are not POP servers (not nginx's own format: its mail module proxies POP; its
   // web errors name the HTTP request).
-  /\b(?:sshd(?:-session)?|vsftpd|proftpd|pure-ftpd|mysqld|mariadbd|named|httpd|apache2|roundcube|sieve|managesieve|openvpn)(?:\[\d+\])?:|\[(?:auth_basic|auth_digest|authz_\w+|authn_\w+):error\]|\bAH0\d{4}:|Access denied for user '[^']*'@'|^\[\d{1,2}-[A-Z][a-z]{2}-\d{4} [\d:]+ [+-]\d{4}\]: (?:<\w+> )?(?:FAILED|Failed) login for/m,
+  /\b(?:sshd(?:-session)?|vsftpd|proftpd|pure-ftpd|mysqld|mariadbd|named|httpd|apache2|roundcube|sieve|managesieve|openvpn)(?:\[\d+\])?:|\[(?:auth_basic|auth_digest|authz_\w+|authn_\w+):error\]|\bAH0\d{4}:|\] (?:FAIL|OK) LOGIN: Client "|Access denied for user '[^']*'@'|^\[\d{1,2}-[A-Z][a-z]{2}-\d{4} [\d:]+ [+-]\d{4}\]: (?:<\w+> )?(?:FAILED|Failed) login for/m,
 ];
 
 /** At most this many lines are read for the signs: a paste's first screens say what it is. */

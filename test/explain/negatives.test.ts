@@ -40,6 +40,8 @@ describe('a paste of another service or program holds no POP error', () => {
     'negatives/bounce-postfix-unknown',
     'negatives/tools/mkdir-exists/vi',
     'negatives/tools/wget-cert/fr',
+    // vsftpd's own log format ("[pid N] [user] FAIL LOGIN: Client …"), with no program name in the line.
+    'negatives/fail2ban/vsftpd/17',
   ])('%s', (id) => {
     const text = textOf(id);
     expect(speaksOfAnotherService(text.split('\n'))).toBe(true);

@@ -171,6 +171,8 @@ const add = (program, c) => byProgram.get(program.name).push(c);
 // The captured cases: catalogue cases by their catalogue's tool, client outputs by their client.
 {
   for (const c of capturedCases()) {
+    // Texts that are not POP errors (the negatives set) belong to no program's fold.
+    if (c.category === 'none') continue;
     const folder = c.folder;
     const one = {
       text: c.text,

@@ -101,12 +101,15 @@ export function memorySamples(weight = memoryWeight()) {
 
 /** The training samples: `{ text, category, source, set }`, and an entry's example's producers and provenance. */
 export function trainingSamples(kb) {
-  const samples = capturedCases().map((c) => ({
-    text: c.text,
-    category: c.category,
-    source: c.id,
-    set: c.folder,
-  }));
+  // A text that is not a POP error (category `none`, the negatives set) teaches no category.
+  const samples = capturedCases()
+    .filter((c) => c.category !== 'none')
+    .map((c) => ({
+      text: c.text,
+      category: c.category,
+      source: c.id,
+      set: c.folder,
+    }));
   for (const m of catalogueMessages())
     samples.push({ text: m.text, category: m.category, source: m.source, set: 'catalogues' });
   for (const m of memorySamples()) samples.push(m);

@@ -61,14 +61,14 @@ function chosenSets(sets: string[] | undefined, lang: Lang): EvalSet[] {
   return EVAL_SETS.filter((s) => sets.includes(s));
 }
 
-/** The holdout's misses without their texts: what was expected and what came out, counted. */
+/** The holdout's misses (and false findings) without their texts: what was expected and what came out, counted. */
 function hideTexts(r: EvalReport): EvalReport & { missesByCategory?: Record<string, number> } {
   const missesByCategory: Record<string, number> = {};
-  for (const m of r.misses) {
+  for (const m of [...r.misses, ...r.falseFindings.cases]) {
     const key = `${m.expected} -> ${m.got}`;
     missesByCategory[key] = (missesByCategory[key] ?? 0) + 1;
   }
-  return { ...r, misses: [], missesByCategory };
+  return { ...r, misses: [], falseFindings: { ...r.falseFindings, cases: [] }, missesByCategory };
 }
 
 export function runEval(kb: KnowledgeBase, options: Options): string {
@@ -100,7 +100,7 @@ export function runEval(kb: KnowledgeBase, options: Options): string {
     const r = reports[set];
     if (!r) continue;
     const block = [renderEvalReport(TITLES[set], r, { misses: set !== 'holdout' || options.holdoutMisses })];
-    if (r.missesByCategory && r.misses.length === 0 && r.total > r.correct) {
+    if (r.missesByCategory && r.misses.length === 0 && Object.keys(r.missesByCategory).length > 0) {
       block.push(`  misses by category (texts hidden; --holdout-misses shows them):`);
       for (const [k, n] of Object.entries(r.missesByCategory).sort((a, b) => b[1] - a[1]))
         block.push(`    ${String(n).padStart(4)}  ${k}`);
@@ -122,6 +122,14 @@ function renderFirstSight(data: unknown): string {
       .map(([l, t]) => `${l} ${pct(t.correct, t.total)}`)
       .join(', ');
     lines.push(`  ${set}: ${r.correct}/${r.total} ${pct(r.correct, r.total)} (${langs})`);
+    const ff = r.falseFindings;
+    if (ff && ff.total > 0) {
+      const perLang = Object.entries(ff.perLang)
+        .filter(([, t]) => t.total > 0)
+        .map(([l, t]) => `${l} ${t.found}/${t.total}`)
+        .join(', ');
+      lines.push(`  ${set}, false findings: ${ff.found}/${ff.total} ${pct(ff.found, ff.total)} (${perLang})`);
+    }
   }
   return lines.join('\n');
 }

@@ -12,6 +12,7 @@ import { toldTlsMismatch } from './prose/told-connection.js';
 import { DEFAULT_EXTENSIONS } from './default-extensions.js';
 import { learnedFinding } from './fallback/learned-finding.js';
 import { dropEchoes, type Found } from './echoes.js';
+import { speaksOfAnotherService } from './mail-context.js';
 import { groupRepeats } from './repeats.js';
 import { leadWithDecisive } from './server-log/decisive.js';
 import { readNameForm } from './server-log/name-form.js';
@@ -176,6 +177,9 @@ export function analyse(
       f.evidence.lineNumber === learned?.evidence.lineNumber && !f.evidence.alsoLines?.length;
     if (learned) all = [learned, ...all.filter((f) => !replaced(f))];
   }
+  // A paste of another service or program (an SMTP or IMAP reply, a web error, git or wget, an ssh server's
+  // log) that shows nothing of POP holds no POP error, whatever its words (mail-context.ts).
+  if (all.length > 0 && speaksOfAnotherService(output)) all = [];
   if (all.length > 0) {
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
     const capped = all.length > MAX_FINDINGS;

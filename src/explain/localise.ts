@@ -42,7 +42,9 @@ function because(data: FindingData, lang: Lang): string | undefined {
   const { rule, words, basis } = data.evidence;
   if (rule) return rules.t(lang, rule.id as RuleId, rule.facts);
   if (basis === 'fallback' && words && words.length > 0)
-    return rules.t(lang, 'fallback', { words: words.map((w) => quoted(w, lang)).join(', ') });
+    return rules.t(lang, data.evidence.alone ? 'fallback-alone' : 'fallback', {
+      words: words.map((w) => quoted(w, lang)).join(', '),
+    });
   return undefined;
 }
 

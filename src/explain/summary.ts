@@ -10,6 +10,7 @@ import { LogSecrets } from './log-scan/log-secrets.js';
 import { ParseOnce } from './log-scan/parse-once.js';
 import { programStep } from './client-output/program-step.js';
 import { learnedFinding } from './fallback/learned-finding.js';
+import { speaksOfAnotherService } from './mail-context.js';
 import { UNKNOWN_ENTRY_ID } from './match.js';
 import { cleanPaste } from './paste-cleanup.js';
 import { LogJudge, type LogVerdict } from './server-log/judge.js';
@@ -128,7 +129,9 @@ export class SummaryCounter {
   result(): SummaryResult {
     if (this.head) this.start(true);
     this.flush();
+    const whole = this.wholeLines;
     this.learnedLastResort();
+    this.anotherService(whole);
     const categories = [...this.counts.values()].sort(
       (a, b) => b.count - a.count || a.category.localeCompare(b.category),
     );
@@ -290,6 +293,17 @@ export class SummaryCounter {
         example: { lineNumber, line, entry: finding.entry },
       });
     }
+  }
+
+  /** As `analyse` does for a paste read whole: another service's paste, with nothing of POP, counts nothing. */
+  private anotherService(lines: readonly string[] | undefined): void {
+    if (!lines || this.errorCount === 0) return;
+    const messages = this.finder?.messageLines;
+    const output =
+      messages && messages.size > 0 ? lines.map((l, i) => (messages.has(i + 1) ? '' : l)) : lines;
+    if (!speaksOfAnotherService(output)) return;
+    this.counts.clear();
+    this.errorCount = 0;
   }
 
   /**

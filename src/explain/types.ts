@@ -78,6 +78,11 @@ export interface FindingEvidence {
    * finding beside it that says what failed leads. `bare`: the line names no mail program, protocol or host.
    */
   frame?: 'named' | 'bare';
+  /**
+   * An isolated message read from its words alone: the paste names no mail program, server or protocol
+   * (fallback/isolated.ts). The user is told the reading rests on its words only.
+   */
+  alone?: true;
 }
 
 /** One finding as data: an entry (or, for the fallback, a category), how sure, and the evidence. */

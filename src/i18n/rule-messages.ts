@@ -85,6 +85,8 @@ export const rules = defineCatalogue('rules', {
     'message-read-refused':
       'after the login, “{command}” can fail only for the message it names: the server could not read that message, whatever its words suggest.',
     fallback: 'no documented message matches; these words decided it: {words}.',
+    'fallback-alone':
+      'no documented message matches, and the text names no mail program, server or protocol: it was read from its words alone ({words}), so take this reading as a likely guess.',
   },
   fr: {
     'label.because': 'Pourquoi',
@@ -167,6 +169,8 @@ export const rules = defineCatalogue('rules', {
     'message-read-refused':
       "après l'authentification, «\u00a0{command}\u00a0» ne peut échouer qu'à cause du message qu'il désigne\u00a0: le serveur n'a pas pu lire ce message, quels que soient ses mots.",
     fallback: 'aucun message documenté ne correspond\u202f; ces mots ont décidé\u00a0: {words}.',
+    'fallback-alone':
+      'aucun message documenté ne correspond, et le texte ne nomme ni logiciel de messagerie, ni serveur, ni protocole\u00a0: il a été lu à partir de ses seuls mots ({words})\u202f; prenez cette lecture pour une hypothèse vraisemblable.',
   },
   vi: {
     'label.because': 'Lý do',
@@ -247,6 +251,8 @@ export const rules = defineCatalogue('rules', {
     'message-read-refused':
       'sau khi đăng nhập, “{command}” chỉ có thể thất bại vì chính thư mà lệnh chỉ định: máy chủ không đọc được thư đó, dù phản hồi viết gì.',
     fallback: 'không có thông báo nào đã biết khớp; các từ sau quyết định kết quả: {words}.',
+    'fallback-alone':
+      'không có thông báo nào đã biết khớp, và văn bản không nêu tên phần mềm thư, máy chủ hay giao thức nào: kết quả chỉ dựa vào chính các từ của nó ({words}), vì vậy hãy xem đây là một phỏng đoán có khả năng đúng.',
   },
 });
 

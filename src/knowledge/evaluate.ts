@@ -47,6 +47,13 @@ const CapturedFileSchema = z.strictObject({
 
 export type EvalCase = z.infer<typeof EvalCaseSchema> & { file: string; kind: CaptureKind };
 
+/**
+ * The category of a text that is not a POP error (an SMTP reply, an IMAP reply, a web page, another program's
+ * error, a successful session, a chat with no error): popbot should find nothing in it. Such cases are counted
+ * as false findings, apart: they never enter the accuracy totals, so figures before them stay comparable.
+ */
+export const NO_FINDING = 'none';
+
 /** The three sets `kb eval` reports: the project's own, the captured tuning part, the captured holdout. */
 export const EVAL_SETS = ['project', 'tuning', 'holdout'] as const;
 export type EvalSet = (typeof EVAL_SETS)[number];
@@ -148,6 +155,20 @@ export interface EvalMiss {
   kind: CaptureKind;
 }
 
+/** Texts expected to give no finding, and how many gave one anyway. */
+export interface FalseFindingTally {
+  total: number;
+  found: number;
+}
+
+export interface FalseFindings extends FalseFindingTally {
+  perLang: Record<Lang, FalseFindingTally>;
+  perKind: Record<CaptureKind, FalseFindingTally>;
+  perLangKind: Record<Lang, Record<CaptureKind, FalseFindingTally>>;
+  /** The texts that gave a finding (`expected` is `none`, `got` the finding's category). */
+  cases: EvalMiss[];
+}
+
 export interface EvalReport extends Tally {
   perLang: Record<Lang, Tally>;
   perKind: Record<CaptureKind, Tally>;
@@ -156,6 +177,8 @@ export interface EvalReport extends Tally {
   /** Captured sets: per source folder (the server or catalogue captured: dovecot, courier, catalogues…). */
   perSource: Record<string, Record<Lang | 'all', Tally>>;
   misses: EvalMiss[];
+  /** The cases expected to give no finding (category `none`), outside every figure above. */
+  falseFindings: FalseFindings;
 }
 
 /** The folder a captured case comes from, the first part of its file's path; none for the project set. */
@@ -166,6 +189,21 @@ function sourceOf(file: string): string | undefined {
 
 const tallies = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, { total: 0, correct: 0 }])) as Record<K, Tally>;
+const negativeTallies = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, { total: 0, found: 0 }])) as Record<K, FalseFindingTally>;
+
+function emptyFalseFindings(): FalseFindings {
+  return {
+    total: 0,
+    found: 0,
+    perLang: negativeTallies(LANGS),
+    perKind: negativeTallies(CAPTURE_KINDS),
+    perLangKind: Object.fromEntries(
+      LANGS.map((l) => [l, negativeTallies(CAPTURE_KINDS)]),
+    ) as FalseFindings['perLangKind'],
+    cases: [],
+  };
+}
 
 /** What a case is scored on: the first finding's category, or the outcome when there is none. */
 export function topCategory(text: string, kb: KnowledgeBase): string {
@@ -183,9 +221,14 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[]): EvalRep
     perLangKind: Object.fromEntries(LANGS.map((l) => [l, tallies(CAPTURE_KINDS)])) as EvalReport['perLangKind'],
     perSource: {},
     misses: [],
+    falseFindings: emptyFalseFindings(),
   };
   for (const c of cases) {
     const got = topCategory(caseInput(c), kb);
+    if (c.category === NO_FINDING) {
+      countFalseFinding(report.falseFindings, c, got);
+      continue;
+    }
     const ok = got === c.category;
     const source = sourceOf(c.file);
     const bySource = source ? (report.perSource[source] ??= tallies([...LANGS, 'all'] as const)) : undefined;
@@ -207,6 +250,17 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[]): EvalRep
       });
   }
   return report;
+}
+
+/** A case expected to give no finding: counted, and kept when it gave one (its got is a category, not an outcome). */
+function countFalseFinding(ff: FalseFindings, c: EvalCase, got: string): void {
+  const found = !got.startsWith('(');
+  for (const t of [ff, ff.perLang[c.lang], ff.perKind[c.kind], ff.perLangKind[c.lang][c.kind]]) {
+    t.total++;
+    if (found) t.found++;
+  }
+  if (found)
+    ff.cases.push({ file: c.file, source: c.source, text: c.text, expected: NO_FINDING, got, lang: c.lang, kind: c.kind });
 }
 
 export const percent = (t: Tally): string => (t.total === 0 ? '-' : `${((100 * t.correct) / t.total).toFixed(1)}%`);
@@ -232,6 +286,7 @@ export function renderEvalReport(name: string, r: EvalReport, options: { misses:
       lines.push(`  ${source.padEnd(14)} ${[...LANGS.map((l) => cell(t[l])), cell(t.all)].join(' ')}`.trimEnd());
     }
   }
+  lines.push(...renderFalseFindings(r.falseFindings, options));
   if (options.misses && r.misses.length > 0) {
     lines.push(`  misses (${r.misses.length}):`);
     for (const m of r.misses)
@@ -240,4 +295,23 @@ export function renderEvalReport(name: string, r: EvalReport, options: { misses:
       );
   }
   return lines.join('\n');
+}
+
+/** The false-finding rows (texts that are not POP errors, given a finding), per kind and language, apart. */
+function renderFalseFindings(ff: FalseFindings | undefined, options: { misses: boolean }): string[] {
+  if (!ff || ff.total === 0) return [];
+  const cell = (t: FalseFindingTally) =>
+    (t.total === 0 ? '-' : `${t.found}/${t.total} ${((100 * t.found) / t.total).toFixed(1)}%`).padEnd(17);
+  const lines = [
+    `  false findings (texts that are not POP errors given a finding; not in the figures above): ${cell(ff).trimEnd()}`,
+    `  ${'(all)'.padEnd(14)} ${[...LANGS.map((l) => cell(ff.perLang[l])), cell(ff)].join(' ')}`.trimEnd(),
+  ];
+  for (const k of CAPTURE_KINDS) {
+    if (ff.perKind[k].total === 0) continue;
+    lines.push(`  ${k.padEnd(14)} ${[...LANGS.map((l) => cell(ff.perLangKind[l][k])), cell(ff.perKind[k])].join(' ')}`.trimEnd());
+  }
+  if (options.misses)
+    for (const m of ff.cases)
+      lines.push(`    [${m.source} ${m.lang} ${m.kind}] expected no finding, got ${m.got}: ${JSON.stringify(m.text.slice(0, 160))}`);
+  return lines;
 }

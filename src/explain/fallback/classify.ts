@@ -422,8 +422,16 @@ function bestOf(scores: ReadonlyMap<string, Score>): [string, Score] | undefined
 // user … failed!", Znuny's mail account): a line that says it is about an IMAP or SMTP account is not POP's.
 const OTHER_PROTOCOL_PREFIX = /^\s*(?:imap4?s?|smtps?)\s*:\s/i;
 
-/** Reads the words of an error text that no entry explains. Pure and deterministic. */
-export function classifyByWords(input: string, kind: FallbackKind): FallbackResult {
+/**
+ * Reads the words of an error text that no entry explains. Pure and deterministic. `anchored`: the caller
+ * knows the text is a program's message (an isolated message, fallback/isolated.ts), which a cue that needs
+ * a program's line would otherwise ask its words to show.
+ */
+export function classifyByWords(
+  input: string,
+  kind: FallbackKind,
+  options: { anchored?: boolean } = {},
+): FallbackResult {
   // One form for every way of typing an accent: a Vietnamese word typed with combining marks ("khóa" as
   // o + U+0301) is one word, as its composed form is.
   const text = input.normalize('NFC');
@@ -442,7 +450,7 @@ export function classifyByWords(input: string, kind: FallbackKind): FallbackResu
     if (has === undefined) shapes.set(shape, (has = shape.test(head)));
     return has;
   };
-  let isAnchored: boolean | undefined;
+  let isAnchored: boolean | undefined = options.anchored ? true : undefined;
   const seen = new Map<CompiledTerm, readonly (readonly [number, number])[]>();
   const occurrences = (term: CompiledTerm) => {
     let at = seen.get(term);

@@ -3,6 +3,8 @@ import { displayLine } from '../lines/display.js';
 import { UNKNOWN_ENTRY_ID } from '../match.js';
 import type { FindingData } from '../types.js';
 import { readLearned } from './learned-classify.js';
+import { classifyByWords } from './classify.js';
+import { isolatedMessage } from './isolated.js';
 import { aboutMail, errorLines, MAX_LINES_READ } from './learned-gate.js';
 import type { LearnedModel } from './learned-model.js';
 import { fallbackEntry } from './prefer.js';
@@ -22,14 +24,63 @@ export const LEARNED_CONFIDENCE = 0.3;
  */
 export const MIN_MARGIN = 0.4;
 
+/**
+ * An isolated message (fallback/isolated.ts) read from its words alone, when the paste names nothing of mail:
+ * first by the concept fallback as a program's line, then by the learned reading. Below the readings of a
+ * paste about mail, and marked `alone` for the user.
+ */
+export const ALONE_CONCEPT_CONFIDENCE = 0.3;
+export const ALONE_LEARNED_CONFIDENCE = 0.25;
+
 export function learnedFinding(
   lines: readonly string[],
   model: LearnedModel | undefined,
   kb: KnowledgeBase,
 ): FindingData | undefined {
-  if (!model) return undefined;
   const cued = errorLines(lines, MAX_LINES_READ);
-  if (cued.length === 0 || !aboutMail(lines)) return undefined;
+  // Read first: it gives up after three lines, where the mail words are looked for in every line.
+  const message = isolatedMessage(lines);
+  if (message !== undefined && !aboutMail(lines)) return aloneFinding(lines, message, cued, model, kb);
+  if (!model || cued.length === 0 || !aboutMail(lines)) return undefined;
+  return modelFinding(lines, cued, model, kb, LEARNED_CONFIDENCE);
+}
+
+function aloneFinding(
+  lines: readonly string[],
+  message: string,
+  cued: readonly { text: string; lineNumber: number }[],
+  model: LearnedModel | undefined,
+  kb: KnowledgeBase,
+): FindingData | undefined {
+  const lineNumber = lines.findIndex((l) => l.trim() !== '') + 1;
+  const concept = classifyByWords(message.replace(/\n/g, ' '), 'client', { anchored: true });
+  if (concept.category !== 'unknown' && kb.category(concept.category)) {
+    const entry = fallbackEntry('client', concept.category);
+    return {
+      category: concept.category,
+      entry: entry && kb.entry(entry) ? entry : UNKNOWN_ENTRY_ID,
+      confidence: Math.min(concept.confidence, ALONE_CONCEPT_CONFIDENCE),
+      evidence: {
+        lineNumber,
+        line: displayLine(lines[lineNumber - 1] ?? message),
+        basis: 'fallback',
+        words: concept.decidedBy,
+        alone: true,
+      },
+    };
+  }
+  if (!model || cued.length === 0) return undefined;
+  const found = modelFinding(lines, cued, model, kb, ALONE_LEARNED_CONFIDENCE);
+  return found && { ...found, evidence: { ...found.evidence, alone: true } };
+}
+
+function modelFinding(
+  lines: readonly string[],
+  cued: readonly { text: string; lineNumber: number }[],
+  model: LearnedModel,
+  kb: KnowledgeBase,
+  confidence: number,
+): FindingData | undefined {
   const reading = readLearned(model, cued.map((l) => l.text).join('\n'));
   if (!reading || reading.category === 'unknown' || reading.margin < MIN_MARGIN) return undefined;
   if (!kb.category(reading.category) || reading.words.length === 0) return undefined;
@@ -40,7 +91,7 @@ export function learnedFinding(
   return {
     category: reading.category,
     entry: entry && kb.entry(entry) ? entry : UNKNOWN_ENTRY_ID,
-    confidence: LEARNED_CONFIDENCE,
+    confidence,
     evidence: {
       lineNumber: line.lineNumber,
       line: displayLine(lines[line.lineNumber - 1] ?? line.text),

@@ -261,6 +261,9 @@ const TIMEOUT: Terms = [
   // The limit is named between: « Délai de connexion dépassé », « délai d'attente … expiré ».
   'délai …2 dépassé',
   'délai …2 expiré',
+  // The time limit of a connection or a reply, the thing named between: « Le délai de connexion est dépassé ».
+  'délai de connexion …2 dépassé',
+  'délai de réponse …2 dépassé',
   'dépassement du délai',
   'délai écoulé',
   "délai d'attente",
@@ -307,6 +310,21 @@ const TOO_MANY: Terms = [
   'tối đa',
 ];
 const CONNECTIONS: Terms = ['connection*', 'session*', 'connexion*', 'kết nối', 'phiên'];
+/** Words of TOO_MANY that say a limit was passed without naming a count: a time limit may be what was passed. */
+const EXCEEDED: Terms = ['exceeded', 'dépassé*', 'vượt quá'];
+/** A time limit named as such: what was exceeded is then a time, not a count. */
+const TIME_LIMIT: Terms = [
+  'délai',
+  'timeout',
+  'time-out',
+  'time out',
+  'timed out',
+  'time limit',
+  'temps',
+  'thời gian',
+  'hết giờ',
+  'quá giờ',
+];
 const LOGINS: Terms = [
   'login*',
   'logon*',
@@ -1132,7 +1150,10 @@ export const LEXICON: readonly Cue[] = [
     'server',
   ),
   // mailbox.too-many-sessions
-  cue('mailbox.too-many-sessions', 5, [TOO_MANY, CONNECTIONS]),
+  cue('mailbox.too-many-sessions', 5, [TOO_MANY.filter((t) => !EXCEEDED.includes(t)), CONNECTIONS]),
+  // "Exceeded" with a connection is a count of sessions only when no time limit is named: « Le délai de
+  // connexion est dépassé », "connection timeout exceeded" are timeouts.
+  { ...cue('mailbox.too-many-sessions', 5, [EXCEEDED, CONNECTIONS]), unless: TIME_LIMIT },
   cue('mailbox.too-many-sessions', 3, [['simultaneous', 'concurrent', 'simultané*', 'đồng thời']]),
   // message.*
   cue('message.not-found', 3, [MESSAGE, [...NOT_FOUND, 'out of range', 'hors limites', 'ngoài phạm vi']]),
@@ -1458,7 +1479,24 @@ export const LEXICON: readonly Cue[] = [
     // With the host it names: "the host of the party is unknown" is no lookup.
     [
       HOST,
-      ['unknown', 'not found', 'inconnu*', 'introuvable', 'không rõ', 'không tìm thấy', 'không xác định'],
+      [
+        'unknown',
+        'not found',
+        'inconnu*',
+        'introuvable',
+        'không rõ',
+        'không tìm thấy',
+        'không xác định',
+        // A host the program could not find: "Unable to find host …", « Impossible de trouver l'hôte … ».
+        'unable to find',
+        'cannot find',
+        "can't find",
+        'could not find',
+        "couldn't find",
+        'failed to find',
+        'impossible de trouver',
+        'không tìm được',
+      ],
       ['#hostname'],
     ],
     'client',

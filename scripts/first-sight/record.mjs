@@ -15,9 +15,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
 
-/** `source`: the set's folder name; `splitBy`: how its holdout was chosen, said in the record. */
-export function recordFirstSight(source, splitBy) {
-  const evaluated = JSON.parse(
+/** `popbot kb eval --json` of one captured source, tuning and holdout (holdout misses are counted, never shown). */
+export function evaluateSource(source) {
+  return JSON.parse(
     run('node', [
       'bin/popbot.js',
       'kb',
@@ -31,7 +31,15 @@ export function recordFirstSight(source, splitBy) {
       '--json',
     ]),
   );
-  const commit = run('git', ['rev-parse', '--short', 'HEAD']).trim();
+}
+
+/** The short commit of HEAD, the record's `commit`. */
+export const headCommit = () => run('git', ['rev-parse', '--short', 'HEAD']).trim();
+
+/** `source`: the set's folder name; `splitBy`: how its holdout was chosen, said in the record. */
+export function recordFirstSight(source, splitBy) {
+  const evaluated = evaluateSource(source);
+  const commit = headCommit();
   const codeBase = run('git', ['log', '-1', '--format=%h', '--', 'src', 'knowledge']).trim();
   const pct = (t) => ({ percent: t.total ? Math.round((1000 * t.correct) / t.total) / 10 : 0, ...t });
   const nonEmpty = (o) => Object.fromEntries(Object.entries(o).filter(([, t]) => t.total > 0));

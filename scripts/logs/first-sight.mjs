@@ -5,29 +5,15 @@
 //
 //   node scripts/logs/first-sight.mjs
 
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { evaluateSource, headCommit } from '../first-sight/record.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
-const eval_ = JSON.parse(
-  run('node', [
-    'bin/popbot.js',
-    'kb',
-    'eval',
-    '--source',
-    'logs',
-    '--set',
-    'tuning',
-    '--set',
-    'holdout',
-    '--json',
-  ]),
-);
-const commit = run('git', ['rev-parse', '--short', 'HEAD']).trim();
+const eval_ = evaluateSource('logs');
+const commit = headCommit();
 const config = parse(readFileSync(join(root, 'scripts/logs/cases.yaml'), 'utf8'));
 const pct = (t) => ({ percent: t.total ? Math.round((1000 * t.correct) / t.total) / 10 : 0, ...t });
 const kinds = (r) => Object.fromEntries(Object.entries(r.perKind).filter(([, t]) => t.total > 0));

@@ -7,23 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evaluateSource, headCommit } from '../first-sight/record.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
-const evaluated = JSON.parse(
-  run('node', [
-    'bin/popbot.js',
-    'kb',
-    'eval',
-    '--source',
-    'negatives',
-    '--set',
-    'tuning',
-    '--set',
-    'holdout',
-    '--json',
-  ]),
-);
+const evaluated = evaluateSource('negatives');
 const nonEmpty = (o) => Object.fromEntries(Object.entries(o).filter(([, t]) => t.total > 0));
 const figures = (ff) => ({
   total: ff.total,
@@ -47,7 +35,7 @@ const set = (r, withIds) => ({
     ...(withIds ? { ids: r.falseFindings.cases.map((m) => m.source) } : {}),
   },
 });
-const commit = run('git', ['rev-parse', '--short', 'HEAD']).trim();
+const commit = headCommit();
 const codeBase = run('git', ['log', '-1', '--format=%h', '--', 'src/explain', 'knowledge']).trim();
 const record = {
   source: 'negatives',

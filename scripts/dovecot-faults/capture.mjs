@@ -21,7 +21,6 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
-  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -31,6 +30,15 @@ import { dirname, join } from 'node:path';
 import { setInterval, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import {
+  journalCursor,
+  journalSince,
+  selfSignedCert,
+  sinkVersions,
+  sizeOf,
+  stopDovecot,
+  tailOf,
+} from '../logs/dovecot-capture.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -57,30 +65,6 @@ const uidOf = (u) => Number(execFileSync('id', ['-u', u], { encoding: 'utf8' }))
 const gidOf = (u) => Number(execFileSync('id', ['-g', u], { encoding: 'utf8' }));
 const MAIL = { uid: uidOf('mail'), gid: gidOf('mail') };
 
-function certs(dir) {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      'key.pem',
-      '-out',
-      'cert.pem',
-      '-days',
-      '30',
-      '-subj',
-      '/CN=mail.example.net',
-    ],
-    { cwd: dir, stdio: 'ignore' },
-  );
-}
-
 function maildir(dir) {
   const md = join(dir, 'home', USER, 'Maildir');
   for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(md, sub), { recursive: true });
@@ -105,7 +89,7 @@ function greets() {
 async function startDovecot(scenario, logToFile) {
   const dir = mkdtempSync(join(tmpdir(), 'popbot-faults-'));
   chmodSync(dir, 0o755);
-  certs(dir);
+  selfSignedCert(dir);
   writeFileSync(join(dir, 'passwd'), `${USER}:{PLAIN}${PASSWORD}::::::\n`);
   maildir(dir);
   const sub = (e) => e.replaceAll('$DIR', dir).replaceAll('$UID', MAIL.uid).replaceAll('$GID', MAIL.gid);
@@ -155,28 +139,11 @@ async function startDovecot(scenario, logToFile) {
     await sleep(100);
   }
   scenario.started?.(dir);
-  const pidFile = join(dir, 'run', 'master.pid');
   return {
     dir,
     startOutput: code === 0 ? '' : startOutput.replaceAll(dir, '/etc/dovecot'),
     log: () => (existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : ''),
-    stop: async () => {
-      if (!existsSync(pidFile)) return;
-      const pid = Number(readFileSync(pidFile, 'utf8').trim());
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        return;
-      }
-      for (let i = 0; i < 100; i++) {
-        try {
-          process.kill(pid, 0);
-        } catch {
-          break;
-        }
-        await sleep(50);
-      }
-    },
+    stop: () => stopDovecot(join(dir, 'run')),
     remove: () => {
       try {
         execFileSync('umount', ['-l', join(dir, 'home', USER)], { stdio: 'ignore' });
@@ -287,21 +254,7 @@ const SCENARIOS = {
 };
 
 const version = execFileSync(DOVECOT, ['--version'], { encoding: 'utf8' }).trim();
-const rsyslog = readFileSync(
-  join(process.env.POPBOT_RSYSLOG_DIR ?? '/var/cache/popbot/rsyslog', 'packages.txt'),
-  'utf8',
-)
-  .split('\n')
-  .find((l) => l.startsWith('rsyslog '));
-const journald = execFileSync('journalctl', ['--version'], { encoding: 'utf8' }).split('\n')[0];
-const cursor = () =>
-  /-- cursor: (.*)/.exec(
-    execFileSync('journalctl', ['-D', '/run/log/journal', '-n', '0', '--show-cursor', '--no-pager'], {
-      encoding: 'utf8',
-    }),
-  )?.[1];
-const size = (f) => (existsSync(f) ? statSync(f).size : 0);
-const tail = (f, from) => (existsSync(f) ? readFileSync(f).subarray(from).toString('utf8') : '');
+const { rsyslog, journald } = sinkVersions();
 const target = { host: HOST, port: PLAIN, security: 'plain', user: USER, password: PASSWORD, timeoutS: 15 };
 const RUNS = [
   { logToFile: false, clients: ['fetchmail', 'mpop', 'curl'] },
@@ -323,8 +276,8 @@ for (const [name, scenario] of Object.entries(SCENARIOS)) {
   const head = (what) =>
     `# Dovecot ${version}, scenario ${name}, ${what}, captured by scripts/dovecot-faults/capture.mjs on ${new Date().toISOString()}`;
   for (const { logToFile, clients } of RUNS) {
-    const mark = size('/var/log/mail.log');
-    const from = cursor();
+    const mark = sizeOf('/var/log/mail.log');
+    const from = journalCursor();
     const dovecot = await startDovecot(scenario, logToFile);
     const runs = [];
     try {
@@ -358,12 +311,8 @@ for (const [name, scenario] of Object.entries(SCENARIOS)) {
     if (dovecot.startOutput) forms['dovecot-start'] = dovecot.startOutput;
     if (logToFile) forms['dovecot-log-path'] = dovecot.log();
     else {
-      forms['rsyslog-iso'] = tail('/var/log/mail.log', mark);
-      forms['journalctl-short'] = execFileSync(
-        'journalctl',
-        ['-D', '/run/log/journal', '--no-pager', `--after-cursor=${from}`, '-t', 'dovecot'],
-        { encoding: 'utf8' },
-      );
+      forms['rsyslog-iso'] = tailOf('/var/log/mail.log', mark);
+      forms['journalctl-short'] = journalSince(from, ['-t', 'dovecot']);
     }
     const how = {
       'dovecot-start': 'what `dovecot` printed when it refused to start',

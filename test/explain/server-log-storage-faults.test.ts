@@ -78,6 +78,25 @@ describe("a server's error line, read for its own cause (what the admin fixes)",
     expect(finding?.because).toContain('“No such file or directory” (connect of login)');
   });
 
+  it("reads the other servers' forms of a cause: Cyrus's syserror, OpenSSL's reason, perdition's context", () => {
+    // Real tuning lines of the cyrus, reports (mailcow-dockerized#1718) and proxies captures.
+    expect(
+      logCause(
+        'Dec  7 00:56:57 vm cyrus/pop3s[21401]: IOERROR: opening index failed: mailbox=<user.alice> error=<System I/O error> syserror=<Permission denied> func=<mailbox_open_advanced>',
+      ),
+    ).toEqual({ error: 'Permission denied' });
+    expect(
+      logCause(
+        'dovecot: pop3-login: Disconnected (no auth attempts in 0 secs): user=<>, rip=x.x.x.x lip=172.22.1.2, TLS handshaking: SSL_accept() failed: error:1417A0C1:SSL routines:tls_post_process_client_hello:no shared cipher',
+      ),
+    ).toEqual({ error: 'no shared cipher' });
+    expect(
+      logCause(
+        'Dec  7 05:36:36 perdition.pop3[21629]: Error loading certificate authority: file="/etc/ssl/proxy-test/ca.pem" path="/etc/perdition/perdition.ca/"',
+      ),
+    ).toEqual({ error: 'Error loading certificate authority' });
+  });
+
   it('gives no cause for a failed login: that is the user, not the server', () => {
     const line =
       'Dec 07 05:27:48 vm dovecot[4103]: auth: passwd-file(alice,127.0.0.72,<tjWEfARiw4B/AABI>): Password mismatch';

@@ -42,6 +42,8 @@ const WITH_CAUSE = new Set<LogEvent>([
 ]);
 
 const FAILED_CALL = /\b([a-z_][\w-]{0,30})\(([^()]{1,300})\) failed: ([^():]{1,160}?)(?=\s*\(|:|$)/gi;
+// OpenSSL's error string (1.1 `error:1417A0C1:SSL routines:func:reason`, 3.0 `error:0A00010B:SSL routines::reason`).
+const OPENSSL = /\berror:[0-9A-Fa-f]{6,8}:[^:]{0,80}:[^:]{0,80}:([^,():]{1,160})/;
 const EACCES = /euid=(\d{1,10}(?:\([^()\s]{1,40}\))?).{0,80}?missing \+([rwx]{1,3}) perm: ([^,()]{1,300})/;
 const OWNER = /dir owned by (\d{1,10}:\d{1,10}) mode=(\d{3,4})/;
 const CONFIG_FILE =
@@ -64,9 +66,12 @@ export function causeOfMessage(message: string): LogCause | undefined {
   }
   let last: RegExpExecArray | undefined;
   for (const m of text.matchAll(FAILED_CALL)) last = m as RegExpExecArray;
-  const cause: LogCause | undefined = last
-    ? { error: last[3]!.trim(), call: last[1]!, path: last[2]! }
-    : afterLastColon(text);
+  const ssl = OPENSSL.exec(text);
+  const cause: LogCause | undefined = ssl
+    ? { error: ssl[1]!.trim() }
+    : last
+      ? { error: last[3]!.trim(), call: last[1]!, path: last[2]! }
+      : afterLastColon(text);
   if (!cause) return undefined;
   const denied = EACCES.exec(text);
   if (denied) {
@@ -84,24 +89,47 @@ export function causeOfMessage(message: string): LogCause | undefined {
   return cause;
 }
 
-/** The words after the last colon that is not inside parentheses: the end of Dovecot's chain of contexts. */
+// Not a cause: how the connection ended, Dovecot's generic reply to the client, an address alone.
+const NO_CAUSE =
+  /^(?:Disconnected|Connection closed|Internal error occurred)\b|^[\w.-]{1,200} \[[0-9a-fA-F:.]{2,45}\]$/;
+// Cyrus's key=value form names the system error itself.
+const SYSERROR = /\bsyserror=<([^<>]{3,120})>/;
+const KEY_VALUES = /^(?:[\w-]{1,30}=\S{1,300}\s*)+$/;
+
+/**
+ * The words after the last colon that is not inside parentheses: the end of Dovecot's chain of contexts. Cyrus's
+ * `syserror=<…>` when it gives one; the context before the colon when what follows is only key=value pairs
+ * (perdition's `Error loading certificate authority: file="…" path="…"`).
+ */
 function afterLastColon(text: string): LogCause | undefined {
+  const syserror = SYSERROR.exec(text);
+  if (syserror) return { error: syserror[1]!.trim() };
   const plain = text.replace(SESSION_TRAILER, '');
+  const colons: number[] = [];
   let depth = 0;
-  let at = -1;
   for (let i = 0; i < plain.length; i++) {
     const c = plain[i];
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (c === ':' && depth === 0 && plain[i + 1] === ' ') at = i;
+    else if (c === ':' && depth === 0 && plain[i + 1] === ' ') colons.push(i);
   }
-  const error = (at < 0 ? plain : plain.slice(at + 2)).replace(/\s*\(see [^)]{0,200}\)\.?$/, '').trim();
-  return error.length >= 3 && error.length <= 200 ? { error } : undefined;
+  const segment = (k: number) =>
+    plain
+      .slice(k < 0 ? 0 : colons[k]! + 2, k + 1 < colons.length ? colons[k + 1] : undefined)
+      .replace(/\s*\((?:see |no auth attempts|auth failed)[^)]{0,200}\)\.?$/, '')
+      .replace(/^(?:ip|rip|user)=\S{1,200}?,\s*/, '')
+      .trim();
+  let error = segment(colons.length - 1);
+  if (KEY_VALUES.test(error) && colons.length > 0) error = segment(colons.length - 2);
+  return error.length >= 3 && error.length <= 200 && !NO_CAUSE.test(error) ? { error } : undefined;
 }
 
 /** The cause a server's error line gives, for the events that are the server's own faults. */
 export function logCause(line: string): LogCause | undefined {
   const event = parseServerLogLine(line);
   if (!event || !WITH_CAUSE.has(event.event)) return undefined;
-  return causeOfMessage(event.message);
+  const cause = causeOfMessage(event.message);
+  // Quoted once, by the answer: the server's own quotes and final full stop are left out.
+  if (cause) cause.error = cause.error.replace(/^"|"$/g, '').replace(/\.$/, '');
+  return cause;
 }

@@ -4,7 +4,8 @@
 // (logs-more's frames), and each client's output. Split by scenario with a seeded hash (every text of one fault on
 // one side): test/fixtures/captured/dovecot-faults/dovecot.yaml and test/fixtures/eval/holdout/dovecot-faults/dovecot.yaml.
 //
-//   node scripts/dovecot-faults/build.mjs
+//   node scripts/dovecot-faults/build.mjs              # the first batch (cases.yaml → dovecot-faults)
+//   node scripts/dovecot-faults/build.mjs --batch 2    # cases.batch-2.yaml → its own set, dovecot-faults-2
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,11 @@ import { parse, stringify } from 'yaml';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const config = parse(readFileSync(join(here, 'cases.yaml'), 'utf8'));
+const batch = process.argv.includes('--batch')
+  ? process.argv[process.argv.indexOf('--batch') + 1]
+  : undefined;
+const SOURCE = batch ? `dovecot-faults-${batch}` : 'dovecot-faults';
+const config = parse(readFileSync(join(here, batch ? `cases.batch-${batch}.yaml` : 'cases.yaml'), 'utf8'));
 const frames = parse(readFileSync(join(root, 'scripts/logs/cases-more.yaml'), 'utf8')).frames.block;
 const hash = (s) => createHash('sha256').update(s).digest().readUInt32BE(0);
 
@@ -77,12 +82,12 @@ for (const name of names) {
     if (!lines.length) continue;
     logs[format] = lines.join('\n');
     out[side].push({
-      id: `dovecot-faults/${name}/log/${format}`,
+      id: `${SOURCE}/${name}/log/${format}`,
       text: logs[format],
       category: s.log,
       lang: 'en',
       kind: 'server-log',
-      scenario: `dovecot-faults/${name}`,
+      scenario: `${SOURCE}/${name}`,
       tool: config.server.name,
       config: [
         `from: scripts/dovecot-faults/data/${name}/${format}.log`,
@@ -96,14 +101,14 @@ for (const name of names) {
     const text = logs[format] ?? logs['dovecot-start'];
     if (!text) continue;
     const pool = frames[lang];
-    const template = pool[hash(`dovecot-faults/${name}/${lang}`) % pool.length];
+    const template = pool[hash(`${SOURCE}/${name}/${lang}`) % pool.length];
     out[side].push({
-      id: `dovecot-faults/${name}/log/chat-${lang}`,
+      id: `${SOURCE}/${name}/log/chat-${lang}`,
       text: template.replaceAll('{server}', 'Dovecot').replace('{out}', text),
       category: s.log,
       lang,
       kind: 'chat',
-      scenario: `dovecot-faults/${name}`,
+      scenario: `${SOURCE}/${name}`,
       tool: config.server.name,
       config: `the ${logs[format] ? format : 'dovecot-start'} excerpt in a chat frame of scripts/logs/cases-more.yaml\nlabel: ${s.log_reason}`,
       framing: template,
@@ -118,12 +123,12 @@ for (const name of names) {
     const cmdline = capture.header.find((h) => h.startsWith('# cmdline: ')).slice(11);
     const text = capture.lines.filter((l) => !/Loaded OpenSSL library/.test(l)).join('\n');
     out[side].push({
-      id: `dovecot-faults/${name}/${client}/en`,
+      id: `${SOURCE}/${name}/${client}/en`,
       text,
       category: label[0],
       lang: 'en',
       kind: / POP3[<>] /.test(text) ? 'transcript' : 'client-output',
-      scenario: `dovecot-faults/${name}`,
+      scenario: `${SOURCE}/${name}`,
       tool: version,
       cmdline: client === 'fetchmail-verbose' ? 'fetchmail -v' : cmdline,
       config: `${fault}\nlabel: ${label[1]}`,
@@ -134,13 +139,14 @@ for (const name of names) {
 for (const side of ['tuning', 'holdout']) {
   const dir =
     side === 'tuning'
-      ? join(root, 'test/fixtures/captured/dovecot-faults')
-      : join(root, 'test/fixtures/eval/holdout/dovecot-faults');
+      ? join(root, 'test/fixtures/captured', SOURCE)
+      : join(root, 'test/fixtures/eval/holdout', SOURCE);
   mkdirSync(dir, { recursive: true });
   const file = {
     provenance: {
-      captured_by:
-        'scripts/dovecot-faults/capture.mjs (labels in scripts/dovecot-faults/cases.yaml, built by build.mjs)',
+      captured_by: `scripts/dovecot-faults/capture.mjs (labels in scripts/dovecot-faults/${
+        batch ? `cases.batch-${batch}.yaml` : 'cases.yaml'
+      }, built by build.mjs)`,
       date: new Date().toISOString(),
       server: config.server.name,
       server_config: config.server.config,
@@ -150,7 +156,7 @@ for (const side of ['tuning', 'holdout']) {
   };
   writeFileSync(
     join(dir, 'dovecot.yaml'),
-    `# Dovecot storage and configuration faults (dovecot-faults), ${side} part. Regenerate with \`node scripts/dovecot-faults/build.mjs\`; do not edit by hand.\n${stringify(file, { lineWidth: 0 })}`,
+    `# Dovecot storage and configuration faults (${SOURCE}), ${side} part. Regenerate with \`node scripts/dovecot-faults/build.mjs${batch ? ` --batch ${batch}` : ''}\`; do not edit by hand.\n${stringify(file, { lineWidth: 0 })}`,
   );
 }
 console.error(

@@ -145,11 +145,12 @@ async function startDovecot(scenario, logToFile) {
     log: () => (existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : ''),
     stop: () => stopDovecot(join(dir, 'run')),
     remove: () => {
-      try {
-        execFileSync('umount', ['-l', join(dir, 'home', USER)], { stdio: 'ignore' });
-      } catch {
-        // Not a mount.
-      }
+      for (const mount of [join(dir, 'home', USER), join(dir, 'index')])
+        try {
+          execFileSync('umount', ['-l', mount], { stdio: 'ignore' });
+        } catch {
+          // Not a mount.
+        }
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -251,6 +252,75 @@ const SCENARIOS = {
     what: 'the static userdb gives uid 1 (daemon) while first_valid_uid is the mail user: mail access refused',
     userdb: ['userdb {\n  driver = static\n  args = uid=1 gid=1 home=$DIR/home/%u\n}'],
   },
+  // Second batch (labelled and scored after the first batch's tuning: scripts/dovecot-faults/cases.batch-2.yaml).
+  'read-only-filesystem': {
+    batch: 2,
+    what: "the user's home on a filesystem remounted read-only (after a disk error), no dovecot-uidlist yet",
+    setup: (dir) => {
+      const home = join(dir, 'home', USER);
+      const keep = join(dir, 'keep');
+      execFileSync('cp', ['-a', home, keep]);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0755', 'tmpfs', home]);
+      execFileSync('cp', ['-a', `${keep}/.`, home]);
+      execFileSync('chown', ['-R', `${MAIL.uid}:${MAIL.gid}`, home]);
+      execFileSync('mount', ['-o', 'remount,ro', home]);
+    },
+  },
+  'cur-not-a-directory': {
+    batch: 2,
+    what: "the Maildir's cur/ replaced by a file of the same name (a botched copy)",
+    setup: (dir) => {
+      const cur = join(dir, 'home', USER, 'Maildir', 'cur');
+      rmSync(cur, { recursive: true, force: true });
+      writeFileSync(cur, 'not a directory\n');
+      execFileSync('chown', [`${MAIL.uid}:${MAIL.gid}`, cur]);
+    },
+  },
+  'uid-above-last-valid': {
+    batch: 2,
+    what: 'the static userdb gives uid 65534 (nobody) while last_valid_uid = 1000: mail access refused',
+    extra: ['last_valid_uid = 1000'],
+    userdb: ['userdb {\n  driver = static\n  args = uid=65534 gid=65534 home=$DIR/home/%u\n}'],
+  },
+  'mbox-dotlock-not-permitted': {
+    batch: 2,
+    what: 'mbox INBOX in a root-owned spool directory (0755) that the mail user cannot create its dotlock in; mbox_read_locks = dotlock fcntl',
+    extra: [SPOOL, 'mbox_read_locks = dotlock fcntl', 'mbox_write_locks = dotlock fcntl'],
+    setup: (dir) => {
+      mkdirSync(join(dir, 'spool'));
+      writeFileSync(
+        join(dir, 'spool', USER),
+        'From test@example.com Mon Dec  7 05:00:00 2026\nSubject: x\n\nHello\n\n',
+      );
+      execFileSync('chown', [`${MAIL.uid}:${MAIL.gid}`, join(dir, 'spool', USER)]);
+      chmodSync(join(dir, 'spool'), 0o755);
+    },
+  },
+  'inbox-is-a-directory': {
+    batch: 2,
+    what: 'mbox INBOX= pointing at a directory instead of the spool file',
+    extra: ['mail_location = mbox:~/mail:INBOX=$DIR/spool'],
+    setup: (dir) => {
+      mkdirSync(join(dir, 'spool', USER), { recursive: true });
+      execFileSync('chown', ['-R', `${MAIL.uid}:${MAIL.gid}`, join(dir, 'spool')]);
+    },
+  },
+  'index-disk-full': {
+    batch: 2,
+    what: 'INDEX= on a separate 64 KiB filesystem filled to the last block; the Maildir itself is fine',
+    extra: ['mail_location = maildir:~/Maildir:INDEX=$DIR/index/%u'],
+    setup: (dir) => {
+      const index = join(dir, 'index');
+      mkdirSync(index);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0755', 'tmpfs', index]);
+      try {
+        execFileSync('dd', ['if=/dev/zero', `of=${join(index, 'filler')}`, 'bs=4k'], { stdio: 'ignore' });
+      } catch {
+        // Full: what we wanted.
+      }
+      execFileSync('chown', ['-R', `${MAIL.uid}:${MAIL.gid}`, index]);
+    },
+  },
 };
 
 const version = execFileSync(DOVECOT, ['--version'], { encoding: 'utf8' }).trim();
@@ -261,9 +331,12 @@ const RUNS = [
   { logToFile: true, clients: ['getmail', 'poplib'] },
 ];
 
-const wanted = process.argv.slice(2);
+// `--batch N` runs that batch's scenarios (none: the first); names run those.
+const args = process.argv.slice(2);
+const batch = args.includes('--batch') ? Number(args[args.indexOf('--batch') + 1]) : 1;
+const wanted = args.filter((a, i) => a !== '--batch' && args[i - 1] !== '--batch');
 for (const [name, scenario] of Object.entries(SCENARIOS)) {
-  if (wanted.length && !wanted.includes(name)) continue;
+  if (wanted.length ? !wanted.includes(name) : (scenario.batch ?? 1) !== batch) continue;
   const out = join(OUT, name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

@@ -47,7 +47,11 @@ function because(data: FindingData, lang: Lang): string | undefined {
   if (rule) return rules.t(lang, rule.id as RuleId, rule.facts);
   if (basis === 'fallback' && words && words.length > 0)
     return rules.t(lang, 'fallback', { words: words.map((w) => quoted(w, lang)).join(', ') });
-  // A server's own error line: what it says happened, in its words (the admin's first question).
+  return undefined;
+}
+
+/** A server's own error line: what it says happened, in its words (the admin's first question). */
+function serverCause(data: FindingData, lang: Lang): string | undefined {
   const cause = MAY_GIVE_CAUSE.test(data.evidence.line) ? logCause(data.evidence.line) : undefined;
   return cause ? describeCause(cause, lang) : undefined;
 }
@@ -66,7 +70,7 @@ export function localiseFinding(
   const { evidence } = data;
   const refs = references(entry);
   const extra = evidence.rule ? ruleReferences(evidence.rule.references) : [];
-  const reason = because(data, lang);
+  const reason = because(data, lang) ?? serverCause(data, lang);
   // Optional keys are assigned in the order the object lists them, not spread in: a spread copies a new
   // object per key, and this runs for every finding of every answer. JSON keeps the same key order.
   const finding: Finding = {

@@ -12,17 +12,7 @@
 
 import { Buffer } from 'node:buffer';
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  chmodSync,
-  chownSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -30,6 +20,15 @@ import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect as tlsConnect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
+import {
+  journalCursor,
+  journalSince,
+  selfSignedCert,
+  sinkVersions,
+  sizeOf,
+  stopDovecot,
+  tailOf,
+} from './dovecot-capture.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = join(here, 'data', 'logs-more', 'dovecot');
@@ -46,23 +45,7 @@ function openssl(args, cwd) {
 }
 /** A self-signed pair for 127.0.0.71 (cert.pem/key.pem) and a second key that does not match it (other.pem). */
 function certs(dir) {
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  openssl(
-    [
-      'req',
-      '-x509',
-      ...ec,
-      '-keyout',
-      'key.pem',
-      '-out',
-      'cert.pem',
-      '-days',
-      '30',
-      '-subj',
-      '/CN=mail.example.net',
-    ],
-    dir,
-  );
+  selfSignedCert(dir);
   openssl(
     ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', 'other.pem'],
     dir,
@@ -144,18 +127,7 @@ async function startDovecot(scenario) {
         return `${e.stdout ?? ''}${e.stderr ?? ''}`;
       }
     },
-    stop: async () => {
-      const pid = Number(readFileSync(join(dir, 'run', 'master.pid'), 'utf8').trim());
-      process.kill(pid, 'SIGTERM');
-      for (let i = 0; i < 100; i++) {
-        try {
-          process.kill(pid, 0);
-        } catch {
-          break;
-        }
-        await sleep(50);
-      }
-    },
+    stop: () => stopDovecot(join(dir, 'run')),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -544,28 +516,8 @@ const SCENARIOS = {
   },
 };
 
-/** The journal's position now, to read only what a scenario adds. */
-function cursor() {
-  const out = execFileSync(
-    'journalctl',
-    ['-D', '/run/log/journal', '-n', '0', '--show-cursor', '--no-pager'],
-    {
-      encoding: 'utf8',
-    },
-  );
-  return /-- cursor: (.*)/.exec(out)?.[1];
-}
-const size = (f) => (existsSync(f) ? statSync(f).size : 0);
-const tail = (f, from) => (existsSync(f) ? readFileSync(f).subarray(from).toString('utf8') : '');
-
 const version = execFileSync('/usr/sbin/dovecot', ['--version'], { encoding: 'utf8' }).trim();
-const rsyslog = readFileSync(
-  join(process.env.POPBOT_RSYSLOG_DIR ?? '/var/cache/popbot/rsyslog', 'packages.txt'),
-  'utf8',
-)
-  .split('\n')
-  .find((l) => l.startsWith('rsyslog '));
-const journald = execFileSync('journalctl', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+const { rsyslog, journald } = sinkVersions();
 const wanted = process.argv.slice(2);
 for (const [name, scenario] of Object.entries(SCENARIOS)) {
   if (wanted.length && !wanted.includes(name)) continue;
@@ -573,8 +525,8 @@ for (const [name, scenario] of Object.entries(SCENARIOS)) {
     'rsyslog-iso': '/var/log/mail.log',
     'rsyslog-traditional': '/var/log/traditional/mail.log',
   };
-  const marks = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, size(f)]));
-  const from = cursor();
+  const marks = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, sizeOf(f)]));
+  const from = journalCursor();
   const dovecot = await startDovecot(scenario);
   let transcript;
   const outputs = {};
@@ -587,21 +539,14 @@ for (const [name, scenario] of Object.entries(SCENARIOS)) {
     await sleep(500);
   }
   if (scenario.syslog) {
-    for (const [k, f] of Object.entries(files)) outputs[k] = tail(f, marks[k]);
-    const journal = (args) =>
-      execFileSync(
-        'journalctl',
-        ['-D', '/run/log/journal', '--no-pager', `--after-cursor=${from}`, ...args],
-        {
-          encoding: 'utf8',
-        },
-      );
+    for (const [k, f] of Object.entries(files)) outputs[k] = tailOf(f, marks[k]);
+    const journal = (args) => journalSince(from, args);
     outputs['journalctl-short'] = journal(['-t', 'dovecot']);
     outputs['journalctl-short-iso'] = journal(['-t', 'dovecot', '-o', 'short-iso']);
     outputs['journalctl-short-precise'] = journal(['-t', 'dovecot', '-o', 'short-precise']);
     outputs['journalctl-cat'] = journal(['-t', 'dovecot', '-o', 'cat']);
   } else {
-    outputs['dovecot-log-path'] = tail(dovecot.logFile, 0);
+    outputs['dovecot-log-path'] = tailOf(dovecot.logFile, 0);
   }
   dovecot.remove();
   const dir = join(OUT, name);

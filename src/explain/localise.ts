@@ -1,12 +1,13 @@
 import { core } from '../i18n/core-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { rules } from '../i18n/rule-messages.js';
-import { describeVerdict } from '../i18n/server-log-messages.js';
+import { describeCause, describeVerdict } from '../i18n/server-log-messages.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CompiledEntry } from '../knowledge/load.js';
 import { defaultKnowledgeBase } from '../knowledge/load.js';
 import { MAX_FINDINGS, MAX_LINES } from './analyse.js';
 import { nameHost } from './example-host.js';
+import { logCause } from './server-log/cause.js';
 import { formatSize } from '../i18n/format-size.js';
 import type { RuleId } from './rules/session-rules.js';
 import type {
@@ -38,6 +39,9 @@ function ruleReferences(refs: readonly { rfc: number; section: string }[]): Find
 // French quotes with « » and a no-break space inside; English and Vietnamese with curly double quotes.
 const quoted = (text: string, lang: Lang): string => (lang === 'fr' ? `«\u00a0${text}\u00a0»` : `“${text}”`);
 
+// Only a line with an error level or a failed call is parsed as a server log line for its cause.
+const MAY_GIVE_CAUSE = /\b(?:Error|Fatal|Warning|Panic|failed)\b/;
+
 function because(data: FindingData, lang: Lang): string | undefined {
   const { rule, words, basis } = data.evidence;
   if (rule) return rules.t(lang, rule.id as RuleId, rule.facts);
@@ -46,6 +50,12 @@ function because(data: FindingData, lang: Lang): string | undefined {
       words: words.map((w) => quoted(w, lang)).join(', '),
     });
   return undefined;
+}
+
+/** A server's own error line: what it says happened, in its words (the admin's first question). */
+function serverCause(data: FindingData, lang: Lang): string | undefined {
+  const cause = MAY_GIVE_CAUSE.test(data.evidence.line) ? logCause(data.evidence.line) : undefined;
+  return cause ? describeCause(cause, lang) : undefined;
 }
 
 /** One finding in `lang`. The entry gives the text; a fallback finding without an entry of its own the category. */
@@ -62,7 +72,7 @@ export function localiseFinding(
   const { evidence } = data;
   const refs = references(entry);
   const extra = evidence.rule ? ruleReferences(evidence.rule.references) : [];
-  const reason = because(data, lang);
+  const reason = because(data, lang) ?? serverCause(data, lang);
   // Optional keys are assigned in the order the object lists them, not spread in: a spread copies a new
   // object per key, and this runs for every finding of every answer. JSON keeps the same key order.
   const finding: Finding = {

@@ -69,12 +69,18 @@ export const dovecot: SyslogFormat = {
     { event: 'auth-config-error', re: /Invalid password in passdb: /i },
     { event: 'auth-config-error', re: /Couldn't drop privileges: User is missing (?:UID|GID)/i },
     { event: 'auth-config-error', re: /vget_assign\([^)]{0,300}\) failed|\bnot found in the assign file/i },
+    // A uid or gid the userdb gives is outside first_valid_uid..last_valid_uid (or is root): Dovecot refuses mail
+    // access for that user on every login until the userdb or those settings are fixed.
+    {
+      event: 'auth-config-error',
+      re: /Mail access for users with [UG]ID \d{1,10} not permitted|Logins with [UG]ID 0 not permitted|\(see (?<reason>(?:first|last)_valid_[ug]id) in config file/i,
+    },
     // Dovecot cannot start, or cannot run its POP processes: the configuration has an error it stops on (doveconf's
-    // Fatal, with file and line), a service's program is not installed (master's access() check), or the processes
+    // Fatal, with file and, for a line it could not parse, the line), a service's program is not installed (master's access() check), or the processes
     // it starts never report ready and are killed over and over. No login can happen until an administrator acts.
     {
       event: 'process-failure',
-      re: /Error in configuration file \S{1,300} line \d{1,6}: |service\((?<reason>[\w-]{1,40})\):? access\([^)]{0,300}\) failed|service\((?<reason2>[\w-]{1,40})\): Initial status notification not received/i,
+      re: /Error in configuration file \S{1,300}(?: line \d{1,6})?: |service\((?<reason>[\w-]{1,40})\):? access\([^)]{0,300}\) failed|service\((?<reason2>[\w-]{1,40})\): Initial status notification not received/i,
       entry: 'log-service-start-failed',
     },
     // The login process cannot load the certificate or key it is configured with (login-common's "Failed to
@@ -96,6 +102,12 @@ export const dovecot: SyslogFormat = {
     // The login succeeded or was tried, and the part behind it failed: the auth service (its back end) or the
     // hand-over to the mail process. Server-side, not the credentials.
     { event: 'auth-backend-error', re: /\(auth service reported temporary failure\)/i },
+    // The login process cannot reach the auth process at all (its socket gone from base_dir, auth not running):
+    // no greeting is sent, every client waits until it times out, until auth is back.
+    {
+      event: 'auth-backend-error',
+      re: /auth-client: conn unix:\S{1,300}: connect\([^)]{0,300}\) failed|Auth process not responding, delayed sending/i,
+    },
     { event: 'process-failure', re: /Disconnected: Internal login failure\b/i },
     // An idle client dropped before it tried to log in: the server's timeout, not a broken connection.
     { event: 'session-timeout', re: /Disconnected: Inactivity \(no auth attempts/i },

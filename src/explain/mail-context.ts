@@ -71,6 +71,8 @@ const RETRIEVAL = new RegExp(
  */
 const ANOTHER_SERVICE: readonly RegExp[] = [
   // SMTP replies and bounces.
+  // An enhanced status code (RFC 3463) also after a program's "…:" (`SMTP says: 535 5.7.8 …`): POP has none.
+  /:\s+[45]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\s/,
   /^\s*[45]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\b|.*\b(?:relay|recipient|sender|authenticat\w*|helo|ehlo|rcpt|starttls|message size|system storage|blocked using|too many errors)\b)/im,
   /\b(?:postfix\/[\w/-]+|postscreen|smtpd|esmtpd?|exim|sm-mta|sendmail|sm-acceptingconnections|courieresmtpd)(?:\[\d+\])?:|\bauthenticator failed for\b|\bSMTP (?:call|connection|protocol)\b/i,
   /this is the mail system at host|created automatically by mail delivery software|could not be delivered to one or more|delivery status notification|undelivered mail returned|\(in reply to (?:rcpt to|mail from|end of data) command\)/i,

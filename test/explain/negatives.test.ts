@@ -59,6 +59,14 @@ describe('a paste of another service or program holds no POP error', () => {
       false,
     );
     expect(speaksOfAnotherService([smtp, '-ERR [AUTH] Authentication failed.'])).toBe(false);
+    // An SMTP reply quoted after a prefix is still SMTP (its RFC 3463 status code: POP has none), unless the
+    // prefix is a program that retrieves mail (fetchmail hands mail on over SMTP: that is its delivery).
+    const quoted = `SMTP says: ${smtp.split('\n')[0]!.trim()}`;
+    expect(speaksOfAnotherService([quoted])).toBe(true);
+    expect(analyse(quoted).findings).toEqual([]);
+    expect(
+      speaksOfAnotherService(['fetchmail: server responded: 535 5.7.8 Error: authentication failed']),
+    ).toBe(false);
     // A Dovecot auth worker that cannot reach MySQL is the POP server's failure, in MySQL's words.
     expect(
       speaksOfAnotherService([

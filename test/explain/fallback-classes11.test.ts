@@ -51,6 +51,11 @@ describe('a setting the account needs, missing, empty, required or not valid (cl
     ['Chưa cấu hình máy chủ thư đến', 'client.config'],
     ['Vui lòng nhập máy chủ thư đến', 'client.config'],
     ['Loại bảo mật không xác định', 'client.config'],
+    ['Username must not contain spaces', 'client.config'],
+    ["L'adresse e-mail n'est pas valide", 'client.config'],
+    ['Veuillez renseigner le nom du serveur', 'client.config'],
+    ['Vui lòng điền tên máy chủ', 'client.config'],
+    ['Cài đặt tài khoản chưa đầy đủ', 'client.config'],
   ]);
 
   it('shows the field and the requirement that decided it', () => {
@@ -104,6 +109,10 @@ describe('a login method the program or the server cannot agree on (auth.mechani
     ['Kiểu xác thực không được máy chủ hỗ trợ', 'auth.mechanism'],
     ['Chế độ xác thực không rõ', 'auth.mechanism'],
     ['Cơ cấu SASL không sẵn sàng', 'auth.mechanism'],
+    ["Le serveur n'autorise pas cette méthode d'authentification", 'auth.mechanism'],
+    ['Máy chủ không cho phép phương thức xác thực này', 'auth.mechanism'],
+    ['Máy chủ từ chối phương thức xác thực', 'auth.mechanism'],
+    ['Không tìm thấy cơ chế xác thực được hỗ trợ', 'auth.mechanism'],
   ]);
 
   it('shows the method and what is wrong with it', () => {
@@ -135,6 +144,11 @@ describe('what was downloaded could not be kept on this device (client.storage)'
     ['The mail folder could not be written', 'client.storage'],
     ['Local folder not found', 'client.storage'],
     ['Out of disk space', 'client.storage'],
+    ['Not enough free space on the disk', 'client.storage'],
+    ["Pas assez d'espace libre sur le disque", 'client.storage'],
+    ['Không đủ dung lượng trống trên đĩa', 'client.storage'],
+    ['The maildir could not be created', 'client.storage'],
+    ["Le répertoire Maildir n'a pas pu être créé", 'client.storage'],
   ]);
 
   it('shows what could not be stored', () => {
@@ -159,6 +173,9 @@ describe('what must not read as one of the three', () => {
     'Thunderbird supports many authentication methods',
     'Save the message to a local folder',
     'The disk is full of photos',
+    'There is not enough free space in the car',
+    // A home network's setting (the negatives' own kind).
+    "Le mot de passe du wifi n'est pas configuré.",
     // A path's /usr/local in a stack trace is no local folder (reports/stalwart-567, tuning).
     "/usr/local/lib/ruby/3.3.0/net/protocol.rb:237:in `rbuf_fill': end of file reached (EOFError)",
     // An account added, a message put on a list: nothing stored.

@@ -641,6 +641,8 @@ export const INVALID: Concept = {
     'pas valable',
     'non valable',
     'non valide',
+    // « L'adresse e-mail n'est pas valide ».
+    'pas valide*',
     'incomplèt*',
     'défectueux',
     'inacceptable',
@@ -654,6 +656,7 @@ export const INVALID: Concept = {
     'không mong đợi',
     'sai định dạng',
     'không đầy đủ',
+    'chưa đầy đủ',
     'không thể chấp nhận',
     'không phải hợp lệ',
     'lỗi cú pháp',
@@ -1036,8 +1039,15 @@ export const MAY_HAVE_CHANGED: Concept = {
 /** A form asking for a value: "Please provide a password", « Veuillez fournir un mot de passe ». */
 export const ASKED_FOR: Concept = {
   en: ['please provide', 'please enter', 'please specify', 'please fill in', 'please supply'],
-  fr: ['veuillez fournir', 'veuillez saisir', 'veuillez indiquer', 'veuillez entrer', 'veuillez renseigner'],
-  vi: ['vui lòng cung cấp', 'vui lòng nhập', 'hãy nhập', 'hãy cung cấp'],
+  fr: [
+    'veuillez fournir',
+    'veuillez saisir',
+    'veuillez indiquer',
+    'veuillez entrer',
+    'veuillez renseigner',
+    'veuillez remplir',
+  ],
+  vi: ['vui lòng cung cấp', 'vui lòng nhập', 'hãy nhập', 'hãy cung cấp', 'vui lòng điền', 'hãy điền'],
 };
 /** A mail folder, as webmail and mail programs name one (not the file system's: that is LOCAL_FILE's). */
 export const MAIL_FOLDER: Concept = {
@@ -1220,6 +1230,8 @@ export const VALUE_REQUIRED: Concept = {
     'must be numeric',
     'must be a valid',
     'must be between',
+    'must not contain',
+    'cannot contain',
     'not configured',
     'not set',
   ],
@@ -1237,6 +1249,8 @@ export const VALUE_REQUIRED: Concept = {
     'doit être spécifié*',
     'doit être un nombre',
     'doit être compris*',
+    'ne doit pas contenir',
+    'ne peut pas contenir',
     'non configuré*',
     'pas configuré*',
     'non renseigné*',
@@ -1254,6 +1268,7 @@ export const VALUE_REQUIRED: Concept = {
     'phải là một số',
     'phải được nhập',
     'phải nằm trong',
+    'không được chứa',
     'chưa cấu hình',
     'chưa được cấu hình',
     'chưa nhập',
@@ -1359,6 +1374,8 @@ export const NONE_IN_COMMON: Concept = {
     "n'offre pas",
     "n'offre aucun*",
     'impossible de négocier',
+    // "No supported … found": « Impossible de trouver un mécanisme … pris en charge ».
+    'impossible de trouver …5 pris en charge',
     'échec de la négociation',
   ],
   vi: [
@@ -1371,6 +1388,7 @@ export const NONE_IN_COMMON: Concept = {
     'không thể thương lượng',
     'không thương lượng được',
     'không thể thỏa thuận',
+    'không tìm thấy …4 được hỗ trợ',
     'không sẵn sàng',
     'quá yếu',
   ],
@@ -1433,9 +1451,9 @@ export const STORE: Concept = {
 };
 /** What a mail program keeps locally: a message, a file, a folder, its disk. */
 export const LOCAL_MAIL: Concept = {
-  en: ['message', 'messages', 'mail', 'email', 'file', 'folder', 'disk'],
-  fr: ['message', 'messages', 'courriel', 'fichier', 'dossier', 'disque'],
-  vi: ['thư', 'tin nhắn', 'tệp', 'tập tin', 'thư mục', 'đĩa'],
+  en: ['message', 'messages', 'mail', 'email', 'file', 'folder', 'directory', 'maildir', 'mbox', 'disk'],
+  fr: ['message', 'messages', 'courriel', 'fichier', 'dossier', 'répertoire', 'maildir', 'mbox', 'disque'],
+  vi: ['thư', 'tin nhắn', 'tệp', 'tập tin', 'thư mục', 'maildir', 'mbox', 'đĩa'],
 };
 /**
  * A folder or a file named as the local one, on this device ("Local folder not found", « dossier local »,
@@ -1471,4 +1489,24 @@ export const FOR_WRITING: Concept = {
   en: ['for writing', 'for write', 'for append*'],
   fr: ['en écriture', 'pour écriture', "pour l'écriture", 'en ajout'],
   vi: ['để ghi', 'cho việc ghi', 'chế độ ghi'],
+};
+/** What a server does not allow or refused: said of a login method, the method is what it refused. */
+export const NOT_ALLOWED: Concept = {
+  en: [
+    'not allowed',
+    'does not allow',
+    "doesn't allow",
+    'disallowed',
+    'not permitted',
+    'refused',
+    'rejected',
+  ],
+  fr: ["n'autorise pas", 'pas autorisé*', 'non autorisé*', 'interdit*', 'refusé*', 'rejeté*'],
+  vi: ['không cho phép', 'không được phép', 'từ chối', 'bị từ chối'],
+};
+/** Free space, said of a disk: "Not enough free space on the disk". */
+export const FREE_SPACE: Concept = {
+  en: ['free space', 'free disk space'],
+  fr: ['espace libre', "d'espace libre"],
+  vi: ['dung lượng trống', 'chỗ trống'],
 };

@@ -105,6 +105,8 @@ import {
   OUT_OF_SPACE,
   MUST_SPECIFY,
   FOR_WRITING,
+  NOT_ALLOWED,
+  FREE_SPACE,
 } from './concepts.js';
 import { type Cue, frame } from './lexicon.js';
 
@@ -1212,4 +1214,16 @@ export const OUTCOME_CUES: readonly Cue[] = [
     ),
     unless: [...termsOf(SECURE_CHANNEL, APP_PASSWORD), ...REQUIRED_FOR],
   }),
+  // A method the server does not allow or refused: the method's, not the password's ("Le serveur a refusé la
+  // méthode d'authentification", "Máy chủ không cho phép phương thức xác thực này").
+  technical(pair('auth.mechanism', 7, [[...termsOf(AUTH_METHOD, SECURE_AUTH)], NOT_ALLOWED], 'client')),
+  // Too little free space on a disk or a device: the local storage's.
+  technical(
+    pair(
+      'client.storage',
+      6,
+      [FULL, FREE_SPACE, ['disk', 'disque', 'đĩa', 'ổ đĩa', 'device', 'périphérique', 'thiết bị']],
+      'client',
+    ),
+  ),
 ];

@@ -112,8 +112,17 @@ describe('a login method the program or the server cannot agree on (auth.mechani
     ["Le serveur n'autorise pas cette méthode d'authentification", 'auth.mechanism'],
     ['Máy chủ không cho phép phương thức xác thực này', 'auth.mechanism'],
     ['Máy chủ từ chối phương thức xác thực', 'auth.mechanism'],
+    ['The server rejected the authentication method', 'auth.mechanism'],
+    ["Le serveur a refusé la méthode d'authentification", 'auth.mechanism'],
     ['Không tìm thấy cơ chế xác thực được hỗ trợ', 'auth.mechanism'],
   ]);
+
+  it('leaves to the login a password refused, whatever method was used', () => {
+    expect(classifyByWords('Authentication failed: password rejected', 'client').category).toBe(
+      'auth.failed',
+    );
+    expect(classifyByWords('Login rejected (method PLAIN)', 'client').category).toBe('auth.failed');
+  });
 
   it('shows the method and what is wrong with it', () => {
     expect(reading("Aucun mécanisme d'authentification commun avec le serveur")).toEqual({

@@ -1215,8 +1215,9 @@ export const OUTCOME_CUES: readonly Cue[] = [
     unless: [...termsOf(SECURE_CHANNEL, APP_PASSWORD), ...REQUIRED_FOR],
   }),
   // A method the server does not allow or refused: the method's, not the password's ("Le serveur a refusé la
-  // méthode d'authentification", "Máy chủ không cho phép phương thức xác thực này").
-  technical(pair('auth.mechanism', 7, [[...termsOf(AUTH_METHOD, SECURE_AUTH)], NOT_ALLOWED], 'client')),
+  // méthode d'authentification", "Máy chủ không cho phép phương thức xác thực này"). It outweighs the refused
+  // login that the same words add up to ("rejected" + "authentication"); a password refused names no method.
+  technical(pair('auth.mechanism', 10, [[...termsOf(AUTH_METHOD, SECURE_AUTH)], NOT_ALLOWED], 'client')),
   // Too little free space on a disk or a device: the local storage's.
   technical(
     pair(

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain/explain.js';
 import { classifyByWords } from '../../src/explain/fallback/classify.js';
-import { readsAs } from '../support/reads-as.js';
+import { reading, readsAs } from '../support/reads-as.js';
 
 // Session 11: concepts whose French and Vietnamese wordings the translation memory showed the fallback did
 // not read (scripts/translation-memory/mine.mjs over memory.json), each read by hand before it was added.
 // The texts are the catalogues' own (Debian 12 packages, the domain named), as a mail program prints them
 // behind its name; English reads the same, as it did before. Then real tuning texts that must stay.
-
-/** The category popbot answers with, and the words it shows the user as what decided it. */
-const reading = (text: string) => {
-  const finding = explain(text, { lang: 'en' }).findings[0];
-  return { category: finding?.category, words: classifyByWords(text, 'client').decidedBy };
-};
 
 describe('words the other programs’ translators use, read as English reads them', () => {
   readsAs([

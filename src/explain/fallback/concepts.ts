@@ -641,6 +641,8 @@ export const INVALID: Concept = {
     'pas valable',
     'non valable',
     'non valide',
+    // « L'adresse e-mail n'est pas valide ».
+    'pas valide*',
     'incomplèt*',
     'défectueux',
     'inacceptable',
@@ -654,6 +656,7 @@ export const INVALID: Concept = {
     'không mong đợi',
     'sai định dạng',
     'không đầy đủ',
+    'chưa đầy đủ',
     'không thể chấp nhận',
     'không phải hợp lệ',
     'lỗi cú pháp',
@@ -864,6 +867,9 @@ export const SETTING_VALUE: Concept = {
     'host name',
     'hostname',
     'settings',
+    // An address typed where the account's belongs: "Invalid email address".
+    'email address',
+    'e-mail address',
   ],
   fr: [
     'port',
@@ -875,8 +881,21 @@ export const SETTING_VALUE: Concept = {
     "nom d'hôte",
     'paramètres',
     'réglages',
+    'adresse e-mail',
+    'adresse électronique',
+    'adresse courriel',
   ],
-  vi: ['cổng', 'địa chỉ ip', 'địa chỉ máy chủ', 'tên máy', 'tên máy chủ', 'cài đặt', 'thiết đặt'],
+  vi: [
+    'cổng',
+    'địa chỉ ip',
+    'địa chỉ máy chủ',
+    'tên máy',
+    'tên máy chủ',
+    'cài đặt',
+    'thiết đặt',
+    'địa chỉ email',
+    'địa chỉ e-mail',
+  ],
 };
 /** A form's request for a valid value: "Please enter a valid port", « Entrez un port valide ». */
 export const ENTER_VALID: Concept = {
@@ -899,9 +918,39 @@ export const TRANSFER: Concept = {
 };
 /** A login method named as such (not the everyday "method"). */
 export const AUTH_METHOD: Concept = {
-  en: ['authentication method', 'auth method', 'login method', 'mechanism*', 'authenticator*'],
-  fr: ["méthode d'authentification", 'mécanisme*', 'authentificateur*'],
-  vi: ['phương thức xác thực', 'cơ chế xác thực'],
+  // Its type, scheme or mode too: "Authentication type not supported", « Schéma d'authentification non
+  // supporté », "Lược đồ xác thực không được hỗ trợ" (mailutils), Cyrus SASL's "mechs".
+  en: [
+    'authentication method',
+    'auth method',
+    'login method',
+    'mechanism*',
+    'mech',
+    'mechs',
+    'authenticator*',
+    'authentication type',
+    'auth type',
+    'authentication scheme',
+    'authentication mode',
+  ],
+  fr: [
+    "méthode d'authentification",
+    'mécanisme*',
+    'authentificateur*',
+    "type d'authentification",
+    "schéma d'authentification",
+    "mode d'authentification",
+  ],
+  vi: [
+    'phương thức xác thực',
+    'cơ chế xác thực',
+    'phương thức đăng nhập',
+    'kiểu xác thực',
+    'loại xác thực',
+    'lược đồ xác thực',
+    'chế độ xác thực',
+    'cơ cấu sasl',
+  ],
 };
 /** Unknown to the one that reads it. */
 export const UNKNOWN_THING: Concept = {
@@ -953,6 +1002,10 @@ export const CREDENTIALS_PAIR: Concept = {
     'login or password',
     'username and password',
     'user name and password',
+    // The address as the user name: "Invalid email address or password".
+    'email address or password',
+    'e-mail address or password',
+    'email or password',
   ],
   fr: [
     "nom d'utilisateur ou mot de passe",
@@ -960,8 +1013,16 @@ export const CREDENTIALS_PAIR: Concept = {
     'identifiant ou mot de passe',
     "nom d'utilisateur et mot de passe",
     "nom d'utilisateur et votre mot de passe",
+    'adresse e-mail ou mot de passe',
+    'adresse électronique ou mot de passe',
   ],
-  vi: ['tên người dùng hoặc mật khẩu', 'tên đăng nhập hoặc mật khẩu', 'tên người dùng và mật khẩu'],
+  vi: [
+    'tên người dùng hoặc mật khẩu',
+    'tên đăng nhập hoặc mật khẩu',
+    'tên người dùng và mật khẩu',
+    'địa chỉ email hoặc mật khẩu',
+    'email hoặc mật khẩu',
+  ],
 };
 /** What used to work and no longer does: "can no longer authenticate", « ne peut plus s'authentifier ». */
 export const NO_LONGER: Concept = {
@@ -978,8 +1039,15 @@ export const MAY_HAVE_CHANGED: Concept = {
 /** A form asking for a value: "Please provide a password", « Veuillez fournir un mot de passe ». */
 export const ASKED_FOR: Concept = {
   en: ['please provide', 'please enter', 'please specify', 'please fill in', 'please supply'],
-  fr: ['veuillez fournir', 'veuillez saisir', 'veuillez indiquer', 'veuillez entrer', 'veuillez renseigner'],
-  vi: ['vui lòng cung cấp', 'vui lòng nhập', 'hãy nhập', 'hãy cung cấp'],
+  fr: [
+    'veuillez fournir',
+    'veuillez saisir',
+    'veuillez indiquer',
+    'veuillez entrer',
+    'veuillez renseigner',
+    'veuillez remplir',
+  ],
+  vi: ['vui lòng cung cấp', 'vui lòng nhập', 'hãy nhập', 'hãy cung cấp', 'vui lòng điền', 'hãy điền'],
 };
 /** A mail folder, as webmail and mail programs name one (not the file system's: that is LOCAL_FILE's). */
 export const MAIL_FOLDER: Concept = {
@@ -1055,4 +1123,390 @@ export const NEXT_METHOD: Concept = {
   en: ['next method', 'another method', 'trying next', 'next mechanism'],
   fr: ['méthode suivante', 'autre méthode', 'mécanisme suivant'],
   vi: ['phương thức tiếp theo', 'phương thức khác', 'cơ chế tiếp theo'],
+};
+
+// --- Session 11: a setting the account lacks, a login method no side offers, a download not stored ---
+
+/**
+ * A field of an account's settings, as a set-up form or a program's configuration names it: the server, the
+ * port, the user name, the address, the password, the security or login method, the account's name, the
+ * protocol. Not "encryption" nor « sécurité » alone: "Encryption required" is a server's demand (tls.required).
+ */
+export const SETTING_FIELD: Concept = {
+  en: [
+    'server name',
+    'server address',
+    'host name',
+    'hostname',
+    'incoming server',
+    'outgoing server',
+    'port',
+    'port number',
+    'user name',
+    'username',
+    'login name',
+    'email address',
+    'e-mail address',
+    'mail address',
+    'password',
+    'security type',
+    'security setting*',
+    'connection security',
+    'encryption type',
+    'encryption method',
+    'authentication method',
+    'account name',
+    'protocol',
+  ],
+  fr: [
+    'nom du serveur',
+    'nom de serveur',
+    'adresse du serveur',
+    "nom d'hôte",
+    'serveur entrant',
+    'serveur sortant',
+    'serveur de réception',
+    'port',
+    'numéro de port',
+    "nom d'utilisateur",
+    'identifiant',
+    'adresse e-mail',
+    'adresse électronique',
+    'adresse courriel',
+    'adresse de courriel',
+    'adresse mail',
+    'mot de passe',
+    'type de sécurité',
+    'sécurité de la connexion',
+    'type de chiffrement',
+    "méthode d'authentification",
+    'nom du compte',
+    'nom de compte',
+    'protocole',
+  ],
+  vi: [
+    'tên máy chủ',
+    'địa chỉ máy chủ',
+    'máy chủ thư đến',
+    'máy chủ đến',
+    'máy chủ gửi đi',
+    'cổng',
+    'số cổng',
+    'tên người dùng',
+    'tên đăng nhập',
+    'địa chỉ email',
+    'địa chỉ e-mail',
+    'địa chỉ thư',
+    'mật khẩu',
+    'loại bảo mật',
+    'bảo mật kết nối',
+    'loại mã hóa',
+    'phương thức xác thực',
+    'tên tài khoản',
+    'giao thức',
+  ],
+};
+/**
+ * What a form or a configuration check says of a field it needs: required, missing, empty, not set, or a value
+ * of the wrong kind ("must be a number"). Not "must be" alone: "the port must be 995" is advice.
+ */
+export const VALUE_REQUIRED: Concept = {
+  en: [
+    'is required',
+    'are required',
+    'required',
+    'missing',
+    'is empty',
+    'empty',
+    'cannot be empty',
+    "can't be empty",
+    'must not be empty',
+    'must be entered',
+    'must be filled*',
+    'must be specified',
+    'must be provided',
+    'must be set',
+    'must be a number',
+    'must be numeric',
+    'must be a valid',
+    'must be between',
+    'must not contain',
+    'cannot contain',
+    'not configured',
+    'not set',
+  ],
+  fr: [
+    'obligatoire',
+    'requis*',
+    'manquant*',
+    'vide',
+    'vides',
+    'ne peut pas être vide',
+    'ne doit pas être vide',
+    'doit être renseigné*',
+    'doit être saisi*',
+    'doit être indiqué*',
+    'doit être spécifié*',
+    'doit être un nombre',
+    'doit être compris*',
+    'ne doit pas contenir',
+    'ne peut pas contenir',
+    'non configuré*',
+    'pas configuré*',
+    'non renseigné*',
+  ],
+  vi: [
+    'bắt buộc',
+    'cần có',
+    'cần nhập',
+    'còn trống',
+    'để trống',
+    'bị trống',
+    'trống',
+    'rỗng',
+    'phải là số',
+    'phải là một số',
+    'phải được nhập',
+    'phải nằm trong',
+    'không được chứa',
+    'chưa cấu hình',
+    'chưa được cấu hình',
+    'chưa nhập',
+    'thiếu',
+  ],
+};
+/**
+ * The requirement said as advice or asked as a question: what a field is needed for ("the password is required
+ * to log in", « obligatoire pour se connecter », "bắt buộc để đăng nhập") or which value it takes.
+ */
+export const REQUIRED_FOR: readonly string[] = [
+  'required to',
+  'required for',
+  'which',
+  'what',
+  'whether',
+  'requis pour',
+  'requise pour',
+  'obligatoire pour',
+  'quel',
+  'quelle',
+  'quels',
+  'quelles',
+  'bắt buộc để',
+  'cần có để',
+  'cần để',
+  'có cần',
+  'có bắt buộc',
+  'gì',
+  // A home network's settings, not a mail account's: « Le mot de passe du wifi n'est pas configuré ».
+  'wifi',
+  'wi-fi',
+  'router',
+  'routeur',
+  'modem',
+  'bluetooth',
+  'vpn',
+  'printer',
+  'imprimante',
+  'máy in',
+];
+/** A form's plea to fill in the fields it requires. */
+export const REQUIRED_FIELDS: Concept = {
+  en: ['fill in all required', 'fill in the required', 'fill out all required', 'all required fields'],
+  fr: ['remplir tous les champs', 'remplissez tous les champs', 'champs obligatoires', 'champs requis'],
+  vi: ['điền vào tất cả các trường', 'điền đầy đủ các trường', 'các trường bắt buộc', 'trường bắt buộc'],
+};
+/** A value a setting holds that the program does not know: "Unknown security setting". */
+export const SETTING_KIND: Concept = {
+  en: ['security setting*', 'security type', 'connection security', 'encryption type', 'encryption setting*'],
+  fr: ['paramètre de sécurité', 'type de sécurité', 'sécurité de la connexion', 'type de chiffrement'],
+  vi: ['cài đặt bảo mật', 'loại bảo mật', 'bảo mật kết nối', 'loại mã hóa'],
+};
+/** An incoming server the account never got: "No incoming server configured". */
+export const NO_SERVER_CONFIGURED: Concept = {
+  en: ['no …2 server configured', 'no …2 server set up', 'no …2 server defined'],
+  fr: ['aucun serveur …2 configuré', 'aucun serveur …2 défini', 'serveur …2 non configuré'],
+  vi: ['chưa cấu hình máy chủ', 'chưa thiết lập máy chủ', 'không có máy chủ …3 được cấu hình'],
+};
+/**
+ * A login method the two sides share none of: "No compatible authentication mechanism", « Aucun mécanisme
+ * d'authentification approprié », "Không tìm ra phương thức đăng nhập phù hợp".
+ */
+export const NONE_IN_COMMON: Concept = {
+  en: [
+    'no compatible',
+    'no common',
+    'no suitable',
+    'no acceptable',
+    'no usable',
+    'no matching',
+    'none of the',
+    'could not negotiate',
+    'cannot negotiate',
+    'unable to negotiate',
+    'failed to negotiate',
+    'incompatible',
+    'not compatible',
+    'does not offer',
+    "doesn't offer",
+    'offers no',
+    'not offered',
+    // Cyrus SASL's "No worthy mechs found"; a method the server finds too weak.
+    'no worthy',
+    'too weak',
+  ],
+  fr: [
+    'trop faible',
+    'aucun …4 compatible*',
+    'aucune …4 compatible*',
+    'aucun …4 commun',
+    'aucune …4 commune',
+    'aucun …4 approprié*',
+    'aucune …4 approprié*',
+    'aucun …4 adéquat*',
+    'aucune …4 adéquate*',
+    'aucun …4 utilisable*',
+    'aucune …4 utilisable*',
+    'incompatible*',
+    'pas compatible*',
+    'ne propose pas',
+    'ne propose aucun*',
+    "n'offre pas",
+    "n'offre aucun*",
+    'impossible de négocier',
+    // "No supported … found": « Impossible de trouver un mécanisme … pris en charge ».
+    'impossible de trouver …5 pris en charge',
+    'échec de la négociation',
+  ],
+  vi: [
+    'không tương thích',
+    'không có …3 chung',
+    'không có …5 phù hợp',
+    'không tìm ra …5 phù hợp',
+    'không tìm thấy …5 phù hợp',
+    'không …2 cung cấp',
+    'không thể thương lượng',
+    'không thương lượng được',
+    'không thể thỏa thuận',
+    'không tìm thấy …4 được hỗ trợ',
+    'không sẵn sàng',
+    'quá yếu',
+  ],
+};
+/** A login method named by what it protects: "secure authentication" (Thunderbird's, Outlook's). */
+export const SECURE_AUTH: Concept = {
+  en: ['secure authentication', 'secure password authentication', 'login method', 'logon method'],
+  fr: ['authentification sécurisée', 'méthode de connexion', "méthode d'identification"],
+  vi: ['xác thực bảo mật', 'xác thực an toàn', 'phương thức đăng nhập'],
+};
+/** Saving, writing, copying, moving or creating where the program keeps what it downloaded. */
+export const STORE: Concept = {
+  // The participles too ("could not be written", « n'a pas pu être enregistré »), and a message appended or
+  // appended to a mailbox file. Not "add": a message added to a list is no message stored.
+  en: [
+    'save',
+    'saving',
+    'saved',
+    'write',
+    'writing',
+    'written',
+    'store',
+    'storing',
+    'stored',
+    'copy',
+    'copying',
+    'copied',
+    'move',
+    'moving',
+    'moved',
+    'create',
+    'creating',
+    'created',
+    'append',
+    'appending',
+    'appended',
+  ],
+  fr: [
+    'enregistrer',
+    'enregistrement',
+    'enregistré*',
+    'sauvegarder',
+    'sauvegarde',
+    'écrire',
+    'écriture',
+    'écrit',
+    'écrite',
+    'stocker',
+    'stocké*',
+    'copier',
+    'copié*',
+    'déplacer',
+    'déplacé*',
+    'créer',
+    'création',
+    'créé*',
+  ],
+  // Not "chuyển" alone: "chuyển thư" is also to pass a message on (deliver, forward).
+  vi: ['lưu', 'ghi', 'sao chép', 'chép', 'di chuyển', 'tạo'],
+};
+/** What a mail program keeps locally: a message, a file, a folder, its disk. */
+export const LOCAL_MAIL: Concept = {
+  en: ['message', 'messages', 'mail', 'email', 'file', 'folder', 'directory', 'maildir', 'mbox', 'disk'],
+  fr: ['message', 'messages', 'courriel', 'fichier', 'dossier', 'répertoire', 'maildir', 'mbox', 'disque'],
+  vi: ['thư', 'tin nhắn', 'tệp', 'tập tin', 'thư mục', 'maildir', 'mbox', 'đĩa'],
+};
+/**
+ * A folder or a file named as the local one, on this device ("Local folder not found", « dossier local »,
+ * "thư mục cục bộ"). Not "local" alone: a path's /usr/local is no folder of mail.
+ */
+export const LOCAL_PLACE: Concept = {
+  en: ['local folder*', 'local file*', 'local mailbox*', 'local director*', 'local storage', 'local cache'],
+  fr: [
+    'dossier local',
+    'dossiers locaux',
+    'fichier local',
+    'fichiers locaux',
+    'boîte locale',
+    'répertoire local',
+    'stockage local',
+  ],
+  vi: ['thư mục cục bộ', 'tệp cục bộ', 'tập tin cục bộ', 'hộp thư cục bộ', 'bộ nhớ cục bộ'],
+};
+/** The disk ran out, in the words a program uses for it. */
+export const OUT_OF_SPACE: Concept = {
+  en: ['out of disk space', 'out of storage', 'out of space'],
+  fr: ["manque d'espace", "manque d'espace disque", "plus d'espace", 'le disque est plein', 'stockage plein'],
+  vi: ['hết đĩa', 'hết dung lượng lưu trữ', 'hết bộ nhớ lưu trữ', 'đĩa đã đầy', 'bộ nhớ đã đầy'],
+};
+/** A program telling the user to name a setting it lacks: "You must specify a server". */
+export const MUST_SPECIFY: Concept = {
+  en: ['must specify', 'must provide', 'must enter'],
+  fr: ['devez indiquer', 'devez spécifier', 'devez saisir', 'devez renseigner', 'devez fournir'],
+  vi: ['phải chỉ định', 'phải cung cấp', 'phải nhập'],
+};
+/** A file opened to be written: only a local one is (a server's mailbox is read over the connection). */
+export const FOR_WRITING: Concept = {
+  en: ['for writing', 'for write', 'for append*'],
+  fr: ['en écriture', 'pour écriture', "pour l'écriture", 'en ajout'],
+  vi: ['để ghi', 'cho việc ghi', 'chế độ ghi'],
+};
+/** What a server does not allow or refused: said of a login method, the method is what it refused. */
+export const NOT_ALLOWED: Concept = {
+  en: [
+    'not allowed',
+    'does not allow',
+    "doesn't allow",
+    'disallowed',
+    'not permitted',
+    'refused',
+    'rejected',
+  ],
+  fr: ["n'autorise pas", 'pas autorisé*', 'non autorisé*', 'interdit*', 'refusé*', 'rejeté*'],
+  vi: ['không cho phép', 'không được phép', 'từ chối', 'bị từ chối'],
+};
+/** Free space, said of a disk: "Not enough free space on the disk". */
+export const FREE_SPACE: Concept = {
+  en: ['free space', 'free disk space'],
+  fr: ['espace libre', "d'espace libre"],
+  vi: ['dung lượng trống', 'chỗ trống'],
 };

@@ -91,6 +91,22 @@ import {
   NEXT_METHOD,
   SUPPORTED_BY_NOT,
   TO_DISK,
+  SETTING_FIELD,
+  VALUE_REQUIRED,
+  REQUIRED_FOR,
+  REQUIRED_FIELDS,
+  SETTING_KIND,
+  NO_SERVER_CONFIGURED,
+  NONE_IN_COMMON,
+  SECURE_AUTH,
+  STORE,
+  LOCAL_MAIL,
+  LOCAL_PLACE,
+  OUT_OF_SPACE,
+  MUST_SPECIFY,
+  FOR_WRITING,
+  NOT_ALLOWED,
+  FREE_SPACE,
 } from './concepts.js';
 import { type Cue, frame } from './lexicon.js';
 
@@ -1111,6 +1127,103 @@ export const OUTCOME_CUES: readonly Cue[] = [
           'cấp quyền lại',
         ],
       ],
+      'client',
+    ),
+  ),
+  // --- Session 11: classes read as classes (a setting, a login method, the local store) ---
+  // A field the account's settings need, said missing, empty, required or of the wrong kind: "Email address
+  // is required", « Le mot de passe est obligatoire », "Tên máy chủ không được để trống", "Cần có mật khẩu".
+  // Not what a field is for ("required to log in") nor a question about it ("Which port is required?").
+  technical({
+    ...pair('client.config', 6, [SETTING_FIELD, VALUE_REQUIRED], 'client'),
+    // An app password required is the provider's demand (auth.app-password), not a field left empty.
+    unless: [...REQUIRED_FOR, ...termsOf(APP_PASSWORD)],
+  }),
+  technical(pair('client.config', 5, [REQUIRED_FIELDS], 'client')),
+  technical(pair('client.config', 8, [NO_SERVER_CONFIGURED], 'client')),
+  technical(
+    pair(
+      'client.config',
+      6,
+      [SETTING_KIND, [...termsOf(UNKNOWN_THING, UNSUPPORTED), 'invalid', 'non valide', 'không hợp lệ']],
+      'client',
+    ),
+  ),
+  // A login method the two sides share none of, or one switched off: the method's, not the password's.
+  technical(
+    pair(
+      'auth.mechanism',
+      7,
+      [[...termsOf(AUTH_METHOD, LOGIN_METHOD_NAME, SECURE_AUTH)], NONE_IN_COMMON],
+      'client',
+    ),
+  ),
+  technical(
+    pair(
+      'auth.mechanism',
+      7,
+      [[...termsOf(AUTH_METHOD, LOGIN_METHOD_NAME, SECURE_AUTH)], NOT_ENABLED],
+      'client',
+    ),
+  ),
+  technical(pair('auth.mechanism', 6, [SECURE_AUTH, [...termsOf(UNSUPPORTED, FAILED)]], 'client')),
+  // What was downloaded could not be kept: a message, a file or a folder not saved, written, moved or created
+  // on this device (« Impossible d'enregistrer le message », "Không thể lưu thư"); not one on the server or
+  // sent down a connection.
+  technical({
+    ...pair('client.storage', 5, [STORE, LOCAL_MAIL, FAILED], 'client'),
+    // Nor an account created or added ("Failed to add mail account").
+    unless: [
+      ...termsOf(SERVER, CONNECTION, NETWORK),
+      'imap',
+      'smtp',
+      'send',
+      'envoyer',
+      'gửi',
+      'account',
+      'compte',
+      'tài khoản',
+    ],
+  }),
+  technical(pair('client.storage', 7, [LOCAL_PLACE, [...termsOf(DOES_NOT_EXIST, FAILED)]], 'client')),
+  technical(pair('client.storage', 6, [OUT_OF_SPACE], 'client')),
+  technical(pair('client.storage', 7, [FOR_WRITING, FAILED], 'client')),
+  // A method named as such that the server does not support: the method's, whatever the negation says
+  // ("Kiểu xác thực không được máy chủ hỗ trợ").
+  technical(pair('auth.mechanism', 6, [[...termsOf(AUTH_METHOD, SECURE_AUTH)], UNSUPPORTED], 'client')),
+  // The server itself, as a form names the field ("Server is required", « Vous devez indiquer un serveur »,
+  // "Vui lòng nhập máy chủ thư đến"); not a secure connection the server requires.
+  technical({
+    ...pair(
+      'client.config',
+      6,
+      [
+        [...termsOf(SERVER, SETTING_FIELD)],
+        [
+          ...termsOf(MUST_SPECIFY, ASKED_FOR),
+          'is required',
+          'est obligatoire',
+          'est requis',
+          'là bắt buộc',
+          'cannot be empty',
+          'ne peut pas être vide',
+          'không được để trống',
+        ],
+      ],
+      'client',
+    ),
+    unless: [...termsOf(SECURE_CHANNEL, APP_PASSWORD), ...REQUIRED_FOR],
+  }),
+  // A method the server does not allow or refused: the method's, not the password's ("Le serveur a refusé la
+  // méthode d'authentification", "Máy chủ không cho phép phương thức xác thực này"). It outweighs the refused
+  // login that the same words add up to ("rejected" + "authentication"); a password refused names no method.
+  technical(pair('auth.mechanism', 10, [[...termsOf(AUTH_METHOD, SECURE_AUTH)], NOT_ALLOWED], 'client')),
+  // Too little free space on a disk or a device: the local storage's.
+  technical(
+    pair(
+      'client.storage',
+      6,
+      [FULL, FREE_SPACE, ['disk', 'disque', 'đĩa', 'ổ đĩa', 'device', 'périphérique', 'thiết bị']],
       'client',
     ),
   ),

@@ -6,6 +6,7 @@
 // Debian packages are fetched with `apt-get download` and unpacked with `dpkg -x` (nothing is installed);
 // `msgunfmt` (gettext) reads the compiled catalogues.
 import { execFileSync } from 'node:child_process';
+import * as prettier from 'prettier';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -94,7 +95,10 @@ const memory = {
   catalogues,
   pairs,
 };
-writeFileSync(join(here, 'memory.json'), `${JSON.stringify(memory, null, 1)}\n`);
+// Written as prettier writes it, so `npm test`'s format check holds after a re-run.
+const file = join(here, 'memory.json');
+const options = (await prettier.resolveConfig(file)) ?? {};
+writeFileSync(file, await prettier.format(JSON.stringify(memory), { ...options, filepath: file }));
 const count = (lang) => pairs.filter((p) => p[lang]).length;
 process.stdout.write(
   `translation memory: ${catalogues.length} catalogues, ${pairs.length} labelled msgids (fr ${count('fr')}, vi ${count('vi')})\n`,

@@ -167,19 +167,20 @@ export function analyse(
   const kept = leadWithCause(leadWithDecisive(readNameForm(dropEchoes(found), output)), output);
   if (fromFacts && factsJoin(kept, fromFacts)) kept.unshift(fromFacts);
   let all = groupRepeats(kept);
+  // A paste of another service or program (an SMTP or IMAP reply, a web error, git or wget, an ssh server's
+  // log) that shows nothing of POP holds no POP error, whatever its words (mail-context.ts): decided before
+  // the last resort, which would read it for nothing.
+  if (speaksOfAnotherService(output)) all = [];
   // The last resort, only where nothing was found, or only a reply no entry and no words explained: a reading
   // learned from real texts (fallback/learned-finding.ts). A paste whose errors are known never pays for it;
   // an entry or the concept fallback that says "an error, not which" is a reading of its own and stays.
-  if (all.every((f) => f.entry === UNKNOWN_ENTRY_ID)) {
+  else if (all.every((f) => f.entry === UNKNOWN_ENTRY_ID)) {
     const learned = learnedFinding(output, defaultLearnedModel(), kb);
     // It stands for the unknown finding of its own line; one that also stands for other lines stays.
     const replaced = (f: FindingData) =>
       f.evidence.lineNumber === learned?.evidence.lineNumber && !f.evidence.alsoLines?.length;
     if (learned) all = [learned, ...all.filter((f) => !replaced(f))];
   }
-  // A paste of another service or program (an SMTP or IMAP reply, a web error, git or wget, an ssh server's
-  // log) that shows nothing of POP holds no POP error, whatever its words (mail-context.ts).
-  if (all.length > 0 && speaksOfAnotherService(output)) all = [];
   if (all.length > 0) {
     // The answer stays bounded by a constant, whatever the paste: the first errors, then "and N more".
     const capped = all.length > MAX_FINDINGS;

@@ -129,9 +129,7 @@ export class SummaryCounter {
   result(): SummaryResult {
     if (this.head) this.start(true);
     this.flush();
-    const whole = this.wholeLines;
-    this.learnedLastResort();
-    this.anotherService(whole);
+    this.readWhole();
     const categories = [...this.counts.values()].sort(
       (a, b) => b.count - a.count || a.category.localeCompare(b.category),
     );
@@ -295,28 +293,24 @@ export class SummaryCounter {
     }
   }
 
-  /** As `analyse` does for a paste read whole: another service's paste, with nothing of POP, counts nothing. */
-  private anotherService(lines: readonly string[] | undefined): void {
-    if (!lines || this.errorCount === 0) return;
-    const messages = this.finder?.messageLines;
-    const output =
-      messages && messages.size > 0 ? lines.map((l, i) => (messages.has(i + 1) ? '' : l)) : lines;
-    if (!speaksOfAnotherService(output)) return;
-    this.counts.clear();
-    this.errorCount = 0;
-  }
-
   /**
-   * As `analyse` does for a paste read whole: where only the unknown entry (or nothing) was found, the learned
-   * reading of its lines counts, in place of an unknown reply of its own line that no repeat joins.
+   * As `analyse` does for a paste read whole: another service's paste, with nothing of POP, counts nothing;
+   * else, where only the unknown entry (or nothing) was found, the learned reading of its lines counts, in place
+   * of an unknown reply of its own line that no repeat joins.
    */
-  private learnedLastResort(): void {
+  private readWhole(): void {
     const lines = this.wholeLines;
     this.wholeLines = undefined;
-    if (!lines || this.known) return;
+    if (!lines) return;
     const messages = this.finder?.messageLines;
     const output =
       messages && messages.size > 0 ? lines.map((l, i) => (messages.has(i + 1) ? '' : l)) : lines;
+    if (speaksOfAnotherService(output)) {
+      this.counts.clear();
+      this.errorCount = 0;
+      return;
+    }
+    if (this.known) return;
     const learned = learnedFinding(output, defaultLearnedModel(), this.kb);
     if (!learned) return;
     this.count(learned, 1);

@@ -7,8 +7,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** A self-signed EC certificate for mail.example.net in `dir` (cert.pem, key.pem). */
-export function selfSignedCert(dir) {
+/**
+ * A self-signed EC certificate in `dir` (cert.pem, key.pem), for `cn` (mail.example.net by default) and, when
+ * given, the subjectAltName `altNames` ("DNS:localhost,IP:127.0.0.1").
+ */
+export function selfSignedCert(dir, { cn = 'mail.example.net', altNames } = {}) {
   execFileSync(
     'openssl',
     [
@@ -26,7 +29,8 @@ export function selfSignedCert(dir) {
       '-days',
       '30',
       '-subj',
-      '/CN=mail.example.net',
+      `/CN=${cn}`,
+      ...(altNames ? ['-addext', `subjectAltName=${altNames}`] : []),
     ],
     { cwd: dir, stdio: 'ignore' },
   );

@@ -15,6 +15,7 @@ import { clearTimeout, setTimeout } from 'node:timers';
 import { dirname, join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
+import { selfSignedCert } from './dovecot-capture.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = join(here, 'data', 'dovecot-live');
@@ -23,37 +24,11 @@ const TLS = 11995;
 const PASSWORD = 'correct horse';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function certs(dir) {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '30',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:127.0.0.2',
-    ],
-    { stdio: 'ignore' },
-  );
-}
-
 /** A Dovecot in a fresh directory; `setup` may change the mail store before it starts. */
 async function startDovecot({ extra = [], before = [], passwd, setup, logPath } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'popbot-logs-'));
   chmodSync(dir, 0o755);
-  certs(dir);
+  selfSignedCert(dir, { cn: 'localhost', altNames: 'DNS:localhost,IP:127.0.0.1,IP:127.0.0.2' });
   const uid = execFileSync('id', ['-u', 'dovecot'], { encoding: 'utf8' }).trim();
   const gid = execFileSync('id', ['-g', 'dovecot'], { encoding: 'utf8' }).trim();
   writeFileSync(join(dir, 'passwd'), passwd ?? `alice:{PLAIN}${PASSWORD}::::::\n`);

@@ -37,18 +37,18 @@ export function learnedFinding(
   model: LearnedModel | undefined,
   kb: KnowledgeBase,
 ): FindingData | undefined {
-  const cued = errorLines(lines, MAX_LINES_READ);
   // Read first: it gives up after three lines, where the mail words are looked for in every line.
   const message = isolatedMessage(lines);
-  if (message !== undefined && !aboutMail(lines)) return aloneFinding(lines, message, cued, model, kb);
-  if (!model || cued.length === 0 || !aboutMail(lines)) return undefined;
+  if (message !== undefined && !aboutMail(lines)) return aloneFinding(lines, message, model, kb);
+  if (!model) return undefined;
+  const cued = errorLines(lines, MAX_LINES_READ);
+  if (cued.length === 0 || !aboutMail(lines)) return undefined;
   return modelFinding(lines, cued, model, kb, LEARNED_CONFIDENCE);
 }
 
 function aloneFinding(
   lines: readonly string[],
   message: string,
-  cued: readonly { text: string; lineNumber: number }[],
   model: LearnedModel | undefined,
   kb: KnowledgeBase,
 ): FindingData | undefined {
@@ -69,7 +69,10 @@ function aloneFinding(
       },
     };
   }
-  if (!model || cued.length === 0) return undefined;
+  // The concept fallback had no reading: only now are the lines that read like an error wanted.
+  if (!model) return undefined;
+  const cued = errorLines(lines, MAX_LINES_READ);
+  if (cued.length === 0) return undefined;
   const found = modelFinding(lines, cued, model, kb, ALONE_LEARNED_CONFIDENCE);
   return found && { ...found, evidence: { ...found.evidence, alone: true } };
 }
